@@ -1,0 +1,335 @@
+"""Domain types shared by every layer: frozen dataclasses, no I/O, no Qt.
+
+Offsets are Python code points into `Article.text`, end exclusive (see DESIGN.md). Only
+`annotator.gui.offsets` converts them to Qt's UTF-16 positions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+Script = Literal["simplified", "traditional"]
+Status = Literal["todo", "in_progress", "done", "skipped"]
+DamageKind = Literal["lost", "replacement", "mojibake"]
+
+STATUSES: tuple[Status, ...] = ("todo", "in_progress", "done", "skipped")
+ENTITY_LABELS: tuple[str, ...] = ("OFFICIAL", "TITLE", "ORG", "PLACE", "DATE", "EVENT")
+BOILERPLATE_KINDS: tuple[str, ...] = (
+    "navigation",
+    "breadcrumb",
+    "share",
+    "related",
+    "widget",
+    "footer",
+    "caption",
+    "meta",
+    "ad",
+    "spam",
+    "duplicate",
+)
+BOILERPLATE_PREFIX = "boilerplate/"
+REGION_LABELS: tuple[str, ...] = tuple(BOILERPLATE_PREFIX + k for k in BOILERPLATE_KINDS)
+EVENT_TYPES: tuple[str, ...] = ("座谈会/会议", "考察调研", "参观", "签约", "慰问", "捐赠", "其他")
+
+AUTO = "auto"  # the machine annotator whose set holds the suggestions
+GOLD = "gold"  # the set a reviewer adjudicates
+
+
+def article_id_for(raw_bytes: bytes) -> str:
+    """Same page bytes -> same article id, on every machine."""
+    return hashlib.sha256(raw_bytes).hexdigest()[:16]
+
+
+def is_region_label(label: str) -> bool:
+    return label.startswith(BOILERPLATE_PREFIX)
+
+
+def region_label(kind: str) -> str:
+    return BOILERPLATE_PREFIX + kind
+
+
+def region_kind(label: str) -> str:
+    """`boilerplate/share` -> `share`."""
+    return label[len(BOILERPLATE_PREFIX) :]
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps positions of a cleaned text back to the text it was made from.
+
+    Stored as anchors `(text_pos, raw_pos)`, sorted by text_pos, starting at (0, r0): between two
+    anchors both positions advance together; where cleaning deleted characters the raw position
+    jumps. `text_length` maps to `raw_length`. A 10 kB page with a few dozen edits keeps a few
+    dozen anchors instead of 10,000 integers.
+    """
+
+    anchors: tuple[tuple[int, int], ...]
+    text_length: int
+    raw_length: int
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls(((0, 0),), length, length)
+
+    @classmethod
+    def from_positions(cls, positions: Sequence[int], raw_length: int) -> OffsetMap:
+        """Build from one raw position per text character (`len(positions) == len(text)`)."""
+        anchors: list[tuple[int, int]] = []
+        previous: int | None = None
+        for text_pos, raw_pos in enumerate(positions):
+            if previous is None or raw_pos != previous + 1:
+                anchors.append((text_pos, raw_pos))
+            previous = raw_pos
+        if not anchors:
+            anchors.append((0, 0))
+        return cls(tuple(anchors), len(positions), raw_length)
+
+    def to_raw(self, pos: int) -> int:
+        """Raw position of text position `pos` (0 <= pos <= text_length)."""
+        if not 0 <= pos <= self.text_length:
+            raise ValueError(f"position {pos} outside text of length {self.text_length}")
+        if pos == self.text_length:
+            return self.raw_length
+        index = bisect.bisect_right(self.anchors, (pos, float("inf"))) - 1
+        text_pos, raw_pos = self.anchors[index]
+        return raw_pos + (pos - text_pos)
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span holding text[start:end]: from the first character's source to just past
+        the last one's, so text dropped after the last character (a pinyin reading) stays out."""
+        if start >= end:
+            raw = self.to_raw(start)
+            return raw, raw
+        return self.to_raw(start), self.to_raw(end - 1) + 1
+
+    def then(self, earlier: OffsetMap) -> OffsetMap:
+        """Compose: `self` maps text -> mid, `earlier` maps mid -> raw; result maps text -> raw.
+
+        Walks anchors, not characters: the cost grows with the edits made, not the page length.
+        """
+        mids = [mid for mid, _ in earlier.anchors]
+        builder = OffsetMapBuilder()
+        bounds = [text_pos for text_pos, _ in self.anchors[1:]] + [self.text_length]
+        for (text_pos, mid), segment_end in zip(self.anchors, bounds, strict=True):
+            length = segment_end - text_pos
+            index = bisect.bisect_right(mids, mid) - 1
+            done = 0
+            while done < length:
+                here = mid + done
+                while index + 1 < len(mids) and mids[index + 1] <= here:
+                    index += 1
+                anchor_mid, anchor_raw = earlier.anchors[index]
+                limit = mids[index + 1] if index + 1 < len(mids) else earlier.text_length
+                step = min(length - done, max(limit - here, 1))
+                builder.run(text_pos + done, anchor_raw + here - anchor_mid, step)
+                done += step
+        return builder.build(self.text_length, earlier.raw_length)
+
+    def to_json(self) -> list[list[int]]:
+        return [[t, r] for t, r in self.anchors] + [[self.text_length, self.raw_length]]
+
+    @classmethod
+    def from_json(cls, data: Sequence[Sequence[int]]) -> OffsetMap:
+        *anchors, (text_length, raw_length) = data
+        return cls(tuple((int(t), int(r)) for t, r in anchors), int(text_length), int(raw_length))
+
+
+class OffsetMapBuilder:
+    """Collects runs `(text_pos, raw_pos, length)` into OffsetMap anchors, merging a run that
+    continues the previous one exactly, as `OffsetMap.from_positions` would."""
+
+    def __init__(self) -> None:
+        self.anchors: list[tuple[int, int]] = []
+        self._next_raw = -1
+
+    def run(self, text_pos: int, raw_pos: int, length: int) -> None:
+        if length <= 0:
+            return
+        if raw_pos != self._next_raw:
+            self.anchors.append((text_pos, raw_pos))
+        self._next_raw = raw_pos + length
+
+    def build(self, text_length: int, raw_length: int) -> OffsetMap:
+        return OffsetMap(tuple(self.anchors) or ((0, 0),), text_length, raw_length)
+
+
+@dataclass(frozen=True, slots=True)
+class Damage:
+    """A span of cleaned text where the page lost characters; flagged, never repaired."""
+
+    start: int
+    end: int
+    kind: DamageKind = "lost"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line of the cleaned text with the layout evidence a boilerplate classifier needs.
+
+    `start`/`end` cover the line in `Article.text` without its newline. HTML pages fill the
+    tag-derived fields; text dumps leave them at their defaults.
+    """
+
+    start: int
+    end: int
+    tag_path: str = ""
+    link_density: float = 0.0
+    in_list: bool = False
+    heading: bool = False
+    indent: int = 0  # leading white space in the raw line (text dumps)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    source: str
+    raw_text: str
+    text: str
+    offset_map: OffsetMap
+    title: str | None = None
+    published: str | None = None  # ISO date, or None when the page does not say
+    outlet: str | None = None
+    script: Script = "simplified"
+    damage: tuple[Damage, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    cleaner_version: str = ""
+    url: str | None = None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offset_map.span_to_raw(start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled stretch of `Article.text`. `id` is None until the store assigns one."""
+
+    article_id: str
+    annotator: str
+    label: str
+    start: int
+    end: int
+    text: str
+    id: int | None = None
+    origin: int | None = None  # the `auto` suggestion this span was accepted from
+    rule: str | None = None  # for suggestions: which rule proposed it
+
+    @property
+    def is_region(self) -> bool:
+        return is_region_label(self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    article_id: str
+    annotator: str
+    name: str
+    titles: tuple[str, ...] = ()
+    organization: str | None = None
+    mentions: tuple[int, ...] = ()  # span ids
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    article_id: str
+    annotator: str
+    type: str
+    date: str | None = None
+    end_date: str | None = None
+    place: str | None = None
+    participants: tuple[int, ...] = ()  # official ids
+    evidence: int | None = None  # span id
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationSet:
+    """All spans and records of one annotator on one article.
+
+    In a draft (from suggestions or an import) ids are local numbers that only need to be unique
+    within the set; `Store.replace_annotation_set` gives them real ids and rewrites the
+    references (mentions, participants, evidence) to match.
+    """
+
+    article_id: str
+    annotator: str
+    status: Status = "todo"
+    seconds: float = 0.0
+    spans: tuple[Span, ...] = ()
+    officials: tuple[Official, ...] = ()
+    events: tuple[Event, ...] = ()
+    updated_at: str | None = None
+
+    def entity_spans(self) -> tuple[Span, ...]:
+        return tuple(s for s in self.spans if not s.is_region)
+
+    def region_spans(self) -> tuple[Span, ...]:
+        return tuple(s for s in self.spans if s.is_region)
+
+    def span_by_id(self) -> dict[int, Span]:
+        return {s.id: s for s in self.spans if s.id is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class LabelDef:
+    name: str
+    group: Literal["entity", "region"]
+    color: str  # "#rrggbb"
+    key: str  # the shortcut key, one character
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LabelSchema:
+    labels: tuple[LabelDef, ...]
+    event_types: tuple[str, ...] = EVENT_TYPES
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(label.name for label in self.labels)
+
+    def get(self, name: str) -> LabelDef | None:
+        return next((label for label in self.labels if label.name == name), None)
+
+    def entity_labels(self) -> tuple[LabelDef, ...]:
+        return tuple(label for label in self.labels if label.group == "entity")
+
+    def region_labels(self) -> tuple[LabelDef, ...]:
+        return tuple(label for label in self.labels if label.group == "region")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the article list: what the list shows, nothing more."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    status: Status
+    label_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    imported: int = 0
+    already_present: int = 0
+    failures: tuple[tuple[str, str], ...] = field(default=())  # (path, reason)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+def check_span_text(text: str, start: int, end: int, expected: str | None = None) -> str | None:
+    """Why a span cannot stand on `text`, or None when it can. Shared by store and formats."""
+    if not (isinstance(start, int) and isinstance(end, int)):
+        return f"offsets must be integers, got {start!r}..{end!r}"
+    if start < 0 or end > len(text) or start >= end:
+        return f"offsets {start}..{end} fall outside the text (length {len(text)}) or are empty"
+    if expected is not None and text[start:end] != expected:
+        return f"span text {expected!r} does not match the text at {start}..{end} ({text[start:end]!r})"
+    return None
