@@ -1,0 +1,57 @@
+"""Flag stretches of the cleaned text where the page lost characters. Nothing is repaired.
+
+- `lost`: a `?` that stands for a lost character. It is told from a real question mark
+  (`能否取代配速员?`) by the orphan pinyin reading that followed it on the page (see pinyin.py).
+  Garbage the same accident left right after it (`天津?嵺`取得`, `当?刂攸c产`) and a
+  neighbouring lost `?` (`日??`, `当?貎?势`) join the same stretch.
+- `replacement`: U+FFFD, from the page itself or from bytes that did not decode.
+- `mojibake`: UTF-8 read as Latin-1/cp1252 (`ä¸­å›½`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from annotator.cleaning.chars import CJK
+from annotator.model import Damage
+
+# Up to two stray characters ending in an ASCII letter or backtick wedged before a CJK character.
+_GARBAGE_AFTER_LOST = re.compile(rf"[{CJK}]{{0,2}}[`A-Za-z](?=[{CJK}])")
+_MERGE_GAP = 1  # a lost stretch this close to the next one is one stretch (`?貎?`)
+_NO_MERGE_GAP = re.compile(r"[\s.,;:!?。,;:!?、)）]")
+_REPLACEMENT = re.compile("\ufffd+")
+_UTF8_CONTINUATION = (
+    "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_MOJIBAKE = re.compile(
+    rf"(?:[\u00c2-\u00df][{_UTF8_CONTINUATION}]|[\u00e0-\u00ef][{_UTF8_CONTINUATION}]{{2}}){{2,}}"
+)
+
+
+def find_damage(text: str, lost_marks: Iterable[int] = ()) -> tuple[Damage, ...]:
+    """Damage spans of `text`, sorted; `lost_marks` are positions of `?` known to be lost."""
+    lost = _merge_lost(text, [_lost_stretch(text, pos) for pos in sorted(lost_marks)])
+    found = [Damage(start, end, "lost") for start, end in lost]
+    found += [Damage(*m.span(), "replacement") for m in _REPLACEMENT.finditer(text)]
+    found += [Damage(*m.span(), "mojibake") for m in _MOJIBAKE.finditer(text)]
+    return tuple(sorted(found, key=lambda d: (d.start, d.end)))
+
+
+def _lost_stretch(text: str, pos: int) -> tuple[int, int]:
+    garbage = _GARBAGE_AFTER_LOST.match(text, pos + 1)
+    return pos, garbage.end() if garbage else pos + 1
+
+
+def _merge_lost(text: str, stretches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in stretches:
+        if merged:
+            previous_start, previous_end = merged[-1]
+            gap = text[previous_end:start]
+            if len(gap) <= _MERGE_GAP and not _NO_MERGE_GAP.search(gap):
+                merged[-1] = (previous_start, max(previous_end, end))
+                continue
+        merged.append((start, end))
+    return merged

@@ -1,0 +1,67 @@
+"""Tell Traditional from Simplified pages and convert Traditional ones with OpenCC t2s.
+
+Detection reads OpenCC's own character table (TSCharacters): the share of CJK characters that
+t2s would change. That costs microseconds per page, where running t2s on every page would cost
+milliseconds, so only pages detected as Traditional pay for the conversion.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from opencc import OpenCC
+
+from annotator.cleaning.chars import CJK
+from annotator.model import Script
+
+TRADITIONAL_SHARE = 0.05  # of CJK characters; Simplified pages score ~0, Traditional ones 0.15+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+@cache
+def _converter() -> OpenCC:
+    return OpenCC("t2s")
+
+
+@cache
+def traditional_characters() -> frozenset[str]:
+    """Single characters that t2s changes."""
+    table = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt")
+    chars = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if len(key) == 1 and values.split(" ")[0] != key:
+            chars.add(key)
+    return frozenset(chars)
+
+
+def detect_script(text: str) -> Script:
+    found = traditional_characters().intersection(text)
+    if not found:
+        return "simplified"
+    traditional = sum(text.count(char) for char in found)
+    cjk = len(_CJK_CHAR.findall(text))
+    return "traditional" if traditional >= TRADITIONAL_SHARE * cjk else "simplified"
+
+
+def to_simplified(text: str) -> str:
+    """t2s, keeping the length in code points so offsets stay valid.
+
+    t2s has never been seen to change a length, but if some phrase ever does, that line is
+    converted character by character instead, and a character whose conversion would change the
+    length is kept as it is.
+    """
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "\n".join(_line_to_simplified(line) for line in text.split("\n"))
+
+
+def _line_to_simplified(line: str) -> str:
+    converted = _converter().convert(line)
+    if len(converted) == len(line):
+        return converted
+    convert = _converter().convert
+    return "".join(c if len(c := convert(char)) == 1 else char for char in line)
