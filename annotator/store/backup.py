@@ -1,0 +1,204 @@
+"""Backups and restore of the database file.
+
+A backup is made with SQLite's online backup API from its own connection: it reads one consistent
+snapshot, so it is safe while the annotator window (or an import) is writing. It is written to a
+`.partial` file first and renamed when complete, so a backup cut short never looks like a backup.
+Restore refuses anything the store could not open, and keeps the current database before
+replacing it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from annotator.store.connection import check_file, translated
+from annotator.store.errors import CorruptDatabase, DatabaseLocked, StoreError
+from annotator.store.migrations import pending_migrations
+from annotator.store.store import Store
+
+BACKUP_FOLDER = "backups"  # beside the database
+START_TAG = "start"  # names the backups made when the window opens; only these rotate
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / BACKUP_FOLDER
+
+
+def timestamped_path(db_path: Path, tag: str = "backup") -> Path:
+    """`backups/<db name>-<tag>-<local time to the microsecond>.db` beside the database."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return backup_folder(db_path) / f"{db_path.stem}-{tag}-{stamp}.db"
+
+
+def backup_database(
+    db_path: Path, target: Path | None = None, *, busy_timeout: float = 5.0
+) -> Path:
+    """Copy the database at `db_path` to `target` (default: a timestamped file in backups/) and
+    return where it went. The copy is a standalone file (rollback journal, not WAL)."""
+    if not db_path.is_file():
+        raise StoreError(f"there is no database at {db_path} to back up")
+    check_file(db_path)
+    target = target if target is not None else timestamped_path(db_path)
+    if target.exists():
+        raise StoreError(f"{target} already exists; choose another name for the backup")
+    if target.resolve() == db_path.resolve():
+        raise StoreError("a backup cannot replace the database it copies")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create {target.parent}: {error.strerror}") from None
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        with translated(str(db_path), busy_timeout):
+            _copy(db_path, partial, busy_timeout)
+        with translated(str(partial), busy_timeout):
+            problems = _check_copy(partial)
+        if problems:
+            raise CorruptDatabase(f"the backup of {db_path} failed its check: {problems[0]}")
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def _copy(source_path: Path, target_path: Path, busy_timeout: float) -> None:
+    source = sqlite3.connect(source_path, timeout=busy_timeout)
+    try:
+        target = sqlite3.connect(target_path, isolation_level=None)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
+def _check_copy(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+    finally:
+        conn.close()
+
+
+def rotate_backups(store: Store, keep: int = 10) -> Path | None:
+    """The backup the window makes when it opens: a new `-start-` backup unless nothing changed
+    since the newest one, then only the newest `keep` of them are kept. Backups made with
+    `annotator backup` are never deleted. Returns the new backup's path (None when none made:
+    an in-memory store, or nothing changed)."""
+    if store.path is None:
+        return None
+    if keep < 1:
+        raise StoreError("keep at least one backup")
+    fingerprint = _fingerprint(store.path)
+    existing = sorted(backup_folder(store.path).glob(f"{store.path.stem}-{START_TAG}-*.db"))
+    made = None
+    if not existing or _fingerprint(existing[-1]) != fingerprint:
+        made = backup_database(store.path, timestamped_path(store.path, START_TAG))
+        existing.append(made)
+    for old in existing[:-keep]:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def _fingerprint(path: Path) -> tuple[object, ...]:
+    """Changes whenever an edit, an import or counted time changed the database."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return tuple(
+            conn.execute(
+                "SELECT (SELECT max(id) FROM commands), (SELECT count(*) FROM articles), "
+                "(SELECT total(seconds) FROM annotation_sets), "
+                "(SELECT max(updated_at) FROM annotation_sets)"
+            ).fetchone()
+        )
+    except sqlite3.Error:
+        return ()  # not readable as ours: never equal, so a fresh backup is made
+    finally:
+        conn.close()
+
+
+def check_restorable(backup: Path) -> None:
+    """Refuse what the store could not open: not SQLite, damaged, newer, not ours."""
+    if not backup.is_file():
+        raise StoreError(f"there is no backup at {backup}")
+    check_file(backup)
+    conn = sqlite3.connect(f"file:{backup}?mode=ro&immutable=1", uri=True)
+    try:
+        with translated(str(backup), 0):
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            pending_migrations(version, path=str(backup))  # FutureDatabase for a newer file
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    finally:
+        conn.close()
+    if problems:
+        raise CorruptDatabase(f"{backup} is damaged ({problems[0]}); nothing was restored")
+    if not {"articles", "settings", "commands"} <= tables:
+        raise StoreError(f"{backup} is an SQLite file but not an annotator database")
+
+
+def restore_database(backup: Path, db_path: Path, *, busy_timeout: float = 1.0) -> Path | None:
+    """Replace the database at `db_path` with `backup`. The current database is first copied
+    to backups/ (that copy's path is returned; None when there was no database). Refused while
+    another program has the database open."""
+    check_restorable(backup)
+    if backup.resolve() == db_path.resolve():
+        raise StoreError(f"{backup} is the database itself")
+    kept = None
+    if db_path.exists():
+        check_file(db_path)
+        conn = sqlite3.connect(db_path, timeout=busy_timeout, isolation_level=None)
+        try:
+            _take_sole_access(conn, db_path)
+            # Out of WAL and locked, the file itself is the whole database: copy its bytes.
+            kept = timestamped_path(db_path, "before-restore")
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            _durable_copy(db_path, kept)
+            _replace_file(backup, db_path)
+        finally:
+            conn.close()
+    else:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        _replace_file(backup, db_path)
+    Store.open(db_path).close()  # an older backup is migrated forward here, in a transaction
+    return kept
+
+
+def _take_sole_access(conn: sqlite3.Connection, db_path: Path) -> None:
+    """Leave WAL mode and lock the file: both fail while anyone else has it open."""
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("BEGIN EXCLUSIVE")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise DatabaseLocked(
+                f"{db_path} is open in another program (an annotator window or command); "
+                "close it and run restore again. Nothing was changed."
+            ) from None
+        raise
+
+
+def _replace_file(source: Path, target: Path) -> None:
+    for leftover in (target.with_name(target.name + s) for s in ("-wal", "-shm")):
+        leftover.unlink(missing_ok=True)
+    _durable_copy(source, target)
+
+
+def _durable_copy(source: Path, target: Path) -> None:
+    """Copy `source` beside `target`, flush it to disk, then rename it over `target`."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with source.open("rb") as reading, partial.open("wb") as writing:
+            shutil.copyfileobj(reading, writing, 1 << 20)
+            writing.flush()
+            os.fsync(writing.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -1,0 +1,160 @@
+"""Keep records consistent with spans inside one command: an OFFICIAL span belongs to the
+official of its name, a deleted span leaves the officials and events that cited it, an accepted
+suggestion brings its official's titles and its event along.
+
+Each function works on the rows of the open command (`Recorder`), so everything it changes is
+logged and undone with the edit that caused it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+from annotator.model import AnnotationSet, Event, Official, Span
+from annotator.store import codec
+from annotator.store.edits import Recorder
+
+OFFICIAL = "OFFICIAL"
+
+
+def insert_span(
+    rec: Recorder,
+    article_id: str,
+    annotator: str,
+    label: str,
+    start: int,
+    end: int,
+    text: str,
+    origin: int | None,
+) -> Span:
+    span = Span(article_id, annotator, label, start, end, text[start:end], origin=origin)
+    span = replace(span, id=rec.put("spans", None, codec.record_row(span)))
+    if label == OFFICIAL:
+        attach_official(rec, span)
+    return span
+
+
+def attach_official(rec: Recorder, span: Span, template: Official | None = None) -> int:
+    """Link an OFFICIAL span to the official of the same name in its set (or a new one)."""
+    row = rec.conn.execute(
+        "SELECT * FROM officials WHERE article_id = ? AND annotator = ? AND name = ?",
+        (span.article_id, span.annotator, span.text),
+    ).fetchone()
+    if row is None:
+        official = Official(
+            span.article_id,
+            span.annotator,
+            name=template.name if template else span.text,
+            titles=template.titles if template else (),
+            organization=template.organization if template else None,
+            mentions=(span.id,),  # type: ignore[arg-type]
+        )
+        return rec.put("officials", None, codec.record_row(official))
+    official = codec.record_from_row(Official, row)
+    if span.id not in official.mentions:
+        official = replace(official, mentions=(*official.mentions, span.id))
+        if template and not official.titles:
+            official = replace(official, titles=template.titles)
+        rec.put("officials", official.id, codec.record_row(official))
+    return int(official.id)  # type: ignore[arg-type]
+
+
+def detach_span(rec: Recorder, span: Span) -> None:
+    """Remove a span from the officials that mention it and the events citing it."""
+    key = (span.article_id, span.annotator)
+    for row in rec.conn.execute(
+        "SELECT * FROM officials WHERE article_id = ? AND annotator = ?", key
+    ).fetchall():
+        official = codec.record_from_row(Official, row)
+        if span.id in official.mentions:
+            mentions = tuple(m for m in official.mentions if m != span.id)
+            if mentions or official.titles:
+                rec.put(
+                    "officials",
+                    official.id,
+                    codec.record_row(replace(official, mentions=mentions)),
+                )
+            else:
+                remove_participant(rec, official)
+                rec.put("officials", official.id, None)
+    for row in rec.conn.execute(
+        "SELECT * FROM events WHERE article_id = ? AND annotator = ? AND evidence = ?",
+        (*key, span.id),
+    ).fetchall():
+        event = codec.record_from_row(Event, row)
+        rec.put("events", event.id, codec.record_row(replace(event, evidence=None)))
+
+
+def remove_participant(rec: Recorder, official: Official) -> None:
+    rows = rec.conn.execute(
+        "SELECT * FROM events WHERE article_id = ? AND annotator = ?",
+        (official.article_id, official.annotator),
+    ).fetchall()
+    for row in rows:
+        event = codec.record_from_row(Event, row)
+        if official.id in event.participants:
+            participants = tuple(p for p in event.participants if p != official.id)
+            rec.put("events", event.id, codec.record_row(replace(event, participants=participants)))
+
+
+def accept_one(
+    rec: Recorder, auto: AnnotationSet, suggestion: Span, annotator: str, text: str
+) -> Span:
+    existing = existing_span(
+        rec.conn,
+        suggestion.article_id,
+        annotator,
+        suggestion.label,
+        suggestion.start,
+        suggestion.end,
+    )
+    if existing is not None:
+        return existing
+    span = Span(
+        suggestion.article_id,
+        annotator,
+        suggestion.label,
+        suggestion.start,
+        suggestion.end,
+        text[suggestion.start : suggestion.end],
+        origin=suggestion.id,
+    )
+    span = replace(span, id=rec.put("spans", None, codec.record_row(span)))
+    if span.label == OFFICIAL:
+        template = next((o for o in auto.officials if suggestion.id in o.mentions), None)
+        attach_official(rec, span, template)
+    for event in auto.events:
+        if event.evidence == suggestion.id:
+            copy_event(rec, auto, event, span)
+    return span
+
+
+def copy_event(rec: Recorder, auto: AnnotationSet, event: Event, evidence: Span) -> None:
+    """The human copy of an `auto` event: participants matched by name in the human set."""
+    names = {o.id: o.name for o in auto.officials}
+    rows = rec.conn.execute(
+        "SELECT id, name FROM officials WHERE article_id = ? AND annotator = ?",
+        (evidence.article_id, evidence.annotator),
+    ).fetchall()
+    by_name = {r["name"]: r["id"] for r in rows}
+    participants = tuple(by_name[names[p]] for p in event.participants if names.get(p) in by_name)
+    copy = replace(
+        event,
+        id=None,
+        annotator=evidence.annotator,
+        evidence=evidence.id,
+        participants=participants,
+    )
+    rec.put("events", None, codec.record_row(copy))
+
+
+def existing_span(
+    conn: sqlite3.Connection, article_id: str, annotator: str, label: str, start: int, end: int
+) -> Span | None:
+    row = conn.execute(
+        "SELECT * FROM spans WHERE article_id = ? AND annotator = ? AND label = ? "
+        'AND start = ? AND "end" = ?',
+        (article_id, annotator, label, start, end),
+    ).fetchone()
+    return None if row is None else codec.record_from_row(Span, row)

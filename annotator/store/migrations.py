@@ -1,0 +1,164 @@
+"""The database schema, as numbered steps applied in order (`PRAGMA user_version`).
+
+A database whose user_version is above the newest step was made by a newer annotator and is
+refused untouched. Older ones are migrated forward, each step inside the same transaction that
+bumps user_version, so a crash mid-migration leaves the old version intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from annotator.store.errors import FutureDatabase
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    _execute_script(
+        conn,
+        """
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            published TEXT,
+            outlet TEXT,
+            script TEXT NOT NULL,
+            raw_text TEXT NOT NULL,
+            text TEXT NOT NULL,
+            offset_map TEXT NOT NULL,
+            damage TEXT NOT NULL,
+            blocks TEXT NOT NULL,
+            cleaner_version TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_source ON articles(source, id);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content=articles, tokenize='trigram'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text)
+            VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+
+        CREATE TABLE annotation_sets (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'todo',
+            seconds REAL NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            UNIQUE (article_id, annotator)
+        );
+        CREATE INDEX annotation_sets_annotator ON annotation_sets(annotator, status);
+
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            annotator TEXT NOT NULL,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            origin INTEGER,
+            rule TEXT
+        );
+        CREATE INDEX spans_set ON spans(article_id, annotator);
+
+        CREATE TABLE officials (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            annotator TEXT NOT NULL,
+            name TEXT NOT NULL,
+            titles TEXT NOT NULL DEFAULT '[]',
+            organization TEXT,
+            mentions TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX officials_set ON officials(article_id, annotator);
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            annotator TEXT NOT NULL,
+            type TEXT NOT NULL,
+            date TEXT,
+            end_date TEXT,
+            place TEXT,
+            participants TEXT NOT NULL DEFAULT '[]',
+            evidence INTEGER
+        );
+        CREATE INDEX events_set ON events(article_id, annotator);
+
+        CREATE TABLE rejections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (article_id, annotator, label, start, "end")
+        );
+
+        -- One row per user command; `undone` is 0 (in force), 1 (undone, redoable) or
+        -- 2 (undone and superseded by a newer command: no longer redoable).
+        CREATE TABLE commands (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ts TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            article_id TEXT,
+            kind TEXT NOT NULL,
+            description TEXT NOT NULL,
+            target INTEGER,
+            undone INTEGER NOT NULL DEFAULT 0,
+            undone_by INTEGER
+        );
+        CREATE INDEX commands_annotator ON commands(annotator, id);
+
+        -- Row-level before/after images of every change a command made (audit and undo).
+        CREATE TABLE edits (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            command INTEGER NOT NULL REFERENCES commands(id),
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX edits_command ON edits(command);
+        """,
+    )
+
+
+def _execute_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: `executescript` would COMMIT the migration's transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def pending_migrations(current: int, *, path: str) -> list[tuple[int, Callable]]:
+    """The steps that bring a database at `current` to LATEST_VERSION."""
+    if current > LATEST_VERSION:
+        raise FutureDatabase(
+            f"{path} was made by a newer annotator (schema version {current}; this one knows "
+            f"up to {LATEST_VERSION}). Upgrade annotator to open it; the file was not changed."
+        )
+    return [(v, MIGRATIONS[v - 1]) for v in range(current + 1, LATEST_VERSION + 1)]

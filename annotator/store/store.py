@@ -1,0 +1,616 @@
+"""`Store`: the one facade over the database. The only code that writes SQL.
+
+Reads return the frozen dataclasses of `annotator.model`, never rows. Every edit is one
+transaction, committed before the method returns, and logged in `commands`/`edits` so that it can
+be audited and undone (also after a restart).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from annotator.model import (
+    AUTO,
+    STATUSES,
+    AnnotationSet,
+    Article,
+    ArticleSummary,
+    Event,
+    LabelSchema,
+    Official,
+    Span,
+    Status,
+    check_span_text,
+    is_region_label,
+)
+from annotator.resources import default_schema_text, parse_schema
+from annotator.store import codec, links, set_heads
+from annotator.store.connection import check_file, connect, default_db_path, translated
+from annotator.store.edits import Recorder, now, open_command, redo_last, undo_last
+from annotator.store.errors import NotFound, SpanRejected, StoreError
+
+_IN_CHUNK = 500  # ids per `IN (...)` query, well under SQLite's variable limit
+
+
+class Store:
+    """Open with `Store.open(path)` (or `memory=True` for tests); close, or use `with`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, busy_timeout: float) -> None:
+        self._conn = conn
+        self.path = path
+        self.busy_timeout = busy_timeout
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self._where = str(path) if path else "the in-memory database"
+        with self._reading():
+            self._ensure_schema_setting()
+            self.schema: LabelSchema = parse_schema(self.get_setting("schema") or "")
+
+    @classmethod
+    def open(
+        cls, path: str | Path | None = None, *, memory: bool = False, busy_timeout: float = 5.0
+    ) -> Store:
+        if memory:
+            return cls(connect(None, busy_timeout), None, busy_timeout)
+        db_path = Path(path) if path is not None else default_db_path()
+        check_file(db_path)
+        return cls(connect(db_path, busy_timeout), db_path, busy_timeout)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with translated(self._where, self.busy_timeout):
+            yield self._conn
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction holding the write lock from its start; rolled back on any error."""
+        with translated(self._where, self.busy_timeout):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _command(
+        self, annotator: str, article_id: str, description: str, *, touch: bool = True
+    ) -> Iterator[Recorder]:
+        """One logged, undoable command in one transaction. `touch`: mark the set as edited
+        now (commands that set the set's head themselves pass False)."""
+        with (
+            self._writing() as conn,
+            self._in_command(conn, annotator, article_id, description, touch=touch) as recorder,
+        ):
+            yield recorder
+
+    @contextmanager
+    def _in_command(
+        self,
+        conn: sqlite3.Connection,
+        annotator: str,
+        article_id: str,
+        description: str,
+        *,
+        touch: bool = True,
+    ) -> Iterator[Recorder]:
+        """A command inside a transaction the caller already holds (so it can look first)."""
+        recorder = open_command(conn, annotator, article_id, description)
+        yield recorder
+        if touch:
+            set_heads.touch_set(recorder, article_id, annotator)
+
+    # -- settings and schema ------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> str | None:
+        with self._reading() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._writing() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+    def _ensure_schema_setting(self) -> None:
+        if self.get_setting("schema") is None:
+            self.set_setting("schema", default_schema_text())
+
+    # -- articles -----------------------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> tuple[int, int]:
+        """Insert the articles not yet present, in one transaction: (inserted, already present)."""
+        rows = [codec.article_row(a, now()) for a in articles]
+        if not rows:
+            return 0, 0
+        with self._writing() as conn:
+            before = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            self.db["articles"].insert_all(rows, ignore=True, batch_size=200)
+            after = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        inserted = after - before
+        return inserted, len(rows) - inserted
+
+    def has_article(self, article_id: str) -> bool:
+        with self._reading() as conn:
+            return (
+                conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+                is not None
+            )
+
+    def get_article(self, article_id: str) -> Article:
+        with self._reading() as conn:
+            row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id} in {self._where}")
+        return codec.article_from_row(row)
+
+    def article_text(self, article_id: str) -> str:
+        with self._reading() as conn:
+            row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id} in {self._where}")
+        return str(row["text"])
+
+    def iter_articles(self) -> Iterator[Article]:
+        for article_id in self.article_ids():
+            yield self.get_article(article_id)
+
+    def count_articles(self) -> int:
+        with self._reading() as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def article_ids(
+        self,
+        *,
+        status: Status | None = None,
+        annotator: str | None = None,
+        search: str | None = None,
+    ) -> list[str]:
+        """Article ids in list order (by source), filtered by one annotator's status and by a
+        substring of title or text (trigram index; 1–2 character queries scan instead)."""
+        if status is not None and status not in STATUSES:
+            raise StoreError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+        if status is not None and annotator is None:
+            raise StoreError("a status filter needs the annotator whose status it is")
+        clauses: list[str] = []
+        params: list[Any] = []
+        sql = "SELECT a.id FROM articles a"
+        if status is not None:
+            sql += " LEFT JOIN annotation_sets s ON s.article_id = a.id AND s.annotator = ?"
+            params.append(annotator)
+            clauses.append("COALESCE(s.status, 'todo') = ?")
+            params.append(status)
+        if search:
+            if len(search) >= 3:
+                clauses.append(
+                    "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+                )
+                params.append('"' + search.replace('"', '""') + '"')
+            else:
+                pattern = (
+                    "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                )
+                clauses.append("(a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')")
+                params += [pattern, pattern]
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY a.source, a.id"
+        with self._reading() as conn:
+            return [row[0] for row in conn.execute(sql, params)]
+
+    def article_summaries(self, ids: Sequence[str], annotator: str) -> list[ArticleSummary]:
+        """The list rows of `ids`, in the order given."""
+        found: dict[str, ArticleSummary] = {}
+        with self._reading() as conn:
+            for chunk_start in range(0, len(ids), _IN_CHUNK):
+                chunk = list(ids[chunk_start : chunk_start + _IN_CHUNK])
+                marks = ",".join("?" for _ in chunk)
+                rows = conn.execute(
+                    f"""SELECT a.id, a.title, a.outlet, a.published,
+                               COALESCE(s.status, 'todo') AS status,
+                               (SELECT count(*) FROM spans p
+                                 WHERE p.article_id = a.id AND p.annotator = ?) AS label_count
+                          FROM articles a
+                          LEFT JOIN annotation_sets s
+                            ON s.article_id = a.id AND s.annotator = ?
+                         WHERE a.id IN ({marks})""",
+                    [annotator, annotator, *chunk],
+                )
+                for row in rows:
+                    found[row["id"]] = ArticleSummary(**dict(row))
+        return [found[i] for i in ids if i in found]
+
+    # -- annotation sets ----------------------------------------------------------------------
+
+    def annotators(self) -> list[str]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT annotator FROM annotation_sets UNION SELECT annotator FROM spans "
+                "ORDER BY annotator"
+            )
+            return [row[0] for row in rows]
+
+    def has_annotation_set(self, article_id: str, annotator: str) -> bool:
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM annotation_sets WHERE article_id = ? AND annotator = ?",
+                (article_id, annotator),
+            ).fetchone()
+        return row is not None
+
+    def get_annotation_set(self, article_id: str, annotator: str) -> AnnotationSet:
+        """The set of `annotator` on the article: an empty `todo` set when there is none."""
+        key = (article_id, annotator)
+        where = "WHERE article_id = ? AND annotator = ? ORDER BY id"
+        with self._reading() as conn:
+            head = conn.execute(f"SELECT * FROM annotation_sets {where}", key).fetchone()
+            spans = [
+                codec.record_from_row(Span, r)
+                for r in conn.execute(f"SELECT * FROM spans {where}", key)
+            ]
+            officials = [
+                codec.record_from_row(Official, r)
+                for r in conn.execute(f"SELECT * FROM officials {where}", key)
+            ]
+            events = [
+                codec.record_from_row(Event, r)
+                for r in conn.execute(f"SELECT * FROM events {where}", key)
+            ]
+        spans.sort(key=lambda s: (s.start, s.end, s.label, s.id))
+        return AnnotationSet(
+            article_id=article_id,
+            annotator=annotator,
+            status=head["status"] if head else "todo",
+            seconds=head["seconds"] if head else 0.0,
+            spans=tuple(spans),
+            officials=tuple(officials),
+            events=tuple(events),
+            updated_at=head["updated_at"] if head else None,
+        )
+
+    def iter_annotation_sets(self, annotator: str) -> Iterator[AnnotationSet]:
+        with self._reading() as conn:
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT article_id FROM annotation_sets WHERE annotator = ? "
+                    "ORDER BY article_id",
+                    (annotator,),
+                )
+            ]
+        for article_id in ids:
+            yield self.get_annotation_set(article_id, annotator)
+
+    def replace_annotation_set(
+        self, aset: AnnotationSet, *, keep_updated_at: bool = False
+    ) -> AnnotationSet:
+        """Make the stored set of (article, annotator) exactly `aset`, in one command.
+
+        Draft ids in `aset` are remapped to real ones, references included. Every span is checked
+        first; one bad span refuses the whole set and nothing is written.
+        """
+        text = self.article_text(aset.article_id)
+        for span in aset.spans:
+            self._check_span(text, span.label, span.start, span.end, span.text)
+        draft_spans = {s.id for s in aset.spans}
+        draft_officials = {o.id for o in aset.officials}
+        for official in aset.officials:
+            if not set(official.mentions) <= draft_spans:
+                raise SpanRejected(f"official {official.name!r} mentions a span not in the set")
+        for event in aset.events:
+            if event.evidence is not None and event.evidence not in draft_spans:
+                raise SpanRejected(f"event {event.type!r} cites evidence not in the set")
+            if not set(event.participants) <= draft_officials:
+                raise SpanRejected(f"event {event.type!r} names a participant not in the set")
+        key = (aset.article_id, aset.annotator)
+        with self._command(
+            aset.annotator, aset.article_id, "replace annotation set", touch=False
+        ) as rec:
+            conn = rec.conn
+            for table in ("events", "officials", "spans"):
+                for (row_id,) in conn.execute(
+                    f"SELECT id FROM {table} WHERE article_id = ? AND annotator = ?", key
+                ).fetchall():
+                    rec.put(table, row_id, None)
+
+            def insert(table: str, record: Any, **changes: Any) -> int:
+                """`record` as a new row of this set, its draft id dropped."""
+                own = replace(
+                    record, id=None, article_id=aset.article_id, annotator=aset.annotator, **changes
+                )
+                return rec.put(table, None, codec.record_row(own))
+
+            span_ids = {span.id: insert("spans", span) for span in aset.spans}
+            official_ids = {
+                o.id: insert("officials", o, mentions=tuple(span_ids[m] for m in o.mentions))
+                for o in aset.officials
+            }
+            for event in aset.events:
+                insert(
+                    "events",
+                    event,
+                    participants=tuple(official_ids[p] for p in event.participants),
+                    evidence=span_ids[event.evidence] if event.evidence is not None else None,
+                )
+            set_heads.put_set_head(
+                rec,
+                aset.article_id,
+                aset.annotator,
+                status=aset.status,
+                seconds=aset.seconds,
+                updated_at=aset.updated_at if keep_updated_at and aset.updated_at else None,
+            )
+        return self.get_annotation_set(aset.article_id, aset.annotator)
+
+    # -- single edits (the GUI's commands) ----------------------------------------------------
+
+    def add_span(
+        self,
+        article_id: str,
+        annotator: str,
+        label: str,
+        start: int,
+        end: int,
+        *,
+        origin: int | None = None,
+    ) -> Span:
+        """Label text[start:end]. An OFFICIAL span joins the official of the same name, or
+        creates one. Labelling the same stretch with the same label twice is a no-op."""
+        text = self.article_text(article_id)
+        self._check_span(text, label, start, end, None)
+        with self._writing() as conn:
+            # looked up inside the write lock: a second program cannot add the same span between
+            existing = links.existing_span(conn, article_id, annotator, label, start, end)
+            if existing is not None:
+                return existing
+            what = f"label {label} {text[start:end]!r}"
+            with self._in_command(conn, annotator, article_id, what) as rec:
+                return links.insert_span(
+                    rec, article_id, annotator, label, start, end, text, origin
+                )
+
+    def delete_span(self, span_id: int) -> None:
+        span = self._get_span(span_id)
+        with self._command(
+            span.annotator, span.article_id, f"delete {span.label} {span.text!r}"
+        ) as rec:
+            links.detach_span(rec, span)
+            rec.put("spans", span.id, None)
+
+    def relabel_span(self, span_id: int, label: str) -> Span:
+        span = self._get_span(span_id)
+        self._check_span(self.article_text(span.article_id), label, span.start, span.end, span.text)
+        if span.label == label:
+            return span
+        with self._command(
+            span.annotator, span.article_id, f"relabel {span.text!r} as {label}"
+        ) as rec:
+            links.detach_span(rec, span)
+            relabelled = replace(span, label=label)
+            rec.put("spans", span.id, codec.record_row(relabelled))
+            if label == links.OFFICIAL:
+                links.attach_official(rec, relabelled)
+        return self._get_span(span_id)
+
+    def save_official(self, official: Official) -> Official:
+        """Insert (id None) or update an official record of one set."""
+        self._check_mentions(official)
+        with self._command(
+            official.annotator, official.article_id, f"edit official {official.name!r}"
+        ) as rec:
+            new_id = rec.put("officials", official.id, codec.record_row(official))
+        return replace(official, id=new_id)
+
+    def delete_official(self, official_id: int) -> None:
+        official = self._get_record(Official, "officials", official_id)
+        with self._command(
+            official.annotator, official.article_id, f"delete official {official.name!r}"
+        ) as rec:
+            links.remove_participant(rec, official)
+            rec.put("officials", official_id, None)
+
+    def save_event(self, event: Event) -> Event:
+        self._check_event(event)
+        with self._command(event.annotator, event.article_id, f"edit event {event.type}") as rec:
+            new_id = rec.put("events", event.id, codec.record_row(event))
+        return replace(event, id=new_id)
+
+    def delete_event(self, event_id: int) -> None:
+        event = self._get_record(Event, "events", event_id)
+        with self._command(event.annotator, event.article_id, f"delete event {event.type}") as rec:
+            rec.put("events", event_id, None)
+
+    def set_status(self, article_id: str, annotator: str, status: Status) -> None:
+        if status not in STATUSES:
+            raise StoreError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+        self.article_text(article_id)  # NotFound for an unknown article
+        with self._command(annotator, article_id, f"mark {status}", touch=False) as rec:
+            set_heads.put_set_head(rec, article_id, annotator, status=status)
+
+    def add_time(self, article_id: str, annotator: str, seconds: float) -> None:
+        """Count active seconds; not a command (nothing to undo), still committed at once."""
+        with self._writing() as conn:
+            set_heads.ensure_set_row(conn, article_id, annotator)
+            conn.execute(
+                "UPDATE annotation_sets SET seconds = seconds + ? WHERE article_id = ? AND annotator = ?",
+                (max(0.0, seconds), article_id, annotator),
+            )
+
+    # -- suggestions --------------------------------------------------------------------------
+
+    def accept_suggestion(self, span_id: int, annotator: str) -> Span:
+        """Copy an `auto` span into the annotator's set (with its official's titles, and the event
+        it is evidence of). Accepting twice is a no-op."""
+        return self.accept_suggestions([span_id], annotator)[0]
+
+    def accept_suggestions(self, span_ids: Sequence[int], annotator: str) -> list[Span]:
+        """Accept several suggestions of one article as one command (one undo step)."""
+        suggestions = [self._get_span(i) for i in span_ids]
+        if not suggestions:
+            return []
+        article_id = suggestions[0].article_id
+        if any(s.annotator != AUTO or s.article_id != article_id for s in suggestions):
+            raise StoreError("only suggestions (spans of `auto`) of one article can be accepted")
+        auto = self.get_annotation_set(article_id, AUTO)
+        text = self.article_text(article_id)
+        accepted: list[Span] = []
+        what = f"accept {len(suggestions)} suggestion(s)"
+        with self._command(annotator, article_id, what) as rec:
+            for suggestion in suggestions:
+                accepted.append(links.accept_one(rec, auto, suggestion, annotator, text))
+        return accepted
+
+    def reject_suggestion(self, span_id: int, annotator: str) -> None:
+        span = self._get_span(span_id)
+        with self._command(annotator, span.article_id, f"reject {span.label} {span.text!r}") as rec:
+            exists = rec.conn.execute(
+                "SELECT 1 FROM rejections WHERE article_id = ? AND annotator = ? AND label = ? "
+                'AND start = ? AND "end" = ?',
+                (span.article_id, annotator, span.label, span.start, span.end),
+            ).fetchone()
+            if not exists:
+                rec.put(
+                    "rejections",
+                    None,
+                    {
+                        "article_id": span.article_id,
+                        "annotator": annotator,
+                        "label": span.label,
+                        "start": span.start,
+                        "end": span.end,
+                        "text": span.text,
+                    },
+                )
+
+    def rejected(
+        self, article_id: str, annotator: str | None = None
+    ) -> set[tuple[str, int, int, str]]:
+        """(label, start, end, text) of the suggestions rejected on the article (by anyone when
+        `annotator` is None)."""
+        sql = 'SELECT label, start, "end", text FROM rejections WHERE article_id = ?'
+        params: list[Any] = [article_id]
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            params.append(annotator)
+        with self._reading() as conn:
+            return {(r[0], r[1], r[2], r[3]) for r in conn.execute(sql, params)}
+
+    # -- undo / redo --------------------------------------------------------------------------
+
+    def undo(self, annotator: str, article_id: str | None = None) -> str | None:
+        """Undo the annotator's last command (on one article, if given). Returns what was undone."""
+        with self._writing() as conn:
+            return undo_last(conn, annotator, article_id)
+
+    def redo(self, annotator: str, article_id: str | None = None) -> str | None:
+        with self._writing() as conn:
+            return redo_last(conn, annotator, article_id)
+
+    # -- statistics and checks ----------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        with self._reading() as conn:
+
+            def grouped(sql: str) -> dict[str, int]:
+                return {str(k): int(v) for k, v in conn.execute(sql)}
+
+            status: dict[str, dict[str, int]] = {}
+            for annotator, state, count in conn.execute(
+                "SELECT annotator, status, count(*) FROM annotation_sets GROUP BY 1, 2 ORDER BY 1, 2"
+            ):
+                status.setdefault(annotator, {})[state] = count
+
+            return {
+                "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+                "by_script": grouped(
+                    "SELECT script, count(*) FROM articles GROUP BY script ORDER BY 2 DESC"
+                ),
+                "by_outlet": grouped(
+                    "SELECT COALESCE(outlet, '(unknown)'), count(*) FROM articles "
+                    "GROUP BY 1 ORDER BY 2 DESC"
+                ),
+                "labels_per_annotator": grouped(
+                    "SELECT annotator, count(*) FROM spans GROUP BY annotator ORDER BY annotator"
+                ),
+                "status": status,
+            }
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's integrity check plus ours: every span's text matches its article."""
+        with self._reading() as conn:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            rows = conn.execute(
+                'SELECT s.id, s.text, substr(a.text, s.start + 1, s."end" - s.start) AS actual '
+                "FROM spans s JOIN articles a ON a.id = s.article_id"
+            )
+            problems += [
+                f"span {r['id']}: stored {r['text']!r}, text says {r['actual']!r}"
+                for r in rows
+                if r["text"] != r["actual"]
+            ]
+        return problems
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _check_span(
+        self, text: str, label: str, start: int, end: int, expected: str | None
+    ) -> None:
+        if label not in self.schema.names():
+            raise SpanRejected(
+                f"unknown label {label!r}; the schema has {', '.join(self.schema.names())}"
+            )
+        problem = check_span_text(text, start, end, expected)
+        if problem:
+            raise SpanRejected(problem)
+        if not is_region_label(label) and not text[start:end].strip():
+            raise SpanRejected(f"a {label} span must cover more than white space")
+
+    def _get_span(self, span_id: int) -> Span:
+        return self._get_record(Span, "spans", span_id)
+
+    def _get_record(self, cls: Callable[..., Any], table: str, row_id: int) -> Any:
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no {table[:-1]} with id {row_id}")
+        return codec.record_from_row(cls, row)  # type: ignore[arg-type]
+
+    def _check_mentions(self, official: Official) -> None:
+        if not official.name.strip():
+            raise StoreError("an official needs a name")
+        spans = self.get_annotation_set(official.article_id, official.annotator).span_by_id()
+        unknown = [m for m in official.mentions if m not in spans]
+        if unknown:
+            raise SpanRejected(
+                f"official {official.name!r} mentions spans {unknown} not in its set"
+            )
+
+    def _check_event(self, event: Event) -> None:
+        if event.type not in self.schema.event_types:
+            raise StoreError(
+                f"unknown event type {event.type!r}; expected one of {', '.join(self.schema.event_types)}"
+            )
+        aset = self.get_annotation_set(event.article_id, event.annotator)
+        if event.evidence is not None and event.evidence not in aset.span_by_id():
+            raise SpanRejected(f"event evidence {event.evidence} is not a span of this set")
+        officials = {o.id for o in aset.officials}
+        if not set(event.participants) <= officials:
+            raise SpanRejected("event participants must be officials of this set")
