@@ -1,0 +1,186 @@
+"""Import scraped pages into the store: walk paths, clean each page, insert in batches.
+
+Each file is all-or-nothing: a page that cannot be cleaned (or a `.jsonl` file with one bad line)
+is reported with its reason and nothing of that file is stored; the other files go on. Import is
+idempotent because an article's id is the hash of its bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Protocol
+
+from annotator.cleaning import DEFAULT_MAX_BYTES, CleaningError, clean_page
+from annotator.model import Article, ImportResult
+from annotator.store import StoreError
+
+PAGE_SUFFIXES: dict[str, Literal["text", "html"] | None] = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": None,  # one page per line: {"text" or "html", "url"?, "title"?}
+}
+BATCH_SIZE = 200  # articles per transaction: one fsync per batch instead of per page
+JSONL_FILE_FACTOR = 50  # a .jsonl file holds many pages: its limit is this many pages' worth
+
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+
+class ArticleSink(Protocol):
+    def add_articles(self, articles: Iterable[Article]) -> tuple[int, int]: ...
+
+
+class FileRefused(Exception):
+    """A whole file is refused; the message says why, for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    data: bytes
+    source: str
+    kind: Literal["text", "html"] | None
+    url: str | None = None
+    title: str | None = None
+
+
+def find_page_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to import (folders walked recursively, known suffixes only) and paths refused."""
+    found: list[Path] = []
+    refused: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                found += [
+                    Path(root, name)
+                    for name in sorted(files)
+                    if Path(name).suffix.lower() in PAGE_SUFFIXES and not name.startswith(".")
+                ]
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            refused.append((str(path), "not a regular file"))
+        else:
+            refused.append((str(path), "no such file or folder"))
+    return found, refused
+
+
+def read_pages(path: Path, *, max_bytes: int) -> list[_Page]:
+    """The pages one file holds; FileRefused when the file cannot be used as a whole."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes * (JSONL_FILE_FACTOR if path.suffix.lower() == ".jsonl" else 1):
+            raise FileRefused(
+                f"{size / 1e6:.1f} MB is above the limit of {max_bytes / 1e6:.1f} MB per page "
+                "(change it with --max-bytes)"
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileRefused(f"cannot read: {error.strerror or error}") from None
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return list(_jsonl_pages(data, path.name))
+    return [_Page(data, path.name, PAGE_SUFFIXES.get(suffix))]
+
+
+def _jsonl_pages(data: bytes, name: str) -> Iterator[_Page]:
+    try:
+        lines = data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        raise FileRefused(
+            f"a .jsonl file must be UTF-8 ({error.reason} at byte {error.start})"
+        ) from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise FileRefused(f"line {number}: not JSON ({error.msg})") from None
+        if not isinstance(record, dict):
+            raise FileRefused(f"line {number}: expected an object with `text` or `html`")
+        body = record.get("html", record.get("text"))
+        if not isinstance(body, str):
+            raise FileRefused(f"line {number}: needs a string `text` or `html`")
+        url, title = record.get("url"), record.get("title")
+        yield _Page(
+            data=body.encode("utf-8"),
+            source=url if isinstance(url, str) and url else f"{name}#{number}",
+            kind="html" if "html" in record else "text",
+            url=url if isinstance(url, str) else None,
+            title=title if isinstance(title, str) else None,
+        )
+
+
+def clean_file(path: Path, *, max_bytes: int) -> list[Article]:
+    """Every page of the file as an article, or FileRefused naming the first failure."""
+    pages = read_pages(path, max_bytes=max_bytes)
+    articles: list[Article] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            articles.append(
+                clean_page(
+                    page.data,
+                    page.source,
+                    kind=page.kind,
+                    url=page.url,
+                    title=page.title,
+                    max_bytes=max_bytes,
+                )
+            )
+        except CleaningError as error:
+            where = f"page {number}: " if len(pages) > 1 else ""
+            raise FileRefused(f"{where}{error}") from None
+    if not articles:
+        raise FileRefused("holds no page")
+    return articles
+
+
+def import_paths(
+    store: ArticleSink,
+    paths: Sequence[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    on_imported: Callable[[list[str]], None] | None = None,
+) -> ImportResult:
+    """Clean and store every page under `paths`. `on_imported` receives the ids of each batch's
+    articles (e.g. to compute their suggestions)."""
+    files, failures = find_page_files(paths)
+    imported = present = 0
+    batch: list[Article] = []
+    batch_files: list[Path] = []
+
+    def flush() -> None:
+        nonlocal imported, present
+        if not batch:
+            return
+        try:
+            added, already = store.add_articles(batch)
+        except StoreError as error:  # e.g. locked or full: every file of the batch failed
+            failures.extend((str(f), str(error)) for f in batch_files)
+        else:
+            imported += added
+            present += already
+            if on_imported is not None:
+                on_imported([a.id for a in batch])
+        batch.clear()
+        batch_files.clear()
+
+    for done, path in enumerate(files, start=1):
+        try:
+            batch.extend(clean_file(path, max_bytes=max_bytes))
+            batch_files.append(path)
+        except FileRefused as error:
+            failures.append((str(path), str(error)))
+        if len(batch) >= BATCH_SIZE:
+            flush()
+        if progress is not None:
+            progress(done, len(files))
+    flush()
+    return ImportResult(imported=imported, already_present=present, failures=tuple(failures))

@@ -1,0 +1,266 @@
+"""Tell body lines from page furniture, and name the kind of each furniture region.
+
+Two passes. First every line gets a *cue* from evidence that holds on outlets never seen: the
+lexicons, the line's shape (date-only, image file name, bullets, runs of short tokens), the HTML
+block's link density and list membership, corpus repetition and the gazetteer. Then the body is
+located as the stretch from the first to the last paragraph-like line, cut at the first tail
+marker (share prompt, related list, editor credit, legal line) once most of the prose is behind
+it. Lines outside the body are furniture even without a cue; lines inside keep their cue.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.model import Article
+from annotator.suggest.corpus import CorpusStats, outlet_key
+from annotator.suggest.gazetteer import Gazetteer
+from annotator.suggest.lexicons import Lexicons
+from annotator.suggest.lines import Line
+
+_IMAGE_FILE = re.compile(r"^\S{1,80}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员|图)[\s/::]*[\u4e00-\u9fff·]{2,8}\s*摄[))]?$")
+_DATE_ONLY = re.compile(
+    r"^[\s\d年月日时分秒:::\-/.]{6,}$|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_ENDS_WITH_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?$")
+_BREADCRUMB_ARROW = re.compile(r"[>>»›]")
+_EDITOR_CREDIT = re.compile(r"(?:责编|编辑|责任编辑)\s*[::]")
+_TAG_KINDS = (
+    ("footer", "footer"),
+    ("nav", "navigation"),
+    ("aside", "related"),
+    ("header", "navigation"),
+)
+
+PARAGRAPH_MIN_LENGTH = 25
+TITLE_MIN_LENGTH = 8
+SHORT_TOKEN = 4
+TAIL_KINDS = frozenset({"share", "related", "footer", "widget"})
+NEAR_DUPLICATE_RATIO = 0.9
+HEADER_KINDS = frozenset({"navigation", "breadcrumb"})  # site name lines sit above these
+LIST_KINDS = frozenset({"related", "widget"})
+WEAK_RULES = frozenset({"date-only", "list-item", "link-density", "short-tokens"})
+
+
+@dataclass(frozen=True, slots=True)
+class LineKind:
+    """The verdict on one line: None for body, else a boilerplate kind, and the rule that said so."""
+
+    line: Line
+    kind: str | None
+    rule: str
+
+
+def classify_lines(
+    article: Article,
+    lines: Sequence[Line],
+    *,
+    lexicons: Lexicons,
+    corpus: CorpusStats | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[LineKind]:
+    cues = [_cue(line, article, lexicons, corpus, gazetteer) for line in lines]
+    cues = _captions_after_images(lines, cues)
+    body_start, body_end, cut = _body_bounds(lines, cues)
+    last_navigation = max(
+        (i for i in range(min(body_start, len(lines))) if cues[i] and cues[i][0] in HEADER_KINDS),
+        default=-1,
+    )
+    verdicts: list[LineKind] = []
+    for index, line in enumerate(lines):
+        cue = cues[index]
+        tail_kind = verdicts[-1].kind if index > body_end and verdicts else None
+        if tail_kind in LIST_KINDS and (cue is None or cue[1] in WEAK_RULES):
+            # the items, dates and counters under a related list or widget belong to it
+            verdicts.append(LineKind(line, tail_kind, "under-heading"))
+        elif cue is not None:
+            verdicts.append(LineKind(line, cue[0], cue[1]))
+        elif index < last_navigation:
+            verdicts.append(LineKind(line, "navigation", "above-navigation"))
+        elif index < body_start:
+            verdicts.append(_before_body(line))
+        elif index > body_end and not (index < cut and line.has_sentence_end):
+            verdicts.append(_after_body(line, verdicts[-1].kind if verdicts else None))
+        else:
+            verdicts.append(LineKind(line, None, "body"))
+    verdicts = _short_runs(verdicts)
+    return _duplicates(verdicts)
+
+
+def _cue(
+    line: Line,
+    article: Article,
+    lexicons: Lexicons,
+    corpus: CorpusStats | None,
+    gazetteer: Gazetteer | None,
+) -> tuple[str, str] | None:
+    text = line.text
+    if sum(word in text for word in lexicons.spam) >= 2:
+        return "spam", "spam-lexicon"
+    if gazetteer is not None and line.key in gazetteer.boilerplate:
+        return gazetteer.boilerplate[line.key], "gazetteer"
+    if _IMAGE_FILE.match(text):
+        return "caption", "image-file"
+    if _PHOTO_CREDIT.search(text) and line.length < 300:
+        return "caption", "photo-credit"
+    if any(word in text for word in lexicons.legal) and not line.has_sentence_end:
+        return "footer", "legal-lexicon"
+    if line.length < 80 and _is_breadcrumb(text, lexicons):
+        return "breadcrumb", "breadcrumb"
+    if line.length < 30 and any(word in text for word in lexicons.share):
+        return "share", "share-lexicon"
+    if line.length < 20 and _starts_with_any(text.lstrip(">»› "), lexicons.related):
+        return "related", "related-heading"
+    if line.length < 60 and any(word in text for word in lexicons.widget):
+        return "widget", "widget-lexicon"
+    starts_meta = _starts_with_any(text.lstrip("[【( "), lexicons.meta)
+    short_meta = (
+        line.length < 60 and not line.has_sentence_end and any(w in text for w in lexicons.meta)
+    )
+    if line.length < 100 and (starts_meta or short_meta or _EDITOR_CREDIT.search(text)):
+        return "meta", "meta-lexicon"
+    if _DATE_ONLY.match(text):
+        return "meta", "date-only"
+    if corpus is not None and corpus.is_furniture(outlet_key(article), line.key):
+        return "navigation", "corpus-repeat"
+    return _layout_cue(line)
+
+
+def _layout_cue(line: Line) -> tuple[str, str] | None:
+    block = line.block
+    tag_path = block.tag_path.lower()
+    for tag, kind in _TAG_KINDS:
+        if re.search(rf"(?:^|/){tag}\b", tag_path):
+            return kind, f"tag-{tag}"
+    if block.link_density >= 0.6 and not line.has_sentence_end:
+        return ("related" if line.length >= 15 else "navigation"), "link-density"
+    if (block.in_list or line.bulleted) and line.length < 20 and not line.has_sentence_end:
+        return "navigation", "list-item"
+    tokens = line.text.split()
+    if len(tokens) >= 3 and all(len(token) <= SHORT_TOKEN for token in tokens):
+        return "navigation", "short-tokens"
+    return None
+
+
+def _starts_with_any(text: str, words: Sequence[str]) -> bool:
+    return any(text.startswith(word) for word in words)
+
+
+def _is_breadcrumb(text: str, lexicons: Lexicons) -> bool:
+    return bool(_BREADCRUMB_ARROW.search(text)) and any(w in text for w in lexicons.navigation)
+
+
+def _captions_after_images(
+    lines: Sequence[Line], cues: list[tuple[str, str] | None]
+) -> list[tuple[str, str] | None]:
+    """The short line under an image file name is that image's caption."""
+    result = list(cues)
+    for index in range(1, len(lines)):
+        follows_image = cues[index - 1] == ("caption", "image-file")
+        line = lines[index]
+        if (
+            follows_image
+            and result[index] is None
+            and line.length < 80
+            and not line.has_sentence_end
+        ):
+            result[index] = ("caption", "under-image")
+    return result
+
+
+def _is_paragraph(line: Line) -> bool:
+    return line.length >= PARAGRAPH_MIN_LENGTH and (
+        line.has_sentence_end or line.punctuation_share >= 0.03
+    )
+
+
+def _body_bounds(
+    lines: Sequence[Line], cues: Sequence[tuple[str, str] | None]
+) -> tuple[int, int, int]:
+    """First and last paragraph of the body (first > last when the page has no prose), and the
+    tail marker that cut it (len(lines) when none did): a short sentence after the last
+    paragraph is still prose before the cut (吴政隆陪同调研。), a teaser after it."""
+    paragraphs = [i for i, line in enumerate(lines) if cues[i] is None and _is_paragraph(line)]
+    if not paragraphs:
+        return len(lines), -1, len(lines)
+    sizes = {i: lines[i].length for i in paragraphs}
+    total = sum(sizes.values())
+    seen = 0
+    for index in range(paragraphs[0], len(lines)):
+        seen += sizes.get(index, 0)
+        cue = cues[index]
+        ends_body = cue is not None and _ends_body(lines[index], cue)
+        if ends_body and seen * 2 >= total:
+            last = max((i for i in paragraphs if i < index), default=paragraphs[0])
+            return paragraphs[0], last, index
+    return paragraphs[0], paragraphs[-1], len(lines)
+
+
+def _ends_body(line: Line, cue: tuple[str, str]) -> bool:
+    kind, _rule = cue
+    return kind in TAIL_KINDS or bool(_EDITOR_CREDIT.search(line.text))
+
+
+def _after_body(line: Line, previous: str | None) -> LineKind:
+    """A line below the body with no cue of its own: a footer goes on to the page's end; a
+    headline with a date or a teaser sentence is another article's link; a short label or
+    counter is a widget."""
+    if previous == "footer":
+        return LineKind(line, "footer", "after-footer")
+    if _ENDS_WITH_DATE.search(line.text) or line.length >= 15:
+        return LineKind(line, "related", "after-body")
+    return LineKind(line, "widget", "after-body")
+
+
+def _before_body(line: Line) -> LineKind:
+    if line.length >= TITLE_MIN_LENGTH:
+        return LineKind(line, None, "title")
+    return LineKind(line, "navigation", "before-body")
+
+
+def _short_runs(verdicts: list[LineKind]) -> list[LineKind]:
+    """Three or more short body lines in a row are a menu or a widget, not prose."""
+    result = list(verdicts)
+    run: list[int] = []
+    for index in [*range(len(verdicts)), len(verdicts)]:
+        verdict = verdicts[index] if index < len(verdicts) else None
+        if verdict is not None and verdict.kind is None and verdict.line.length < TITLE_MIN_LENGTH:
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            for i in run:
+                result[i] = LineKind(verdicts[i].line, "widget", "short-run")
+        run = []
+    return result
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"[\s\W]+", "", text)
+
+
+def _duplicates(verdicts: list[LineKind]) -> list[LineKind]:
+    """A body line that repeats an earlier body line, exactly or nearly, is `duplicate`."""
+    result = list(verdicts)
+    earlier: list[str] = []
+    for index, verdict in enumerate(verdicts):
+        if verdict.kind is not None or verdict.line.length < TITLE_MIN_LENGTH:
+            continue
+        text = _normalised(verdict.line.text)
+        if any(_near(text, other) for other in earlier):
+            result[index] = LineKind(verdict.line, "duplicate", "duplicate")
+        else:
+            earlier.append(text)
+    return result
+
+
+def _near(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 20 or abs(len(a) - len(b)) > 0.1 * max(len(a), len(b)):
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= NEAR_DUPLICATE_RATIO and matcher.ratio() >= NEAR_DUPLICATE_RATIO

@@ -1,0 +1,138 @@
+"""Events: a trigger word typed by the schema, its sentence as evidence, the date and place said
+in that sentence, and the officials named in the sentence (else in the paragraph).
+
+Not every trigger is an event: a headline restates the story, reported speech (他说,…) talks
+about plans and the past, 会议精神 cites a meeting, 座谈会上 points back to one already told.
+Sentences of one event type and date tell one event (`merge_events`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from annotator.suggest.dates import DateContext, DateMention, find_dates
+from annotator.suggest.lexicons import Lexicons
+
+_SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]?")
+_HAN = r"\u4e00-\u9fff"
+_ACTIVITY = (
+    r"召开|举行|举办|开幕|闭幕|会见|会谈|座谈|主持|考察|调研|视察|检查|督导|参观|看望|慰问|察看"
+)
+# a place is a run of Han characters that holds no activity or policy verb (来疆考察交流 -> no place)
+_PLACE = rf"((?:(?!{_ACTIVITY}|学习|对接|交流|贯彻|落实|推进|实施|开展|了解)[{_HAN}]){{2,MAX}}?)"
+_SPEECH = re.compile(r"(?:说|强调|指出|表示|要求|认为|希望|介绍)[,,::]")
+# 会议精神, 座谈会上: the trigger names a meeting told elsewhere, not an event here
+_REFERENCE_AFTER = ("精神", "上,", "上,", "部署", "决策")
+
+
+def _place(maximum: int) -> str:
+    return _PLACE.replace("MAX", str(maximum))
+
+
+_PLACE_PATTERNS = (
+    # 在成都召开, 在柳林乡主持召开, 在高雄市政府主持: where the activity happens
+    re.compile(rf"在{_place(12)}(?:{_ACTIVITY})"),
+    # 来到于田县…村, 前往旗山区, 南下高雄: where the visitors went
+    re.compile(
+        rf"(?:来到|走进|前往|抵达|深入|南下|北上|西进|东进){_place(20)}"
+        rf"(?=[,,。;、]|{_ACTIVITY}|学习|了解|实地)"
+    ),
+    re.compile(rf"赴{_place(8)}(?:学习|考察|调研|参观|对接|交流|检查|视察|督导|出席)"),
+    re.compile(rf"来{_place(4)}(?:考察|调研|视察|检查|学习|对接|交流)"),
+    re.compile(rf"在([{_HAN}]{{2,4}})(?<!期间)(?<![时中上后前里])(?=[,,])"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    type: str
+    trigger: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    date: DateMention | None
+    place: PlaceMention | None
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    result = []
+    for match in _SENTENCE.finditer(text):
+        stripped = match.group().strip()
+        if stripped:
+            start = match.start() + match.group().index(stripped)
+            result.append((start + offset, start + offset + len(stripped), stripped))
+    return result
+
+
+def find_place(sentence: str, offset: int) -> PlaceMention | None:
+    for pattern in _PLACE_PATTERNS:
+        match = pattern.search(sentence)
+        if match:
+            return PlaceMention(match.start(1) + offset, match.end(1) + offset, match.group(1))
+    return None
+
+
+def find_events(
+    text: str, offset: int, context: DateContext, lexicons: Lexicons
+) -> tuple[list[EventMention], list[DateMention], DateContext]:
+    """Events and dates of one paragraph, reading dates against (and updating) `context`."""
+    events: list[EventMention] = []
+    all_dates: list[DateMention] = []
+    previous_date: DateMention | None = None
+    if not any(c in text for c in "。!?!?"):
+        return [], find_dates(text, context, offset)[0], context  # a headline, not a report
+    in_speech = False
+    for start, end, sentence in sentences(text, offset):
+        dates, context = find_dates(sentence, context, start)
+        all_dates.extend(dates)
+        date = dates[0] if dates else previous_date
+        previous_date = date
+        speech = _SPEECH.search(sentence)
+        told = sentence if not in_speech else ""
+        if speech is not None and not in_speech:
+            told, in_speech = sentence[: speech.start()], True
+        types = _types_in(told, lexicons.event_triggers)
+        if not types:
+            continue
+        place = find_place(sentence, start)
+        for event_type, trigger in types:
+            events.append(EventMention(event_type, trigger, start, end, sentence, date, place))
+    return events, all_dates, context
+
+
+def merge_events(events: Sequence[tuple[int, EventMention]]) -> list[tuple[int, EventMention]]:
+    """(paragraph, event) pairs -> one event per (type, date): the first sentence's, with the
+    first place any of them names. Undated events merge only within their paragraph."""
+    kept: dict[tuple[str, str | None, int], tuple[int, EventMention]] = {}
+    for paragraph, event in events:
+        date = event.date.date if event.date else None
+        key = (event.type, date, -1 if date else paragraph)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = (paragraph, event)
+        elif first[1].place is None and event.place is not None:
+            kept[key] = (first[0], replace(first[1], place=event.place))
+    return list(kept.values())
+
+
+def _types_in(sentence: str, triggers: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One (type, trigger) per event type, in the order the types first appear."""
+    found: dict[str, tuple[int, str]] = {}
+    for trigger, event_type in triggers:
+        for match in re.finditer(re.escape(trigger), sentence):
+            position = match.start()
+            if sentence.startswith(_REFERENCE_AFTER, match.end()):
+                continue
+            if event_type not in found or position < found[event_type][0]:
+                found[event_type] = (position, trigger)
+            break
+    ordered = sorted(found.items(), key=lambda item: item[1][0])
+    return [(event_type, trigger) for event_type, (_pos, trigger) in ordered]

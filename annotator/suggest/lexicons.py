@@ -1,0 +1,95 @@
+"""Word lists that drive the rules, read from `resources/lexicons/` so a user extends them without
+code (one entry a line, `#` comments, TAB between columns)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from annotator.model import EVENT_TYPES
+from annotator.resources import resource_path
+
+
+class LexiconError(ValueError):
+    """A lexicon file cannot be used; the message names the file and line."""
+
+
+def parse_entries(text: str) -> tuple[str, ...]:
+    """Entries in file order, duplicates dropped; a line starting with `#` is a comment."""
+    entries = (line.strip() for line in text.splitlines())
+    return tuple(dict.fromkeys(e for e in entries if e and not e.startswith("#")))
+
+
+def parse_pairs(text: str, *, source: str = "<lexicon>") -> tuple[tuple[str, str], ...]:
+    pairs: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        columns = line.split("\t")
+        if len(columns) != 2 or not columns[0].strip() or not columns[1].strip():
+            raise LexiconError(f"{source}:{number}: expected two columns separated by a TAB")
+        pairs.append((columns[0].strip(), columns[1].strip()))
+    return tuple(pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    titles: tuple[str, ...]
+    organizations: tuple[str, ...]
+    surnames: frozenset[str]
+    name_stops: tuple[str, ...]
+    credits: tuple[str, ...]
+    share: tuple[str, ...]
+    widget: tuple[str, ...]
+    related: tuple[str, ...]
+    legal: tuple[str, ...]
+    meta: tuple[str, ...]
+    navigation: tuple[str, ...]
+    spam: tuple[str, ...]
+    event_triggers: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Lexicons:
+        folder = directory if directory is not None else resource_path("lexicons")
+
+        def entries(name: str) -> tuple[str, ...]:
+            path = folder / f"{name}.txt"
+            if not path.is_file():
+                raise LexiconError(f"lexicon {path} is missing")
+            return parse_entries(path.read_text(encoding="utf-8"))
+
+        trigger_path = folder / "event_triggers.txt"
+        if not trigger_path.is_file():
+            raise LexiconError(f"lexicon {trigger_path} is missing")
+        triggers = parse_pairs(trigger_path.read_text(encoding="utf-8"), source=str(trigger_path))
+        for trigger, event_type in triggers:
+            if event_type not in EVENT_TYPES:
+                raise LexiconError(
+                    f"{trigger_path}: trigger {trigger!r} has unknown event type {event_type!r}"
+                )
+        return cls(
+            titles=_longest_first(entries("titles")),
+            organizations=_longest_first(entries("organizations")),
+            surnames=frozenset(entries("surnames")),
+            name_stops=_longest_first(entries("name_stops")),
+            credits=_longest_first(entries("credits")),
+            share=entries("share"),
+            widget=entries("widget"),
+            related=entries("related"),
+            legal=entries("legal"),
+            meta=entries("meta"),
+            navigation=entries("navigation"),
+            spam=entries("spam"),
+            event_triggers=triggers,
+        )
+
+
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Alternations try entries in order; longest first makes 副书记 win over 书记."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def default_lexicons() -> Lexicons:
+    return Lexicons.load()

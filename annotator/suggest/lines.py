@@ -1,0 +1,82 @@
+"""The lines of an article with the features the boilerplate rules read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.model import Article, Block
+
+_SPACE = re.compile(r"\s+")
+_SENTENCE_PUNCTUATION = frozenset("。,,;;!!??、:")
+_BULLETS = ("•", "·", "●", "■", "◆", "▪", "-", "*", ">>", "》", "【")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line: `start`/`end` cover it in `Article.text` without surrounding space."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    block: Block
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
+
+    @property
+    def key(self) -> str:
+        """What makes two lines 'the same line' across articles of an outlet."""
+        return _SPACE.sub(" ", self.text)
+
+    @property
+    def punctuation_share(self) -> float:
+        return sum(c in _SENTENCE_PUNCTUATION for c in self.text) / max(self.length, 1)
+
+    @property
+    def digit_share(self) -> float:
+        return sum(c.isdigit() for c in self.text) / max(self.length, 1)
+
+    @property
+    def has_sentence_end(self) -> bool:
+        return any(c in "。!?!?" for c in self.text)
+
+    @property
+    def bulleted(self) -> bool:
+        return self.text.startswith(_BULLETS)
+
+    @property
+    def cjk_count(self) -> int:
+        return sum(_is_cjk(c) for c in self.text)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def article_lines(article: Article) -> tuple[Line, ...]:
+    """Every non-blank line of the article, from its blocks when cleaning gave them."""
+    blocks = article.blocks or _blocks_from_newlines(article.text)
+    lines: list[Line] = []
+    for block in blocks:
+        raw = article.text[block.start : block.end]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = block.start + (len(raw) - len(raw.lstrip()))
+        lines.append(Line(len(lines), start, start + len(stripped), stripped, block))
+    return tuple(lines)
+
+
+def _blocks_from_newlines(text: str) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    position = 0
+    for raw in text.split("\n"):
+        end = position + len(raw)
+        content = raw.rstrip("\r")
+        indent = len(content) - len(content.lstrip())
+        blocks.append(Block(position, position + len(content), indent=indent))
+        position = end + 1
+    return tuple(blocks)

@@ -1,0 +1,141 @@
+"""Is this a person's name, and where does the name that starts here end?
+
+Chinese names are a surname from the lexicon plus one or two characters; transliterated names are
+runs joined by a middle dot (U+00B7, which cleaning makes of every dot variant). Names already
+known (elsewhere in the article, or from the gazetteer) win over the heuristics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from annotator.suggest.lexicons import Lexicons
+
+DOT = "\u00b7"
+_HAN = r"\u4e00-\u9fff\u3400-\u4dbf"
+_TRANSLITERATED = re.compile(rf"[{_HAN}]{{2,6}}(?:{DOT}[{_HAN}]{{1,8}})+")
+_HAN_RUN = re.compile(rf"[{_HAN}{DOT}]+")
+MAX_TRANSLITERATED_PART = 8
+MAX_HAN_NAME = 4  # 普布顿珠; 欧阳晓峰
+MAX_FIRST_PART = 6  # 阿布杜热西提; longer runs before the dot have swallowed a title or verb
+
+
+def is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    """The lexicons a name decision needs, plus the names already known for this article."""
+
+    lexicons: Lexicons
+    known: tuple[str, ...] = ()  # longest first
+
+    def with_known(self, names: Collection[str]) -> NameRules:
+        merged = set(self.known) | {n for n in names if len(n) >= 2}
+        return NameRules(self.lexicons, tuple(sorted(merged, key=len, reverse=True)))
+
+    def is_name(self, text: str) -> bool:
+        if text in self.known:
+            return True
+        if DOT in text:
+            parts = text.split(DOT)
+            return (
+                _TRANSLITERATED.fullmatch(text) is not None
+                and all(1 <= len(p) <= MAX_TRANSLITERATED_PART for p in parts)
+                and not self._starts_with_stop(text)
+            )
+        if not all(is_han(c) for c in text) or self._starts_with_stop(text):
+            return False
+        surnames = self.lexicons.surnames
+        if text[:2] in surnames and 3 <= len(text) <= MAX_HAN_NAME:
+            return True
+        return text[:1] in surnames and 2 <= len(text) <= MAX_HAN_NAME
+
+    def _starts_with_stop(self, text: str) -> bool:
+        return any(text.startswith(stop) for stop in self.lexicons.name_stops)
+
+    def name_at(self, text: str, position: int) -> str | None:
+        """The name starting at `position`, ended by punctuation, a stop word or the 3-character
+        limit; None when what starts there is not a name."""
+        for name in self.known:
+            if text.startswith(name, position):
+                return name
+        run_match = _HAN_RUN.match(text, position)
+        if run_match is None:
+            return None
+        run = run_match.group()
+        if self._starts_with_stop(run):
+            return None
+        # A name is closed by punctuation or a stop word within four characters; a longer open
+        # run (习近平总书记关于新疆…) is a sentence going on, not a name.
+        head = run.split(DOT, 1)[0]
+        cut = self._stop_position(head[: MAX_HAN_NAME + 1], 2)
+        if cut is None and DOT in run:
+            return self._transliterated_prefix(run)
+        if cut is None and len(run) > MAX_HAN_NAME:
+            return None
+        candidate = run[:cut] if cut is not None else run
+        return candidate if self.is_name(candidate) else None
+
+    def _stop_position(self, run: str, start: int) -> int | None:
+        for index in range(start, len(run)):
+            if self._starts_with_stop(run[index:]):
+                return index
+        return None
+
+    def _transliterated_prefix(self, run: str) -> str | None:
+        parts = run.split(DOT)
+        if len(parts[0]) > MAX_FIRST_PART:
+            return None
+        last = parts[-1]
+        cut = self._stop_position(last, 1)
+        parts[-1] = last[:cut] if cut is not None else last[:MAX_TRANSLITERATED_PART]
+        candidate = DOT.join(parts)
+        return candidate if self.is_name(candidate) else None
+
+    def segment(self, run: str) -> list[str] | None:
+        """Split names written together (李希王伟中艾尔肯·吐尼亚孜孟凡利), preferring known names,
+        then three-character names; None when the run cannot be read as names only."""
+        best: list[tuple[float, list[str]] | None] = [None] * (len(run) + 1)
+        best[0] = (0.0, [])
+        for start in range(len(run)):
+            if best[start] is None:
+                continue
+            cost, names = best[start]  # type: ignore[misc]
+            for end in range(start + 2, min(len(run), start + 20) + 1):
+                piece = run[start:end]
+                piece_cost = self._piece_cost(piece)
+                if piece_cost is None:
+                    continue
+                total = cost + piece_cost
+                if best[end] is None or total < best[end][0]:  # type: ignore[index]
+                    best[end] = (total, [*names, piece])
+        final = best[len(run)]
+        return final[1] if final is not None else None
+
+    def _piece_cost(self, piece: str) -> float | None:
+        if piece in self.known:
+            return 0.0
+        if not self.is_name(piece):
+            return None
+        return {3: 1.0, 2: 1.3, 4: 1.5}.get(len(piece), 1.0)
+
+
+def names_in_list(rules: NameRules, tokens: Sequence[str]) -> list[str] | None:
+    """Every token a name (or names run together); None when any token is something else."""
+    names: list[str] = []
+    for token in tokens:
+        token = token.strip()
+        if not token:
+            continue
+        if rules.is_name(token):
+            names.append(token)
+            continue
+        pieces = rules.segment(token)
+        if pieces is None:
+            return None
+        names.extend(pieces)
+    return names or None

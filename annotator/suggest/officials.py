@@ -1,0 +1,224 @@
+"""Find officials: names after a chain of titles, attendee lists, lists after 领导, 、-joined
+lists of names, every later mention of a name found so (or known from the gazetteer), and a
+surname + title (马书记) when one official alone has that surname. Reporters, photographers and
+editors are never suggested: a name right after a credit word, or before 摄/报道, is dropped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from annotator.suggest.lexicons import Lexicons
+from annotator.suggest.names import NameRules, is_han, names_in_list
+
+_CLAUSE_BREAK = '。,,;;::!?!?\n()()“”"「」【】[]'
+_TITLE_BOUNDARY = frozenset(_CLAUSE_BREAK + "、丨| \u3000\t与和及同的在由是")
+_ATTENDEE_VERB = re.compile(r"(?:参加(?:有关|相关)?活动|出席|陪同|参加)")
+_LIST_SEPARATOR = re.compile(r"[、\s\u3000]+")
+_LEADERS = "领导"
+_CLAUSE = re.compile("[^" + re.escape(_CLAUSE_BREAK) + r"\s\u3000]+")
+# a 、-list of names is trusted without a known member when a word like these closes it
+ENUMERATION_ENDS = ("分别", "等", "参加", "出席", "陪同", "一同", "共同")
+# a list member ending so is a place or a body, not a person (双河镇、柳林乡等地)
+NOT_NAME_ENDINGS = frozenset("省市县区镇乡村州旗盟路街馆院局厅委办处所站港园厂校队")
+MAX_TITLE_LENGTH = 24
+CREDIT_AFTER = ("摄", "报道", "供图")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMention:
+    start: int
+    end: int
+    text: str
+    organization: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    start: int
+    end: int
+    name: str
+    rule: str
+    titles: tuple[TitleMention, ...] = ()
+
+
+def _title_pattern(lexicons: Lexicons) -> re.Pattern[str]:
+    # 常委会, 主任会议: a title word glued to 会 names a body, not a person's title
+    return re.compile("(?:" + "|".join(re.escape(t) for t in lexicons.titles) + ")(?!会)")
+
+
+def _phrase_start(text: str, end_of_word: int, word_start: int) -> int:
+    """Walk back from a title word over its organisation, to the clause boundary."""
+    position = word_start
+    while position > 0 and end_of_word - position < MAX_TITLE_LENGTH:
+        previous = text[position - 1]
+        if previous in _TITLE_BOUNDARY or not (is_han(previous) or previous in "·"):
+            break
+        position -= 1
+    return position
+
+
+def _title_chain(
+    text: str, word_match: re.Match[str], pattern: re.Pattern[str], lexicons: Lexicons
+) -> list[TitleMention]:
+    """Titles in order, from the one just before the name back over 、-joined predecessors."""
+    chain: list[TitleMention] = []
+    match: re.Match[str] | None = word_match
+    while match is not None:
+        start = _phrase_start(text, match.end(), match.start())
+        phrase = text[start : match.end()]
+        organization = phrase[: len(phrase) - len(match.group())] or None
+        chain.append(TitleMention(start, match.end(), phrase, organization))
+        match = None
+        if start > 0 and text[start - 1] == "、":
+            before = text[: start - 1]
+            for word in lexicons.titles:
+                if before.endswith(word):
+                    match = pattern.match(text, start - 1 - len(word))
+                    break
+    return chain[::-1]
+
+
+def _after_credit(text: str, start: int, end: int, lexicons: Lexicons) -> bool:
+    before = re.sub(r"[\s((::]+$", "", text[max(0, start - 6) : start])
+    if any(before.endswith(word) for word in lexicons.credits):
+        return True
+    return text[end:].lstrip().startswith(CREDIT_AFTER)
+
+
+def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
+    """Mentions found by the title, leader-list and attendee rules in one line of text."""
+    lexicons = rules.lexicons
+    pattern = _title_pattern(lexicons)
+    mentions: list[NameMention] = []
+    for match in pattern.finditer(text):
+        name = rules.name_at(text, match.end())
+        if name is None:
+            continue
+        titles = tuple(_title_chain(text, match, pattern, lexicons))
+        end = match.end() + len(name)
+        mentions.append(NameMention(match.end(), end, name, "title-chain", titles))
+    for match in re.finditer(_LEADERS, text):
+        position = match.end()
+        while True:
+            name = rules.name_at(text, position)
+            if name is None:
+                break
+            mentions.append(NameMention(position, position + len(name), name, "leader-list"))
+            position += len(name)
+            if position >= len(text) or text[position] != "、":
+                break
+            position += 1
+    for match in _ATTENDEE_VERB.finditer(text):
+        mentions.extend(_attendees(text, match.start(), rules))
+    mentions.extend(_enumeration(text, rules))
+    return [m for m in mentions if not _after_credit(text, m.start, m.end, lexicons)]
+
+
+def _enumeration(text: str, rules: NameRules) -> list[NameMention]:
+    """陈伟俊、薛斌分别介绍…: a clause opening with names joined by 、, trusted when one member is
+    already known or a word like 分别/等/参加 follows the last. The first member may close a
+    longer phrase (副省长刘海燕、陈建东) when it is a known name."""
+    mentions: list[NameMention] = []
+    for clause in _CLAUSE.finditer(text):
+        parts = clause.group().split("、")
+        if len(parts) < 2:
+            continue
+        first = parts[0] if rules.is_name(parts[0]) else _known_suffix(parts[0], rules.known)
+        last = rules.name_at(parts[-1], 0)
+        if first is None or last is None:
+            continue
+        names = [first, *parts[1:-1], last]
+        if not all(rules.is_name(n) and n[-1] not in NOT_NAME_ENDINGS for n in names):
+            continue
+        closed = parts[-1][len(last) :].startswith(ENUMERATION_ENDS)
+        if not closed and not any(n in rules.known for n in names):
+            continue
+        position = clause.start() + len(parts[0]) - len(first)
+        for name in names:
+            mentions.append(NameMention(position, position + len(name), name, "enumeration"))
+            position += len(name) + 1
+    return mentions
+
+
+def _known_suffix(text: str, known: Iterable[str]) -> str | None:
+    return next((name for name in known if text.endswith(name) and name != text), None)
+
+
+def surname_title_mentions(
+    text: str, names: Iterable[str], taken: list[tuple[int, int]], lexicons: Lexicons
+) -> list[NameMention]:
+    """马书记, 周省长: a surname and a title word, linked to the one official of that surname.
+    A surname shared by two officials is ambiguous and left alone; so is a surname glued to a
+    Han character before it (四川省长 is no one's surname)."""
+    by_surname: dict[str, list[str]] = {}
+    for name in set(names):
+        surname = name[:2] if name[:2] in lexicons.surnames and len(name) > 3 else name[:1]
+        by_surname.setdefault(surname, []).append(name)
+    titles = "|".join(re.escape(t) for t in lexicons.titles)
+    mentions: list[NameMention] = []
+    for surname, owners in by_surname.items():
+        if len(owners) != 1 or not is_han(surname[0]):
+            continue
+        for match in re.finditer(rf"{re.escape(surname)}(?:{titles})(?!会)", text):
+            start, end = match.span()
+            if (start > 0 and is_han(text[start - 1])) or any(
+                start < e and s < end for s, e in taken
+            ):
+                continue
+            taken.append((start, end))
+            mentions.append(NameMention(start, end, owners[0], "surname-title"))
+    return mentions
+
+
+def _attendees(text: str, verb_start: int, rules: NameRules) -> list[NameMention]:
+    clause_start = verb_start
+    while clause_start > 0 and text[clause_start - 1] not in _CLAUSE_BREAK:
+        clause_start -= 1
+    clause = text[clause_start:verb_start]
+    names = names_in_list(rules, _LIST_SEPARATOR.split(clause))
+    if not names:
+        return []
+    mentions: list[NameMention] = []
+    position = clause_start
+    for name in names:
+        start = text.find(name, position, verb_start)
+        if start < 0:
+            return []
+        mentions.append(NameMention(start, start + len(name), name, "attendee-list"))
+        position = start + len(name)
+    return mentions
+
+
+def link_known(
+    text: str, names: Iterable[str], taken: list[tuple[int, int]], lexicons: Lexicons
+) -> list[NameMention]:
+    """Every other occurrence of a name already found, outside spans already taken."""
+    mentions: list[NameMention] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            if _after_credit(text, start, end, lexicons) or _inside_longer_name(text, start, end):
+                continue
+            taken.append((start, end))
+            mentions.append(NameMention(start, end, name, "known-name"))
+    return mentions
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """张柱 inside 张柱子, 马兴瑞 in 司马兴瑞: a Han character glued on both sides is suspicious
+    only when it joins with a middle dot; otherwise Chinese text runs words together freely."""
+    return (start > 0 and text[start - 1] == "·") or (end < len(text) and text[end] == "·")
+
+
+def titles_by_name(mentions: Iterable[NameMention]) -> Mapping[str, tuple[str, ...]]:
+    result: dict[str, list[str]] = {}
+    for mention in mentions:
+        titles = result.setdefault(mention.name, [])
+        for title in mention.titles:
+            if title.text not in titles:
+                titles.append(title.text)
+    return {name: tuple(titles) for name, titles in result.items()}
