@@ -1,0 +1,100 @@
+"""What every format shares: the native record type, the Writer/Reader contracts, the errors."""
+
+from __future__ import annotations
+
+import dataclasses
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar, TextIO
+
+from annotator.model import AnnotationSet, Event, Official, Span, Status
+
+Record = dict[str, Any]  # one line of native JSONL, as described by resources/jsonl.schema.json
+
+
+class FormatError(Exception):
+    """A file cannot be written or read in the asked format; the message says why."""
+
+
+class InvalidExportError(FormatError):
+    """An export failed its own check: a bug or a corrupt database, never written out."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A line (or task) of an imported file that was left out, and why."""
+
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledText:
+    """One article's labels as read from a file, before it is matched to a stored article.
+
+    Spans, officials and events carry draft ids (unique within this item) and blank
+    article_id/annotator; `to_set` fills those in for the matched article.
+    """
+
+    line: int
+    text: str
+    article_id: str | None
+    spans: tuple[Span, ...] = ()
+    officials: tuple[Official, ...] = ()
+    events: tuple[Event, ...] = ()
+    status: Status | None = None
+
+    def to_set(
+        self, article_id: str, annotator: str, *, status: Status, seconds: float = 0.0
+    ) -> AnnotationSet:
+        owner = {"article_id": article_id, "annotator": annotator}
+        return AnnotationSet(
+            article_id=article_id,
+            annotator=annotator,
+            status=self.status or status,
+            seconds=seconds,
+            spans=tuple(dataclasses.replace(s, **owner) for s in self.spans),
+            officials=tuple(dataclasses.replace(o, **owner) for o in self.officials),
+            events=tuple(dataclasses.replace(e, **owner) for e in self.events),
+        )
+
+
+def draft_span(start: int, end: int, label: str, text: str, span_id: int) -> Span:
+    return Span(
+        article_id="", annotator="", label=label, start=start, end=end, text=text, id=span_id
+    )
+
+
+class Writer(ABC):
+    """One export format: a chunk of text per record, between a header and a footer.
+
+    `verify` re-reads a chunk, so every export is checked by parsing what was written.
+    """
+
+    name: ClassVar[str]
+    extension: ClassVar[str]  # of the output file
+    description: ClassVar[str]
+    header: ClassVar[str] = ""
+    separator: ClassVar[str] = ""  # between two chunks
+    footer: ClassVar[str] = ""
+
+    @abstractmethod
+    def format_record(self, record: Record) -> str: ...
+
+    @abstractmethod
+    def verify(self, chunk: str, record: Record) -> None:
+        """Re-read `chunk` and raise InvalidExportError unless its spans are the record's, each
+        span's text being the slice of the exported text."""
+
+
+class Reader(ABC):
+    """One import format: a text stream -> labelled texts, and the lines it had to reject."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]: ...

@@ -1,0 +1,104 @@
+"""Character-per-line BIO, the usual input of Chinese NER: `字 B-OFFICIAL`, one per line.
+
+- Entity labels only: boilerplate regions are not entities (use the `boilerplate` format).
+- BIO cannot nest, so overlapping entity spans are resolved by keeping the shorter span first
+  (an OFFICIAL inside an EVENT sentence keeps its tag; the EVENT span is dropped), ties by start.
+- White-space characters (spaces, NBSP, U+3000, tabs) are not written: a token cannot be
+  blank. A line break ends a sentence, and so does 。！？ — unless an entity runs across it.
+- A blank line separates sentences, and so articles. The format carries no offsets and no
+  article ids, so it is export-only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.formats.base import InvalidExportError, Record, Writer
+
+SENTENCE_ENDS = frozenset("。！？!?")
+
+
+def bio_entities(record: Record) -> list[tuple[int, int, str]]:
+    """The entity spans BIO can carry: shortest first, each kept unless it overlaps a kept one
+    (or is only white space)."""
+    text = record["text"]
+    taken = bytearray(len(text))
+    kept = []
+    for span in sorted(record["spans"], key=lambda s: (s["end"] - s["start"], s["start"])):
+        start, end = span["start"], span["end"]
+        if not any(taken[start:end]) and not text[start:end].isspace():
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, end, span["label"]))
+    return sorted(kept)
+
+
+def bio_sentences(record: Record) -> list[list[tuple[str, str]]]:
+    """(character, tag) sentences of a record."""
+    text = record["text"]
+    tags = ["O"] * len(text)
+    for start, end, label in bio_entities(record):
+        first = next(i for i in range(start, end) if not text[i].isspace())
+        tags[first] = f"B-{label}"  # white space before it is not written
+        for i in range(first + 1, end):
+            tags[i] = f"I-{label}"
+    sentences: list[list[tuple[str, str]]] = [[]]
+    for i, char in enumerate(text):
+        inside = i + 1 < len(text) and tags[i + 1].startswith("I-")
+        if char in "\r\n" and not inside:
+            sentences.append([])
+            continue
+        if not char.isspace():
+            sentences[-1].append((char, tags[i]))
+        if char in SENTENCE_ENDS and not inside:
+            sentences.append([])
+    return [sentence for sentence in sentences if sentence]
+
+
+def read_bio(chunk: str) -> list[tuple[str, str]]:
+    """(label, characters) of every entity in a BIO chunk, in order; ValueError if malformed."""
+    entities: list[tuple[str, str]] = []
+    current: list[Any] | None = None
+    for number, line in enumerate(chunk.split("\n"), 1):
+        if not line:
+            current = None
+            continue
+        char, _, tag = line.partition(" ")
+        if len(char) != 1 or not tag:
+            raise ValueError(f"line {number}: {line!r} is not `character TAG`")
+        if tag.startswith("B-"):
+            current = [tag[2:], char]
+            entities.append(current)  # type: ignore[arg-type]
+        elif tag.startswith("I-"):
+            if current is None or current[0] != tag[2:]:
+                raise ValueError(f"line {number}: {tag} does not continue an entity")
+            current[1] += char
+        elif tag == "O":
+            current = None
+        else:
+            raise ValueError(f"line {number}: unknown tag {tag!r}")
+    return [(label, chars) for label, chars in entities]
+
+
+class ConllFormat(Writer):
+    name = "conll"
+    extension = ".conll"
+    description = "character-per-line BIO (entity labels only), blank line between sentences"
+
+    def format_record(self, record: Record) -> str:
+        return "".join(
+            "".join(f"{char} {tag}\n" for char, tag in sentence) + "\n"
+            for sentence in bio_sentences(record)
+        )
+
+    def verify(self, chunk: str, record: Record) -> None:
+        text = record["text"]
+        expected = [
+            (label, "".join(c for c in text[start:end] if not c.isspace()))
+            for start, end, label in bio_entities(record)
+        ]
+        try:
+            found = read_bio(chunk)
+        except ValueError as error:
+            raise InvalidExportError(f"conll of {record['id']}: {error}") from error
+        if found != expected:
+            raise InvalidExportError(f"conll of {record['id']}: entities do not read back")

@@ -1,0 +1,36 @@
+"""The native JSONL of DESIGN.md, one record per line (see resources/jsonl.schema.json)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TextIO
+
+from annotator.formats.base import (
+    InvalidExportError,
+    LabelledText,
+    Reader,
+    Record,
+    Rejection,
+    Writer,
+)
+from annotator.formats.json_items import dump_line, load_line, read_json_lines
+from annotator.formats.record import from_record
+from annotator.formats.validate import record_validator
+
+
+class JsonlFormat(Writer, Reader):
+    name = "jsonl"
+    extension = ".jsonl"
+    description = "native JSONL: spans, officials, events, boilerplate regions"
+
+    def format_record(self, record: Record) -> str:
+        return dump_line(record)
+
+    def verify(self, chunk: str, record: Record) -> None:
+        """The line reads back as the record, which the exporter has checked (JSON Schema and
+        span texts, `validate.check_record`) before formatting it."""
+        if load_line(chunk) != record:
+            raise InvalidExportError(f"article {record['id']}: the JSON line does not read back")
+
+    def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]:
+        return read_json_lines(stream, record_validator(), from_record)

@@ -1,0 +1,131 @@
+"""The store-facing side of formats: which sets an export holds, and importing labels.
+
+The only module of `annotator.formats` that talks to the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+from annotator.formats.base import LabelledText, Reader, Record, Rejection
+from annotator.formats.record import to_record
+from annotator.model import AUTO, AnnotationSet, Article, Status
+from annotator.store import SpanRejected, Store
+
+IMPORTED_STATUS: Status = "in_progress"  # for formats that carry no status
+
+
+def export_sets(store: Store, annotator: str | None) -> Iterator[tuple[Article, AnnotationSet]]:
+    """The (article, set) pairs an export holds, articles in store order.
+
+    With an annotator: every article once, with that annotator's set (an empty `todo` set where
+    they have none), so the export always covers the corpus. Without: every human set (all
+    annotators but `auto`, `gold` included) of each article, and an article nobody has labelled
+    once, with a blank annotator (null in the record).
+    """
+    humans = [name for name in store.annotators() if name != AUTO]
+    for article in store.iter_articles():
+        if annotator is not None:
+            yield article, store.get_annotation_set(article.id, annotator)
+            continue
+        sets = [
+            store.get_annotation_set(article.id, name)
+            for name in humans
+            if store.has_annotation_set(article.id, name)
+        ]
+        for aset in sets or [AnnotationSet(article_id=article.id, annotator="")]:
+            yield article, aset
+
+
+def export_records(
+    store: Store, annotator: str | None, *, original: bool = False
+) -> Iterator[Record]:
+    for article, aset in export_sets(store, annotator):
+        yield to_record(article, aset, original=original)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    imported: int
+    rejections: tuple[Rejection, ...]
+
+
+class _ArticleMatcher:
+    """Finds the stored article a labelled text belongs to: by id, or else by exact text."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._by_text: dict[int, list[str]] | None = None
+
+    def match(self, item: LabelledText) -> Article:
+        if item.article_id is not None and self.store.has_article(item.article_id):
+            article = self.store.get_article(item.article_id)
+            if article.text != item.text:
+                raise LookupError(
+                    f"text differs from stored article {item.article_id}"
+                    " (a --body-only export cannot be imported back)"
+                )
+            return article
+        for article_id in self._text_index().get(hash(item.text), []):
+            article = self.store.get_article(article_id)
+            if article.text == item.text:
+                return article
+        named = f" {item.article_id}" if item.article_id is not None else ""
+        raise LookupError(f"unknown article{named}: no stored article has this id or text")
+
+    def _text_index(self) -> dict[int, list[str]]:
+        if self._by_text is None:  # built on first need: imports that carry ids never pay
+            self._by_text = {}
+            for article in self.store.iter_articles():
+                self._by_text.setdefault(hash(article.text), []).append(article.id)
+        return self._by_text
+
+
+def _schema_problem(store: Store, item: LabelledText) -> str | None:
+    labels = set(store.schema.names())
+    for span in item.spans:
+        if span.label not in labels:
+            return f"unknown label {span.label!r} at {span.start}..{span.end}"
+    for event in item.events:
+        if event.type not in store.schema.event_types:
+            return f"unknown event type {event.type!r}"
+    return None
+
+
+def import_labels(store: Store, reader: Reader, stream: TextIO, annotator: str) -> ImportReport:
+    """Read `stream` and replace `annotator`'s set of every matched article, one transaction
+    per article; bad lines are rejected with their reason and the rest imported."""
+    matcher = _ArticleMatcher(store)
+    rejections: list[Rejection] = []
+    first_line: dict[str, int] = {}
+    imported = 0
+    for item in reader.read(stream):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+            continue
+        try:
+            article = matcher.match(item)
+        except LookupError as error:
+            rejections.append(Rejection(item.line, str(error.args[0])))
+            continue
+        problem = _schema_problem(store, item)
+        if problem is None and article.id in first_line:
+            problem = (
+                f"article {article.id} was already imported from line {first_line[article.id]}"
+            )
+        if problem:
+            rejections.append(Rejection(item.line, problem))
+            continue
+        existing = store.get_annotation_set(article.id, annotator)
+        aset = item.to_set(article.id, annotator, status=IMPORTED_STATUS, seconds=existing.seconds)
+        try:
+            store.replace_annotation_set(aset)
+        except SpanRejected as error:
+            rejections.append(Rejection(item.line, str(error)))
+            continue
+        first_line[article.id] = item.line
+        imported += 1
+    rejections.sort(key=lambda r: r.line)
+    return ImportReport(imported=imported, rejections=tuple(rejections))

@@ -1,0 +1,1 @@
+"""Helpers for the reviewing tests: annotators scripted through the store."""
