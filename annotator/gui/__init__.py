@@ -1,0 +1,1 @@
+"""PySide6 only: windows, Qt models over the store, delegates, undo commands."""

@@ -1,0 +1,226 @@
+"""`ArticleEditor`: the open article, its annotation sets, and every edit the window can make.
+
+The widgets never call the store themselves: they call the editor, which runs each edit as one
+undo step (`ArticleHistory`) and emits `changed` once the store has committed it. The store's
+string is the only copy of the text; widgets render from `article`, `aset`, `auto`, `rejected`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.gui.commands import ArticleHistory
+from annotator.gui.trim import trim_span, whole_lines
+from annotator.model import (
+    AUTO,
+    AnnotationSet,
+    Article,
+    Event,
+    Official,
+    Span,
+    Status,
+    region_label,
+)
+from annotator.store import Store
+
+
+class NothingToDo(Exception):
+    """An edit that cannot apply here (empty selection, no suggestion under the cursor...);
+    its message is shown in the status bar."""
+
+
+class ArticleEditor(QObject):
+    changed = Signal()  # the annotation set was reloaded (after an edit, undo, switch, refresh)
+    article_opened = Signal()
+    saved = Signal(str)  # an edit committed; its description
+
+    def __init__(self, store: Store, annotator: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.annotator = annotator
+        self.history = ArticleHistory(store, annotator)
+        self.article: Article | None = None
+        self.aset = AnnotationSet("", annotator)
+        self.auto = AnnotationSet("", AUTO)
+        self.rejected: set[tuple[str, int, int, str]] = set()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def open(self, article_id: str) -> None:
+        self.article = self.store.get_article(article_id)
+        self.article_opened.emit()
+        self.reload()
+
+    def reload(self, *, suggestions: bool = True) -> None:
+        """Read the sets again from the store (after an edit, or another window's edits).
+        `suggestions=False`: only my set changed (a label, a record edit), skip `auto`."""
+        if self.article is None:
+            return
+        article_id = self.article.id
+        self.aset = self.store.get_annotation_set(article_id, self.annotator)
+        if suggestions:
+            self.auto = self.store.get_annotation_set(article_id, AUTO)
+            self.rejected = self.store.rejected(article_id, self.annotator)
+        self.changed.emit()
+
+    @property
+    def article_id(self) -> str:
+        if self.article is None:
+            raise NothingToDo("no article is open")
+        return self.article.id
+
+    def pending_suggestions(self) -> list[Span]:
+        """`auto` spans neither accepted (a span of mine came from it or has its label and
+        offsets) nor rejected, in text order."""
+        accepted = {s.origin for s in self.aset.spans if s.origin is not None}
+        mine = {(s.label, s.start, s.end) for s in self.aset.spans}
+        return [
+            s
+            for s in self.auto.spans
+            if s.id not in accepted
+            and (s.label, s.start, s.end) not in mine
+            and (s.label, s.start, s.end, s.text) not in self.rejected
+        ]
+
+    def span_at(self, pos: int, spans: Sequence[Span] | None = None) -> Span | None:
+        """The innermost span covering code point `pos` (entities before regions)."""
+        covering = [s for s in (self.aset.spans if spans is None else spans) if s.start <= pos < s.end]
+        covering.sort(key=lambda s: (s.is_region, s.end - s.start))
+        return covering[0] if covering else None
+
+    def suggestion_at(self, start: int, end: int) -> Span | None:
+        """The pending suggestion equal to the selection, or else covering its start."""
+        pending = self.pending_suggestions()
+        exact = next((s for s in pending if (s.start, s.end) == (start, end)), None)
+        return exact or self.span_at(start, pending)
+
+    # -- edits --------------------------------------------------------------------------------
+
+    def _run(
+        self, description: str, apply: Callable[[], Any], *, suggestions: bool = False
+    ) -> Any:
+        """One edit as one undo step. `suggestions`: the edit touches rejections, so the
+        suggestion state must be read again too."""
+        result = self.history.run(self.article_id, description, apply)
+        self.saved.emit(description)
+        self.reload(suggestions=suggestions)
+        return result
+
+    def label(self, label: str, start: int, end: int) -> Span:
+        """Label the selection (trimmed); an existing span exactly there is relabelled."""
+        assert self.article is not None
+        start, end = trim_span(self.article.text, start, end)
+        if start >= end:
+            raise NothingToDo("select some text first")
+        existing = [s for s in self.aset.entity_spans() if (s.start, s.end) == (start, end)]
+        if any(s.label == label for s in existing):
+            return next(s for s in existing if s.label == label)
+        if existing:
+            return self.relabel(existing[0], label)
+        text = self.article.text[start:end]
+        return self._run(
+            f"label {label} {text!r}",
+            lambda: self.store.add_span(self.article_id, self.annotator, label, start, end),
+        )
+
+    def relabel(self, span: Span, label: str) -> Span:
+        if span.label == label or span.id is None:
+            return span
+        span_id = span.id
+        return self._run(
+            f"relabel {span.text!r} as {label}", lambda: self.store.relabel_span(span_id, label)
+        )
+
+    def delete_span(self, span: Span) -> None:
+        span_id = span.id
+        if span_id is None:
+            raise NothingToDo("that span is not stored")
+        self._run(f"delete {span.label} {span.text!r}", lambda: self.store.delete_span(span_id))
+
+    def mark_region(self, kind: str, start: int, end: int) -> Span:
+        """Mark the lines touched by the selection as a boilerplate region of `kind`."""
+        assert self.article is not None
+        start, end = whole_lines(self.article.text, start, end)
+        if start >= end:
+            raise NothingToDo("select the lines of the region first")
+        label = region_label(kind)
+        for span in self.aset.region_spans():
+            if (span.start, span.end) == (start, end):
+                return self.relabel(span, label)
+        return self._run(
+            f"mark lines as {kind}",
+            lambda: self.store.add_span(self.article_id, self.annotator, label, start, end),
+        )
+
+    def accept(self, suggestions: Sequence[Span]) -> list[Span]:
+        ids = [s.id for s in suggestions if s.id is not None]
+        if not ids:
+            raise NothingToDo("no pending suggestion there")
+        what = f"accept {suggestions[0].label} {suggestions[0].text!r}" if len(ids) == 1 else (
+            f"accept {len(ids)} suggestions"
+        )
+        return self._run(what, lambda: self.store.accept_suggestions(ids, self.annotator))
+
+    def reject(self, suggestion: Span) -> None:
+        span_id = suggestion.id
+        if span_id is None:
+            raise NothingToDo("no pending suggestion there")
+        self._run(
+            f"reject {suggestion.label} {suggestion.text!r}",
+            lambda: self.store.reject_suggestion(span_id, self.annotator),
+            suggestions=True,
+        )
+
+    def save_official(self, official: Official) -> Official:
+        return self._run(
+            f"edit official {official.name!r}", lambda: self.store.save_official(official)
+        )
+
+    def delete_official(self, official: Official) -> None:
+        official_id = official.id
+        if official_id is None:
+            raise NothingToDo("that official is not stored")
+        self._run(
+            f"delete official {official.name!r}", lambda: self.store.delete_official(official_id)
+        )
+
+    def add_event(self, evidence: Span | None = None) -> Event:
+        event = Event(
+            self.article_id,
+            self.annotator,
+            type=self.store.schema.event_types[0],
+            date=self.article.published if self.article else None,
+            evidence=evidence.id if evidence else None,
+        )
+        return self.save_event(event, "add event")
+
+    def save_event(self, event: Event, description: str | None = None) -> Event:
+        return self._run(description or f"edit event {event.type}", lambda: self.store.save_event(event))
+
+    def delete_event(self, event: Event) -> None:
+        event_id = event.id
+        if event_id is None:
+            raise NothingToDo("that event is not stored")
+        self._run(f"delete event {event.type}", lambda: self.store.delete_event(event_id))
+
+    def set_status(self, status: Status) -> None:
+        self._run(
+            f"mark {status}", lambda: self.store.set_status(self.article_id, self.annotator, status)
+        )
+
+    def undo(self) -> str | None:
+        done = self.history.undo(self.article_id)
+        self.reload()
+        return done
+
+    def redo(self) -> str | None:
+        done = self.history.redo(self.article_id)
+        self.reload()
+        return done
+
+    def add_time(self, seconds: float) -> None:
+        if self.article is not None and seconds > 0:
+            self.store.add_time(self.article.id, self.annotator, seconds)

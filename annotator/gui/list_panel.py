@@ -1,0 +1,129 @@
+"""The left pane: search box, status filter and the article list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.article_list_model import ArticleListModel
+from annotator.model import STATUSES, Status
+from annotator.store import Store
+
+FILTERS: tuple[tuple[str, Status | None], ...] = (
+    ("All", None),
+    *((status.replace("_", " ").capitalize(), status) for status in STATUSES),
+)
+SEARCH_DELAY_MS = 250
+
+
+class ArticleListPanel(QWidget):
+    article_chosen = Signal(str)
+
+    def __init__(self, store: Store, annotator: str) -> None:
+        super().__init__()
+        self._store = store
+        self._annotator = annotator
+        self.model = ArticleListModel(store, annotator)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search title and text…")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        for text, status in FILTERS:
+            self.status_filter.addItem(text, status)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: resizing to contents would read all 100,000 rows.
+        digit = self.fontMetrics().horizontalAdvance("0")
+        for column, chars in ((1, 7), (2, 10), (3, 9), (4, 5)):
+            header.resizeSection(column, digit * chars + 12)
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: current.isValid()
+            and self.article_chosen.emit(self.model.article_id(current.row()))
+        )
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+    def status(self) -> Status | None:
+        return self.status_filter.currentData()
+
+    def set_filter(self, search: str, status: Status | None) -> None:
+        """Restore a saved filter without running the query twice."""
+        self.search.blockSignals(True)
+        self.status_filter.blockSignals(True)
+        self.search.setText(search)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
+        self.search.blockSignals(False)
+        self.status_filter.blockSignals(False)
+
+    def apply_filter(self) -> None:
+        """Run the search and the status filter; the current article stays chosen if listed."""
+        self._debounce.stop()
+        current = self.current_id()
+        status = self.status()
+        ids = self._store.article_ids(
+            status=status,
+            annotator=self._annotator if status else None,
+            search=self.search.text().strip() or None,
+        )
+        self.model.set_ids(ids)
+        if current is not None and self.model.row_of(current) is not None:
+            self.select(current, emit=False)
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def select(self, article_id: str, *, emit: bool = True) -> bool:
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        selection = self.table.selectionModel()
+        if not emit:
+            selection.blockSignals(True)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        if not emit:
+            selection.blockSignals(False)
+            self.table.viewport().update()
+        self.table.scrollTo(index)
+        return True
+
+    def step(self, delta: int) -> bool:
+        """Choose the article `delta` rows away from the current one."""
+        current = self.table.currentIndex()
+        row = (current.row() if current.isValid() else -1) + delta
+        if not 0 <= row < self.model.rowCount():
+            return False
+        return self.select(self.model.article_id(row))

@@ -1,0 +1,560 @@
+"""The main window: article list | article text | side tabs, driven from the keyboard.
+
+Every edit goes through `ArticleEditor`, which commits it to the store before anything is shown
+as saved. The keys live on `QAction`s (so menus and the `?` sheet show them); the ones that act
+on the text are bound to the text view only, so they never fire while typing elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.activity import ActivityClock
+from annotator.gui.cheat_sheet import CheatSheet, key_rows
+from annotator.gui.editor import ArticleEditor, NothingToDo
+from annotator.gui.list_panel import ArticleListPanel
+from annotator.gui.side_tabs import SideTabs
+from annotator.gui.status_bar import EditorStatusBar
+from annotator.gui.text_view import ArticleTextView, Paint
+from annotator.gui.workers import BackgroundJob
+from annotator.model import Damage, Span, region_kind
+from annotator.store import Store, StoreError
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, annotator: str, settings: QSettings) -> None:
+        super().__init__()
+        self.store = store
+        self.annotator = annotator
+        self.settings = settings
+        self.editor = ArticleEditor(store, annotator, self)
+        self.list_panel = ArticleListPanel(store, annotator)
+        self.view = ArticleTextView(store.schema)
+        self.tabs = SideTabs(self.editor)
+        self.header = QLabel()
+        self.header.setObjectName("articleHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)  # titles come from pages: never HTML
+        self.find_box = QLineEdit()
+        self.find_box.setPlaceholderText("Find in this article (Enter: next match, Esc: close)")
+        self.find_box.hide()
+        self.status = EditorStatusBar()
+        self.setStatusBar(self.status)
+        self.clock = ActivityClock(self)
+        QApplication.instance().installEventFilter(self.clock)  # type: ignore[union-attr]
+        self.original = False  # showing the page's own text instead of the cleaned one
+        self.emphasised: frozenset[int] = frozenset()
+        self.selected_span_id: int | None = None
+        self._done_count = 0
+        self.jobs = QThreadPool(self)
+        self.actions_in_menus: list[QAction] = []
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.header)
+        centre_layout.addWidget(self.find_box)
+        centre_layout.addWidget(self.view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.list_panel.setMinimumWidth(220)
+        centre.setMinimumWidth(360)
+        self.tabs.setMinimumWidth(260)
+        self.splitter.setSizes([420, 700, 480])
+        self.setCentralWidget(self.splitter)
+        self.setWindowTitle(f"annotator — {annotator}")
+        self.resize(1600, 950)
+
+        self._build_menus()
+        self.list_panel.article_chosen.connect(self.open_article)
+        self.editor.article_opened.connect(self._show_text)
+        self.editor.changed.connect(self._on_changed)
+        self.editor.saved.connect(self._on_saved)
+        self.view.clicked.connect(self._on_click)
+        self.tabs.officials.mentions_selected.connect(self._emphasise)
+        self.tabs.spans.span_chosen.connect(self.select_span)
+        for tab in self.tabs.tabs():
+            tab.failed.connect(self.status.show_problem)
+        self.find_box.returnPressed.connect(lambda: self.find_next(backwards=False))
+        self.clock.flush_due.connect(self.flush_time)
+        self.clock.tick.connect(self._show_time)
+        self.restore()
+
+    # -- menus and keys ----------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        keys: str | list[str] | QKeySequence.StandardKey,
+        slot: Callable[[], Any],
+        *,
+        on_text: bool = False,
+        also: tuple[QWidget, ...] = (),
+    ) -> QAction:
+        """An action in `menu`. `on_text`: its keys work only while the text view (or `also`)
+        has focus, so a plain letter never fires inside the search box or a table editor."""
+        action = QAction(text, self)
+        if isinstance(keys, QKeySequence.StandardKey):
+            action.setShortcuts(keys)
+        else:
+            action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)])
+        action.triggered.connect(lambda _checked=False: self._guarded(slot))
+        if on_text:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            for widget in (self.view, *also):
+                widget.addAction(action)
+        else:
+            self.addAction(action)
+        menu.addAction(action)
+        self.actions_in_menus.append(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        article = bar.addMenu("&Article")
+        self._action(article, "Next article", "N", lambda: self.list_panel.step(1), on_text=True,
+                     also=(self.list_panel.table,))
+        self._action(article, "Previous article", "P", lambda: self.list_panel.step(-1), on_text=True,
+                     also=(self.list_panel.table,))
+        self._action(article, "Mark done and go to the next todo", ["Ctrl+Return", "Ctrl+Enter"],
+                     self.done_and_next)
+        self._action(article, "Mark skipped", "Ctrl+K", lambda: self.editor.set_status("skipped"))
+        self._action(article, "Search articles", "Ctrl+L", self._focus_search)
+        article.addSeparator()
+        self._action(article, "Recompute suggestions for this article", "Ctrl+R", self.recompute_suggestions)
+        article.addSeparator()
+        self._action(article, "Quit", QKeySequence.StandardKey.Quit, self.close)
+
+        edit = bar.addMenu("&Edit")
+        self._action(edit, "Undo", "Ctrl+Z", self.undo)
+        self._action(edit, "Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
+        edit.addSeparator()
+        self._action(edit, "Find in article", "Ctrl+F", self._open_find)
+
+        labels = bar.addMenu("&Label")
+        for label in self.store.schema.entity_labels():
+            self._action(labels, f"Label selection as {label.name}", label.key,
+                         lambda name=label.name: self.label_selection(name), on_text=True)
+        self._action(labels, "Delete the selected span", "Delete", self.delete_selected, on_text=True)
+        regions = labels.addMenu("Mark selected lines as boilerplate")
+        for label in self.store.schema.region_labels():
+            kind = region_kind(label.name)
+            self._action(regions, f"Boilerplate: {kind}", f"B, {label.key.upper()}",
+                         lambda kind=kind: self.mark_region(kind), on_text=True)
+
+        suggestions = bar.addMenu("&Suggestions")
+        self._action(suggestions, "Accept the suggestion at the cursor", "A", self.accept_here, on_text=True)
+        self._action(suggestions, "Reject the suggestion at the cursor", "X", self.reject_here, on_text=True)
+        self._action(suggestions, "Accept every suggestion in the article", "Shift+A", self.accept_all,
+                     on_text=True)
+        self._action(suggestions, "Next suggestion", "Tab", lambda: self.jump_suggestion(1), on_text=True)
+        self._action(suggestions, "Previous suggestion", ["Shift+Tab", "Backtab"],
+                     lambda: self.jump_suggestion(-1), on_text=True)
+
+        view = bar.addMenu("&View")
+        self.original_action = self._action(view, "Original page text", "Ctrl+T", self.toggle_original)
+        self.original_action.setCheckable(True)
+        self._action(view, "Refresh", "F5", self.refresh)
+        self._action(view, "Close the find bar", "Escape", self._close_find, on_text=True,
+                     also=(self.find_box,))
+
+        review = bar.addMenu("&Review")
+        self._action(review, "Compare annotators and adjudicate…", "Ctrl+Shift+R", self.open_review)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Keys…", ["?", "Shift+?", "F1"], self.show_keys)
+
+    def open_review(self, annotators: Sequence[str] | None = None) -> QMainWindow | None:
+        """The review window, on its own connection, for the annotators chosen in a dialog
+        (or given). Returns it, or None when the choice was cancelled."""
+        from annotator.gui.review_chooser import AnnotatorChooser
+        from annotator.gui.review_window import open_review_window
+        from annotator.review.loading import human_annotators
+
+        if self.store.path is None:
+            raise NothingToDo("reviewing opens the database file again; this one is in memory")
+        if annotators is None:
+            everyone = human_annotators(self.store)
+            if len(everyone) < 2:
+                raise NothingToDo("reviewing needs two annotators' labels in this database "
+                                  "(annotator merge copies them from other databases)")
+            chooser = AnnotatorChooser(everyone, self)
+            if chooser.exec() != QDialog.DialogCode.Accepted:
+                return None
+            annotators = chooser.chosen()
+        return open_review_window(self.store.path, self, annotators)
+
+    def _guarded(self, slot: Callable[[], Any]) -> None:
+        try:
+            slot()
+        except (NothingToDo, StoreError) as error:
+            self.status.show_problem(str(error))
+
+    # -- opening and showing -----------------------------------------------------------------
+
+    def open_article(self, article_id: str) -> None:
+        if self.editor.article is not None and self.editor.article.id == article_id:
+            return
+        self.flush_time()
+        self.selected_span_id = None
+        self.emphasised = frozenset()
+        self.editor.open(article_id)  # article_opened shows the text, changed paints it
+        article = self.editor.article
+        assert article is not None
+        bits = [article.title or article.source, article.outlet, article.published]
+        if article.script == "traditional":
+            bits.append("Traditional page")
+        if article.damage:
+            bits.append(f"{len(article.damage)} damaged spans")
+        self.header.setText("  ·  ".join(b for b in bits if b))
+        self.list_panel.select(article_id, emit=False)
+        self.settings.setValue(self._last_article_key(), article_id)
+        self._update_status()
+
+    def _show_text(self) -> None:
+        article = self.editor.article
+        if article is not None:
+            self.view.show_text(article.raw_text if self.original else article.text)
+
+    def _on_changed(self) -> None:
+        if self.editor.article is None:
+            return
+        if self.selected_span_id is not None and self.selected_span_id not in self.editor.aset.span_by_id():
+            self.selected_span_id = None
+        self._paint()
+        self.list_panel.model.refresh_row(self.editor.article.id)
+        self._update_status()
+
+    def _paint(self) -> None:
+        article = self.editor.article
+        if article is None:
+            return
+        emphasised = self.emphasised | ({self.selected_span_id} if self.selected_span_id else set())
+        paint = Paint(
+            spans=self.editor.aset.spans,
+            suggestions=tuple(self.editor.pending_suggestions()),
+            damage=article.damage,
+            emphasised=frozenset(emphasised),
+        )
+        if self.original:
+            paint = self._to_original(paint)
+        self.view.set_paint(paint)
+
+    def _to_original(self, paint: Paint) -> Paint:
+        """The same labels on the page's own text, through the article's offset map."""
+        article = self.editor.article
+        assert article is not None
+        raw = article.raw_text
+
+        def mapped(span: Span) -> Span:
+            start, end = article.offset_map.span_to_raw(span.start, span.end)
+            return replace(span, start=start, end=end, text=raw[start:end])
+
+        def mapped_damage(d: Damage) -> Damage:
+            start, end = article.offset_map.span_to_raw(d.start, d.end)
+            return replace(d, start=start, end=end)
+
+        return replace(
+            paint,
+            spans=tuple(mapped(s) for s in paint.spans),
+            suggestions=tuple(mapped(s) for s in paint.suggestions),
+            damage=tuple(mapped_damage(d) for d in paint.damage),
+        )
+
+    def _update_status(self) -> None:
+        article = self.editor.article
+        row = self.list_panel.model.row_of(article.id) if article else None
+        self.status.show_position(
+            self.annotator,
+            None if row is None else row + 1,
+            self.list_panel.model.rowCount(),
+            self._done_count,
+        )
+        self._show_time()
+
+    def _show_time(self) -> None:
+        self.status.show_time(self.editor.aset.seconds + self.clock.pending)
+
+    def _on_saved(self, description: str) -> None:
+        self.status.show_saved(description)
+
+    def _count_done(self) -> None:
+        self._done_count = len(self.store.article_ids(status="done", annotator=self.annotator))
+
+    # -- the text view's actions -------------------------------------------------------------
+
+    def _require_cleaned_text(self) -> None:
+        if self.original:
+            raise NothingToDo("labels are made on the cleaned text: switch back with Ctrl+T")
+
+    def label_selection(self, label: str) -> None:
+        self._require_cleaned_text()
+        start, end = self.view.selection_range()
+        selected = self._selected_span()
+        if selected is not None and (start == end or (start, end) == (selected.start, selected.end)):
+            span = self.editor.relabel(selected, label)
+        else:
+            span = self.editor.label(label, start, end)
+        self.selected_span_id = span.id
+        self._paint()
+
+    def mark_region(self, kind: str) -> None:
+        self._require_cleaned_text()
+        start, end = self.view.selection_range()
+        self.editor.mark_region(kind, start, end)
+
+    def delete_selected(self) -> None:
+        self._require_cleaned_text()
+        span = self._selected_span()
+        if span is None:
+            span = self.editor.span_at(self.view.cursor_position())
+        if span is None:
+            raise NothingToDo("no span at the cursor")
+        self.editor.delete_span(span)
+        self.selected_span_id = None
+
+    def _selected_span(self) -> Span | None:
+        if self.selected_span_id is None:
+            return None
+        return self.editor.aset.span_by_id().get(self.selected_span_id)
+
+    def _on_click(self, pos: int) -> None:
+        if self.original:
+            return
+        spans = self.editor.aset.entity_spans()
+        span = self.editor.span_at(pos, spans)
+        self.selected_span_id = span.id if span else None
+        if span is not None:
+            self.view.select_range(span.start, span.end)
+        self._paint()
+
+    def select_span(self, span: Span) -> None:
+        """Show a span chosen elsewhere (the Spans tab) selected in the text."""
+        if self.original:
+            return
+        self.selected_span_id = span.id
+        self.view.select_range(span.start, span.end)
+        self._paint()
+
+    def _emphasise(self, span_ids: frozenset[int]) -> None:
+        self.emphasised = span_ids
+        self._paint()
+        spans = [s for s in self.editor.aset.spans if s.id in span_ids]
+        if spans and not self.original:
+            self.view.select_range(spans[0].start, spans[0].start)
+
+    def _suggestion_here(self) -> Span:
+        self._require_cleaned_text()
+        start, end = self.view.selection_range()
+        suggestion = self.editor.suggestion_at(start, end)
+        if suggestion is None:
+            raise NothingToDo("no pending suggestion at the cursor (Tab jumps to the next one)")
+        return suggestion
+
+    def accept_here(self) -> None:
+        suggestion = self._suggestion_here()
+        self.editor.accept([suggestion])
+        self._after_suggestion(suggestion)
+
+    def reject_here(self) -> None:
+        suggestion = self._suggestion_here()
+        self.editor.reject(suggestion)
+        self._after_suggestion(suggestion)
+
+    def _after_suggestion(self, handled: Span) -> None:
+        """Move on to the next pending suggestion, as a reviewer of a list would."""
+        self.view.select_range(handled.start, handled.start)
+        with contextlib.suppress(NothingToDo):
+            self.jump_suggestion(1)
+
+    def accept_all(self) -> None:
+        self._require_cleaned_text()
+        pending = self.editor.pending_suggestions()
+        if not pending:
+            raise NothingToDo("no pending suggestions in this article")
+        self.editor.accept(pending)
+
+    def jump_suggestion(self, direction: int) -> None:
+        self._require_cleaned_text()
+        pending = self.editor.pending_suggestions()
+        if not pending:
+            raise NothingToDo("no pending suggestions in this article")
+        here, _end = self.view.selection_range()
+        if direction > 0:
+            after = [s for s in pending if s.start > here]
+            target = after[0] if after else pending[0]
+        else:
+            before = [s for s in pending if s.start < here]
+            target = before[-1] if before else pending[-1]
+        self.selected_span_id = None
+        self.view.select_range(target.start, target.end)
+        self.status.showMessage(f"suggested {target.label}: {target.text}   A accept · X reject", 4000)
+
+    # -- window-wide actions -----------------------------------------------------------------
+
+    def undo(self) -> None:
+        done = self.editor.undo()
+        self.status.showMessage(f"undone: {done}" if done else "nothing to undo", 4000)
+        self._count_done()
+        self._update_status()
+
+    def redo(self) -> None:
+        done = self.editor.redo()
+        self.status.showMessage(f"redone: {done}" if done else "nothing to redo", 4000)
+        self._count_done()
+        self._update_status()
+
+    def done_and_next(self) -> None:
+        current = self.editor.article_id
+        self.editor.set_status("done")
+        self._count_done()
+        self._update_status()
+        todo = set(self.store.article_ids(status="todo", annotator=self.annotator))
+        ids = self.list_panel.model.ids()
+        row = self.list_panel.model.row_of(current) or 0
+        following = ids[row + 1 :] + ids[: row + 1]
+        target = next((i for i in following if i in todo and i != current), None)
+        if target is None:
+            self.status.showMessage("every article in the list is done", 6000)
+            return
+        self.list_panel.select(target)
+
+    def refresh(self) -> None:
+        """Read everything again from the database (another window's or process's edits)."""
+        self.list_panel.apply_filter()
+        self.list_panel.model.refresh_all()
+        self._count_done()
+        self.editor.reload()
+        self.status.showMessage("refreshed from the database", 3000)
+
+    def toggle_original(self) -> None:
+        article = self.editor.article
+        self.original = not self.original
+        self.original_action.setChecked(self.original)
+        if article is not None:
+            self.view.show_text(article.raw_text if self.original else article.text)
+            self._paint()
+        self.status.show_mode("original page text (read-only)" if self.original else "")
+
+    def _open_find(self) -> None:
+        self.find_box.show()
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def _close_find(self) -> None:
+        self.find_box.hide()
+        self.view.setFocus()
+
+    def find_next(self, *, backwards: bool) -> None:
+        from PySide6.QtGui import QTextDocument
+
+        needle = self.find_box.text()
+        if not needle:
+            return
+        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
+        if not self.view.find(needle, flags):
+            cursor = self.view.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
+            self.view.setTextCursor(cursor)
+            if not self.view.find(needle, flags):
+                self.status.show_problem(f"{needle!r} is not in this article")
+
+    def _focus_search(self) -> None:
+        self.list_panel.search.setFocus()
+        self.list_panel.search.selectAll()
+
+    def show_keys(self) -> None:
+        CheatSheet(key_rows(self.actions_in_menus), self).exec()
+
+    def recompute_suggestions(self) -> None:
+        article_id = self.editor.article_id
+        if self.store.path is None:
+            raise NothingToDo("suggestions are recomputed in the background on a database file")
+        job = BackgroundJob.suggest(self.store.path, [article_id])
+        job.signals.finished.connect(lambda _message: self.editor.reload())
+        job.signals.failed.connect(self.status.show_problem)
+        self.status.showMessage("recomputing suggestions…")
+        self.start_job(job)
+
+    def start_job(self, job: BackgroundJob) -> None:
+        """Run `job` in the pool. Its signals object is parented to the window: it lives on the
+        UI thread (so its slots run there) and outlives the runnable Qt deletes when done."""
+        job.signals.setParent(self)
+        job.signals.finished.connect(job.signals.deleteLater)  # after the slots connected earlier
+        job.signals.failed.connect(job.signals.deleteLater)
+        self.jobs.start(job)
+
+    # -- time, settings, closing -------------------------------------------------------------
+
+    def flush_time(self) -> None:
+        seconds = self.clock.take()
+        if seconds and self.editor.article is not None:
+            try:
+                self.editor.add_time(seconds)
+            except StoreError as error:
+                self.status.show_problem(f"time not saved: {error}")
+            self.editor.aset = replace(self.editor.aset, seconds=self.editor.aset.seconds + seconds)
+
+    def _last_article_key(self) -> str:
+        where = str(self.store.path) if self.store.path else ":memory:"
+        return f"last_article/{hashlib.sha1(where.encode()).hexdigest()[:12]}/{self.annotator}"
+
+    def restore(self) -> None:
+        """Geometry, splitter, filter and last article from the previous session."""
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        sizes = self.settings.value("window/splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+        status = self.settings.value("filter/status") or None
+        self.list_panel.set_filter(str(self.settings.value("filter/search") or ""), status)
+        self.list_panel.apply_filter()
+        self._count_done()
+        last = self.settings.value(self._last_article_key())
+        if not (last and self.list_panel.select(str(last))):
+            self.list_panel.step(1)
+        self._update_status()
+        self.view.setFocus()
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("filter/search", self.list_panel.search.text())
+        self.settings.setValue("filter/status", self.list_panel.status() or "")
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for tab in self.tabs.tabs():  # a cell still being typed in is an edit too
+            tab.commit_open_editor()
+        self.flush_time()
+        self.clock.stop()
+        QApplication.instance().removeEventFilter(self.clock)  # type: ignore[union-attr]
+        self.jobs.waitForDone(10_000)
+        self.save_settings()
+        super().closeEvent(event)

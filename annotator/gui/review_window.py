@@ -1,0 +1,566 @@
+"""The reviewer's window: settle the annotators' disagreements into `gold`, article by article.
+
+Left, the articles, worst agreement first, with gold's status. Middle, the text once, a lane per
+annotator under every line (`LanesView`), and the current disagreement with one button per
+choice. Right, the agreement figures of the article and of the corpus, and the records.
+
+Keys: Tab/J and Shift+Tab/K move between disagreements; 1, 2, … take that annotator's version;
+E edits the span; Shift+A accepts every agreed span; Ctrl+1, Ctrl+2, … take that annotator's
+officials and events; Ctrl+Enter marks the article adjudicated and opens the next one.
+
+The corpus figures (which also order the list) are measured on a thread with its own database
+connection; an in-memory store has only one connection, so there it is measured on the UI
+thread, after the window has shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.review_edit_dialog import SpanEditDialog
+from annotator.gui.review_figures import FiguresBox
+from annotator.gui.review_lanes import LanesView
+from annotator.gui.review_layout import disagreement_boxes, lane_bars
+from annotator.gui.review_list_model import ReviewListModel, article_scores
+from annotator.gui.review_records import records_html
+from annotator.model import GOLD
+from annotator.review.adjudication import Adjudicator, ArticleState
+from annotator.review.agreement import CorpusAgreement, measure_agreement
+from annotator.review.disagreements import gold_inside, span_key
+from annotator.review.loading import human_annotators, load_article_sets
+from annotator.store import Store, StoreError
+
+MAX_LANES = 9  # keys 1..9
+
+
+def check_annotators(store: Store, annotators: Sequence[str] | None) -> list[str]:
+    """The annotators to review (every human one by default); a clear error for bad choices."""
+    chosen = list(annotators) if annotators else human_annotators(store)
+    unknown = sorted(set(chosen) - set(store.annotators()))
+    if unknown:
+        raise ValueError(f"no annotation sets by {', '.join(unknown)}")
+    if len(chosen) < 2 or len(set(chosen)) != len(chosen):
+        raise ValueError(f"reviewing needs two or more distinct annotators; got {chosen or 'none'}")
+    if len(chosen) > MAX_LANES:
+        raise ValueError(f"at most {MAX_LANES} annotators at once (keys 1–9); got {len(chosen)}")
+    return chosen
+
+
+class CorpusWorker(QThread):
+    """Measures the corpus agreement over its own connection to the database file."""
+
+    measured = Signal(object)  # CorpusAgreement
+    failed = Signal(str)
+
+    def __init__(self, path: Path, annotators: Sequence[str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._annotators = tuple(annotators)
+
+    def run(self) -> None:
+        try:
+            with Store.open(self._path) as store:
+                articles = load_article_sets(store, self._annotators)
+                result = measure_agreement(articles, self._annotators)
+        except (StoreError, ValueError) as error:
+            self.failed.emit(str(error))
+            return
+        self.measured.emit(result)
+
+
+class ReviewWindow(QMainWindow):
+    corpus_measured = Signal(object)  # the CorpusAgreement now shown
+
+    def __init__(
+        self,
+        store: Store,
+        annotators: Sequence[str] | None = None,
+        parent: QWidget | None = None,
+        *,
+        owns_store: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        if owns_store:
+            # Closed with the window's C++ object, not at closeEvent: until the deferred delete
+            # runs, Qt may still repaint the list, which reads the store.
+            self.destroyed.connect(lambda *_: store.close())
+        self.annotators = check_annotators(store, annotators)
+        self.adjudicator = Adjudicator(store, self.annotators)
+        self.state: ArticleState | None = None
+        self.current: int | None = None  # index of the disagreement in hand
+        self.corpus: CorpusAgreement | None = None
+        self.edit_dialog: SpanEditDialog | None = None
+        self._workers: list[CorpusWorker] = []
+        self._generation = 0
+        self.setWindowTitle(f"Review — {store.path or 'in-memory database'}")
+        self._build()
+        self._build_actions()
+        self.list_model.set_ids(store.article_ids())
+        self._update_progress()
+        self._measure_corpus()
+        self._first_opened: str | None = None
+        if self.list_model.rowCount():
+            self.select_row(0)
+            self._first_opened = self.list_model.article_id(0)
+        self.resize(1500, 900)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        schema = self.store.schema
+        self.list_model = ReviewListModel(self.store)
+        self.list_view = QTableView()
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.list_view.verticalHeader().setVisible(False)
+        self.list_view.setWordWrap(False)
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for hidden in (2, 3):  # outlet and date: the reviewer sorts by disagreement
+            self.list_view.hideColumn(hidden)
+        self.list_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: (
+                current.isValid() and self.open_article(self.list_model.article_id(current.row()))
+            )
+        )
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.view = LanesView(schema)
+        self.view.clicked.connect(self._clicked)
+        self.disagreement_label = QLabel()
+        self.disagreement_label.setTextFormat(Qt.TextFormat.RichText)
+        self.disagreement_label.setWordWrap(True)
+        self.choice_row = QHBoxLayout()
+        middle = QWidget()
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(4, 0, 4, 0)
+        column.addWidget(self.legend)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.disagreement_label)
+        column.addLayout(self.choice_row)
+        self.figures_article = FiguresBox("This article", schema)
+        self.figures_corpus = FiguresBox("Corpus", schema)
+        self.figures_corpus.show_message("measuring…")
+        self.records = QLabel()
+        self.records.setTextFormat(Qt.TextFormat.RichText)
+        self.records.setWordWrap(True)
+        self.records.setAlignment(Qt.AlignmentFlag.AlignTop)
+        side = QWidget()
+        side_column = QVBoxLayout(side)
+        side_column.addWidget(self.figures_article)
+        side_column.addSpacing(10)
+        side_column.addWidget(self.figures_corpus)
+        side_column.addSpacing(10)
+        side_column.addWidget(QLabel("<b>Records</b> (officials and events)"))
+        self.records_row = QHBoxLayout()
+        side_column.addLayout(self.records_row)
+        side_column.addWidget(self.records)
+        side_column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.list_view)
+        splitter.addWidget(middle)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 820, 350])
+        self.setCentralWidget(splitter)
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat("%v of %m adjudicated")
+
+    def _build_actions(self) -> None:
+        def action(text: str, keys: Sequence[str], slot: Callable[[], object]) -> QAction:
+            act = QAction(text, self)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(lambda _checked=False: slot())
+            self.addAction(act)
+            return act
+
+        self.next_action = action("Next disagreement", ["Tab", "J"], lambda: self.step(1))
+        self.previous_action = action(
+            "Previous disagreement", ["Shift+Tab", "Backtab", "K"], lambda: self.step(-1)
+        )
+        self.take_actions = [
+            action(f"Take {name}'s version", [str(n + 1)], lambda n=n: self.take_version(n))
+            for n, name in enumerate(self.annotators)
+        ]
+        self.edit_action = action("Edit…", ["E"], self.edit_current)
+        self.agreed_action = action("Accept agreed spans", ["Shift+A"], self.accept_agreed)
+        self.records_actions = [
+            action(f"Take {name}'s records", [f"Ctrl+{n + 1}"], lambda n=n: self.take_records(n))
+            for n, name in enumerate(self.annotators)
+        ]
+        self.done_action = action(
+            "Adjudicated, next article", ["Ctrl+Return", "Ctrl+Enter"], self.mark_done
+        )
+        self.next_article_action = action("Next article", ["Ctrl+Down"], lambda: self.step_row(1))
+        self.previous_article_action = action(
+            "Previous article", ["Ctrl+Up"], lambda: self.step_row(-1)
+        )
+        for n, act in enumerate(self.take_actions):
+            self.choice_row.addWidget(self._button(act, f"{n + 1}: take {self.annotators[n]}"))
+        self.choice_row.addWidget(self._button(self.edit_action, "E: edit…"))
+        self.choice_row.addStretch(1)
+        self.choice_row.addWidget(self._button(self.agreed_action, "Shift+A: accept agreed"))
+        self.choice_row.addWidget(self._button(self.done_action, "Ctrl+Enter: adjudicated"))
+        toolbar = QToolBar("Review")
+        toolbar.setMovable(False)
+        for n, act in enumerate(self.records_actions):
+            self.records_row.addWidget(
+                self._button(act, f"Ctrl+{n + 1}: take {self.annotators[n]}'s")
+            )
+        self.records_row.addStretch(1)
+        toolbar.addWidget(self.progress_label)
+        toolbar.addWidget(self.progress)
+        self.addToolBar(toolbar)
+
+    def _button(self, act: QAction, text: str) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(act)
+        button.setText(text)
+        button.setToolTip(act.text())
+        return button
+
+    # -- corpus figures -----------------------------------------------------------------------
+
+    def _measure_corpus(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        if self.store.path is None:
+            QTimer.singleShot(0, lambda: self._corpus_ready(generation, self._measure_here()))
+            return
+        worker = CorpusWorker(self.store.path, self.annotators, self)
+        worker.measured.connect(lambda result: self._corpus_ready(generation, result))
+        worker.failed.connect(lambda message: self.figures_corpus.show_message(message))
+        worker.finished.connect(lambda: self._workers.remove(worker))
+        self._workers.append(worker)
+        worker.start()
+
+    def _measure_here(self) -> CorpusAgreement:
+        return measure_agreement(load_article_sets(self.store, self.annotators), self.annotators)
+
+    def _corpus_ready(self, generation: int, result: CorpusAgreement) -> None:
+        if generation != self._generation:
+            return  # the annotators changed meanwhile
+        self.corpus = result
+        self.figures_corpus.show_corpus(result)
+        current = self.state.article.id if self.state else None
+        first_scores = self.list_model.score_count() == 0
+        self.list_model.set_scores(article_scores(result))
+        if first_scores and current == self._first_opened:  # not moved yet: the worst first
+            self.select_row(0)
+        elif current is not None:
+            self._select_id(current, emit=False)
+        self.corpus_measured.emit(result)
+
+    # -- articles -----------------------------------------------------------------------------
+
+    def select_row(self, row: int) -> None:
+        index = self.list_model.index(row, 0)
+        self.list_view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.list_view.scrollTo(index)
+
+    def _select_id(self, article_id: str, *, emit: bool) -> None:
+        row = self.list_model.row_of(article_id)
+        if row is None:
+            return
+        selection = self.list_view.selectionModel()
+        selection.blockSignals(not emit)
+        self.select_row(row)
+        selection.blockSignals(False)
+        self.list_view.viewport().update()
+
+    def step_row(self, delta: int) -> None:
+        current = self.list_view.currentIndex()
+        row = (current.row() if current.isValid() else -1) + delta
+        if 0 <= row < self.list_model.rowCount():
+            self.select_row(row)
+
+    def open_article(self, article_id: str) -> None:
+        self.state = self.adjudicator.load(article_id)
+        self.view.show_text(self.state.article.text, self.annotators)
+        self.legend.setText(self._legend())
+        opened = [i for i, v in enumerate(self.state.verdicts) if v.open]
+        self.current = opened[0] if opened else (0 if self.state.review.disagreements else None)
+        pair = self.adjudicator.article_agreement(self.state)
+        if pair is None:
+            self.figures_article.show_message("not every annotator has a set on this article")
+        else:
+            self.figures_article.show_pair(pair)
+        self.figures_article.title.setText(
+            f"<b>This article</b> ({len(self.state.review.disagreements)} disagreements)"
+        )
+        self._render()
+        self._show_current()
+
+    def _legend(self) -> str:
+        lanes = " ".join(f"<b>{n + 1}</b> {escape(name)}" for n, name in enumerate(self.annotators))
+        return (
+            f"Lanes under each line, top to bottom: {lanes}. Bars take the label's colour; "
+            "text shaded = gold so far; boxes = disagreements "
+            "(<span style='color:#e67e00'>open</span>, "
+            "<span style='color:#2e7d32'>gold holds a version</span>)."
+        )
+
+    def _reload(self) -> None:
+        """After an edit: read gold again and redraw; the disagreements themselves stay."""
+        assert self.state is not None
+        self.state = self.adjudicator.load(self.state.article.id)
+        self.list_model.refresh_row(self.state.article.id)
+        self._update_progress()
+        self._render()
+
+    def _render(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        offsets = self.view.offsets
+        self.view.set_review(
+            state.sets,
+            lane_bars(state.sets, state.review, offsets),
+            disagreement_boxes(state.review, state.verdicts, self.current, offsets),
+            state.gold.spans,
+        )
+        self.records.setText(records_html(self.annotators, state.sets, state.gold))
+        self.disagreement_label.setText(self._describe_current())
+
+    def _describe_current(self) -> str:
+        state = self.state
+        assert state is not None
+        total = len(state.review.disagreements)
+        head = (
+            f"Gold: <b>{escape(state.gold.status.replace('_', ' '))}</b> · "
+            f"{total - state.open_count} of {total} disagreements settled · "
+            f"{len(state.review.agreed)} agreed spans"
+        )
+        if self.current is None:
+            return head + "<br>No disagreements: Shift+A accepts the agreed spans."
+        d = state.review.disagreements[self.current]
+        verdict = state.verdicts[self.current]
+        if verdict.open:
+            holds = "open"
+        elif verdict.edited:
+            holds = "gold holds an edited version"
+        else:
+            holds = "gold holds " + ", ".join(self.annotators[i] + "'s" for i in verdict.annotators)
+        lines = [
+            f"{head}<br><b>Disagreement {self.current + 1} of {total}</b> "
+            f"({d.group}, characters {d.start}–{d.end}): {escape(holds)}"
+        ]
+        text = state.article.text
+        for n, version in enumerate(d.versions):
+            spans = ", ".join(
+                f"{escape(label)} 「{escape(text[s:e])}」" for label, s, e in sorted(version)
+            )
+            lines.append(f"<b>{n + 1}</b> {escape(self.annotators[n])}: {spans or '(nothing)'}")
+        return "<br>".join(lines)
+
+    def _show_current(self) -> None:
+        if self.state is not None and self.current is not None:
+            self.view.scroll_to(self.state.review.disagreements[self.current].start)
+
+    def _update_progress(self) -> None:
+        done, total = self.adjudicator.adjudicated(), self.store.count_articles()
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress_label.setText(f" Adjudicated: {done} of {total} articles ")
+
+    # -- disagreements ------------------------------------------------------------------------
+
+    def step(self, delta: int) -> None:
+        if self.state is None or self.current is None:
+            return
+        count = len(self.state.review.disagreements)
+        target = self.current + delta
+        if not 0 <= target < count:
+            self.statusBar().showMessage(
+                "last disagreement; Ctrl+Enter marks the article adjudicated"
+                if delta > 0
+                else "first disagreement",
+                4000,
+            )
+            return
+        self.current = target
+        self._render()
+        self._show_current()
+
+    def _clicked(self, pos: int) -> None:
+        if self.state is not None:
+            index = self.state.review.at(pos)
+            if index is not None:
+                self.current = index
+                self._render()
+
+    def _edit(self, description: str, apply: Callable[[ArticleState], object]) -> bool:
+        """Run one gold edit on the open article; a refusal goes to the status bar."""
+        if self.state is None:
+            return False
+        try:
+            apply(self.state)
+        except (StoreError, ValueError) as error:
+            self.statusBar().showMessage(f"{description}: {error}", 8000)
+            return False
+        self.statusBar().showMessage(f"saved: {description}", 3000)
+        self._reload()
+        return True
+
+    def _settled_current(
+        self, description: str, apply: Callable[[ArticleState, int], object]
+    ) -> None:
+        """An edit of the disagreement in hand; then on to the next open one."""
+        index = self.current
+        if index is None:
+            self.statusBar().showMessage("no disagreement here", 3000)
+            return
+        if self._edit(description, lambda state: apply(state, index)):
+            self._advance()
+
+    def _advance(self) -> None:
+        assert self.state is not None and self.current is not None
+        verdicts = self.state.verdicts
+        later = [i for i in range(self.current + 1, len(verdicts)) if verdicts[i].open]
+        earlier = [i for i in range(self.current) if verdicts[i].open]
+        if later or earlier:
+            self.current = (later or earlier)[0]
+            self._render()
+            self._show_current()
+        else:
+            self._render()
+            self.statusBar().showMessage(
+                "every disagreement settled: Ctrl+Enter marks the article adjudicated", 6000
+            )
+
+    def take_version(self, lane: int) -> None:
+        self._settled_current(
+            f"{self.annotators[lane]}'s version",
+            lambda state, index: self.adjudicator.take_version(state, index, lane),
+        )
+
+    def edit_current(self) -> None:
+        state, index = self.state, self.current
+        if state is None or index is None:
+            self.statusBar().showMessage("no disagreement here", 3000)
+            return
+        d = state.review.disagreements[index]
+        inside = [span_key(s) for s in gold_inside(d, state.gold.spans, state.review.agreed)]
+        label, start, end = (inside or sorted(d.keys(), key=lambda k: (k[1], k[2])))[0]
+        dialog = SpanEditDialog(self.store.schema, state.article.text, label, start, end, self)
+        dialog.accepted.connect(lambda: self._edited(dialog, index))
+        self.edit_dialog = dialog
+        dialog.open()
+
+    def _edited(self, dialog: SpanEditDialog, index: int) -> None:
+        label, start, end = dialog.span()
+        if self.current != index:
+            self.current = index
+        self._settled_current(
+            f"edited {label} {start}–{end}",
+            lambda state, i: self.adjudicator.set_span(state, i, label, start, end),
+        )
+
+    def accept_agreed(self) -> None:
+        self._edit("accept agreed spans", self.adjudicator.accept_agreed)
+
+    def take_records(self, lane: int) -> None:
+        self._edit(
+            f"{self.annotators[lane]}'s officials and events",
+            lambda state: self.adjudicator.take_records(state, lane),
+        )
+
+    def mark_done(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        still_open = state.open_count
+        if not self._edit("adjudicated", lambda s: self.adjudicator.mark_done(s.article.id)):
+            return
+        if still_open:
+            self.statusBar().showMessage(
+                f"adjudicated, with {still_open} disagreements left as gold has them", 6000
+            )
+        self._open_next_unfinished()
+
+    def _open_next_unfinished(self) -> None:
+        ids = self.list_model.ids()
+        current = self.list_view.currentIndex().row()
+        order = ids[current + 1 :] + ids[: current + 1]
+        done = set(self.store.article_ids(status="done", annotator=GOLD))
+        following = next((i for i in order if i not in done), None)
+        if following is None:
+            self.statusBar().showMessage("every article is adjudicated", 6000)
+            return
+        self._select_id(following, emit=True)
+
+    # -- closing ------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for worker in list(self._workers):
+            worker.wait()
+        super().closeEvent(event)
+
+
+def open_review_window(
+    db_path: Path, parent: QWidget | None = None, annotators: Sequence[str] | None = None
+) -> ReviewWindow:
+    """Open (and show) a review window over its own connection to the database at `db_path`."""
+    store = Store.open(db_path)
+    try:
+        window = ReviewWindow(store, annotators, parent, owns_store=True)
+    except BaseException:
+        store.close()
+        raise
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    return window
+
+
+def run_review_window(
+    db_path: Path, annotators: list[str] | None, screenshot: Path | None = None
+) -> int:
+    """`annotator review`: the window until it closes (or, with `screenshot`, until the corpus
+    figures are in and the picture is saved)."""
+    app = QApplication.instance() or QApplication(["annotator review"])
+    window = open_review_window(db_path, annotators=annotators)
+    if screenshot is not None:
+        window.resize(1600, 1000)
+
+        def save(_result: object) -> None:
+            QTimer.singleShot(300, lambda: (window.grab().save(str(screenshot)), window.close()))
+
+        window.corpus_measured.connect(save)
+    return int(app.exec())

@@ -1,0 +1,93 @@
+"""Reproducible screenshots of the main window for the README.
+
+    xvfb-run -s "-screen 0 1600x1000x24" python -m annotator.gui.screenshots resources/screenshots
+
+Imports the seeds into a temporary database, computes suggestions, accepts a few (so labels and
+pending suggestions both show), and saves `main-000.png` and `main-002-original.png`.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from annotator.gui.app import app_settings, application
+from annotator.gui.main_window import MainWindow
+from annotator.importing import import_paths
+from annotator.resources import seeds_dir
+from annotator.store import Store
+from annotator.suggest.run import suggest_corpus
+
+ANNOTATOR = "alice"
+SIZE = (1600, 950)
+
+
+def seeded_database(folder: Path) -> Path:
+    path = folder / "screenshots.db"
+    with Store.open(path) as store:
+        import_paths(store, [seeds_dir()])
+        suggest_corpus(store)
+    return path
+
+
+def open_seed(window: MainWindow, prefix: str) -> None:
+    store = window.store
+    article_id = next(i for i in store.article_ids() if store.get_article(i).source.startswith(prefix))
+    window.list_panel.select(article_id)
+
+
+def settle(window: MainWindow) -> None:
+    app = application()
+    for _ in range(5):
+        app.processEvents()
+    window.view.viewport().repaint()
+
+
+def take(out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="annotator-screenshots-"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    app = application()
+    with Store.open(seeded_database(work)) as store:
+        window = MainWindow(store, ANNOTATOR, app_settings())
+        window.resize(*SIZE)
+        window.show()
+        shots = []
+
+        open_seed(window, "000_")
+        pending = window.editor.pending_suggestions()
+        officials = [s for s in pending if s.label == "OFFICIAL"][:4]
+        regions = [s for s in pending if s.is_region][:3]
+        if officials or regions:
+            window.editor.accept([*officials, *regions])
+        window.tabs.setCurrentWidget(window.tabs.officials)
+        if window.tabs.officials.model.rowCount():
+            window.tabs.officials.table.selectRow(0)
+        settle(window)
+        shots.append(out_dir / "main-000.png")
+        window.grab().save(str(shots[-1]))
+
+        open_seed(window, "002_")
+        window.accept_all()
+        window.toggle_original()
+        window.tabs.setCurrentWidget(window.tabs.spans)
+        settle(window)
+        shots.append(out_dir / "main-002-original.png")
+        window.grab().save(str(shots[-1]))
+        window.close()
+    app.processEvents()
+    return shots
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    for shot in take(Path(args[0] if args else "resources/screenshots")):
+        print(shot)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,307 @@
+"""The right-hand tabs: Officials, Events, Boilerplate, Spans of the open article.
+
+Each tab is a `RecordModel` over the editor's current set, redrawn on `ArticleEditor.changed`;
+an edited cell becomes a new record that the editor writes to the store at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.delegates import ChecklistDelegate, ChoiceDelegate, DateDelegate
+from annotator.gui.editor import ArticleEditor, NothingToDo
+from annotator.gui.record_model import RECORD_ROLE, Column, RecordModel
+from annotator.model import Event, Official, Span, region_kind, region_label
+from annotator.store import StoreError
+
+R = TypeVar("R")
+TITLE_SEPARATOR = "、"
+MAX_ROWS_TO_FIT = 60  # fit columns to their contents only for short tables
+
+
+def split_titles(value: str) -> tuple[str, ...]:
+    """`省委书记、省长` -> ("省委书记", "省长"); commas and semicolons separate too."""
+    for separator in (",", "，", ";", "；"):
+        value = value.replace(separator, TITLE_SEPARATOR)
+    return tuple(t.strip() for t in value.split(TITLE_SEPARATOR) if t.strip())
+
+
+def line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+class RecordTab(QWidget):
+    """A table of one kind of record, with buttons under it."""
+
+    failed = Signal(str)  # the store refused an edit; the message for the status bar
+
+    def __init__(
+        self,
+        editor: ArticleEditor,
+        columns: Sequence[Column[Any]],
+        save: Callable[[Any, Any], Any],
+        *,
+        stretch: int,
+        sortable: bool = False,
+    ) -> None:
+        """`stretch`: the column that takes the spare width (the others fit their contents)."""
+        super().__init__()
+        self.editor = editor
+        self._save = save
+        self._stale = True
+        self.model: RecordModel[Any] = RecordModel(columns, self._guarded_save)
+        self.table = QTableView()
+        if sortable:
+            proxy = QSortFilterProxyModel(self)
+            proxy.setSourceModel(self.model)
+            self.table.setModel(proxy)
+            self.table.setSortingEnabled(True)
+            self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        else:
+            self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(self.buttons)
+        editor.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Redraw from the editor's set; a hidden tab waits until it is shown (500 spans in a
+        table nobody looks at would cost every key press)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        rows_before = self.model.rowCount()
+        self.model.set_records(self.records())
+        if self.model.rowCount() != rows_before and self.model.rowCount() <= MAX_ROWS_TO_FIT:
+            self.table.resizeColumnsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def records(self) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def commit_open_editor(self) -> None:
+        """Write a cell that is still being edited (the window is closing)."""
+        editor = self.table.indexWidget(self.table.currentIndex())
+        if editor is not None and self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.commitData(editor)
+
+    def set_delegate(self, column: int, delegate: QStyledItemDelegate) -> None:
+        delegate.setParent(self)
+        self.table.setItemDelegateForColumn(column, delegate)
+
+    def add_button(self, text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda: self.guarded(slot))
+        self.buttons.addWidget(button)
+        return button
+
+    def add_delete_key(self, delete: Callable[[Any], Any]) -> None:
+        """Delete (in the table, not while editing a cell) removes the selected record."""
+        action = QAction("Delete", self.table)
+        action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda: self._delete_selected(delete))
+        self.table.addAction(action)
+        self.add_button("Delete", "Delete the selected row (Delete)", lambda: self._delete_selected(delete))
+
+    def _delete_selected(self, delete: Callable[[Any], Any]) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.guarded(lambda: delete(record))
+
+    def selected_record(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(RECORD_ROLE) if rows else None
+
+    def guarded(self, action: Callable[[], Any]) -> Any:
+        try:
+            return action()
+        except (StoreError, NothingToDo) as error:
+            self.failed.emit(str(error))
+            return None
+
+    def _guarded_save(self, old: Any, new: Any) -> None:
+        self.guarded(lambda: self._save(old, new))
+
+
+class OfficialsTab(RecordTab):
+    mentions_selected = Signal(frozenset)  # span ids of the selected official's mentions
+
+    def __init__(self, editor: ArticleEditor) -> None:
+        columns: list[Column[Official]] = [
+            Column("Name", lambda o: o.name, update=lambda o, v: replace(o, name=str(v).strip())),
+            Column(
+                "Titles",
+                lambda o: TITLE_SEPARATOR.join(o.titles),
+                update=lambda o, v: replace(o, titles=split_titles(str(v))),
+                tooltip="separate titles with 、",
+            ),
+            Column(
+                "Organisation",
+                lambda o: o.organization or "",
+                update=lambda o, v: replace(o, organization=str(v).strip() or None),
+            ),
+            Column("Mentions", lambda o: len(o.mentions)),
+        ]
+        super().__init__(editor, columns, lambda _old, new: editor.save_official(new), stretch=1)
+        self.add_delete_key(editor.delete_official)
+        self.table.selectionModel().selectionChanged.connect(self._emit_mentions)
+
+    def records(self) -> Sequence[Official]:
+        return self.editor.aset.officials
+
+    def _emit_mentions(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        official = self.selected_record()
+        self.mentions_selected.emit(frozenset(official.mentions) if official else frozenset())
+
+
+class EventsTab(RecordTab):
+    def __init__(self, editor: ArticleEditor) -> None:
+        def names(e: Event) -> str:
+            by_id = {o.id: o.name for o in editor.aset.officials}
+            return TITLE_SEPARATOR.join(by_id.get(p, "?") for p in e.participants)
+
+        def evidence(e: Event) -> str:
+            span = editor.aset.span_by_id().get(e.evidence) if e.evidence is not None else None
+            return span.text if span else ""
+
+        columns: list[Column[Event]] = [
+            Column("Type", lambda e: e.type, update=lambda e, v: replace(e, type=str(v))),
+            Column("Date", lambda e: e.date or "", lambda e: e.date, lambda e, v: replace(e, date=v)),
+            Column(
+                "End", lambda e: e.end_date or "", lambda e: e.end_date,
+                lambda e, v: replace(e, end_date=v),
+            ),
+            Column("Place", lambda e: e.place or "", update=lambda e, v: replace(e, place=str(v).strip() or None)),
+            Column("Participants", names, lambda e: e.participants, lambda e, v: replace(e, participants=tuple(v))),
+            Column("Evidence", evidence, lambda e: e.evidence, lambda e, v: replace(e, evidence=v)),
+        ]
+        super().__init__(editor, columns, lambda _old, new: editor.save_event(new), stretch=5)
+        self.set_delegate(0, ChoiceDelegate(lambda: [(t, t) for t in editor.store.schema.event_types]))
+        self.set_delegate(1, DateDelegate())
+        self.set_delegate(2, DateDelegate())
+        self.set_delegate(4, ChecklistDelegate(lambda: [(o.name, o.id) for o in editor.aset.officials]))
+        self.set_delegate(
+            5,
+            ChoiceDelegate(
+                lambda: [("(none)", None)]
+                + [(f"{s.label}: {s.text}", s.id) for s in editor.aset.entity_spans()]
+            ),
+        )
+        self.add_button("Add event", "Add an event record to this article", editor.add_event)
+        self.add_delete_key(editor.delete_event)
+
+    def records(self) -> Sequence[Event]:
+        return self.editor.aset.events
+
+
+class RegionsTab(RecordTab):
+    def __init__(self, editor: ArticleEditor) -> None:
+        def lines(s: Span) -> str:
+            text = editor.article.text if editor.article else ""
+            first, last = line_of(text, s.start), line_of(text, max(s.start, s.end - 1))
+            return str(first) if first == last else f"{first}–{last}"
+
+        columns: list[Column[Span]] = [
+            Column("Lines", lines),
+            Column(
+                "Kind",
+                lambda s: region_kind(s.label),
+                update=lambda s, v: replace(s, label=region_label(str(v))),
+            ),
+            Column("Text", lambda s: s.text[:80].replace("\n", " ⏎ ")),
+        ]
+        super().__init__(
+            editor, columns, lambda old, new: editor.relabel(old, new.label), stretch=2
+        )
+        self.set_delegate(
+            1,
+            ChoiceDelegate(
+                lambda: [(region_kind(r.name), region_kind(r.name)) for r in editor.store.schema.region_labels()]
+            ),
+        )
+        self.add_delete_key(editor.delete_span)
+
+    def records(self) -> Sequence[Span]:
+        return self.editor.aset.region_spans()
+
+
+class SpansTab(RecordTab):
+    span_chosen = Signal(object)  # the Span whose row was selected
+
+    def __init__(self, editor: ArticleEditor) -> None:
+        columns: list[Column[Span]] = [
+            Column("Label", lambda s: s.label),
+            Column("Text", lambda s: s.text[:60].replace("\n", " ⏎ ")),
+            Column("Start", lambda s: s.start),
+            Column("End", lambda s: s.end),
+            Column("From", lambda s: "suggestion" if s.origin is not None else "",
+                   tooltip="accepted from a suggestion"),
+        ]
+        super().__init__(editor, columns, lambda _old, _new: None, stretch=1, sortable=True)
+        self.add_delete_key(editor.delete_span)
+        self.table.selectionModel().selectionChanged.connect(self._emit_span)
+
+    def records(self) -> Sequence[Span]:
+        return self.editor.aset.spans
+
+    def _emit_span(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        span = self.selected_record()
+        if span is not None:
+            self.span_chosen.emit(span)
+
+
+class SideTabs(QTabWidget):
+    def __init__(self, editor: ArticleEditor) -> None:
+        super().__init__()
+        self.officials = OfficialsTab(editor)
+        self.events = EventsTab(editor)
+        self.regions = RegionsTab(editor)
+        self.spans = SpansTab(editor)
+        for tab, title in (
+            (self.officials, "Officials"),
+            (self.events, "Events"),
+            (self.regions, "Boilerplate"),
+            (self.spans, "Spans"),
+        ):
+            self.addTab(tab, title)
+
+    def tabs(self) -> tuple[RecordTab, ...]:
+        return (self.officials, self.events, self.regions, self.spans)

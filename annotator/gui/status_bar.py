@@ -1,0 +1,47 @@
+"""The status bar: who, where, how far, how long, and whether the last edit is saved."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+
+def clock_text(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class EditorStatusBar(QStatusBar):
+    def __init__(self) -> None:
+        super().__init__()
+        self.mode = QLabel()
+        self.mode.setObjectName("modeLabel")
+        self.position = QLabel()
+        self.timer = QLabel()
+        self.saved = QLabel()
+        self.saved.setObjectName("savedLabel")
+        for label in (self.mode, self.position, self.timer, self.saved):
+            self.addPermanentWidget(label)
+        self.mode.hide()
+
+    def show_position(self, annotator: str, k: int | None, n: int, done: int) -> None:
+        where = f"article {k} of {n}" if k is not None else f"{n} articles listed"
+        self.position.setText(f"{annotator}  ·  {where}  ·  {done} done")
+
+    def show_time(self, seconds: float) -> None:
+        self.timer.setText(f"{clock_text(seconds)} on this article")
+
+    def show_saved(self, description: str) -> None:
+        """Called only after the store's transaction committed."""
+        self.saved.setText(f"✓ saved {time.strftime('%H:%M:%S')}")
+        self.saved.setToolTip(description)
+        self.showMessage(f"saved: {description}", 3000)
+
+    def show_problem(self, message: str) -> None:
+        self.showMessage(f"⚠ {message}", 8000)
+
+    def show_mode(self, text: str) -> None:
+        self.mode.setText(text)
+        self.mode.setVisible(bool(text))

@@ -1,0 +1,368 @@
+"""The article text: read-only, CJK font, line numbers, and the labels painted over it.
+
+The view shows exactly the store's string (`setPlainText`, never HTML: a page's `<img src=…>`
+stays characters). Positions cross into Qt only through `offsets.Utf16Offsets`. Highlights are
+`ExtraSelection`s: boilerplate regions shaded across the whole line and tagged in the gutter,
+entity spans in their schema colour, pending suggestions paler with a dashed underline, damage
+in red with a tooltip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from annotator.gui.offsets import Utf16Offsets, display_text
+from annotator.model import Damage, LabelSchema, Span, region_kind
+
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK TC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+)
+DAMAGE_COLOR = QColor("#c62828")
+KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor  # looked up once: enum access is slow in PySide
+
+
+def text_font(point_size: int = 13) -> QFont:
+    """A CJK font if one is installed, else the system's (Qt falls back per glyph)."""
+    installed = set(QFontDatabase.families())
+    families = [f for f in CJK_FAMILIES if f in installed]
+    font = QFont()
+    if families:
+        font.setFamilies(families)
+    font.setPointSize(point_size)
+    return font
+
+
+def blend(color: str, alpha: float) -> QColor:
+    """`color` laid over white at `alpha`: a pale, opaque tint that keeps black text readable."""
+    c = QColor(color)
+    return QColor(
+        round(255 - (255 - c.red()) * alpha),
+        round(255 - (255 - c.green()) * alpha),
+        round(255 - (255 - c.blue()) * alpha),
+    )
+
+
+def highlight_format(kind: str, color: str) -> QTextCharFormat:
+    """How each kind of highlight looks: the one place to change the palette's use."""
+    fmt = QTextCharFormat()
+    if kind == "emphasised":
+        fmt.setBackground(QColor(color))
+        fmt.setForeground(QColor("white"))
+    elif kind == "entity":
+        fmt.setBackground(blend(color, 0.35))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(color))
+    elif kind == "suggestion":
+        fmt.setBackground(blend(color, 0.12))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(QColor(color))
+    elif kind == "damage":
+        fmt.setForeground(DAMAGE_COLOR)
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(DAMAGE_COLOR)
+    elif kind in ("region", "suggested region"):
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        if kind == "region":
+            fmt.setBackground(blend(color, 0.3))
+        else:
+            fmt.setBackground(QBrush(blend(color, 0.6), Qt.BrushStyle.BDiagPattern))
+    else:
+        raise ValueError(f"no highlight kind {kind!r}")
+    return fmt
+
+
+def show_tooltip(widget: QWidget, event: QEvent, tip_at: Callable[[QPoint], str | None]) -> bool:
+    """Answer a tooltip event with what `tip_at` says of the hovered point (True: handled)."""
+    if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
+        return False
+    tip = tip_at(event.pos())
+    if tip:
+        QToolTip.showText(event.globalPos(), tip, widget)
+    else:
+        QToolTip.hideText()
+    return True
+
+
+@dataclass(frozen=True)
+class Paint:
+    """What to draw, in code points of the text shown."""
+
+    spans: tuple[Span, ...] = ()  # the annotator's own, entities and regions
+    suggestions: tuple[Span, ...] = ()  # pending `auto` spans
+    damage: tuple[Damage, ...] = ()
+    emphasised: frozenset[int] = field(default_factory=frozenset)  # span ids drawn strongest
+
+
+@dataclass(frozen=True)
+class GutterTag:
+    kind: str
+    color: QColor
+    suggested: bool
+
+
+class ArticleTextView(QPlainTextEdit):
+    clicked = Signal(int)  # a click without a drag, at this code point
+
+    def __init__(self, schema: LabelSchema, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._schema = schema
+        self._colors = {label.name: label.color for label in schema.labels}
+        self._formats: dict[tuple[str, str], QTextCharFormat] = {}
+        self._made: dict[tuple[str, str, int, int], QTextEdit.ExtraSelection] = {}
+        self._text = ""
+        self.offsets = Utf16Offsets.of("")
+        self._paint = Paint()
+        self._gutter_tags: dict[int, GutterTag] = {}
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFont(text_font())
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTabChangesFocus(False)
+        self.setCenterOnScroll(False)
+        self._tag_font = QFont(self.font())
+        self._tag_font.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.6))
+        metrics = QFontMetrics(self._tag_font)
+        self._tag_width = 10 + max(
+            (metrics.horizontalAdvance(region_kind(r.name)) for r in schema.region_labels()),
+            default=0,
+        )
+        self._gutter = _Gutter(self)
+        self.blockCountChanged.connect(self._update_gutter_width)
+        self.updateRequest.connect(self._scroll_gutter)
+        self._update_gutter_width()
+
+    # -- contents ----------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """The string shown (the store's, not the widget's: see offsets.display_text)."""
+        return self._text
+
+    def show_text(self, text: str) -> None:
+        self._text = text
+        self.offsets = Utf16Offsets.of(text)
+        self._paint = Paint()
+        self._made.clear()
+        self.setExtraSelections([])
+        self.setPlainText(display_text(text))
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_paint(self, paint: Paint) -> None:
+        self._paint = paint
+        selections: list[QTextEdit.ExtraSelection] = []
+        tags: dict[int, GutterTag] = {}
+        for span in paint.suggestions:
+            if span.is_region:
+                selections += self._region_selections(span, suggested=True, tags=tags)
+        for span in paint.spans:
+            if span.is_region:
+                selections += self._region_selections(span, suggested=False, tags=tags)
+        for span in paint.suggestions:
+            if not span.is_region:
+                selections.append(self._highlight("suggestion", span.label, span.start, span.end))
+        for span in paint.spans:
+            if not span.is_region:
+                kind = "emphasised" if span.id in paint.emphasised else "entity"
+                selections.append(self._highlight(kind, span.label, span.start, span.end))
+        selections += [self._highlight("damage", "", d.start, d.end) for d in paint.damage]
+        self._gutter_tags = tags
+        self.setExtraSelections(selections)
+        self._gutter.update()
+
+    @property
+    def paint(self) -> Paint:
+        return self._paint
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def selection_range(self) -> tuple[int, int]:
+        """The selection in code points of `text` (start <= end; equal when nothing selected)."""
+        cursor = self.textCursor()
+        return self.offsets.span_to_py(cursor.selectionStart(), cursor.selectionEnd())
+
+    def cursor_position(self) -> int:
+        return self.offsets.to_py(self.textCursor().position())
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        qt_start, qt_end = self.offsets.span_to_qt(start, end)
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, KEEP_ANCHOR)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        qt_start, qt_end = self.offsets.span_to_qt(start, end)
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, KEEP_ANCHOR)
+        return cursor
+
+    # -- formats -----------------------------------------------------------------------------
+
+    def _selection(self, cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor  # type: ignore[misc]
+        selection.format = fmt  # type: ignore[misc]
+        return selection
+
+    def _highlight(self, kind: str, label: str, start: int, end: int) -> QTextEdit.ExtraSelection:
+        """One highlight, made once per text: the document never changes while it is shown, so
+        a key press only builds the selections of spans that are new."""
+        key = (kind, label, start, end)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._selection(
+                self._cursor(start, end), self._format(kind, label)
+            )
+        return made
+
+    def _format(self, kind: str, label: str) -> QTextCharFormat:
+        """The character format of one kind of highlight, made once per label."""
+        key = (kind, label)
+        if key not in self._formats:
+            self._formats[key] = highlight_format(kind, self._colors.get(label, "#888888"))
+        return self._formats[key]
+
+    def _region_selections(
+        self, span: Span, *, suggested: bool, tags: dict[int, GutterTag]
+    ) -> Iterable[QTextEdit.ExtraSelection]:
+        color = self._colors.get(span.label, "#aaaaaa")
+        fmt = self._format("suggested region" if suggested else "region", span.label)
+        qt_start, qt_end = self.offsets.span_to_qt(span.start, span.end)
+        document = self.document()
+        first = document.findBlock(qt_start).blockNumber()
+        last = document.findBlock(max(qt_start, qt_end - 1)).blockNumber()
+        for number in range(first, last + 1):
+            block = document.findBlockByNumber(number)
+            tags.setdefault(number, GutterTag(region_kind(span.label), QColor(color), suggested))
+            if not suggested:  # a human region wins the gutter over a suggestion
+                tags[number] = GutterTag(region_kind(span.label), QColor(color), False)
+            yield self._selection(QTextCursor(block), fmt)
+
+    # -- tooltips and clicks -----------------------------------------------------------------
+
+    def describe(self, pos: int) -> str:
+        """What is at code point `pos`, one line per thing (for the tooltip)."""
+        lines = [
+            f"damaged text ({d.kind}): characters were lost here"
+            for d in self._paint.damage
+            if d.start <= pos < d.end
+        ]
+        lines += [f"{s.label}: {s.text}" for s in self._paint.spans if s.start <= pos < s.end]
+        lines += [
+            f"suggested {s.label}: {s.text}  (A accept, X reject)"
+            for s in self._paint.suggestions
+            if s.start <= pos < s.end
+        ]
+        return "\n".join(lines)
+
+    def event(self, event: QEvent) -> bool:
+        def tip_at(point: QPoint) -> str | None:
+            position = self.cursorForPosition(point).position()
+            return self.describe(self.offsets.to_py(min(position, self.offsets.qt_length)))
+
+        return show_tooltip(self, event, tip_at) or super().event(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked.emit(self.cursor_position())
+
+    # -- gutter ------------------------------------------------------------------------------
+
+    def gutter_width(self) -> int:
+        digits = len(str(max(1, self.blockCount())))
+        return 8 + self.fontMetrics().horizontalAdvance("9") * digits + self._tag_width
+
+    def _update_gutter_width(self) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def _scroll_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._gutter.scroll(0, dy)
+        else:
+            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+        if rect.contains(self.viewport().rect()):
+            self._update_gutter_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        area = self.contentsRect()
+        self._gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(), area.height()))
+
+    def paint_gutter(self, event: QPaintEvent) -> None:
+        painter = QPainter(self._gutter)
+        painter.fillRect(event.rect(), QColor("#f3f3f0"))
+        block = self.firstVisibleBlock()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        height = self.fontMetrics().height()
+        number_right = self._gutter.width() - self._tag_width - 4
+        while block.isValid() and top <= event.rect().bottom():
+            bottom = top + round(self.blockBoundingRect(block).height())
+            if block.isVisible() and bottom >= event.rect().top():
+                number = block.blockNumber()
+                painter.setFont(self.font())
+                painter.setPen(QColor("#8a8a8a"))
+                painter.drawText(
+                    0, top, number_right, height, Qt.AlignmentFlag.AlignRight, str(number + 1)
+                )
+                tag = self._gutter_tags.get(number)
+                if tag is not None:
+                    strip = QRect(number_right + 4, top, self._tag_width - 2, bottom - top)
+                    if tag.suggested:
+                        painter.fillRect(strip, QBrush(tag.color, Qt.BrushStyle.BDiagPattern))
+                    else:
+                        painter.fillRect(strip, tag.color)
+                    painter.setFont(self._tag_font)
+                    painter.setPen(QColor("#202020"))
+                    painter.drawText(
+                        strip.adjusted(4, 2, 0, 0),
+                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                        tag.kind,
+                    )
+            block = block.next()
+            top = bottom
+
+    def gutter_tag(self, block_number: int) -> GutterTag | None:
+        return self._gutter_tags.get(block_number)
+
+
+class _Gutter(QWidget):
+    def __init__(self, view: ArticleTextView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._view.gutter_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._view.paint_gutter(event)

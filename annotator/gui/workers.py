@@ -1,0 +1,79 @@
+"""Long work off the UI thread: importing pages, recomputing suggestions, backups.
+
+A job opens its OWN `Store` on the database file (a sqlite connection must stay in the thread
+that made it) and reports progress through Qt signals, which arrive on the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from annotator.store import Store
+
+Work = Callable[[Store, Callable[[int, int], None]], str]  # returns a one-line summary
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int)  # done, total
+    finished = Signal(str)
+    failed = Signal(str)
+
+
+class BackgroundJob(QRunnable):
+    def __init__(self, db_path: Path, work: Work) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.work = work
+        self.signals = JobSignals()
+
+    def run(self) -> None:
+        try:
+            with Store.open(self.db_path) as store:
+                message = self.work(store, self.signals.progress.emit)
+        except Exception as error:  # reported in the window, never lost in a thread
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            self.signals.finished.emit(message)
+
+    @classmethod
+    def suggest(cls, db_path: Path, article_ids: Sequence[str] | None) -> BackgroundJob:
+        def work(store: Store, progress: Callable[[int, int], None]) -> str:
+            from annotator.suggest.run import suggest_corpus
+
+            count = suggest_corpus(store, article_ids=article_ids, progress=progress)
+            return f"suggestions recomputed for {count} article(s)"
+
+        return cls(db_path, work)
+
+    @classmethod
+    def import_pages(cls, db_path: Path, paths: Sequence[Path], *, suggest: bool) -> BackgroundJob:
+        """Import pages, then compute suggestions for the new articles."""
+
+        def work(store: Store, progress: Callable[[int, int], None]) -> str:
+            from annotator.importing import import_paths
+            from annotator.suggest.run import suggest_corpus
+
+            new_ids: list[str] = []
+            result = import_paths(store, list(paths), progress=progress, on_imported=new_ids.extend)
+            if suggest and new_ids:
+                suggest_corpus(store, article_ids=new_ids, progress=progress)
+            failed = f", {result.failed} failed" if result.failed else ""
+            return f"imported {result.imported} article(s){failed}"
+
+        return cls(db_path, work)
+
+    @classmethod
+    def backup_at_start(cls, db_path: Path, keep: int) -> BackgroundJob:
+        """The rotating backup made when the window opens (SQLite's online backup: safe while
+        the window edits); off the UI thread, since a large database takes seconds."""
+
+        def work(store: Store, progress: Callable[[int, int], None]) -> str:
+            from annotator.store.backup import rotate_backups
+
+            made = rotate_backups(store, keep=keep)
+            return f"backup made: {made}" if made else "backup: nothing changed since the last one"
+
+        return cls(db_path, work)
