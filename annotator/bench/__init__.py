@@ -1,0 +1,1 @@
+"""Benchmarks behind `annotator bench`: each prints measured figures."""

@@ -1,0 +1,167 @@
+"""`annotator bench suggest`: our boilerplate line classification against trafilatura's
+main-content extraction, on real pages of outlets the rules have never seen and on the held-out
+hand-written pages; plus the full suggestion report on the held-out pages.
+
+The real pages carry no labels, so tests/data/suggest/real_gold.jsonl says by hand which lines
+are body. Lines are scored both ways: boilerplate as the positive class, and body as the positive
+class (body F1 punishes a system that throws prose away). Speed is articles per second over
+every page in the folder. trafilatura is a dev-only dependency, imported here only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from annotator.model import Article
+from annotator.suggest.evaluate import Counts, Report, boilerplate_lines, line_bounds, line_counts
+
+PAGES = Path("/work/shared/real-pages/gne")
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "suggest"
+GOLD = DATA / "real_gold.jsonl"
+HELDOUT = DATA / "heldout"
+_SPACE = re.compile(r"\s+")
+Extractor = Callable[[str], str]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("suggest", help="boilerplate F1 and speed against trafilatura")
+    parser.add_argument("--pages", type=Path, default=PAGES, help="folder of real HTML pages")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="line-level body gold (JSONL)")
+    parser.add_argument(
+        "--heldout", type=Path, default=HELDOUT, help="folder of held-out pages with gold.jsonl"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import trafilatura
+    except ImportError:
+        print("skipped: trafilatura is not installed (pip install -e '.[dev]')")
+        return 0
+
+    def extract(markup: str) -> str:
+        return trafilatura.extract(markup) or ""
+
+    if args.pages.is_dir() and args.gold.is_file():
+        _real_pages(args.pages, args.gold, extract)
+    else:
+        print(f"real pages skipped: {args.pages} or {args.gold} is missing")
+    if (args.heldout / "gold.jsonl").is_file():
+        _heldout(args.heldout, extract)
+    else:
+        print(f"held-out pages skipped: {args.heldout / 'gold.jsonl'} is missing")
+    return 0
+
+
+def _real_pages(pages: Path, gold_path: Path, extract: Extractor) -> None:
+    from annotator.cleaning import clean_page
+    from annotator.suggest import suggest_article
+
+    ours, theirs = Counts(), Counts()
+    records = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
+    for record in records:
+        data = (pages / record["source"]).read_bytes()
+        article = clean_page(data, record["source"])
+        gold = real_gold_lines(article.text, record)
+        ours += line_counts(gold, _our_lines(article))
+        theirs += line_counts(gold, outside(article.text, extract(_markup(data))))
+    files = sorted(p for p in pages.iterdir() if p.suffix == ".html")
+    our_rate = _rate(files, lambda data, name: suggest_article(clean_page(data, name)))
+    their_rate = _rate(files, lambda data, _name: extract(_markup(data)))
+    print(f"real pages: {len(records)} hand-checked in {gold_path.name}; speed over {len(files)}")
+    _print_lines(ours, theirs, our_rate, their_rate)
+
+
+def _heldout(folder: Path, extract: Extractor) -> None:
+    from annotator.suggest import suggest_article
+    from annotator.suggest.evaluate import read_gold
+
+    report, theirs = Report(), Counts()
+    pages = heldout_pages(folder)
+    for gold in read_gold(folder / "gold.jsonl"):
+        article = pages[gold.id]
+        path = folder / article.source
+        report.add(gold, suggest_article(article))
+        regions = [(s, e) for label, s, e in gold.spans if label.startswith("boilerplate/")]
+        markup = _markup(path.read_bytes()) if path.suffix == ".html" else _as_html(article.text)
+        theirs += line_counts(
+            boilerplate_lines(gold.text, regions), outside(article.text, extract(markup))
+        )
+    print(f"\nheld-out pages ({folder}): the rules were not tuned on these")
+    print(report.format())
+    print("trafilatura on the same pages (text dumps wrapped one <p> a line):")
+    print(f"  boilerplate lines {_prf(theirs)}   body lines {_prf(theirs.inverse)}")
+
+
+def heldout_pages(folder: Path) -> dict[str, Article]:
+    """The cleaned held-out pages (.txt dumps and .html) by article id."""
+    from annotator.cleaning import clean_page
+
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+    return {a.id: a for a in (clean_page(p.read_bytes(), p.name) for p in paths)}
+
+
+def _print_lines(ours: Counts, theirs: Counts, our_rate: float, their_rate: float) -> None:
+    print(f"  {'':12} {'boilerplate lines P/R/F1':>26} {'body lines P/R/F1':>20}")
+    for name, counts, rate in (("annotator", ours, our_rate), ("trafilatura", theirs, their_rate)):
+        print(f"  {name:12} {_prf(counts):>26} {_prf(counts.inverse):>20}   {rate:6.1f} articles/s")
+
+
+def _prf(counts: Counts) -> str:
+    return f"{counts.precision:.3f} {counts.recall:.3f} {counts.f1:.3f}"
+
+
+def _our_lines(article: Article) -> list[bool]:
+    from annotator.suggest import suggest_article
+
+    regions = [(s.start, s.end) for s in suggest_article(article).region_spans()]
+    return boilerplate_lines(article.text, regions)
+
+
+def _markup(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def _as_html(text: str) -> str:
+    paragraphs = "".join(
+        f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip()
+    )
+    return f"<html><body>{paragraphs}</body></html>"
+
+
+def real_gold_lines(text: str, record: dict) -> list[bool]:
+    """Per non-blank line: boilerplate (True) or body, from a real_gold.jsonl record."""
+    lines = [text[s:e] for s, e in line_bounds(text)]
+    body = [False] * len(lines)
+    for (first, last), start in zip(record["body"], record["starts"], strict=True):
+        if not lines[first].startswith(start):
+            raise SystemExit(f"{record['source']}: line {first} no longer starts with {start!r}")
+        for index in range(first, last + 1):
+            body[index] = True
+    return [not b for b in body]
+
+
+def outside(text: str, extracted: str) -> list[bool]:
+    """A line is boilerplate for trafilatura when its text is not in the extraction."""
+    kept = _SPACE.sub("", extracted)
+    extracted_lines = {_SPACE.sub("", line) for line in extracted.splitlines()}
+    verdicts = []
+    for start, end in line_bounds(text):
+        line = _SPACE.sub("", text[start:end])
+        verdicts.append(not (line in extracted_lines or (len(line) >= 10 and line in kept)))
+    return verdicts
+
+
+def _rate(files: list[Path], work: Callable[[bytes, str], object]) -> float:
+    pages = [(p.read_bytes(), p.name) for p in files]
+    started = time.perf_counter()
+    for data, name in pages:
+        work(data, name)
+    return len(pages) / (time.perf_counter() - started)

@@ -1,0 +1,102 @@
+"""`annotator export`: the labelled articles in native JSONL or a format another tool reads."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator.commands.common import UsageError, add_common_options, open_store
+from annotator.formats.atomic import atomic_file, atomic_folder
+from annotator.formats.base import FormatError
+from annotator.formats.pipeline import write_brat, write_export
+from annotator.formats.registry import BRAT, EXPORT_FORMATS, writer_for
+from annotator.formats.service import export_records
+from annotator.formats.spacy_jsonl import write_docbin
+
+PROGRESS_EVERY = 1000
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export labels as JSONL, doccano, spaCy, CoNLL, brat, Label Studio or boilerplate",
+        description="Export labelled articles. With --annotator NAME (or gold): every article "
+        "once, with NAME's labels (an unlabelled article has status todo and no spans). "
+        "Without: every human annotator's set (all but the machine's `auto`), and each article "
+        "nobody labelled once with annotator null. Every record is checked against "
+        "resources/jsonl.schema.json and every span against the text before it is written.",
+    )
+    add_common_options(parser)
+    parser.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
+    parser.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write here, atomically, instead of stdout (brat: a folder; spacy: a .spacy path "
+        "writes a DocBin when spaCy is installed)",
+    )
+    parser.add_argument(
+        "--original",
+        action="store_true",
+        help="jsonl only: add the page text as decoded and every span mapped onto it",
+    )
+    parser.add_argument(
+        "--body-only",
+        action="store_true",
+        help="cut boilerplate regions out of the text and re-base the other spans; a span "
+        "touching a cut region is dropped",
+    )
+    parser.set_defaults(run=run)
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    if args.original and args.format != "jsonl":
+        raise UsageError("--original is only for --format jsonl")
+    if args.body_only and args.format == "boilerplate":
+        raise UsageError("--body-only would cut out everything the boilerplate format labels")
+    if args.format == BRAT and not args.out:
+        raise UsageError("brat writes a folder: say where with --out FOLDER")
+
+
+def run(args: argparse.Namespace) -> int:
+    _check_options(args)
+    with open_store(args) as store:
+        total = store.count_articles()
+
+        def progress(done: int) -> None:
+            if total >= PROGRESS_EVERY and done % PROGRESS_EVERY == 0:
+                print(f"\rexported {done} of ~{total}", end="", file=sys.stderr, flush=True)
+
+        records = export_records(store, args.annotator, original=args.original)
+        options = {"body_only": args.body_only, "progress": progress}
+        try:
+            if args.format == BRAT:
+                with atomic_folder(Path(args.out)) as folder:
+                    count = write_brat(
+                        records,
+                        folder,
+                        store.schema,
+                        by_annotator=args.annotator is None,
+                        **options,
+                    )
+            elif args.format == "spacy" and args.out and args.out.endswith(".spacy"):
+                with atomic_file(Path(args.out), binary=True) as out:
+                    count = write_docbin(records, out)
+            elif args.out:
+                with atomic_file(Path(args.out)) as out:
+                    count = write_export(records, writer_for(args.format), out, **options)
+            else:
+                if hasattr(sys.stdout, "reconfigure"):
+                    sys.stdout.reconfigure(encoding="utf-8")
+                count = write_export(records, writer_for(args.format), sys.stdout, **options)
+        except BrokenPipeError:  # `annotator export | head`: the reader has what it wanted
+            sys.stderr.close()
+            return 0
+        except FormatError as error:
+            print(
+                f"\nannotator: export stopped, nothing written to --out: {error}", file=sys.stderr
+            )
+            return 1
+    if total >= PROGRESS_EVERY:
+        print(f"\rexported {count} records", file=sys.stderr)
+    return 0

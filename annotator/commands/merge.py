@@ -1,0 +1,54 @@
+"""`annotator merge OTHER.db …`: bring other annotators' databases into this one."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from annotator.commands.common import UsageError, add_common_options, open_store
+from annotator.review.merge import MergeReport, merge_database
+from annotator.store import Store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "merge",
+        help="copy the articles and annotation sets of other databases into this one",
+        description="Sets that differ on both sides: the one edited last wins; every such case "
+        "is listed.",
+    )
+    add_common_options(parser)
+    parser.add_argument("others", nargs="+", type=Path, metavar="OTHER.db")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    for other in args.others:
+        if not other.is_file():
+            raise UsageError(f"{other}: no such database file")
+    failed = False
+    with open_store(args) as store:
+        for other in args.others:
+            if store.path is not None and other.resolve() == store.path.resolve():
+                raise UsageError(f"{other} is the database being merged into")
+            with Store.open(other) as source:
+                report = merge_database(store, source, source_name=str(other))
+            print(format_report(report))
+            failed = failed or bool(report.failures)
+    return 1 if failed else 0
+
+
+def format_report(report: MergeReport) -> str:
+    lines = [
+        f"{report.source}: {report.articles_added} articles added, {report.sets_added} sets "
+        f"added, {report.sets_replaced} replaced by newer ones, {report.sets_unchanged} unchanged, "
+        f"{len(report.conflicts)} differed, {len(report.failures)} refused"
+    ]
+    for c in report.conflicts:
+        lines.append(
+            f"  differed: {c.article_id} {c.annotator}: kept {c.kept} "
+            f"(ours {c.ours_spans} spans, edited {c.ours_updated_at}; "
+            f"theirs {c.theirs_spans} spans, edited {c.theirs_updated_at})"
+        )
+    lines += [f"  refused: {f.article_id} {f.annotator}: {f.reason}" for f in report.failures]
+    return "\n".join(lines)
