@@ -1,0 +1,1 @@
+"""Helpers of the safety tests: child-process scripts and the checks they share with the tests."""
