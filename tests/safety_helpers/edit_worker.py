@@ -59,7 +59,9 @@ class Editor:
             choices += ["edit_official"]
         if events:
             choices += ["edit_event", "delete_event"]
-        choices += ["accept", "accept", "reject", "status", "undo", "undo", "redo", "undo_any"]
+        if self.store.get_annotation_set(article_id, AUTO).spans:
+            choices += ["accept", "accept", "reject"]
+        choices += ["status", "undo", "undo", "redo", "undo_any"]
         op = self.rng.choice(choices)
         every = list(self.article_ids)
         return (
@@ -153,7 +155,8 @@ class Editor:
 
     def accept(self, article_id, spans, officials, events):
         auto = self.store.get_annotation_set(article_id, AUTO).spans
-        chosen = [s.id for s in self.rng.sample(auto, self.rng.randint(1, 3))]
+        # an article may hold fewer than three suggestions
+        chosen = [s.id for s in self.rng.sample(auto, self.rng.randint(1, min(3, len(auto))))]
 
         def call():
             accepted = self.store.accept_suggestions(chosen, self.annotator)
