@@ -14,7 +14,7 @@ from typing import Literal
 
 Script = Literal["simplified", "traditional"]
 Status = Literal["todo", "in_progress", "done", "skipped"]
-DamageKind = Literal["lost", "replacement", "mojibake"]
+DamageKind = Literal["lost", "suspect", "replacement", "mojibake"]
 
 STATUSES: tuple[Status, ...] = ("todo", "in_progress", "done", "skipped")
 ENTITY_LABELS: tuple[str, ...] = ("OFFICIAL", "TITLE", "ORG", "PLACE", "DATE", "EVENT")

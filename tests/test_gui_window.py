@@ -348,6 +348,16 @@ def test_damage_has_a_tooltip_text(open_window):
     assert "damaged" not in window.view.describe(0) or damage.start == 0
 
 
+def test_every_damage_kind_has_its_own_tooltip():
+    from typing import get_args
+
+    from annotator.gui.text_view import DAMAGE_TOOLTIPS
+    from annotator.model import DamageKind
+
+    assert set(DAMAGE_TOOLTIPS) == set(get_args(DamageKind))
+    assert len(set(DAMAGE_TOOLTIPS.values())) == len(DAMAGE_TOOLTIPS)
+
+
 def test_filter_and_article_are_restored_on_the_next_start(qtbot, open_window):
     window = open_window()
     open_by_source(window, "003_")

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.gui.offsets import Utf16Offsets, display_text
-from annotator.model import Damage, LabelSchema, Span, region_kind
+from annotator.model import Damage, DamageKind, LabelSchema, Span, region_kind
 
 CJK_FAMILIES = (
     "Noto Sans CJK SC",
@@ -42,6 +42,12 @@ CJK_FAMILIES = (
     "PingFang SC",
 )
 DAMAGE_COLOR = QColor("#c62828")
+DAMAGE_TOOLTIPS: dict[DamageKind, str] = {
+    "lost": "damaged text: characters were lost here",
+    "suspect": "damaged text? a bare '?' inside a sentence; a character may be lost here",
+    "replacement": "damaged text: bytes that did not decode (U+FFFD)",
+    "mojibake": "damaged text: UTF-8 read as Latin-1 (mojibake)",
+}
 KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor  # looked up once: enum access is slow in PySide
 
 
@@ -272,11 +278,7 @@ class ArticleTextView(QPlainTextEdit):
 
     def describe(self, pos: int) -> str:
         """What is at code point `pos`, one line per thing (for the tooltip)."""
-        lines = [
-            f"damaged text ({d.kind}): characters were lost here"
-            for d in self._paint.damage
-            if d.start <= pos < d.end
-        ]
+        lines = [DAMAGE_TOOLTIPS[d.kind] for d in self._paint.damage if d.start <= pos < d.end]
         lines += [f"{s.label}: {s.text}" for s in self._paint.spans if s.start <= pos < s.end]
         lines += [
             f"suggested {s.label}: {s.text}  (A accept, X reject)"
