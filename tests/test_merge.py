@@ -181,6 +181,49 @@ def test_accepted_suggestions_point_at_the_same_suggestion_here(tmp_path):
     assert (local[accepted.origin].start, local[accepted.origin].end) == (0, 2)
 
 
+def test_rejected_suggestions_stay_rejected_after_a_merge(tmp_path):
+    with (
+        seeded_store(tmp_path / "ours.db") as target,
+        seeded_store(tmp_path / "theirs.db") as source,
+    ):
+        article_id = source.article_ids()[0]
+        for store in (source, target):
+            for start in (0, 4):
+                store.add_span(article_id, AUTO, "PLACE", start, start + 2)
+        theirs = source.get_annotation_set(article_id, AUTO).spans
+        source.reject_suggestion(theirs[0].id, "alice")
+        ours = target.get_annotation_set(article_id, AUTO).spans
+        target.reject_suggestion(ours[1].id, "alice")
+        first = merge_database(target, source)
+        again = merge_database(target, source)
+        rejected = target.rejected(article_id, "alice")
+    assert (first.rejections_added, again.rejections_added) == (1, 0)
+    assert first.changed and not again.changed
+    assert {(label, start, end) for label, start, end, _ in rejected} == {
+        ("PLACE", 0, 2),
+        ("PLACE", 4, 6),
+    }
+
+
+def test_a_rejection_that_does_not_fit_our_text_is_refused_and_reported(tmp_path, alice_db):
+    with Store.open(alice_db) as alice:
+        first = next(alice.iter_articles())
+    changed = "另" + first.text[1:-1]  # another cleaner version: shifted text
+    with Store.open(tmp_path / "theirs.db") as source, Store.open(tmp_path / "ours.db") as target:
+        source.add_articles([first])
+        target.add_articles(
+            [replace(first, text=changed, offset_map=OffsetMap.identity(len(changed)))]
+        )
+        suggestion = source.add_span(first.id, AUTO, "PLACE", 0, 2)
+        source.reject_suggestion(suggestion.id, "alice")
+        report = merge_database(target, source)
+        assert target.rejected(first.id, "alice") == set()
+    assert report.rejections_added == 0
+    assert [
+        (f.annotator, f.reason.split(":")[0]) for f in report.failures if f.annotator == "alice"
+    ] == [("alice", "rejections")]
+
+
 def test_a_set_that_does_not_fit_our_text_is_refused_and_reported(tmp_path, alice_db, capsys):
     reviewer = tmp_path / "reviewer.db"
     with Store.open(alice_db) as source, Store.open(reviewer) as target:
@@ -205,10 +248,12 @@ def test_merge_command_reports_each_file(tmp_path, alice_db, capsys):
     assert main(["--db", str(reviewer), "merge", str(alice_db), str(alice_db)]) == 0
     first, second = capsys.readouterr().out.strip().split("\n")
     assert first.endswith(
-        "5 articles added, 5 sets added, 0 replaced by newer ones, 0 unchanged, 0 differed, 0 refused"
+        "5 articles added, 5 sets added, 0 replaced by newer ones, 0 unchanged, 0 differed, "
+        "0 rejections added, 0 refused"
     )
     assert second.endswith(
-        "0 articles added, 0 sets added, 0 replaced by newer ones, 5 unchanged, 0 differed, 0 refused"
+        "0 articles added, 0 sets added, 0 replaced by newer ones, 5 unchanged, 0 differed, "
+        "0 rejections added, 0 refused"
     )
 
 

@@ -42,7 +42,8 @@ def format_report(report: MergeReport) -> str:
     lines = [
         f"{report.source}: {report.articles_added} articles added, {report.sets_added} sets "
         f"added, {report.sets_replaced} replaced by newer ones, {report.sets_unchanged} unchanged, "
-        f"{len(report.conflicts)} differed, {len(report.failures)} refused"
+        f"{len(report.conflicts)} differed, {report.rejections_added} rejections added, "
+        f"{len(report.failures)} refused"
     ]
     for c in report.conflicts:
         lines.append(

@@ -11,6 +11,9 @@ by database ids, which differ between machines:
 - a set whose spans do not fit our text of the article (cleaned by another cleaner version) is
   refused and reported; nothing is dropped silently.
 
+Rejected suggestions are a union: a rejection made on either side stays rejected here (one made
+on a text that does not fit ours is refused and reported like a set).
+
 `auto` sets are merged first, so that a human span's `origin` (the suggestion it was accepted
 from) can be pointed at the same suggestion here; an origin with no counterpart is cleared.
 """
@@ -54,6 +57,7 @@ class MergeReport:
     articles_added: int = 0
     sets_added: int = 0
     sets_unchanged: int = 0
+    rejections_added: int = 0
     conflicts: tuple[MergeConflict, ...] = ()
     failures: tuple[MergeFailure, ...] = ()
 
@@ -63,7 +67,9 @@ class MergeReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.articles_added or self.sets_added or self.sets_replaced)
+        return bool(
+            self.articles_added or self.sets_added or self.sets_replaced or self.rejections_added
+        )
 
 
 def merge_database(target: Store, source: Store, *, source_name: str = "") -> MergeReport:
@@ -101,11 +107,18 @@ def merge_database(target: Store, source: Store, *, source_name: str = "") -> Me
                 continue
             if ours is None:
                 added += 1
+    rejections_added = 0
+    for (article_id, annotator), rejections in source.all_rejections().items():
+        try:
+            rejections_added += target.add_rejections(article_id, annotator, rejections)
+        except StoreError as error:
+            failures.append(MergeFailure(article_id, annotator, f"rejections: {error}"))
     return MergeReport(
         source=source_name or str(source.path or "the in-memory database"),
         articles_added=articles_added,
         sets_added=added,
         sets_unchanged=unchanged,
+        rejections_added=rejections_added,
         conflicts=tuple(conflicts),
         failures=tuple(failures),
     )

@@ -487,17 +487,8 @@ class Store:
                 (span.article_id, annotator, span.label, span.start, span.end),
             ).fetchone()
             if not exists:
-                rec.put(
-                    "rejections",
-                    None,
-                    {
-                        "article_id": span.article_id,
-                        "annotator": annotator,
-                        "label": span.label,
-                        "start": span.start,
-                        "end": span.end,
-                        "text": span.text,
-                    },
+                _put_rejection(
+                    rec, span.article_id, annotator, (span.label, span.start, span.end, span.text)
                 )
 
     def rejected(
@@ -512,6 +503,34 @@ class Store:
             params.append(annotator)
         with self._reading() as conn:
             return {(r[0], r[1], r[2], r[3]) for r in conn.execute(sql, params)}
+
+    def all_rejections(self) -> dict[tuple[str, str], set[tuple[str, int, int, str]]]:
+        """Every rejection, by (article id, annotator): what `rejected` gives per article."""
+        found: dict[tuple[str, str], set[tuple[str, int, int, str]]] = {}
+        with self._reading() as conn:
+            for row in conn.execute(
+                'SELECT article_id, annotator, label, start, "end", text FROM rejections'
+            ):
+                found.setdefault((row[0], row[1]), set()).add((row[2], row[3], row[4], row[5]))
+        return found
+
+    def add_rejections(
+        self, article_id: str, annotator: str, rejections: Iterable[tuple[str, int, int, str]]
+    ) -> int:
+        """Record rejections (label, start, end, text) made elsewhere, in one command; returns how
+        many were new. Each must fit this article's text; one that does not refuses them all."""
+        text = self.article_text(article_id)
+        wanted = set(rejections) - self.rejected(article_id, annotator)
+        for label, start, end, span_text in wanted:
+            self._check_span(text, label, start, end, span_text)
+        if not wanted:
+            return 0
+        with self._command(
+            annotator, article_id, f"add {len(wanted)} rejection(s)", touch=False
+        ) as rec:
+            for rejection in sorted(wanted):
+                _put_rejection(rec, article_id, annotator, rejection)
+        return len(wanted)
 
     # -- undo / redo --------------------------------------------------------------------------
 
@@ -614,3 +633,21 @@ class Store:
         officials = {o.id for o in aset.officials}
         if not set(event.participants) <= officials:
             raise SpanRejected("event participants must be officials of this set")
+
+
+def _put_rejection(
+    rec: Recorder, article_id: str, annotator: str, rejection: tuple[str, int, int, str]
+) -> None:
+    label, start, end, text = rejection
+    rec.put(
+        "rejections",
+        None,
+        {
+            "article_id": article_id,
+            "annotator": annotator,
+            "label": label,
+            "start": start,
+            "end": end,
+            "text": text,
+        },
+    )
