@@ -192,6 +192,36 @@ def test_adjudicator_takes_versions_and_records_through_the_store(store):
     assert (event.type, event.place, event.participants) == ("参观", "成都", (gold_official.id,))
 
 
+def test_a_verdict_of_nothing_outlives_the_session_and_one_undo_takes_a_decision_back(store):
+    state = Adjudicator(store, ["alice", "bob"]).load(ARTICLE)
+    Adjudicator(store, ["alice", "bob"]).take_version(state, 0, 0)  # alice: PLACE 成都
+    state = Adjudicator(store, ["alice", "bob"]).load(ARTICLE)
+    Adjudicator(store, ["alice", "bob"]).take_version(state, 1, 1)  # bob: nothing at 黄强
+    # a new adjudicator (a restarted window) still knows gold holds nothing there on purpose
+    state = Adjudicator(store, ["alice", "bob"]).load(ARTICLE)
+    assert [v.annotators for v in state.verdicts] == [(0,), (1,)]
+    assert {span_key(s) for s in state.gold.spans} == {PLACE}
+    assert {k[:3] for k in store.rejected(ARTICLE, GOLD)} == {ORG_CHENGDU, OFFICIAL_2}
+    assert store.undo(GOLD, ARTICLE) is not None  # the whole "nothing at 黄强" decision
+    state = Adjudicator(store, ["alice", "bob"]).load(ARTICLE)
+    assert state.verdicts[1].open and {k[:3] for k in store.rejected(ARTICLE, GOLD)} == {
+        ORG_CHENGDU
+    }
+    assert store.undo(GOLD, ARTICLE) is not None  # alice's PLACE, and the rejection of bob's ORG
+    state = Adjudicator(store, ["alice", "bob"]).load(ARTICLE)
+    assert state.open_count == 2 and not state.gold.spans and not store.rejected(ARTICLE, GOLD)
+
+
+def test_changing_a_decision_withdraws_gold_s_rejection(store):
+    adjudicator = Adjudicator(store, ["alice", "bob"])
+    adjudicator.take_version(adjudicator.load(ARTICLE), 0, 1)  # bob's ORG 成都
+    adjudicator.take_version(adjudicator.load(ARTICLE), 0, 0)  # no: alice's PLACE 成都
+    state = adjudicator.load(ARTICLE)
+    assert {span_key(s) for s in state.gold.spans} == {PLACE}
+    assert {k[:3] for k in store.rejected(ARTICLE, GOLD)} == {ORG_CHENGDU}
+    assert state.verdicts[0].annotators == (0,)
+
+
 def test_adjudicator_refuses_records_of_an_annotator_without_a_set(store):
     store.add_articles([Article("b" * 16, "y.txt", "甲乙", "甲乙", OffsetMap.identity(2))])
     store.add_span("b" * 16, "alice", "PLACE", 0, 2)
@@ -286,6 +316,24 @@ def test_keys_settle_disagreements_into_gold(qtbot, window, store):
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert store.get_annotation_set(ARTICLE, GOLD).status == "done"
     assert "1 of 1" in window.progress_label.text()
+
+
+def test_ctrl_z_undoes_the_reviewer_s_last_decision_and_redo_restores_it(qtbot, window, store):
+    qtbot.keyClick(window, Qt.Key.Key_2)  # bob's ORG 成都
+    assert {span_key(s) for s in store.get_annotation_set(ARTICLE, GOLD).spans} == {ORG_CHENGDU}
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.get_annotation_set(ARTICLE, GOLD).spans == ()
+    assert window.state.open_count == 2 and "undone" in window.statusBar().currentMessage()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert {span_key(s) for s in store.get_annotation_set(ARTICLE, GOLD).spans} == {ORG_CHENGDU}
+    assert window.state.verdicts[0].annotators == (1,)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "nothing to undo" in window.statusBar().currentMessage()
 
 
 def test_the_chooser_needs_two_annotators_checked(qtbot):

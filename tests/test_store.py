@@ -244,6 +244,40 @@ def test_rejections_are_remembered_per_annotator(store: Store) -> None:
     assert store.rejected(AID, "bob") == set()
 
 
+def test_edit_spans_is_one_undo_step_and_refuses_as_a_whole(store: Store) -> None:
+    old = store.add_span(AID, "gold", "PLACE", 11, 15)  # 乌鲁木齐
+    store.edit_spans(
+        AID,
+        "gold",
+        "decide",
+        add=[("OFFICIAL", 7, 10), ("ORG", 0, 3)],
+        delete=[old.id],
+        reject=[("PLACE", 11, 15)],
+    )
+    gold = store.get_annotation_set(AID, "gold")
+    assert sorted((s.label, s.text) for s in gold.spans) == [
+        ("OFFICIAL", "马兴瑞"),
+        ("ORG", "自治区"),
+    ]
+    assert [o.name for o in gold.officials] == ["马兴瑞"]
+    assert store.rejected(AID, "gold") == {("PLACE", 11, 15, "乌鲁木齐")}
+    before = store.get_annotation_set(AID, "gold")
+    with pytest.raises(SpanRejected):
+        store.edit_spans(AID, "gold", "bad", add=[("PLACE", 11, 15), ("PLACE", 5, 999)])
+    assert store.get_annotation_set(AID, "gold") == before
+    store.edit_spans(AID, "gold", "change of mind", add=[("PLACE", 11, 15)])
+    assert store.rejected(AID, "gold") == set()  # adding a stretch withdraws its rejection
+    store.undo("gold", AID)
+    assert store.rejected(AID, "gold") == {("PLACE", 11, 15, "乌鲁木齐")}
+    store.undo("gold", AID)  # the whole first edit at once
+    assert [(s.label, s.text) for s in store.get_annotation_set(AID, "gold").spans] == [
+        ("PLACE", "乌鲁木齐")
+    ]
+    assert store.rejected(AID, "gold") == set()
+    with pytest.raises(StoreError, match="outside"):
+        store.edit_spans(AID, "bob", "steal", delete=[old.id])
+
+
 def test_event_with_unknown_type_is_refused(store: Store) -> None:
     with pytest.raises(StoreError, match="unknown event type"):
         store.save_event(Event(AID, "alice", "宴会"))

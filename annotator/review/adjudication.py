@@ -1,8 +1,10 @@
 """The reviewer's edits into `gold`, all through the Store API. No Qt: the window calls these.
 
-Spans go in with `add_span` / `delete_span`, so the store keeps officials in step (an OFFICIAL
-span joins or creates the official of its name; removing the last mention removes a bare
-official). Records are taken from one annotator as a whole with `replace_annotation_set`:
+Each decision is one store command (`edit_spans`), so one undo takes it back whole, and the
+store keeps officials in step (an OFFICIAL span joins or creates the official of its name;
+removing the last mention removes a bare official). The spans a decision leaves out are recorded
+as rejected by `gold`: that is how "gold holds nothing here, on purpose" outlives the session
+(and a suggestion at the same place is not offered again). Records are taken from one annotator as a whole with `replace_annotation_set`:
 officials and events are copied, their mentions and evidence re-pointed at gold's spans with the
 same (label, start, end), their participants at the copied officials.
 """
@@ -17,7 +19,7 @@ from annotator.review.agreement import ArticleSets, PairAgreement, measure_agree
 from annotator.review.disagreements import (
     ArticleReview,
     Disagreement,
-    GoldEdit,
+    SpanKey,
     Verdict,
     edit_to,
     review_article,
@@ -46,7 +48,6 @@ class Adjudicator:
     def __init__(self, store: Store, annotators: Sequence[str]) -> None:
         self.store = store
         self.annotators = tuple(annotators)
-        self._decided: set[tuple[str, str, int, int]] = set()  # (article, group, start, end)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -60,8 +61,10 @@ class Adjudicator:
         review = review_article(sets)
         gold = self.store.get_annotation_set(article_id, GOLD)
         done = gold.status == "done"
+        decided = {span_key(s) for s in gold.spans}
+        decided |= {key[:3] for key in self.store.rejected(article_id, GOLD)}
         verdicts = tuple(
-            verdict(d, gold.spans, review.agreed, settled=done or self._is_decided(article_id, d))
+            verdict(d, gold.spans, review.agreed, settled=done or d.keys() <= decided)
             for d in review.disagreements
         )
         return ArticleState(self.store.get_article(article_id), sets, gold, review, verdicts)
@@ -74,36 +77,41 @@ class Adjudicator:
         article = ArticleSets(state.article.id, state.article.text, sets)  # type: ignore[arg-type]
         return measure_agreement([article], self.annotators).pairs[0]
 
-    def _is_decided(self, article_id: str, d: Disagreement) -> bool:
-        return (article_id, d.group, d.start, d.end) in self._decided
-
     # -- edits --------------------------------------------------------------------------------
 
     def take_version(self, state: ArticleState, index: int, lane: int) -> None:
         """Gold holds annotator `lane`'s version of disagreement `index`."""
         d = state.review.disagreements[index]
-        self._apply(state, d, edit_to(d, d.versions[lane], state.gold.spans, state.review.agreed))
+        self._apply(state, d, d.versions[lane], f"take {self.annotators[lane]}'s version")
 
     def set_span(self, state: ArticleState, index: int, label: str, start: int, end: int) -> None:
         """Gold holds one span of the reviewer's own in disagreement `index`."""
         d = state.review.disagreements[index]
         version = frozenset({(label, start, end)})
-        self._apply(state, d, edit_to(d, version, state.gold.spans, state.review.agreed))
+        self._apply(state, d, version, f"set {label} {start}–{end}")
 
-    def _apply(self, state: ArticleState, d: Disagreement, edit: GoldEdit) -> None:
-        article_id = state.article.id
-        for label, start, end in edit.add:  # added first: a refused span changes nothing
-            self.store.add_span(article_id, GOLD, label, start, end)
-        for span in edit.delete:
-            self.store.delete_span(span.id)  # type: ignore[arg-type]
-        self._decided.add((article_id, d.group, d.start, d.end))
+    def _apply(
+        self, state: ArticleState, d: Disagreement, version: frozenset[SpanKey], what: str
+    ) -> None:
+        """Gold holds `version` in `d`, and rejects what the other versions proposed."""
+        edit = edit_to(d, version, state.gold.spans, state.review.agreed)
+        self.store.edit_spans(
+            state.article.id,
+            GOLD,
+            f"adjudicate: {what}",
+            add=edit.add,
+            delete=[s.id for s in edit.delete if s.id is not None],
+            reject=sorted(d.keys() - version),
+        )
 
     def accept_agreed(self, state: ArticleState) -> int:
         """Copy every span all annotators agree on into gold; returns how many were new."""
         present = {span_key(s) for s in state.gold.spans}
         new = sorted(state.review.agreed - present, key=lambda k: (k[1], k[2], k[0]))
-        for label, start, end in new:
-            self.store.add_span(state.article.id, GOLD, label, start, end)
+        if new:
+            self.store.edit_spans(
+                state.article.id, GOLD, f"accept {len(new)} agreed span(s)", add=new
+            )
         if not new and not self.store.has_annotation_set(state.article.id, GOLD):
             self.store.set_status(state.article.id, GOLD, "in_progress")
         return len(new)

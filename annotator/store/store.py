@@ -395,6 +395,48 @@ class Store:
             links.detach_span(rec, span)
             rec.put("spans", span.id, None)
 
+    def edit_spans(
+        self,
+        article_id: str,
+        annotator: str,
+        description: str,
+        *,
+        add: Iterable[tuple[str, int, int]] = (),
+        delete: Iterable[int] = (),
+        reject: Iterable[tuple[str, int, int]] = (),
+    ) -> None:
+        """Several span edits as one command (one undo step): delete spans by id, add (label,
+        start, end), and record `reject`ed stretches as rejected by `annotator`. Adding a stretch
+        withdraws the annotator's rejection of it. Everything is checked first; one bad span
+        refuses the whole edit and nothing is written."""
+        text = self.article_text(article_id)
+        add, reject = list(add), list(reject)
+        for label, start, end in [*add, *reject]:
+            self._check_span(text, label, start, end, None)
+        doomed = [self._get_span(span_id) for span_id in delete]
+        if any((s.article_id, s.annotator) != (article_id, annotator) for s in doomed):
+            raise StoreError(f"edit_spans deletes a span outside {annotator}'s set of {article_id}")
+        with self._writing() as conn:
+            rejected = {key[:3] for key in self._rejected_in(conn, article_id, annotator)}
+            with self._in_command(conn, annotator, article_id, description) as rec:
+                for span in doomed:
+                    links.detach_span(rec, span)
+                    rec.put("spans", span.id, None)
+                for label, start, end in add:
+                    if links.existing_span(conn, article_id, annotator, label, start, end) is None:
+                        links.insert_span(rec, article_id, annotator, label, start, end, text, None)
+                    if (label, start, end) in rejected:
+                        rec.put(
+                            "rejections",
+                            self._rejection_id(conn, article_id, annotator, (label, start, end)),
+                            None,
+                        )
+                for label, start, end in reject:
+                    if (label, start, end) not in rejected:
+                        _put_rejection(
+                            rec, article_id, annotator, (label, start, end, text[start:end])
+                        )
+
     def relabel_span(self, span_id: int, label: str) -> Span:
         span = self._get_span(span_id)
         self._check_span(self.article_text(span.article_id), label, span.start, span.end, span.text)
@@ -496,13 +538,29 @@ class Store:
     ) -> set[tuple[str, int, int, str]]:
         """(label, start, end, text) of the suggestions rejected on the article (by anyone when
         `annotator` is None)."""
+        with self._reading() as conn:
+            return self._rejected_in(conn, article_id, annotator)
+
+    @staticmethod
+    def _rejected_in(
+        conn: sqlite3.Connection, article_id: str, annotator: str | None
+    ) -> set[tuple[str, int, int, str]]:
         sql = 'SELECT label, start, "end", text FROM rejections WHERE article_id = ?'
         params: list[Any] = [article_id]
         if annotator is not None:
             sql += " AND annotator = ?"
             params.append(annotator)
-        with self._reading() as conn:
-            return {(r[0], r[1], r[2], r[3]) for r in conn.execute(sql, params)}
+        return {(r[0], r[1], r[2], r[3]) for r in conn.execute(sql, params)}
+
+    @staticmethod
+    def _rejection_id(
+        conn: sqlite3.Connection, article_id: str, annotator: str, key: tuple[str, int, int]
+    ) -> int:
+        return conn.execute(
+            "SELECT id FROM rejections WHERE article_id = ? AND annotator = ? AND label = ? "
+            'AND start = ? AND "end" = ?',
+            (article_id, annotator, *key),
+        ).fetchone()[0]
 
     def all_rejections(self) -> dict[tuple[str, str], set[tuple[str, int, int, str]]]:
         """Every rejection, by (article id, annotator): what `rejected` gives per article."""
