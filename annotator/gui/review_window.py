@@ -151,6 +151,7 @@ class ReviewWindow(QMainWindow):
         )
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         self.view = LanesView(schema)
         self.view.clicked.connect(self._clicked)
         self.disagreement_label = QLabel()
@@ -186,6 +187,10 @@ class ReviewWindow(QMainWindow):
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # floors, not sizes: setSizes before the first show is rescaled to the default width,
+        # which squeezed the figures until their numbers were cut off
+        scroll.setMinimumWidth(400)
+        self.list_view.setMinimumWidth(260)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list_view)
         splitter.addWidget(middle)
@@ -223,6 +228,10 @@ class ReviewWindow(QMainWindow):
         ]
         self.done_action = action(
             "Adjudicated, next article", ["Ctrl+Return", "Ctrl+Enter"], self.mark_done
+        )
+        self.undo_action = action("Undo", ["Ctrl+Z"], lambda: self.undo_redo(undo=True))
+        self.redo_action = action(
+            "Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], lambda: self.undo_redo(undo=False)
         )
         self.next_article_action = action("Next article", ["Ctrl+Down"], lambda: self.step_row(1))
         self.previous_article_action = action(
@@ -334,7 +343,8 @@ class ReviewWindow(QMainWindow):
             f"Lanes under each line, top to bottom: {lanes}. Bars take the label's colour; "
             "text shaded = gold so far; boxes = disagreements "
             "(<span style='color:#e67e00'>open</span>, "
-            "<span style='color:#2e7d32'>gold holds a version</span>)."
+            "<span style='color:#2e7d32'>gold holds a version</span>). "
+            "Ctrl+Z undoes the last decision."
         )
 
     def _reload(self) -> None:
@@ -492,6 +502,23 @@ class ReviewWindow(QMainWindow):
             f"edited {label} {start}–{end}",
             lambda state, i: self.adjudicator.set_span(state, i, label, start, end),
         )
+
+    def undo_redo(self, *, undo: bool) -> None:
+        """Take back (or redo) the reviewer's last gold edit on this article: one decision,
+        the agreed spans accepted, records taken, or the article marked adjudicated."""
+        if self.state is None:
+            return
+        step = self.store.undo if undo else self.store.redo
+        try:
+            what = step(GOLD, self.state.article.id)
+        except StoreError as error:
+            self.statusBar().showMessage(f"{'undo' if undo else 'redo'}: {error}", 8000)
+            return
+        if what is None:
+            self.statusBar().showMessage(f"nothing to {'undo' if undo else 'redo'} here", 3000)
+            return
+        self.statusBar().showMessage(f"{'undone' if undo else 'redone'}: {what}", 4000)
+        self._reload()
 
     def accept_agreed(self) -> None:
         self._edit("accept agreed spans", self.adjudicator.accept_agreed)
