@@ -92,3 +92,19 @@ def test_undo_keeps_time_counted_after_the_undone_command(db):
         assert store.redo("alice") is not None
         aset = store.get_annotation_set(article_id, "alice")
         assert (aset.status, aset.seconds) == ("done", 15)
+
+
+def test_undoing_the_command_that_made_the_set_keeps_the_time_counted_since(db):
+    path, article_id = db
+    with Store.open(path) as store:
+        assert not store.has_annotation_set(article_id, "bob")
+        store.add_span(article_id, "bob", "PLACE", 0, 2)  # creates bob's set
+        store.add_time(article_id, "bob", 42)
+    with Store.open(path) as store:
+        assert store.undo("bob") is not None
+        aset = store.get_annotation_set(article_id, "bob")
+        assert (aset.status, aset.seconds, aset.spans) == ("todo", 42, ())
+        assert store.redo("bob") is not None
+        aset = store.get_annotation_set(article_id, "bob")
+        assert (aset.status, aset.seconds, len(aset.spans)) == ("in_progress", 42, 1)
+        assert store.integrity_problems() == []

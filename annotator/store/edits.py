@@ -97,16 +97,23 @@ def _replay(conn: sqlite3.Connection, command_id: int, *, backwards: bool) -> No
     for row in rows:
         image = row["before"] if backwards else row["after"]
         values = None if image is None else json.loads(image)
-        if row["tbl"] == "annotation_sets" and values is not None:
+        if row["tbl"] == "annotation_sets":
             values = _keep_seconds(conn, row["row_id"], values)
         _write_row(conn, row["tbl"], row["row_id"], values)
 
 
-def _keep_seconds(conn: sqlite3.Connection, row_id: int, values: dict[str, Any]) -> dict[str, Any]:
+def _keep_seconds(
+    conn: sqlite3.Connection, row_id: int, values: dict[str, Any] | None
+) -> dict[str, Any] | None:
     """Active seconds are counted outside commands (`add_time`): undoing a status change must not
-    wind the clock back to what the image recorded."""
+    wind the clock back to what the image recorded, and undoing the command that created the set
+    leaves an empty `todo` set holding the seconds, as `add_time` alone would have."""
     current = _row(conn, "annotation_sets", row_id)
-    return values if current is None else {**values, "seconds": current["seconds"]}
+    if current is None:
+        return values
+    if values is None:
+        return None if not current["seconds"] else {**current, "status": "todo"}
+    return {**values, "seconds": current["seconds"]}
 
 
 def _log(conn: sqlite3.Connection, annotator: str, article_id: str | None, kind: str, target: int):
