@@ -382,6 +382,18 @@ def events_of(text: str, published: str = "2024-09-04") -> list[tuple]:
         ("马兴瑞说,天津市党政代表团来疆考察交流,体现了政治担当。", []),
         ("全面领会第九次全国对口支援新疆工作会议精神,推动工作。", []),
         ("座谈会上,楼阳生介绍了河南经济社会发展情况。", []),
+        # a later paragraph with no date goes on with the day the story last named ...
+        (
+            "9月3日,代表团在哈密召开座谈会。\n随后,代表团慰问了援疆干部。",
+            [("座谈会/会议", "2024-09-03", "哈密"), ("慰问", "2024-09-03", None)],
+        ),
+        # ... but one that sums up the whole visit (在疆期间) is on no one day
+        (
+            "9月3日,代表团在哈密召开座谈会。\n在疆期间,代表团慰问了援疆干部。",
+            [("座谈会/会议", "2024-09-03", "哈密"), ("慰问", None, None)],
+        ),
+        # no date anywhere before: none is made up
+        ("代表团慰问了援疆干部。", [("慰问", None, None)]),
     ],
 )
 def test_events_are_merged_and_references_are_not_events(text: str, expected: list) -> None:

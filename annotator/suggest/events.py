@@ -95,6 +95,10 @@ def find_events(
         all_dates.extend(dates)
         date = dates[0] if dates else previous_date
         previous_date = date
+        if date is None and context.last is not None and "期间" not in text:
+            # a report goes on with the day it last named (随后, 当晚…); "在疆期间" sums up
+            # the whole visit instead, on no one day
+            date = DateMention(start, start, "", context.last, None)
         speech = _SPEECH.search(sentence)
         told = sentence if not in_speech else ""
         if speech is not None and not in_speech:
