@@ -257,6 +257,18 @@ def test_merge_command_reports_each_file(tmp_path, alice_db, capsys):
     )
 
 
+def test_merge_command_json_is_one_object_per_file(tmp_path, alice_db, capsys):
+    import json
+
+    reviewer = tmp_path / "reviewer.db"
+    capsys.readouterr()
+    assert main(["--db", str(reviewer), "merge", "--json", str(alice_db), str(alice_db)]) == 0
+    first, second = map(json.loads, capsys.readouterr().out.strip().split("\n"))
+    assert (first["articles_added"], first["sets_added"], first["sets_replaced"]) == (5, 5, 0)
+    assert (second["sets_unchanged"], second["conflicts"], second["failures"]) == (5, [], [])
+    assert first["source"] == str(alice_db)
+
+
 @pytest.mark.parametrize(
     ("other", "message"),
     [

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, open_store
@@ -19,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_common_options(parser)
     parser.add_argument("others", nargs="+", type=Path, metavar="OTHER.db")
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object per merged file, a line each"
+    )
     parser.set_defaults(run=run)
 
 
@@ -33,9 +38,18 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"{other} is the database being merged into")
             with Store.open(other) as source:
                 report = merge_database(store, source, source_name=str(other))
-            print(format_report(report))
+            print(
+                json.dumps(report_json(report), ensure_ascii=False)
+                if args.json
+                else format_report(report)
+            )
             failed = failed or bool(report.failures)
     return 1 if failed else 0
+
+
+def report_json(report: MergeReport) -> dict:
+    """The report as plain data: its fields, plus the derived `sets_replaced`."""
+    return {**asdict(report), "sets_replaced": report.sets_replaced}
 
 
 def format_report(report: MergeReport) -> str:
