@@ -4,9 +4,10 @@ Each decision is one store command (`edit_spans`), so one undo takes it back who
 store keeps officials in step (an OFFICIAL span joins or creates the official of its name;
 removing the last mention removes a bare official). The spans a decision leaves out are recorded
 as rejected by `gold`: that is how "gold holds nothing here, on purpose" outlives the session
-(and a suggestion at the same place is not offered again). Records are taken from one annotator as a whole with `replace_annotation_set`:
-officials and events are copied, their mentions and evidence re-pointed at gold's spans with the
-same (label, start, end), their participants at the copied officials.
+(and a suggestion at the same place is not offered again). Records are taken from one
+annotator as a whole with `replace_annotation_set`: officials and events are copied, their
+mentions and evidence re-pointed at gold's spans with the same (label, start, end), their
+participants at the copied officials.
 """
 
 from __future__ import annotations
