@@ -394,10 +394,27 @@ def events_of(text: str, published: str = "2024-09-04") -> list[tuple]:
         ),
         # no date anywhere before: none is made up
         ("代表团慰问了援疆干部。", [("慰问", None, None)]),
+        # an undated later mention of a trip already told is that trip, and may place it
+        (
+            "9月3日,代表团考察了产业园区。\n在疆期间,代表团来到哈密市,考察了医院。",
+            [("考察调研", "2024-09-03", "哈密市")],
+        ),
     ],
 )
 def test_events_are_merged_and_references_are_not_events(text: str, expected: list) -> None:
     assert events_of(text) == expected
+
+
+def test_a_photo_caption_tells_an_event() -> None:
+    text = (
+        "代表团来疆考察对接工作\n"
+        "9月2日,马兴瑞、楼阳生参观自治区博物馆了解文化润疆工作。新疆日报记者崔志坚摄\n"
+        "9月3日,代表团在乌鲁木齐召开座谈会。"
+    )
+    assert events_of(text) == [
+        ("参观", "2024-09-02", "自治区博物馆"),
+        ("座谈会/会议", "2024-09-03", "乌鲁木齐"),
+    ]
 
 
 def test_a_headline_is_not_an_event_but_the_body_sentence_is() -> None:
@@ -413,6 +430,9 @@ def test_a_headline_is_not_an_event_but_the_body_sentence_is() -> None:
         ("林文德下午前往旗山区,察看抽水站运作。", "旗山区"),
         ("代表团来到于田县托格日尕孜村,看望基层群众。", "于田县托格日尕孜村"),
         ("天津市党政代表团来疆考察交流。", None),
+        ("代表团参观自治区博物馆了解文化润疆工作。", "自治区博物馆"),
+        ("随后走访了城南社区服务中心,看望老人。", "城南社区服务中心"),
+        ("代表团参观了解当地产业发展情况。", None),
     ],
 )
 def test_place_of_an_event(sentence: str, place: str | None) -> None:

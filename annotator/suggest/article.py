@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from annotator.model import AUTO, AnnotationSet, Article, Event, Official, region_label
 from annotator.suggest.boilerplate import LineKind, classify_lines
 from annotator.suggest.corpus import CorpusStats
-from annotator.suggest.dates import DateContext, find_dates
+from annotator.suggest.dates import DateContext
 from annotator.suggest.draft import DraftSpans
 from annotator.suggest.events import EventMention, find_events, merge_events
 from annotator.suggest.gazetteer import Gazetteer
@@ -154,12 +154,9 @@ def _add_events(
     found: list[tuple[int, EventMention]] = []
     for index, verdict in enumerate(verdicts):
         line = verdict.line
-        if verdict.kind == "caption":
-            dates, _ = find_dates(line.text, context, line.start)
-            for date in dates:
-                draft.add("DATE", date.start, date.end, "date")
-        if verdict.kind is not None:
+        if verdict.kind not in (None, "caption"):
             continue
+        # a caption tells what the photo shows (9月2日,…参观自治区博物馆): an event like prose
         in_line, dates, context = find_events(line.text, line.start, context, lexicons)
         for date in dates:
             draft.add("DATE", date.start, date.end, "date")

@@ -39,6 +39,12 @@ _PLACE_PATTERNS = (
         rf"(?=[,,。;、]|{_ACTIVITY}|学习|了解|实地)"
     ),
     re.compile(rf"赴{_place(8)}(?:学习|考察|调研|参观|对接|交流|检查|视察|督导|出席)"),
+    # 参观自治区博物馆, 走访…服务中心: a visit names its venue by the kind of place it is
+    re.compile(
+        rf"(?:(?:参观|走访|察看)了?|来到){_place(20)}"
+        r"(?:(?<=[馆园所站港厂场院校村镇街区部室点])|(?<=中心|基地|之家|公司|企业|集团))"
+        r"(?=[,,。;、]|$|了解|学习|听取|察看|调研|考察)"
+    ),
     re.compile(rf"来{_place(4)}(?:考察|调研|视察|检查|学习|对接|交流)"),
     re.compile(rf"在([{_HAN}]{{2,4}})(?<!期间)(?<![时中上后前里])(?=[,,])"),
 )
@@ -114,11 +120,14 @@ def find_events(
 
 def merge_events(events: Sequence[tuple[int, EventMention]]) -> list[tuple[int, EventMention]]:
     """(paragraph, event) pairs -> one event per (type, date): the first sentence's, with the
-    first place any of them names. Undated events merge only within their paragraph."""
+    first place any of them names. An undated event joins the first event of its type told
+    before it (the same trip, summed up: 在疆期间…考察), else the others of its paragraph."""
     kept: dict[tuple[str, str | None, int], tuple[int, EventMention]] = {}
     for paragraph, event in events:
         date = event.date.date if event.date else None
         key = (event.type, date, -1 if date else paragraph)
+        if date is None:  # 在疆期间…考察: the trip of that type the story already told
+            key = next((k for k in kept if k[0] == event.type), key)
         first = kept.get(key)
         if first is None:
             kept[key] = (paragraph, event)
