@@ -32,7 +32,6 @@ from annotator.suggest.run import suggest_corpus
 
 DATA = Path(__file__).parent / "data"
 SEEDS_GOLD = DATA / "gold" / "seeds.jsonl"
-HELDOUT = DATA / "suggest" / "heldout"
 REAL_PAGES = Path("/work/shared/real-pages/gne")
 REPORTER_NAMES = {"王兴瑞", "张磊", "崔志坚", "韩亮", "张悦鑫"}
 
@@ -139,12 +138,13 @@ def test_seed_gold_matches_the_cleaner(seed_articles) -> None:
     assert all(seed_articles[g.id].text == g.text for g in gold)
 
 
-def test_heldout_gold_matches_the_cleaner() -> None:
+@pytest.mark.parametrize(("folder", "pages"), [("heldout", 4), ("blind", 2)])
+def test_heldout_gold_matches_the_cleaner(folder: str, pages: int) -> None:
     from annotator.bench.suggest import heldout_pages
 
-    texts = {a.id: a.text for a in heldout_pages(HELDOUT).values()}
-    gold = read_gold(HELDOUT / "gold.jsonl")
-    assert len(gold) == 4
+    texts = {a.id: a.text for a in heldout_pages(DATA / "suggest" / folder).values()}
+    gold = read_gold(DATA / "suggest" / folder / "gold.jsonl")
+    assert len(gold) == pages
     assert all(texts[g.id] == g.text for g in gold)
     assert all(g.events and g.officials for g in gold)
 

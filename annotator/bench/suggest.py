@@ -25,6 +25,7 @@ PAGES = Path("/work/shared/real-pages/gne")
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "suggest"
 GOLD = DATA / "real_gold.jsonl"
 HELDOUT = DATA / "heldout"
+BLIND = DATA / "blind"  # written by someone who never read the rules
 _SPACE = re.compile(r"\s+")
 Extractor = Callable[[str], str]
 
@@ -34,7 +35,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pages", type=Path, default=PAGES, help="folder of real HTML pages")
     parser.add_argument("--gold", type=Path, default=GOLD, help="line-level body gold (JSONL)")
     parser.add_argument(
-        "--heldout", type=Path, default=HELDOUT, help="folder of held-out pages with gold.jsonl"
+        "--heldout",
+        type=Path,
+        nargs="*",
+        default=[HELDOUT, BLIND],
+        help="folders of held-out pages, each with its gold.jsonl",
     )
     parser.set_defaults(run=run)
 
@@ -53,10 +58,11 @@ def run(args: argparse.Namespace) -> int:
         _real_pages(args.pages, args.gold, extract)
     else:
         print(f"real pages skipped: {args.pages} or {args.gold} is missing")
-    if (args.heldout / "gold.jsonl").is_file():
-        _heldout(args.heldout, extract)
-    else:
-        print(f"held-out pages skipped: {args.heldout / 'gold.jsonl'} is missing")
+    for folder in args.heldout:
+        if (folder / "gold.jsonl").is_file():
+            _heldout(folder, extract)
+        else:
+            print(f"held-out pages skipped: {folder / 'gold.jsonl'} is missing")
     return 0
 
 
