@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.model import Article
 from annotator.suggest.corpus import CorpusStats, outlet_key
 from annotator.suggest.gazetteer import Gazetteer
-from annotator.suggest.lexicons import Lexicons
+from annotator.suggest.lexicons import Lexicons, contains_any
 from annotator.suggest.lines import Line
 
 _IMAGE_FILE = re.compile(r"^\S{1,80}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
@@ -107,19 +108,19 @@ def _cue(
         return "caption", "image-file"
     if _PHOTO_CREDIT.search(text) and line.length < 300:
         return "caption", "photo-credit"
-    if any(word in text for word in lexicons.legal) and not line.has_sentence_end:
+    if contains_any(text, lexicons.legal) and not line.has_sentence_end:
         return "footer", "legal-lexicon"
     if line.length < 80 and _is_breadcrumb(text, lexicons):
         return "breadcrumb", "breadcrumb"
-    if line.length < 30 and any(word in text for word in lexicons.share):
+    if line.length < 30 and contains_any(text, lexicons.share):
         return "share", "share-lexicon"
     if line.length < 20 and _starts_with_any(text.lstrip(">»› "), lexicons.related):
         return "related", "related-heading"
-    if line.length < 60 and any(word in text for word in lexicons.widget):
+    if line.length < 60 and contains_any(text, lexicons.widget):
         return "widget", "widget-lexicon"
     starts_meta = _starts_with_any(text.lstrip("[【( "), lexicons.meta)
     short_meta = (
-        line.length < 60 and not line.has_sentence_end and any(w in text for w in lexicons.meta)
+        line.length < 60 and not line.has_sentence_end and contains_any(text, lexicons.meta)
     )
     if line.length < 100 and (starts_meta or short_meta or _EDITOR_CREDIT.search(text)):
         return "meta", "meta-lexicon"
@@ -146,12 +147,12 @@ def _layout_cue(line: Line) -> tuple[str, str] | None:
     return None
 
 
-def _starts_with_any(text: str, words: Sequence[str]) -> bool:
-    return any(text.startswith(word) for word in words)
+def _starts_with_any(text: str, words: tuple[str, ...]) -> bool:
+    return text.startswith(words)
 
 
 def _is_breadcrumb(text: str, lexicons: Lexicons) -> bool:
-    return bool(_BREADCRUMB_ARROW.search(text)) and any(w in text for w in lexicons.navigation)
+    return bool(_BREADCRUMB_ARROW.search(text)) and contains_any(text, lexicons.navigation)
 
 
 def _captions_after_images(
@@ -245,22 +246,27 @@ def _normalised(text: str) -> str:
 def _duplicates(verdicts: list[LineKind]) -> list[LineKind]:
     """A body line that repeats an earlier body line, exactly or nearly, is `duplicate`."""
     result = list(verdicts)
-    earlier: list[str] = []
+    earlier: list[tuple[str, Counter[str]]] = []
     for index, verdict in enumerate(verdicts):
         if verdict.kind is not None or verdict.line.length < TITLE_MIN_LENGTH:
             continue
         text = _normalised(verdict.line.text)
-        if any(_near(text, other) for other in earlier):
+        characters = Counter(text)
+        if any(_near(text, characters, *other) for other in earlier):
             result[index] = LineKind(verdict.line, "duplicate", "duplicate")
         else:
-            earlier.append(text)
+            earlier.append((text, characters))
     return result
 
 
-def _near(a: str, b: str) -> bool:
+def _near(a: str, a_characters: Counter[str], b: str, b_characters: Counter[str]) -> bool:
     if a == b:
         return True
     if min(len(a), len(b)) < 20 or abs(len(a) - len(b)) > 0.1 * max(len(a), len(b)):
         return False
+    # the bound difflib's quick_ratio computes, from character counts kept per line
+    shared = sum((a_characters & b_characters).values())
+    if 2 * shared / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
+        return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.quick_ratio() >= NEAR_DUPLICATE_RATIO and matcher.ratio() >= NEAR_DUPLICATE_RATIO
+    return matcher.ratio() >= NEAR_DUPLICATE_RATIO

@@ -5,6 +5,7 @@ editors are never suggested: a name right after a credit word, or before 摄/报
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -44,8 +45,13 @@ class NameMention:
 
 
 def _title_pattern(lexicons: Lexicons) -> re.Pattern[str]:
+    return _title_alternation(lexicons.titles)
+
+
+@functools.lru_cache(maxsize=4)  # built once per lexicon, not once per line
+def _title_alternation(titles: tuple[str, ...]) -> re.Pattern[str]:
     # 常委会, 主任会议: a title word glued to 会 names a body, not a person's title
-    return re.compile("(?:" + "|".join(re.escape(t) for t in lexicons.titles) + ")(?!会)")
+    return re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ")(?!会)")
 
 
 def _phrase_start(text: str, end_of_word: int, word_start: int) -> int:
