@@ -8,7 +8,7 @@ Sentences of one event type and date tell one event (`merge_events`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from annotator.suggest.dates import DateContext, DateMention, find_dates
@@ -140,12 +140,21 @@ def _types_in(sentence: str, triggers: Sequence[tuple[str, str]]) -> list[tuple[
     """One (type, trigger) per event type, in the order the types first appear."""
     found: dict[str, tuple[int, str]] = {}
     for trigger, event_type in triggers:
-        for match in re.finditer(re.escape(trigger), sentence):
-            position = match.start()
-            if sentence.startswith(_REFERENCE_AFTER, match.end()):
+        for position in _occurrences(trigger, sentence):
+            if sentence.startswith(_REFERENCE_AFTER, position + len(trigger)):
                 continue
             if event_type not in found or position < found[event_type][0]:
                 found[event_type] = (position, trigger)
             break
     ordered = sorted(found.items(), key=lambda item: item[1][0])
     return [(event_type, trigger) for event_type, (_pos, trigger) in ordered]
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Start of each occurrence of `word`, left to right, not overlapping."""
+    if not word:
+        return
+    position = text.find(word)
+    while position >= 0:
+        yield position
+        position = text.find(word, position + len(word))

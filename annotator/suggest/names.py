@@ -55,7 +55,7 @@ class NameRules:
         return text[:1] in surnames and 2 <= len(text) <= MAX_HAN_NAME
 
     def _starts_with_stop(self, text: str) -> bool:
-        return any(text.startswith(stop) for stop in self.lexicons.name_stops)
+        return text.startswith(self.lexicons.name_stops)  # a tuple: one call, not one per stop
 
     def name_at(self, text: str, position: int) -> str | None:
         """The name starting at `position`, ended by punctuation, a stop word or the 3-character

@@ -162,12 +162,11 @@ def surname_title_mentions(
     for name in set(names):
         surname = name[:2] if name[:2] in lexicons.surnames and len(name) > 3 else name[:1]
         by_surname.setdefault(surname, []).append(name)
-    titles = "|".join(re.escape(t) for t in lexicons.titles)
     mentions: list[NameMention] = []
     for surname, owners in by_surname.items():
         if len(owners) != 1 or not is_han(surname[0]):
             continue
-        for match in re.finditer(rf"{re.escape(surname)}(?:{titles})(?!会)", text):
+        for match in _surname_title(surname, lexicons.titles).finditer(text):
             start, end = match.span()
             if (start > 0 and is_han(text[start - 1])) or any(
                 start < e and s < end for s, e in taken
@@ -176,6 +175,12 @@ def surname_title_mentions(
             taken.append((start, end))
             mentions.append(NameMention(start, end, owners[0], "surname-title"))
     return mentions
+
+
+@functools.lru_cache(maxsize=4096)  # one pattern per surname, not one per surname and line
+def _surname_title(surname: str, titles: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"{re.escape(surname)}(?:{alternation})(?!会)")
 
 
 def _attendees(text: str, verb_start: int, rules: NameRules) -> list[NameMention]:
