@@ -95,6 +95,22 @@ def test_near_duplicate_paragraph_is_duplicate() -> None:
     assert regions(aset).get(near) == "duplicate"
 
 
+def test_a_question_the_article_asks_of_each_expert_is_not_a_duplicate() -> None:
+    question = "债券市场存在泡沫吗？"
+    answers = [
+        "张伟:目前债券市场的估值偏高,但是否构成泡沫还要看央行下一步的政策取向。",
+        "李强:利率下行的空间已经不大,长端收益率的波动会明显加大,投资者要控制久期。",
+        "王芳:信用债的分化还会持续,我们更看好高等级品种,对低评级城投保持谨慎。",
+    ]
+    qa = "".join(f"{question}\n{answer}\n" for answer in answers)
+    aset = suggest_article(article(f"代表团来疆考察交流工作\n{BODY}{qa}"))
+    assert question not in regions(aset)
+    # a paragraph copied once is still a duplicate next to them
+    paragraph = BODY.splitlines()[1]
+    aset = suggest_article(article(f"代表团来疆考察交流工作\n{BODY}{qa}{paragraph}\n"))
+    assert regions(aset).get(paragraph) == "duplicate"
+
+
 def test_line_repeated_across_an_outlets_articles_is_furniture() -> None:
     furniture = "本站热点新闻一览表"
     corpus_articles = [

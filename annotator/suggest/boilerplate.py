@@ -244,13 +244,21 @@ def _normalised(text: str) -> str:
 
 
 def _duplicates(verdicts: list[LineKind]) -> list[LineKind]:
-    """A body line that repeats an earlier body line, exactly or nearly, is `duplicate`."""
+    """A body line that repeats an earlier body line, exactly or nearly, is `duplicate`. A line
+    the body says three times or more (债券市场存在泡沫吗？ asked of every expert in turn) is
+    the article's own structure, not a paragraph the scraper copied."""
     result = list(verdicts)
+    body = {
+        index: _normalised(v.line.text)
+        for index, v in enumerate(verdicts)
+        if v.kind is None and v.line.length >= TITLE_MIN_LENGTH
+    }
+    recurring = {text for text, count in Counter(body.values()).items() if count >= 3}
     earlier: list[tuple[str, Counter[str]]] = []
-    for index, verdict in enumerate(verdicts):
-        if verdict.kind is not None or verdict.line.length < TITLE_MIN_LENGTH:
+    for index, text in body.items():
+        if text in recurring:
             continue
-        text = _normalised(verdict.line.text)
+        verdict = verdicts[index]
         characters = Counter(text)
         if any(_near(text, characters, *other) for other in earlier):
             result[index] = LineKind(verdict.line, "duplicate", "duplicate")
