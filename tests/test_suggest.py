@@ -79,6 +79,27 @@ def test_everything_after_a_related_heading_at_the_end_is_boilerplate() -> None:
         assert line in region_text
 
 
+def test_readers_comments_are_not_body_however_long_they_are() -> None:
+    comments = "".join(
+        f"网友{n}\n{text}\n3小时前 回复 赞{n}\n"
+        for n, text in enumerate(
+            [
+                "这篇报道写得很好,援疆工作确实做了很多实事,希望以后能多报道基层干部的故事。" * 2,
+                "我去过新疆很多次,这些年的变化非常大,交通、教育和医疗都比以前好太多了。" * 2,
+                "希望两地的合作能够继续深化,让更多年轻人愿意到边疆去工作和生活下去。" * 2,
+            ]
+        )
+    )
+    aset = suggest_article(article(f"代表团来疆考察交流工作\n{BODY}热门评论 3条\n{comments}"))
+    found = regions(aset)
+    assert "热门评论 3条" in "\n".join(found)
+    body_lines = [line for line in BODY.splitlines() if line]
+    covered = "\n".join(found)
+    assert all(line not in covered for line in body_lines)
+    for line in comments.splitlines():
+        assert line in covered, line
+
+
 def test_later_copy_of_a_paragraph_is_duplicate_and_the_first_is_not() -> None:
     paragraph = BODY.splitlines()[1]
     aset = suggest_article(article(f"代表团来疆考察交流工作\n{BODY}{paragraph}\n"))

@@ -114,6 +114,8 @@ def _cue(
         return "breadcrumb", "breadcrumb"
     if line.length < 30 and contains_any(text, lexicons.share):
         return "share", "share-lexicon"
+    if line.length < 20 and _starts_with_any(text.lstrip(">»›【[ "), lexicons.comments):
+        return "widget", "comment-heading"
     if line.length < 20 and _starts_with_any(text.lstrip(">»› "), lexicons.related):
         return "related", "related-heading"
     if line.length < 60 and contains_any(text, lexicons.widget):
@@ -195,7 +197,8 @@ def _body_bounds(
         seen += sizes.get(index, 0)
         cue = cues[index]
         ends_body = cue is not None and _ends_body(lines[index], cue)
-        if ends_body and seen * 2 >= total:
+        # readers' comments may hold more prose than the article: their heading always cuts
+        if ends_body and (seen * 2 >= total or cue == ("widget", "comment-heading")):
             last = max((i for i in paragraphs if i < index), default=paragraphs[0])
             return paragraphs[0], last, index
     return paragraphs[0], paragraphs[-1], len(lines)

@@ -45,6 +45,7 @@ class Lexicons:
     share: tuple[str, ...]
     widget: tuple[str, ...]
     related: tuple[str, ...]
+    comments: tuple[str, ...]
     legal: tuple[str, ...]
     meta: tuple[str, ...]
     navigation: tuple[str, ...]
@@ -79,6 +80,7 @@ class Lexicons:
             share=entries("share"),
             widget=entries("widget"),
             related=entries("related"),
+            comments=entries("comments"),
             legal=entries("legal"),
             meta=entries("meta"),
             navigation=entries("navigation"),
