@@ -14,7 +14,8 @@ from annotator.suggest.lexicons import Lexicons
 from annotator.suggest.names import NameRules, is_han, names_in_list
 
 _CLAUSE_BREAK = '。,,;;::!?!?\n()()“”"「」【】[]'
-_TITLE_BOUNDARY = frozenset(_CLAUSE_BREAK + "、丨| \u3000\t与和及同的在由是")
+# no organisation's name holds these: a title phrase starts after them (听取了|财政部部长)
+_TITLE_BOUNDARY = frozenset(_CLAUSE_BREAK + "、丨| \u3000\t与和及同的在由是了被把")
 _ATTENDEE_VERB = re.compile(r"(?:参加(?:有关|相关)?活动|出席|陪同|参加)")
 _LIST_SEPARATOR = re.compile(r"[、\s\u3000]+")
 _LEADERS = "领导"
