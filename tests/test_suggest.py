@@ -476,6 +476,8 @@ def test_a_headline_is_not_an_event_but_the_body_sentence_is() -> None:
         ("代表团参观自治区博物馆了解文化润疆工作。", "自治区博物馆"),
         ("随后走访了城南社区服务中心,看望老人。", "城南社区服务中心"),
         ("代表团参观了解当地产业发展情况。", None),
+        ("在前不久召开的座谈会上,双方交流了经验。", None),
+        ("在前不久召开的会议之后,代表团在成都召开座谈会。", "成都"),
     ],
 )
 def test_place_of_an_event(sentence: str, place: str | None) -> None:

@@ -21,6 +21,9 @@ _ACTIVITY = (
 )
 # a place is a run of Han characters that holds no activity or policy verb (来疆考察交流 -> no place)
 _PLACE = rf"((?:(?!{_ACTIVITY}|学习|对接|交流|贯彻|落实|推进|实施|开展|了解)[{_HAN}]){{2,MAX}}?)"
+_TIME_WORD = re.compile(
+    r"不久|日前|近日|近期|此前|之前|以前|以来|前夕|当天|当日|今年|去年|明年|上午|下午|晚上|期间|时候"
+)
 _SPEECH = re.compile(r"(?:说|强调|指出|表示|要求|认为|希望|介绍)[,,::]")
 # 会议精神, 座谈会上: the trigger names a meeting told elsewhere, not an event here
 _REFERENCE_AFTER = ("精神", "上,", "上,", "部署", "决策")
@@ -80,9 +83,9 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 
 def find_place(sentence: str, offset: int) -> PlaceMention | None:
     for pattern in _PLACE_PATTERNS:
-        match = pattern.search(sentence)
-        if match:
-            return PlaceMention(match.start(1) + offset, match.end(1) + offset, match.group(1))
+        for match in pattern.finditer(sentence):
+            if not _TIME_WORD.search(match.group(1)):  # 在前不久召开的…: a when, not a where
+                return PlaceMention(match.start(1) + offset, match.end(1) + offset, match.group(1))
     return None
 
 
