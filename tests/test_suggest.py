@@ -402,6 +402,18 @@ def test_surname_and_title_is_a_mention_of_the_one_official_of_that_surname() ->
     assert "马书记" in found["马兴瑞"] and "楼书记" in found["楼阳生"]
 
 
+def test_a_bare_title_that_speaks_is_the_one_official_holding_it() -> None:
+    text = (
+        "标题很长的一篇新闻报道\n"
+        "6月17日上午,省委副书记、省长周立新在南州主持召开会议,市委书记王明、县委书记李华参加会议。"
+        "会上,省长强调,要做好防汛工作。书记强调,要加强协作。副省长刘海燕参加会议。\n"
+    )
+    found = mentions_of(suggest_article(article(text)))
+    # 周立新 is the only 省长 (副省长 is another title); 王明 and 李华 are both 书记: ambiguous
+    assert found["周立新"] == ["周立新", "省长"]
+    assert "书记" not in {m for ms in found.values() for m in ms}
+
+
 def test_surname_and_title_shared_by_two_officials_is_left_alone() -> None:
     text = f"{BODY}河南省委副书记马小明参加活动。会后,马书记来到展厅。\n"
     aset = suggest_article(article(text))

@@ -8,11 +8,12 @@ Sentences of one event type and date tell one event (`merge_events`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from annotator.suggest.dates import DateContext, DateMention, find_dates
 from annotator.suggest.lexicons import Lexicons
+from annotator.suggest.strings import occurrences
 
 _SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]?")
 _HAN = r"\u4e00-\u9fff"
@@ -143,7 +144,7 @@ def _types_in(sentence: str, triggers: Sequence[tuple[str, str]]) -> list[tuple[
     """One (type, trigger) per event type, in the order the types first appear."""
     found: dict[str, tuple[int, str]] = {}
     for trigger, event_type in triggers:
-        for position in _occurrences(trigger, sentence):
+        for position in occurrences(trigger, sentence):
             if sentence.startswith(_REFERENCE_AFTER, position + len(trigger)):
                 continue
             if event_type not in found or position < found[event_type][0]:
@@ -151,13 +152,3 @@ def _types_in(sentence: str, triggers: Sequence[tuple[str, str]]) -> list[tuple[
             break
     ordered = sorted(found.items(), key=lambda item: item[1][0])
     return [(event_type, trigger) for event_type, (_pos, trigger) in ordered]
-
-
-def _occurrences(word: str, text: str) -> Iterator[int]:
-    """Start of each occurrence of `word`, left to right, not overlapping."""
-    if not word:
-        return
-    position = text.find(word)
-    while position >= 0:
-        yield position
-        position = text.find(word, position + len(word))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from annotator.suggest.lexicons import Lexicons
 from annotator.suggest.names import NameRules, is_han, names_in_list
+from annotator.suggest.strings import occurrences
 
 _CLAUSE_BREAK = '。,,;;::!?!?\n()()“”"「」【】[]'
 # no organisation's name holds these: a title phrase starts after them (听取了|财政部部长)
@@ -175,6 +176,41 @@ def surname_title_mentions(
                 continue
             taken.append((start, end))
             mentions.append(NameMention(start, end, owners[0], "surname-title"))
+    return mentions
+
+
+_TITLE_ONLY_AFTER = ("说", "表示", "强调", "指出", "介绍", "要求", "希望", "主持", "讲话", "致辞")
+
+
+def title_only_mentions(
+    text: str,
+    titles_by_person: Mapping[str, tuple[str, ...]],
+    taken: list[tuple[int, int]],
+    lexicons: Lexicons,
+) -> list[NameMention]:
+    """省长强调,… after 省委副书记、省长周立新: a bare title word that opens a clause and is
+    followed by what a person says or does is a mention of the one official whose title ends
+    in that word. A word two officials' titles end in is ambiguous and left alone."""
+    holders: dict[str, set[str]] = {}
+    for name, titles in titles_by_person.items():
+        for title in titles:
+            word = next((w for w in lexicons.titles if title.endswith(w)), None)
+            if word is not None:
+                holders.setdefault(word, set()).add(name)
+    mentions: list[NameMention] = []
+    for word, names in holders.items():
+        if len(names) != 1:
+            continue
+        (name,) = names
+        for start in occurrences(word, text):
+            end = start + len(word)
+            opens_clause = start == 0 or text[start - 1] in _CLAUSE_BREAK or text[start - 1] == " "
+            if not opens_clause or not text.startswith(_TITLE_ONLY_AFTER, end):
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            mentions.append(NameMention(start, end, name, "title-only"))
     return mentions
 
 
