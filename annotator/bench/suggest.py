@@ -100,7 +100,7 @@ def _heldout(folder: Path, extract: Extractor) -> None:
         theirs += line_counts(
             boilerplate_lines(gold.text, regions), outside(article.text, extract(markup))
         )
-    print(f"\nheld-out pages ({folder}): the rules were not tuned on these")
+    print(f"\nheld-out pages ({folder}; how they were used: its README.md)")
     print(report.format())
     print("trafilatura on the same pages (text dumps wrapped one <p> a line):")
     print(f"  boilerplate lines {_prf(theirs)}   body lines {_prf(theirs.inverse)}")
