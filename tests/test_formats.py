@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import io
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -346,6 +348,30 @@ def test_atomic_folder_replaces_the_whole_folder(tmp_path: Path) -> None:
         (folder / "sub" / "a.txt").write_text("new", encoding="utf-8")
     assert [p.name for p in target.rglob("*")] == ["sub", "a.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["brat"]
+
+
+@pytest.fixture
+def umask_027():
+    old = os.umask(0o027)
+    yield
+    os.umask(old)
+
+
+def test_atomic_writes_get_the_permissions_a_plain_write_would(tmp_path: Path, umask_027) -> None:
+    """tempfile makes files for their owner alone; an export must be readable as usual."""
+    new_file, new_folder = tmp_path / "new.jsonl", tmp_path / "brat"
+    with atomic_file(new_file) as out:
+        out.write("x")
+    with atomic_folder(new_folder) as folder:
+        (folder / "a.txt").write_text("x", encoding="utf-8")
+    assert stat.S_IMODE(new_file.stat().st_mode) == 0o640  # 0o666 less the umask
+    assert stat.S_IMODE(new_folder.stat().st_mode) == 0o750
+    kept = tmp_path / "kept.jsonl"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o604)
+    with atomic_file(kept) as out:
+        out.write("new")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o604  # an existing file keeps its own
 
 
 # --- property: random texts and spans survive every format -----------------------------------

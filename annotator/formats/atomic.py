@@ -2,7 +2,9 @@
 
 The new content goes to a temporary name in the same folder (same file system), is fsynced, and
 is moved over the target with os.replace; on any error the temporary is removed and the target
-is untouched.
+is untouched. The result gets the permissions a plain write would give it (the target's own
+when it exists, else what the umask allows): tempfile makes its files for the owner alone, and
+an export a training job running as another user cannot read is no export.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +27,7 @@ def atomic_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     path = Path(path)
     _require_folder(path.parent)
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.chmod(temp_name, _mode_for(path, 0o666))
     text_options = {} if binary else {"encoding": "utf-8", "newline": ""}
     try:
         with open(fd, "wb" if binary else "w", **text_options) as stream:
@@ -49,6 +53,7 @@ def atomic_folder(path: Path) -> Iterator[Path]:
     if path.exists() and not path.is_dir():
         raise FileExistsError(f"{path} exists and is not a folder")
     temp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    os.chmod(temp, _mode_for(path, 0o777))
     try:
         yield temp
         for child in sorted(temp.rglob("*"), reverse=True):  # files before their folders
@@ -69,6 +74,27 @@ def atomic_folder(path: Path) -> Iterator[Path]:
         shutil.rmtree(temp, ignore_errors=True)
         raise
     _fsync_folder(path.parent)
+
+
+def _mode_for(target: Path, full: int) -> int:
+    """The target's permissions when it exists, else `full` less the process's umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return full & ~_umask()
+
+
+def _umask() -> int:
+    # Linux tells the umask without changing it; elsewhere set and restore it at once
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _fsync_folder(folder: Path) -> None:
