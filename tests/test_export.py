@@ -49,8 +49,26 @@ def test_without_an_annotator_every_human_set_and_unlabelled_articles_once(
 
 
 def test_gold_annotator(db: Path, capsys) -> None:
+    with Store.open(db) as store:
+        store.set_status(plain_article().id, "gold", "done")
     records = export(db, capsys, "--annotator", "gold")
-    assert {r["annotator"] for r in records} == {"gold"}
+    assert [(r["annotator"], r["status"]) for r in records] == [("gold", "todo"), ("gold", "done")]
+
+
+@pytest.mark.parametrize("name", ["alcie", "gold"])
+def test_an_annotator_with_no_set_at_all_is_refused(db: Path, capsys, name: str) -> None:
+    """A typo (or gold before any adjudication) would export every article unlabelled."""
+    out = db.parent / "out.jsonl"
+    assert main(["--db", str(db), "export", "--annotator", name, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"no annotation set of {name!r}" in err and "alice" in err
+    assert not out.exists()
+
+
+def test_an_export_to_a_file_says_how_many_records_went_where(db: Path, capsys) -> None:
+    out = db.parent / "out.jsonl"
+    assert main(["--db", str(db), "export", "--annotator", "alice", "--out", str(out)]) == 0
+    assert f"exported 2 records to {out}" in capsys.readouterr().err
 
 
 def test_original_and_body_only(db: Path, capsys) -> None:

@@ -61,6 +61,12 @@ def _check_options(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     _check_options(args)
     with open_store(args) as store:
+        if args.annotator is not None and args.annotator not in store.annotators():
+            # every article would go out with an empty set: a typo must not become a training set
+            known = ", ".join(store.annotators()) or "none yet"
+            raise UsageError(
+                f"no annotation set of {args.annotator!r} in this database (annotators: {known})"
+            )
         total = store.count_articles()
 
         def progress(done: int) -> None:
@@ -97,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
                 f"\nannotator: export stopped, nothing written to --out: {error}", file=sys.stderr
             )
             return 1
-    if total >= PROGRESS_EVERY:
-        print(f"\rexported {count} records", file=sys.stderr)
+    if args.out or total >= PROGRESS_EVERY:
+        where = f" to {args.out}" if args.out else ""
+        print(f"\rexported {count} records{where}", file=sys.stderr)
     return 0
