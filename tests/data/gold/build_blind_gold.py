@@ -19,12 +19,9 @@ relative and deadline expressions in speech (今年, 下周, 5月底) are DATE s
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from gold_spec import END, build_record
-
-from annotator.cleaning import clean_page
+from gold_spec import END, write_gold
 
 FOLDER = Path(__file__).resolve().parents[1] / "suggest" / "blind"
 OUT = FOLDER / "gold.jsonl"
@@ -144,14 +141,7 @@ SPEC: dict[str, dict] = {
 
 
 def main() -> None:
-    records = []
-    for name, spec in SPEC.items():
-        article = clean_page((FOLDER / name).read_bytes(), name)
-        records.append(build_record(article, spec))
-    OUT.write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-    )
-    print(f"wrote {len(records)} records to {OUT}")
+    write_gold(((FOLDER / name, spec) for name, spec in SPEC.items()), OUT)
 
 
 if __name__ == "__main__":

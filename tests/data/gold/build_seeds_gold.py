@@ -15,12 +15,10 @@ publication date, so its dates have no year and normalise to null.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from gold_spec import END, build_record
+from gold_spec import END, write_gold
 
-from annotator.cleaning import clean_page
 from annotator.resources import seeds_dir
 
 OUT = Path(__file__).with_name("seeds.jsonl")
@@ -309,14 +307,8 @@ SPEC: dict[str, dict] = {
 
 
 def main() -> None:
-    records = []
-    for prefix, spec in SPEC.items():
-        path = next(seeds_dir().glob(f"{prefix}_*.txt"))
-        records.append(build_record(clean_page(path.read_bytes(), path.name), spec))
-    OUT.write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-    )
-    print(f"wrote {len(records)} records to {OUT}")
+    pages = ((next(seeds_dir().glob(f"{prefix}_*.txt")), spec) for prefix, spec in SPEC.items())
+    write_gold(pages, OUT)
 
 
 if __name__ == "__main__":

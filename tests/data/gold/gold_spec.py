@@ -19,8 +19,12 @@ A spec is a dict:
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
+from annotator.cleaning import clean_page
 from annotator.model import Article
 from annotator.suggest.evaluate import line_bounds  # line splitting only, no rule
 
@@ -184,3 +188,12 @@ def _event(
                 "evidence": evidence,
             }
     raise SystemExit(f"{source}: event marker {marker!r} not found in prose")
+
+
+def write_gold(pages: Iterable[tuple[Path, dict]], out: Path) -> None:
+    """Clean each page, build its record from its spec, and write them all to `out`."""
+    records = [build_record(clean_page(path.read_bytes(), path.name), spec) for path, spec in pages]
+    out.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    print(f"wrote {len(records)} records to {out}")
