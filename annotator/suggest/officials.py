@@ -182,26 +182,27 @@ def surname_title_mentions(
 _TITLE_ONLY_AFTER = ("说", "表示", "强调", "指出", "介绍", "要求", "希望", "主持", "讲话", "致辞")
 
 
-def title_only_mentions(
-    text: str,
-    titles_by_person: Mapping[str, tuple[str, ...]],
-    taken: list[tuple[int, int]],
-    lexicons: Lexicons,
-) -> list[NameMention]:
-    """省长强调,… after 省委副书记、省长周立新: a bare title word that opens a clause and is
-    followed by what a person says or does is a mention of the one official whose title ends
-    in that word. A word two officials' titles end in is ambiguous and left alone."""
+def sole_title_holders(
+    titles_by_person: Mapping[str, tuple[str, ...]], lexicons: Lexicons
+) -> dict[str, str]:
+    """Title word -> the one official whose title ends in it (省长 -> 周立新); a word two
+    officials' titles end in is ambiguous and left out."""
     holders: dict[str, set[str]] = {}
     for name, titles in titles_by_person.items():
         for title in titles:
             word = next((w for w in lexicons.titles if title.endswith(w)), None)
             if word is not None:
                 holders.setdefault(word, set()).add(name)
+    return {word: next(iter(names)) for word, names in holders.items() if len(names) == 1}
+
+
+def title_only_mentions(
+    text: str, holders: Mapping[str, str], taken: list[tuple[int, int]]
+) -> list[NameMention]:
+    """省长强调,… after 省委副书记、省长周立新: a bare title word that opens a clause and is
+    followed by what a person says or does is a mention of its sole holder."""
     mentions: list[NameMention] = []
-    for word, names in holders.items():
-        if len(names) != 1:
-            continue
-        (name,) = names
+    for word, name in holders.items():
         for start in occurrences(word, text):
             end = start + len(word)
             opens_clause = start == 0 or text[start - 1] in _CLAUSE_BREAK or text[start - 1] == " "
