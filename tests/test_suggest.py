@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.model import AUTO, AnnotationSet, Article, Official, OffsetMap, Span
 from annotator.resources import resource_path
@@ -130,6 +132,77 @@ def test_a_question_the_article_asks_of_each_expert_is_not_a_duplicate() -> None
     paragraph = BODY.splitlines()[1]
     aset = suggest_article(article(f"代表团来疆考察交流工作\n{BODY}{qa}{paragraph}\n"))
     assert regions(aset).get(paragraph) == "duplicate"
+
+
+_NEAR_LINES = st.lists(
+    st.tuples(
+        st.text(alphabet="的是在援疆代表团新考察乌鲁木齐会议召开", min_size=18, max_size=40),
+        st.integers(0, 4),  # how many characters of the line before to change
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_NEAR_LINES, st.randoms(use_true_random=False))
+def test_the_near_duplicate_index_finds_what_comparing_every_pair_finds(lines, rng) -> None:
+    from collections import Counter
+
+    from annotator.suggest.boilerplate import _near, _NearIndex
+
+    texts: list[str] = []
+    for text, edits in lines:  # some lines are edited copies of the one before: near pairs
+        if texts and edits:
+            base = list(texts[-1])
+            for _ in range(edits):
+                base[rng.randrange(len(base))] = rng.choice("省市县")
+            text = "".join(base)
+        texts.append(text)
+    index, kept = _NearIndex(texts), []
+    for text in texts:
+        expected = any(_near(text, Counter(text), other, Counter(other)) for other in kept)
+        assert index.has_near(text) == expected
+        if not expected:
+            index.add(text)
+            kept.append(text)
+
+
+def test_past_its_comparison_budget_the_index_finds_exact_copies_only(monkeypatch) -> None:
+    from annotator.suggest.boilerplate import _NearIndex
+
+    paragraph = BODY.splitlines()[1]
+    near = paragraph.replace("坚定", "坚决")
+    monkeypatch.setattr(_NearIndex, "COMPARISONS", 0)
+    aset = suggest_article(article(f"代表团来疆考察交流工作\n{BODY}{near}\n{paragraph}\n"))
+    assert regions(aset).get(near) is None  # near: needs a comparison, none left
+    assert regions(aset).get(paragraph) == "duplicate"  # exact: found without one
+
+
+def test_suggestions_come_out_in_the_same_order_in_every_process(tmp_path: Path) -> None:
+    """Set iteration order changes with PYTHONHASHSEED; span order (and so ids) must not."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from annotator.cleaning import clean_page; "
+        "from annotator.suggest import suggest_article; from pathlib import Path; "
+        "p = Path(sys.argv[1]); a = clean_page(p.read_bytes(), p.name); "
+        "print([(s.label, s.start, s.end) for s in suggest_article(a).spans])"
+    )
+    seed = Path(__file__).parent / "data" / "suggest" / "blind" / "provincial_daily.txt"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(seed)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(hash_seed)},
+        ).stdout
+        for hash_seed in (1, 2, 3, 4)
+    }
+    assert len(outputs) == 1
 
 
 def test_line_repeated_across_an_outlets_articles_is_furniture() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.model import Article
@@ -42,6 +42,7 @@ TITLE_MIN_LENGTH = 8
 SHORT_TOKEN = 4
 TAIL_KINDS = frozenset({"share", "related", "footer", "widget"})
 NEAR_DUPLICATE_RATIO = 0.9
+NEAR_MIN_LENGTH = 20  # shorter lines are duplicates only when equal
 HEADER_KINDS = frozenset({"navigation", "breadcrumb"})  # site name lines sit above these
 LIST_KINDS = frozenset({"related", "widget"})
 WEAK_RULES = frozenset({"date-only", "list-item", "link-density", "short-tokens"})
@@ -257,26 +258,86 @@ def _duplicates(verdicts: list[LineKind]) -> list[LineKind]:
         if v.kind is None and v.line.length >= TITLE_MIN_LENGTH
     }
     recurring = {text for text, count in Counter(body.values()).items() if count >= 3}
-    earlier: list[tuple[str, Counter[str]]] = []
+    earlier = _NearIndex(text for text in body.values() if text not in recurring)
     for index, text in body.items():
         if text in recurring:
             continue
-        verdict = verdicts[index]
-        characters = Counter(text)
-        if any(_near(text, characters, *other) for other in earlier):
-            result[index] = LineKind(verdict.line, "duplicate", "duplicate")
+        if earlier.has_near(text):
+            result[index] = LineKind(verdicts[index].line, "duplicate", "duplicate")
         else:
-            earlier.append((text, characters))
+            earlier.add(text)
     return result
+
+
+class _NearIndex:
+    """The kept lines, found again by what `_near` would accept without comparing every pair.
+
+    A line is a multiset of characters; `_near` needs two lines within 10 % in length to share
+    at least 0.9 × their mean length of characters, hence at least PREFIX_SHARE of the longer
+    one's. Order every (character, n-th occurrence) token rarest first: two such lines then
+    share a token among the first len − ⌊PREFIX_SHARE·len⌋ + 1 tokens of each (prefix
+    filtering), so only lines sharing a rare token are compared. Same verdicts as comparing
+    with every kept line, in time near linear for the long pages that made it quadratic.
+    """
+
+    PREFIX_SHARE = 0.85  # ≤ 0.9 × (1 + 0.9) / 2, the least share a near pair can have
+    # Text whose characters are all equally common (a name list, a number table) defeats the
+    # prefix; past this many comparisons an article gets exact duplicates only, so no page can
+    # hold an import up for minutes.
+    COMPARISONS = 300_000
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._rarity = Counter(token for text in texts for token in _tokens(text))
+        self._exact: set[str] = set()
+        self._by_token: dict[tuple[str, int], list[tuple[str, Counter[str]]]] = {}
+        self._comparisons_left = self.COMPARISONS
+
+    def _prefix(self, text: str) -> list[tuple[str, int]]:
+        tokens = sorted(_tokens(text), key=lambda t: (self._rarity[t], t))
+        return tokens[: len(tokens) - int(self.PREFIX_SHARE * len(tokens)) + 1]
+
+    def has_near(self, text: str) -> bool:
+        if text in self._exact:
+            return True
+        if len(text) < NEAR_MIN_LENGTH:
+            return False
+        characters = Counter(text)
+        seen: set[str] = set()
+        for token in self._prefix(text):
+            for other, other_characters in self._by_token.get(token, ()):
+                if other not in seen:
+                    if self._comparisons_left <= 0:
+                        return False
+                    self._comparisons_left -= 1
+                    seen.add(other)
+                    if _near(text, characters, other, other_characters):
+                        return True
+        return False
+
+    def add(self, text: str) -> None:
+        self._exact.add(text)
+        entry = (text, Counter(text))
+        for token in self._prefix(text):
+            self._by_token.setdefault(token, []).append(entry)
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """The characters of `text` as a set: the n-th occurrence of a character is its own token."""
+    counts: Counter[str] = Counter()
+    tokens = []
+    for character in text:
+        counts[character] += 1
+        tokens.append((character, counts[character]))
+    return tokens
 
 
 def _near(a: str, a_characters: Counter[str], b: str, b_characters: Counter[str]) -> bool:
     if a == b:
         return True
-    if min(len(a), len(b)) < 20 or abs(len(a) - len(b)) > 0.1 * max(len(a), len(b)):
+    if min(len(a), len(b)) < NEAR_MIN_LENGTH or abs(len(a) - len(b)) > 0.1 * max(len(a), len(b)):
         return False
     # the bound difflib's quick_ratio computes, from character counts kept per line
-    shared = sum((a_characters & b_characters).values())
+    shared = sum(min(count, b_characters[c]) for c, count in a_characters.items())
     if 2 * shared / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
         return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
