@@ -35,7 +35,7 @@ class NameRules:
 
     def with_known(self, names: Collection[str]) -> NameRules:
         merged = set(self.known) | {n for n in names if len(n) >= 2}
-        return NameRules(self.lexicons, tuple(sorted(merged, key=len, reverse=True)))
+        return NameRules(self.lexicons, tuple(sorted(merged, key=lambda n: (-len(n), n))))
 
     def is_name(self, text: str) -> bool:
         if text in self.known:

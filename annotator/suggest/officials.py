@@ -161,7 +161,7 @@ def surname_title_mentions(
     A surname shared by two officials is ambiguous and left alone; so is a surname glued to a
     Han character before it (四川省长 is no one's surname)."""
     by_surname: dict[str, list[str]] = {}
-    for name in set(names):
+    for name in sorted(set(names)):  # sorted: the same spans in the same order every run
         surname = name[:2] if name[:2] in lexicons.surnames and len(name) > 3 else name[:1]
         by_surname.setdefault(surname, []).append(name)
     mentions: list[NameMention] = []
@@ -245,7 +245,7 @@ def link_known(
 ) -> list[NameMention]:
     """Every other occurrence of a name already found, outside spans already taken."""
     mentions: list[NameMention] = []
-    for name in sorted(set(names), key=len, reverse=True):
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):  # longest first, then fixed
         for match in re.finditer(re.escape(name), text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
