@@ -18,6 +18,7 @@ from annotator.suggest.officials import (
     NameMention,
     find_in_line,
     link_known,
+    sole_surname_owners,
     sole_title_holders,
     surname_title_mentions,
     title_only_mentions,
@@ -82,13 +83,13 @@ def _mentions(
     rules = rules.with_known(m.name for m in first)
     found_by_line = [_without_overlaps(find_in_line(line.text, rules)) for line in lines]
     rules = rules.with_known(m.name for found in found_by_line for m in found)
-    officials = {m.name for found in found_by_line for m in found}
+    owners = sole_surname_owners((m.name for f in found_by_line for m in f), lexicons)
     holders = sole_title_holders(titles_by_name(m for f in found_by_line for m in f), lexicons)
     mentions: list[NameMention] = []
     for line, found in zip(lines, found_by_line, strict=True):
         taken = [(m.start, m.end) for m in found]
         found += link_known(line.text, rules.known, taken, lexicons)
-        found += surname_title_mentions(line.text, officials, taken, lexicons)
+        found += surname_title_mentions(line.text, owners, taken, lexicons)
         found += title_only_mentions(line.text, holders, taken)
         mentions += [
             NameMention(

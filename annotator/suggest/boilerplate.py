@@ -272,56 +272,60 @@ def _duplicates(verdicts: list[LineKind]) -> list[LineKind]:
 class _NearIndex:
     """The kept lines, found again by what `_near` would accept without comparing every pair.
 
-    A line is a multiset of characters; `_near` needs two lines within 10 % in length to share
-    at least 0.9 × their mean length of characters, hence at least PREFIX_SHARE of the longer
-    one's. Order every (character, n-th occurrence) token rarest first: two such lines then
-    share a token among the first len − ⌊PREFIX_SHARE·len⌋ + 1 tokens of each (prefix
-    filtering), so only lines sharing a rare token are compared. Same verdicts as comparing
-    with every kept line, in time near linear for the long pages that made it quadratic.
+    A line is a multiset of characters, written as the set of its tokens (character, n-th
+    occurrence). `_near` needs two lines within 10 % in length to share at least 0.9 × their
+    mean length of tokens, hence at least PREFIX_SHARE of the longer one's. Order the tokens
+    rarest first: two such lines then share a token among the first len − ⌊PREFIX_SHARE·len⌋ + 1
+    tokens of each (prefix filtering), so only lines sharing a rare token are compared. Same
+    verdicts as comparing with every kept line, in time near linear for real text.
     """
 
     PREFIX_SHARE = 0.85  # ≤ 0.9 × (1 + 0.9) / 2, the least share a near pair can have
     # Text whose characters are all equally common (a name list, a number table) defeats the
     # prefix; past this many comparisons an article gets exact duplicates only, so no page can
-    # hold an import up for minutes.
-    COMPARISONS = 300_000
+    # hold an import up for more than a few seconds.
+    COMPARISONS = 200_000
 
     def __init__(self, texts: Iterable[str]) -> None:
         self._rarity = Counter(token for text in texts for token in _tokens(text))
         self._exact: set[str] = set()
-        self._by_token: dict[tuple[str, int], list[tuple[str, Counter[str]]]] = {}
+        self._by_token: dict[tuple[str, int], list[tuple[str, frozenset[Token]]]] = {}
         self._comparisons_left = self.COMPARISONS
 
-    def _prefix(self, text: str) -> list[tuple[str, int]]:
-        tokens = sorted(_tokens(text), key=lambda t: (self._rarity[t], t))
-        return tokens[: len(tokens) - int(self.PREFIX_SHARE * len(tokens)) + 1]
+    def _prefix(self, tokens: frozenset[Token]) -> list[Token]:
+        ordered = sorted(tokens, key=lambda t: (self._rarity[t], t))
+        return ordered[: len(ordered) - int(self.PREFIX_SHARE * len(ordered)) + 1]
 
     def has_near(self, text: str) -> bool:
         if text in self._exact:
             return True
         if len(text) < NEAR_MIN_LENGTH:
             return False
-        characters = Counter(text)
+        tokens = frozenset(_tokens(text))
         seen: set[str] = set()
-        for token in self._prefix(text):
-            for other, other_characters in self._by_token.get(token, ()):
+        for token in self._prefix(tokens):
+            for other, other_tokens in self._by_token.get(token, ()):
                 if other not in seen:
                     if self._comparisons_left <= 0:
                         return False
                     self._comparisons_left -= 1
                     seen.add(other)
-                    if _near(text, characters, other, other_characters):
+                    if _near(text, tokens, other, other_tokens):
                         return True
         return False
 
     def add(self, text: str) -> None:
         self._exact.add(text)
-        entry = (text, Counter(text))
-        for token in self._prefix(text):
+        tokens = frozenset(_tokens(text))
+        entry = (text, tokens)
+        for token in self._prefix(tokens):
             self._by_token.setdefault(token, []).append(entry)
 
 
-def _tokens(text: str) -> list[tuple[str, int]]:
+Token = tuple[str, int]
+
+
+def _tokens(text: str) -> list[Token]:
     """The characters of `text` as a set: the n-th occurrence of a character is its own token."""
     counts: Counter[str] = Counter()
     tokens = []
@@ -331,14 +335,13 @@ def _tokens(text: str) -> list[tuple[str, int]]:
     return tokens
 
 
-def _near(a: str, a_characters: Counter[str], b: str, b_characters: Counter[str]) -> bool:
+def _near(a: str, a_tokens: frozenset[Token], b: str, b_tokens: frozenset[Token]) -> bool:
     if a == b:
         return True
     if min(len(a), len(b)) < NEAR_MIN_LENGTH or abs(len(a) - len(b)) > 0.1 * max(len(a), len(b)):
         return False
-    # the bound difflib's quick_ratio computes, from character counts kept per line
-    shared = sum(min(count, b_characters[c]) for c, count in a_characters.items())
-    if 2 * shared / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
+    # difflib's quick_ratio bound: the characters the two share, counted with repeats
+    if 2 * len(a_tokens & b_tokens) / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
         return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return matcher.ratio() >= NEAR_DUPLICATE_RATIO

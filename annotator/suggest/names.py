@@ -8,8 +8,8 @@ known (elsewhere in the article, or from the gazetteer) win over the heuristics.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from annotator.suggest.lexicons import Lexicons
 
@@ -32,13 +32,26 @@ class NameRules:
 
     lexicons: Lexicons
     known: tuple[str, ...] = ()  # longest first
+    # the same names for lookups: a long page knows thousands, and a scan of the tuple per
+    # character made name finding quadratic
+    known_set: frozenset[str] = field(default=frozenset(), compare=False)
+    known_by_first: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def with_known(self, names: Collection[str]) -> NameRules:
         merged = set(self.known) | {n for n in names if len(n) >= 2}
-        return NameRules(self.lexicons, tuple(sorted(merged, key=lambda n: (-len(n), n))))
+        ordered = tuple(sorted(merged, key=lambda n: (-len(n), n)))
+        by_first: dict[str, list[str]] = {}
+        for name in ordered:
+            by_first.setdefault(name[0], []).append(name)
+        return NameRules(
+            self.lexicons,
+            ordered,
+            frozenset(ordered),
+            {first: tuple(names) for first, names in by_first.items()},
+        )
 
     def is_name(self, text: str) -> bool:
-        if text in self.known:
+        if text in self.known_set:
             return True
         if DOT in text:
             parts = text.split(DOT)
@@ -60,7 +73,7 @@ class NameRules:
     def name_at(self, text: str, position: int) -> str | None:
         """The name starting at `position`, ended by punctuation, a stop word or the 3-character
         limit; None when what starts there is not a name."""
-        for name in self.known:
+        for name in self.known_by_first.get(text[position : position + 1], ()):
             if text.startswith(name, position):
                 return name
         run_match = _HAN_RUN.match(text, position)
@@ -117,7 +130,7 @@ class NameRules:
         return final[1] if final is not None else None
 
     def _piece_cost(self, piece: str) -> float | None:
-        if piece in self.known:
+        if piece in self.known_set:
             return 0.0
         if not self.is_name(piece):
             return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator.suggest.lexicons import Lexicons
@@ -141,7 +141,7 @@ def _enumeration(text: str, rules: NameRules) -> list[NameMention]:
         if not all(rules.is_name(n) and n[-1] not in NOT_NAME_ENDINGS for n in names):
             continue
         closed = parts[-1][len(last) :].startswith(ENUMERATION_ENDS)
-        if not closed and not any(n in rules.known for n in names):
+        if not closed and not any(n in rules.known_set for n in names):
             continue
         position = clause.start() + len(parts[0]) - len(first)
         for name in names:
@@ -154,19 +154,29 @@ def _known_suffix(text: str, known: Iterable[str]) -> str | None:
     return next((name for name in known if text.endswith(name) and name != text), None)
 
 
-def surname_title_mentions(
-    text: str, names: Iterable[str], taken: list[tuple[int, int]], lexicons: Lexicons
-) -> list[NameMention]:
-    """马书记, 周省长: a surname and a title word, linked to the one official of that surname.
-    A surname shared by two officials is ambiguous and left alone; so is a surname glued to a
-    Han character before it (四川省长 is no one's surname)."""
+def sole_surname_owners(names: Iterable[str], lexicons: Lexicons) -> dict[str, str]:
+    """Surname -> the one official of that surname (马 -> 马兴瑞); a surname two officials
+    share is ambiguous and left out, as is one that is not a Han character."""
     by_surname: dict[str, list[str]] = {}
     for name in sorted(set(names)):  # sorted: the same spans in the same order every run
         surname = name[:2] if name[:2] in lexicons.surnames and len(name) > 3 else name[:1]
         by_surname.setdefault(surname, []).append(name)
+    return {
+        surname: owners[0]
+        for surname, owners in by_surname.items()
+        if len(owners) == 1 and is_han(surname[0])
+    }
+
+
+def surname_title_mentions(
+    text: str, owners: Mapping[str, str], taken: list[tuple[int, int]], lexicons: Lexicons
+) -> list[NameMention]:
+    """马书记, 周省长: a surname and a title word, linked to the sole official of that surname
+    (see sole_surname_owners); not a surname glued to a Han character before it (四川省长 is
+    no one's surname)."""
     mentions: list[NameMention] = []
-    for surname, owners in by_surname.items():
-        if len(owners) != 1 or not is_han(surname[0]):
+    for surname, owner in owners.items():
+        if surname not in text:
             continue
         for match in _surname_title(surname, lexicons.titles).finditer(text):
             start, end = match.span()
@@ -175,7 +185,7 @@ def surname_title_mentions(
             ):
                 continue
             taken.append((start, end))
-            mentions.append(NameMention(start, end, owners[0], "surname-title"))
+            mentions.append(NameMention(start, end, owner, "surname-title"))
     return mentions
 
 
@@ -241,13 +251,16 @@ def _attendees(text: str, verb_start: int, rules: NameRules) -> list[NameMention
 
 
 def link_known(
-    text: str, names: Iterable[str], taken: list[tuple[int, int]], lexicons: Lexicons
+    text: str, names: Sequence[str], taken: list[tuple[int, int]], lexicons: Lexicons
 ) -> list[NameMention]:
-    """Every other occurrence of a name already found, outside spans already taken."""
+    """Every other occurrence of a name already found, outside spans already taken. `names`
+    come longest first (NameRules.known), so 马兴瑞 is claimed before a shorter name inside it."""
     mentions: list[NameMention] = []
-    for name in sorted(set(names), key=lambda n: (-len(n), n)):  # longest first, then fixed
-        for match in re.finditer(re.escape(name), text):
-            start, end = match.span()
+    for name in names:
+        if name not in text:  # most names are not in most lines: one C-level scan says so
+            continue
+        for start in occurrences(name, text):
+            end = start + len(name)
             if any(start < e and s < end for s, e in taken):
                 continue
             if _after_credit(text, start, end, lexicons) or _inside_longer_name(text, start, end):
