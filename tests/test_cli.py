@@ -52,3 +52,16 @@ def test_commands_that_need_no_window_do_not_load_qt(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_long_pages_benchmark_runs_every_page(capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator.cli import main
+
+    assert main(["bench", "long-pages", "--mb", "0.02"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(" MB")[0].rsplit(" ", 1)[0].strip() for line in lines[1:]] == [
+        "rare characters",
+        "common characters",
+        "an official per line",
+    ]
+    assert all("suggest" in line for line in lines[1:])
