@@ -147,9 +147,7 @@ _NEAR_LINES = st.lists(
 @settings(max_examples=150, deadline=None)
 @given(_NEAR_LINES, st.randoms(use_true_random=False))
 def test_the_near_duplicate_index_finds_what_comparing_every_pair_finds(lines, rng) -> None:
-    from collections import Counter
-
-    from annotator.suggest.boilerplate import _near, _NearIndex
+    from annotator.suggest.boilerplate import _near, _NearIndex, _tokens
 
     texts: list[str] = []
     for text, edits in lines:  # some lines are edited copies of the one before: near pairs
@@ -161,7 +159,8 @@ def test_the_near_duplicate_index_finds_what_comparing_every_pair_finds(lines, r
         texts.append(text)
     index, kept = _NearIndex(texts), []
     for text in texts:
-        expected = any(_near(text, Counter(text), other, Counter(other)) for other in kept)
+        tokens = frozenset(_tokens(text))
+        expected = any(_near(text, tokens, o, frozenset(_tokens(o))) for o in kept)
         assert index.has_near(text) == expected
         if not expected:
             index.add(text)
