@@ -287,10 +287,15 @@ class _NearIndex:
     COMPARISONS = 200_000
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self._rarity = Counter(token for text in texts for token in _tokens(text))
+        self._token_sets = {text: frozenset(_tokens(text)) for text in texts}  # made once each
+        self._rarity = Counter(token for tokens in self._token_sets.values() for token in tokens)
         self._exact: set[str] = set()
         self._by_token: dict[tuple[str, int], list[tuple[str, frozenset[Token]]]] = {}
         self._comparisons_left = self.COMPARISONS
+
+    def _tokens_of(self, text: str) -> frozenset[Token]:
+        tokens = self._token_sets.get(text)
+        return tokens if tokens is not None else frozenset(_tokens(text))
 
     def _prefix(self, tokens: frozenset[Token]) -> list[Token]:
         ordered = sorted(tokens, key=lambda t: (self._rarity[t], t))
@@ -301,7 +306,7 @@ class _NearIndex:
             return True
         if len(text) < NEAR_MIN_LENGTH:
             return False
-        tokens = frozenset(_tokens(text))
+        tokens = self._tokens_of(text)
         seen: set[str] = set()
         for token in self._prefix(tokens):
             for other, other_tokens in self._by_token.get(token, ()):
@@ -316,7 +321,7 @@ class _NearIndex:
 
     def add(self, text: str) -> None:
         self._exact.add(text)
-        tokens = frozenset(_tokens(text))
+        tokens = self._tokens_of(text)
         entry = (text, tokens)
         for token in self._prefix(tokens):
             self._by_token.setdefault(token, []).append(entry)
