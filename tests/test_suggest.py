@@ -59,11 +59,22 @@ def names(aset: AnnotationSet) -> set[str]:
         ("8.jpg", "caption"),
         ("亚洲第一情网站久久网,黄色网站在线观看无码", "spam"),
         ("【打印】 【字体:大 中 小】", "widget"),
+        ("字级 小 中 大", "widget"),
+        ("(记者 吴静 杨帆 通讯员 孙晓东)", "meta"),
+        ("审核:王强", "meta"),
+        ("视频:市长孟庆华调研城市更新项目", "caption"),
+        ("时长 02:46", "caption"),
     ],
 )
 def test_furniture_line_is_classified_with_its_kind(line: str, kind: str) -> None:
     found = regions(suggest_article(article(f"标题:代表团来疆考察交流\n{line}\n{BODY}")))
     assert found.get(line) == kind
+
+
+def test_the_pager_under_a_story_is_navigation() -> None:
+    pager = "上一篇:我县召开冬季森林防火工作会议\n下一篇:清河县举办第三届农民丰收节"
+    found = regions(suggest_article(article(f"代表团来疆考察交流工作\n{BODY}{pager}\n")))
+    assert found.get(pager) == "navigation"
 
 
 def test_body_paragraphs_and_title_are_not_boilerplate() -> None:

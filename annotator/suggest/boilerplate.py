@@ -29,7 +29,13 @@ _DATE_ONLY = re.compile(
 )
 _ENDS_WITH_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?$")
 _BREADCRUMB_ARROW = re.compile(r"[>>»›]")
-_EDITOR_CREDIT = re.compile(r"(?:责编|编辑|责任编辑)\s*[::]")
+_EDITOR_CREDIT = re.compile(r"(?:责编|编辑|责任编辑|审核|校对)\s*[::]")
+# (记者 吴静 杨帆 通讯员 孙晓东), (临州台记者 丁磊 报道): a byline on a line of its own
+_BYLINE = re.compile(r"^[(（]?[^,，。!?！？]{0,12}记者[^,，。!?！？]{1,30}[)）]?$")
+# 上一篇:…, 下一篇:… — the pager between stories
+_PAGER = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页")
+# 视频:市长…调研, 时长 02:46 — the player's own caption
+_VIDEO_CAPTION = re.compile(r"^(?:视频[::]|时长\s*\d{1,2}:\d{2})")
 _TAG_KINDS = (
     ("footer", "footer"),
     ("nav", "navigation"),
@@ -109,6 +115,12 @@ def _cue(
         return "caption", "image-file"
     if _PHOTO_CREDIT.search(text) and line.length < 300:
         return "caption", "photo-credit"
+    if line.length < 40 and _VIDEO_CAPTION.match(text):
+        return "caption", "video-caption"
+    if line.length < 40 and not line.has_sentence_end and _BYLINE.match(text):
+        return "meta", "byline"
+    if line.length < 60 and text.startswith(_PAGER):
+        return "navigation", "pager"
     if contains_any(text, lexicons.legal) and not line.has_sentence_end:
         return "footer", "legal-lexicon"
     if line.length < 80 and _is_breadcrumb(text, lexicons):
