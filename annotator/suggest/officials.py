@@ -46,10 +46,6 @@ class NameMention:
     titles: tuple[TitleMention, ...] = ()
 
 
-def _title_pattern(lexicons: Lexicons) -> re.Pattern[str]:
-    return _title_alternation(lexicons.titles)
-
-
 @functools.lru_cache(maxsize=4)  # built once per lexicon, not once per line
 def _title_alternation(titles: tuple[str, ...]) -> re.Pattern[str]:
     # 常委会, 主任会议: a title word glued to 会 names a body, not a person's title
@@ -98,7 +94,7 @@ def _after_credit(text: str, start: int, end: int, lexicons: Lexicons) -> bool:
 def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
     """Mentions found by the title, leader-list and attendee rules in one line of text."""
     lexicons = rules.lexicons
-    pattern = _title_pattern(lexicons)
+    pattern = _title_alternation(lexicons.titles)
     mentions: list[NameMention] = []
     for match in pattern.finditer(text):
         name = rules.name_at(text, match.end())
