@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from annotator.gui.plain import rich_literal
 from annotator.model import ArticleSummary
 from annotator.store import Store
 
@@ -93,6 +94,9 @@ class ArticleListModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # a title from a page: never HTML
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return rich_literal(str(shown)) if shown is not None else None
         summary = self.summary(index.row())
         if summary is None:  # deleted under us; shown as its id until the next refresh
             return self._ids[index.row()] if index.column() == 0 else None

@@ -13,6 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from annotator.gui.plain import rich_literal
+
 R = TypeVar("R")
 AnyIndex = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole  # the record itself, for views and tests
@@ -83,8 +85,10 @@ class RecordModel(QAbstractTableModel, Generic[R]):
         column = self._columns[index.column()]
         if role == RECORD_ROLE:
             return record
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.show(record)
+        if role == Qt.ItemDataRole.ToolTipRole:  # names and page text: never HTML
+            return rich_literal(str(column.show(record)))
         if role == Qt.ItemDataRole.EditRole:
             return (column.edit_value or column.show)(record)
         return None

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QSpinBox,
     QWidget,
 )
 
+from annotator.gui.plain import plain_label
 from annotator.model import LabelSchema, check_span_text
 
 
@@ -38,7 +38,7 @@ class SpanEditDialog(QDialog):
             box.setRange(0, len(text))
             box.setValue(value)
             box.valueChanged.connect(self._show_preview)
-        self.preview = QLabel()
+        self.preview = plain_label()  # the page's text: never HTML
         self.preview.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

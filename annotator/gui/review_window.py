@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.plain import rich_literal
 from annotator.gui.review_edit_dialog import SpanEditDialog
 from annotator.gui.review_figures import FiguresBox
 from annotator.gui.review_lanes import LanesView
@@ -208,6 +209,7 @@ class ReviewWindow(QMainWindow):
             act = QAction(text, self)
             act.setShortcuts([QKeySequence(k) for k in keys])
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.setToolTip(rich_literal(text))  # may name an annotator: never HTML
             act.triggered.connect(lambda _checked=False: slot())
             self.addAction(act)
             return act
@@ -258,7 +260,7 @@ class ReviewWindow(QMainWindow):
         button = QToolButton()
         button.setDefaultAction(act)
         button.setText(text)
-        button.setToolTip(act.text())
+        button.setToolTip(rich_literal(act.text()))  # names an annotator: never HTML
         return button
 
     # -- corpus figures -----------------------------------------------------------------------

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QStatusBar
+
+from annotator.gui.plain import plain_label, rich_literal
 
 
 def clock_text(seconds: float) -> str:
@@ -16,11 +18,12 @@ def clock_text(seconds: float) -> str:
 class EditorStatusBar(QStatusBar):
     def __init__(self) -> None:
         super().__init__()
-        self.mode = QLabel()
+        # plain labels: the position shows the annotator's name, which may look like HTML
+        self.mode = plain_label()
         self.mode.setObjectName("modeLabel")
-        self.position = QLabel()
-        self.timer = QLabel()
-        self.saved = QLabel()
+        self.position = plain_label()
+        self.timer = plain_label()
+        self.saved = plain_label()
         self.saved.setObjectName("savedLabel")
         for label in (self.mode, self.position, self.timer, self.saved):
             self.addPermanentWidget(label)
@@ -36,7 +39,7 @@ class EditorStatusBar(QStatusBar):
     def show_saved(self, description: str) -> None:
         """Called only after the store's transaction committed."""
         self.saved.setText(f"✓ saved {time.strftime('%H:%M:%S')}")
-        self.saved.setToolTip(description)
+        self.saved.setToolTip(rich_literal(description))  # it quotes the page's text
         self.showMessage(f"saved: {description}", 3000)
 
     def show_problem(self, message: str) -> None:

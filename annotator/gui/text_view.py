@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.gui.offsets import Utf16Offsets, display_text
+from annotator.gui.plain import rich_literal
 from annotator.model import Damage, DamageKind, LabelSchema, Span, region_kind
 
 CJK_FAMILIES = (
@@ -108,7 +109,7 @@ def show_tooltip(widget: QWidget, event: QEvent, tip_at: Callable[[QPoint], str 
         return False
     tip = tip_at(event.pos())
     if tip:
-        QToolTip.showText(event.globalPos(), tip, widget)
+        QToolTip.showText(event.globalPos(), rich_literal(tip), widget)  # page text: never HTML
     else:
         QToolTip.hideText()
     return True
