@@ -149,6 +149,12 @@ def review_lanes_tooltip(window, qtbot, monkeypatch) -> str:
         review.deleteLater()
 
 
+def test_a_window_title_shows_a_name_with_qts_placeholder_as_is(qtbot, open_window):
+    name = "amy[*]x"  # "[*]" is Qt's unsaved-changes mark in a window title
+    window = open_window(name)
+    assert window.windowHandle().title().endswith(name)
+
+
 @pytest.mark.parametrize(
     "probe",
     [

@@ -31,6 +31,7 @@ from annotator.gui.activity import ActivityClock
 from annotator.gui.cheat_sheet import CheatSheet, key_rows
 from annotator.gui.editor import ArticleEditor, NothingToDo
 from annotator.gui.list_panel import ArticleListPanel
+from annotator.gui.plain import plain_window_title
 from annotator.gui.side_tabs import SideTabs
 from annotator.gui.status_bar import EditorStatusBar
 from annotator.gui.text_view import ArticleTextView, Paint
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.tabs.setMinimumWidth(260)
         self.splitter.setSizes([420, 700, 480])
         self.setCentralWidget(self.splitter)
-        self.setWindowTitle(f"annotator — {annotator}")
+        self.setWindowTitle(plain_window_title(f"annotator — {annotator}"))
         self.resize(1600, 950)
 
         self._build_menus()

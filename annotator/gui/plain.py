@@ -5,7 +5,8 @@ that the string looks like HTML, and a page holding `<img src="file:///…">` wo
 local file into the window. Labels get `Qt.PlainText`. Tooltips and message-box texts have no
 such switch, and escaping alone is not enough (an escaped string with no tag in it is shown
 as plain text, `&lt;` and all), so they get the escaped text inside an explicit rich-text
-wrapper that keeps line breaks and runs of spaces as they are: `rich_literal`.
+wrapper that keeps line breaks and runs of spaces as they are: `rich_literal`. Window titles
+are never HTML but have their own mark-up, "[*]": `plain_window_title`.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ def rich_literal(text: str) -> str:
     return f'<p style="white-space:pre-wrap">{escape(text, quote=False)}</p>'
 
 
-def plain_tooltip(widget: QWidget, text: str) -> None:
-    widget.setToolTip(rich_literal(text))
+def plain_window_title(text: str) -> str:
+    """A window title showing `text` as is: Qt reads "[*]" as the unsaved-changes mark, and
+    "[*][*]" as one literal "[*]"."""
+    return text.replace("[*]", "[*][*]")
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
