@@ -142,7 +142,7 @@ def test_three_annotators_give_pairs_and_one_alpha(tmp_path, capsys):
     assert data["alpha"]["entities"] == pytest.approx(
         reference_alpha(per_character(corpus, ["alice", "bob", "carol"], "entities"))
     )
-    assert data["pairs"][0] == measure_agreement(corpus, ["alice", "bob"]).as_json()
+    assert data["pairs"][0] == measure_agreement(corpus, ["alice", "bob"]).pairs[0].as_json()
 
 
 def test_text_report_lists_labels_and_worst_articles(capsys, reviewer_db):

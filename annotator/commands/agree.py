@@ -6,7 +6,12 @@ import argparse
 import json
 
 from annotator.commands.common import UsageError, add_common_options, open_store
-from annotator.review.agreement import GROUPS, CorpusAgreement, PairAgreement, measure_agreement
+from annotator.review.agreement import (
+    GROUPS,
+    CorpusAgreement,
+    PairAgreement,
+    measure_agreement,
+)
 from annotator.review.counts import MatchCounts
 from annotator.review.loading import human_annotators, load_article_sets
 
@@ -53,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
 
 def format_corpus(result: CorpusAgreement, *, worst: int) -> str:
     lines = [
-        f"annotators: {', '.join(result.annotators)}; articles all of them labelled: "
-        f"{result.articles}"
+        f"annotators: {', '.join(result.annotators)}; articles compared: {result.articles}",
+        *([f"left out: {result.excluded_summary()}"] if result.excluded else []),
     ]
     if len(result.pairs) > 1:
         lines.append(

@@ -151,7 +151,12 @@ class FiguresBox(QWidget):
     def show_corpus(self, result: CorpusAgreement) -> None:
         alpha_all = dict(result.alpha) if len(result.annotators) > 2 else None
         self.show_pair(result.pairs[0], alpha_all)
-        self.title.setText(f"<b>Corpus</b> ({result.articles} articles all of them labelled)")
+        note = f"; left out: {result.excluded_summary()}" if result.excluded else ""
+        self.title.setText(f"<b>Corpus</b> ({result.articles} articles compared{escape(note)})")
+        self.title.setToolTip(
+            "An article is compared when every annotator has a set, none skipped it, and all "
+            "marked it done or at least one labelled something."
+        )
 
     def show_message(self, message: str) -> None:
         self.pair = None

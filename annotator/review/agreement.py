@@ -1,14 +1,17 @@
 """Agreement of two or more annotators over a corpus: spans, characters, records.
 
-Only articles for which every annotator being compared has a set take part (a set marked
-`skipped` counts as no set), so every pair and the multi-annotator alpha see the same articles.
+An article takes part only when every annotator being compared has a set for it, none of them
+skipped it, and they did work on it: all of them marked it done, or at least one labelled
+something. Two empty sets nobody finished would otherwise count as perfect agreement and inflate
+every figure. Every pair and the multi-annotator alpha see the same articles; the ones left out
+are counted by reason (`EXCLUSION_REASONS`) so the report can say so.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
@@ -27,6 +30,12 @@ from annotator.review.spans import LabelledIntervals, intervals_by_label, label_
 
 ALL = "_all"  # the key of the micro-average over every label
 GROUPS = ("entities", "boilerplate")  # character-level measurements, one per span group
+# Why an article was left out, in the order they are checked and reported.
+EXCLUSION_REASONS = {
+    "missing": "not opened by every annotator",
+    "skipped": "skipped by an annotator",
+    "untouched": "nobody labelled and nobody finished",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,15 +93,22 @@ class CorpusAgreement:
     articles: int
     alpha: Mapping[str, float | None]  # all annotators together, per group
     pairs: tuple[PairAgreement, ...]
+    excluded: Mapping[str, int] = field(default_factory=dict)  # reason -> articles left out
+
+    def excluded_summary(self) -> str:
+        """`1 nobody labelled and nobody finished, 2 skipped by an annotator`, or ''."""
+        return ", ".join(f"{n} {EXCLUSION_REASONS[r]}" for r, n in self.excluded.items())
 
     def as_json(self) -> dict[str, Any]:
         """The `annotator agree --json` object: a pair's object for two annotators; for more,
-        the alpha of all of them and one pair object per pair."""
+        the alpha of all of them and one pair object per pair. `excluded` counts the articles
+        left out, by reason (EXCLUSION_REASONS)."""
         if len(self.pairs) == 1:
-            return self.pairs[0].as_json()
+            return {**self.pairs[0].as_json(), "excluded": dict(self.excluded)}
         return {
             "annotators": list(self.annotators),
             "articles": self.articles,
+            "excluded": dict(self.excluded),
             "alpha": dict(self.alpha),
             "pairs": [pair.as_json() for pair in self.pairs],
         }
@@ -159,12 +175,21 @@ def _worst_first(score: ArticleScore) -> tuple:
     return (score.f1 is None, score.f1 or 0.0, -score.spans.disagreements, score.article_id)
 
 
-def usable_sets(article: ArticleSets, annotators: Sequence[str]) -> list[AnnotationSet] | None:
-    """The sets of `annotators` in order, or None if one of them has none (or skipped)."""
+def _labelled(aset: AnnotationSet) -> bool:
+    return bool(aset.spans or aset.officials or aset.events)
+
+
+def exclusion_reason(article: ArticleSets, annotators: Sequence[str]) -> str | None:
+    """Why `article` stays out of the agreement of `annotators` (a key of EXCLUSION_REASONS),
+    or None when it takes part."""
     sets = [article.sets.get(name) for name in annotators]
-    if any(s is None or s.status == "skipped" for s in sets):
+    if any(s is None for s in sets):
+        return "missing"
+    if any(s.status == "skipped" for s in sets):  # type: ignore[union-attr]
+        return "skipped"
+    if all(s.status == "done" for s in sets) or any(_labelled(s) for s in sets):  # type: ignore[arg-type]
         return None
-    return sets  # type: ignore[return-value]
+    return "untouched"
 
 
 def measure_agreement(
@@ -179,12 +204,14 @@ def measure_agreement(
     codes = {group: CategoryCodes() for group in GROUPS}
     profiles: dict[str, Profile] = {group: Counter() for group in GROUPS}
     count = 0
+    excluded: Counter[str] = Counter()
     for article in articles:
-        sets = usable_sets(article, annotators)
-        if sets is None:
+        reason = exclusion_reason(article, annotators)
+        if reason is not None:
+            excluded[reason] += 1
             continue
         count += 1
-        prepared = [_Prepared.of(s) for s in sets]
+        prepared = [_Prepared.of(article.sets[name]) for name in annotators]
         for tally, (i, j) in zip(tallies, pairs, strict=True):
             tally.add(article.article_id, prepared[i], prepared[j])
         length = len(article.text)
@@ -214,4 +241,5 @@ def measure_agreement(
         articles=count,
         alpha={g: krippendorff_alpha(profiles[g]) for g in GROUPS},
         pairs=tuple(results),
+        excluded={reason: excluded[reason] for reason in EXCLUSION_REASONS if excluded[reason]},
     )

@@ -15,7 +15,10 @@ def human_annotators(store: Store) -> list[str]:
 
 
 def load_article_sets(store: Store, annotators: Sequence[str]) -> list[ArticleSets]:
-    """Articles every one of `annotators` has a set for, with those sets, in article id order."""
+    """Articles any of `annotators` has a set for, with those sets, in article id order.
+
+    Articles only some of them opened are included so the agreement can count them as left out
+    (`exclusion_reason`) rather than lose them without a word."""
     sets: dict[str, dict[str, AnnotationSet]] = {}
     for name in annotators:
         for aset in store.iter_annotation_sets(name):
@@ -23,5 +26,4 @@ def load_article_sets(store: Store, annotators: Sequence[str]) -> list[ArticleSe
     return [
         ArticleSets(article_id, store.article_text(article_id), by_annotator)
         for article_id, by_annotator in sorted(sets.items())
-        if len(by_annotator) == len(annotators)
     ]

@@ -20,11 +20,13 @@ def naive_categories(length: int, spans) -> list[str]:
 
 
 def per_character(corpus: list[ArticleSets], annotators, group: str) -> list[list[str]]:
-    """One row per annotator: the category of every character of the corpus, in order."""
+    """One row per annotator: the category of every character of the articles every one of
+    them opened (the scripted annotators label something in each article they open)."""
+    shared = [a for a in corpus if all(name in a.sets for name in annotators)]
     rows = []
     for name in annotators:
         row: list[str] = []
-        for article in corpus:
+        for article in shared:
             s = article.sets[name]
             row += naive_categories(
                 len(article.text), s.entity_spans() if group == "entities" else s.region_spans()
