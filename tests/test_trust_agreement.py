@@ -134,3 +134,31 @@ def test_records_alone_count_as_labelled():
         "bob": AnnotationSet("a1", "bob", status="in_progress"),
     }
     assert exclusion_reason(ArticleSets("a1", "文本", sets), PAIR) is None
+
+
+# `evaluate` scores against gold: with nothing to score it must refuse, not print 1.00.
+
+
+def test_evaluate_refuses_an_empty_gold_file(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n", encoding="utf-8")
+    with seeded_store(tmp_path / "e.db"):
+        pass
+    capsys.readouterr()
+    assert main(["--db", str(tmp_path / "e.db"), "evaluate", "--gold", str(gold)]) == 2
+    captured = capsys.readouterr()
+    assert "holds no articles" in captured.err
+    assert "1.00" not in captured.out
+
+
+def test_evaluate_refuses_when_no_gold_article_is_in_the_database(tmp_path, capsys):
+    from pathlib import Path
+
+    seeds_gold = Path(__file__).parent / "data" / "gold" / "seeds.jsonl"
+    with Store.open(tmp_path / "empty.db"):
+        pass
+    capsys.readouterr()
+    assert main(["--db", str(tmp_path / "empty.db"), "evaluate", "--gold", str(seeds_gold)]) == 2
+    captured = capsys.readouterr()
+    assert "none of the 5 gold articles" in captured.err
+    assert "1.00" not in captured.out

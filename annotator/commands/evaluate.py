@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
         gold = read_gold(args.gold)
     except GoldError as error:
         raise UsageError(str(error)) from None
+    if not gold:
+        raise UsageError(f"gold file {args.gold} holds no articles; there is nothing to score")
     annotator = args.annotator or AUTO
     report = Report()
     problems: list[str] = []
@@ -40,6 +42,13 @@ def run(args: argparse.Namespace) -> int:
                 problems.append(f"{article.id}: text differs from the database's (another cleaner?)")
                 continue
             report.add(article, store.get_annotation_set(article.id, annotator))
+    if report.articles == 0:  # a score over nothing would read as perfect
+        raise UsageError(
+            f"none of the {len(gold)} gold articles could be scored ("
+            + "; ".join(problems[:3])
+            + ("; …" if len(problems) > 3 else "")
+            + ")"
+        )
     print(f"{annotator} against {args.gold}")
     print(report.format())
     for problem in problems:
