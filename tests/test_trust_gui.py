@@ -5,18 +5,20 @@ article never share a name silently."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QEvent, QPoint, Qt  # noqa: E402
+from PySide6.QtCore import QDate, QEvent, QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QHelpEvent, QTextDocument  # noqa: E402
 from PySide6.QtGui import Qt as QtGuiNamespace  # noqa: E402  (mightBeRichText lives here)
-from PySide6.QtWidgets import QLabel, QToolTip  # noqa: E402
+from PySide6.QtWidgets import QCalendarWidget, QLabel, QToolTip  # noqa: E402
 from test_gui_support import make_article  # noqa: E402
 
+from annotator.gui.delegates import parse_date  # noqa: E402
 from annotator.gui.review_edit_dialog import SpanEditDialog  # noqa: E402
 from annotator.gui.review_window import ReviewWindow  # noqa: E402
 from annotator.store import Store  # noqa: E402
@@ -175,3 +177,140 @@ def test_html_from_pages_and_names_is_shown_as_its_characters(
     window = hostile_window(open_window)
     window.store.add_span(window.editor.article.id, "bob", "PLACE", 0, 2)  # a second annotator
     assert HOSTILE in shown(probe(window, qtbot, monkeypatch))
+
+
+# -- dates typed into the Events table -------------------------------------------------------------
+
+DATE, END = 1, 2  # columns of the Events table
+
+
+def events_window(open_window, date: str | None = None, end_date: str | None = None):
+    """A window on the article (published 2024-09-04) with one event of these dates."""
+    window = open_window()
+    window.editor.open(window.store.article_ids()[0])
+    event = window.editor.add_event()
+    window.editor.save_event(replace(event, date=date, end_date=end_date))
+    window.tabs.setCurrentWidget(window.tabs.events)
+    return window
+
+
+def stored_event(window):
+    (event,) = window.store.get_annotation_set(window.editor.article.id, "alice").events
+    return event
+
+
+def open_cell_editor(window, column: int):
+    table = window.tabs.events.table
+    index = table.model().index(0, column)
+    table.setFocus()
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.indexWidget(index)
+    assert editor is not None
+    return table, editor
+
+
+def type_date(qtbot, window, column: int, typed: str, key: Qt.Key = Qt.Key.Key_Return):
+    """Open the cell's editor, select what it holds, type `typed` (nothing: delete) and press
+    `key`, as a person does."""
+    table, editor = open_cell_editor(window, column)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if typed:
+        qtbot.keyClicks(editor, typed)
+    else:
+        qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, key)
+    return table, editor
+
+
+@pytest.mark.parametrize(
+    ("column", "before", "typed", "key"),
+    [
+        (DATE, None, "2024-09-03", Qt.Key.Key_Return),  # was: nothing saved
+        (DATE, "2023-09-19", "2023-09-20", Qt.Key.Key_Return),  # was: 2023-09-09
+        (DATE, "2023-09-19", "2023-09-20", Qt.Key.Key_Tab),
+        (DATE, None, "2024-02-29", Qt.Key.Key_Enter),
+        (DATE, "2023-09-19", "1899-12-31", Qt.Key.Key_Return),
+        (END, None, "2024-09-05", Qt.Key.Key_Return),
+    ],
+)
+def test_a_typed_date_is_saved_exactly(qtbot, open_window, column, before, typed, key):
+    window = events_window(open_window, date=before, end_date=before)
+    type_date(qtbot, window, column, typed, key)  # Tab moves on to the next cell's editor
+
+    def saved() -> str | None:
+        event = stored_event(window)
+        return event.date if column == DATE else event.end_date
+
+    qtbot.waitUntil(lambda: saved() == typed, timeout=2000)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("", None), ("  ", None), (" 2024-09-03 ", "2024-09-03"), ("２０２４－０９－０３", "2024-09-03")],
+)
+def test_parse_date_keeps_the_typed_date(typed, stored):
+    assert parse_date(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["2024-13-01", "2024-02-30", "２０２４年９月３日", "2024-09-03T10:00"])
+def test_parse_date_refuses_with_the_typed_text_in_the_message(typed):
+    with pytest.raises(ValueError, match="YYYY-MM-DD") as error:
+        parse_date(typed)
+    assert repr(typed) in str(error.value)
+
+
+def test_clearing_a_date_stores_no_date(qtbot, open_window):
+    window = events_window(open_window, date="2023-09-19")
+    table, _editor = type_date(qtbot, window, DATE, "")
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)
+    assert stored_event(window).date is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["2023-02-30", "2024/09/03", "20240903", "2024-9-3", "2024-09-03x", "yesterday"]
+)
+def test_a_date_that_is_not_yyyy_mm_dd_is_refused_with_a_message(qtbot, open_window, typed):
+    window = events_window(open_window, date="2023-09-19")
+    table, editor = type_date(qtbot, window, DATE, typed)
+    assert stored_event(window).date == "2023-09-19"
+    assert typed in window.status.currentMessage()
+    assert table.state() == table.State.EditingState  # still open: the person can correct it
+    assert editor.text() == typed
+    window.close()  # leaving the cell refuses it too, and changes nothing
+    assert stored_event(window).date == "2023-09-19"
+
+
+def open_calendar(qtbot, editor) -> QCalendarWidget:
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendars = [c for c in editor.findChildren(QCalendarWidget) if c.isVisible()]
+    assert len(calendars) == 1
+    return calendars[0]
+
+
+@pytest.mark.parametrize(
+    ("column", "date", "end_date", "shown"),
+    [
+        (DATE, None, None, (2024, 9)),  # the article's date, not 1900
+        (DATE, "2023-05-19", None, (2023, 5)),
+        (END, "2023-05-19", None, (2023, 5)),  # an empty end starts at the event's date
+        (END, "2023-05-19", "2023-06-02", (2023, 6)),
+    ],
+)
+def test_the_calendar_opens_at_the_cells_date_or_else_the_articles(
+    qtbot, open_window, column, date, end_date, shown
+):
+    window = events_window(open_window, date=date, end_date=end_date)
+    _table, editor = open_cell_editor(window, column)
+    calendar = open_calendar(qtbot, editor)
+    assert (calendar.yearShown(), calendar.monthShown()) == shown
+
+
+def test_a_date_picked_in_the_calendar_is_saved(qtbot, open_window):
+    window = events_window(open_window)
+    table, editor = open_cell_editor(window, DATE)
+    calendar = open_calendar(qtbot, editor)
+    calendar.setSelectedDate(QDate(2024, 9, 6))
+    calendar.activated.emit(QDate(2024, 9, 6))  # Enter or a double click on a day
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)
+    assert stored_event(window).date == "2024-09-06"

@@ -1,17 +1,32 @@
-"""Cell editors for the side tables: a choice from a list, a date that may be empty, and a set
-of choices (event participants). Each writes a plain Python value into the model's EditRole."""
+"""Cell editors for the side tables: a choice from a list, a typed date that may be empty, and a
+set of choices (event participants). Each writes a plain Python value into the model's EditRole."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
-    QDateEdit,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -19,7 +34,8 @@ from PySide6.QtWidgets import (
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Choices = Callable[[], Sequence[tuple[str, Any]]]  # (shown text, value) pairs, read when opened
-EMPTY_DATE = QDate(1900, 1, 1)  # the date editor's minimum, shown as "no date"
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -46,28 +62,122 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+def parse_date(text: str) -> str | None:
+    """What a typed date cell stores: None for an empty cell, else the date as YYYY-MM-DD.
+    Anything else is refused (ValueError with the message for the status bar), never guessed:
+    a date saved must be the date typed. Full-width digits and dashes (an IME) count as typed."""
+    typed = unicodedata.normalize("NFKC", text).strip()
+    if not typed:
+        return None
+    problem = "type it as YYYY-MM-DD (e.g. 2024-09-03), or empty the cell for no date"
+    if not ISO_DATE.fullmatch(typed):
+        raise ValueError(f"{text!r} is not a date: {problem}")
+    try:
+        return dt.date.fromisoformat(typed).isoformat()
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not a date ({error}): {problem}") from None
+
+
+class DateLineEdit(QLineEdit):
+    """A date typed as text (saved as typed, or refused), with a calendar on Alt+Down, F4 or
+    the arrow. The calendar opens at the cell's date, else at `fallback` (the article's)."""
+
+    picked = Signal()  # a day was chosen in the calendar
+
+    def __init__(self, parent: QWidget, fallback: QDate) -> None:
+        super().__init__(parent)
+        self._fallback = fallback
+        self.calendar: QCalendarWidget | None = None
+        self.setPlaceholderText("YYYY-MM-DD")
+        self.setClearButtonEnabled(True)
+        arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        action = self.addAction(arrow, QLineEdit.ActionPosition.TrailingPosition)
+        action.setToolTip("Choose from a calendar (Alt+Down)")
+        action.triggered.connect(self.show_calendar)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt_down or event.key() == Qt.Key.Key_F4:
+            self.show_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def show_calendar(self) -> None:
+        # A child of the editor, so the delegate sees the focus move as internal to the editor
+        # and keeps it open (QDateEdit's popup does the same).
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        typed = QDate.fromString(self.text().strip(), Qt.DateFormat.ISODate)
+        calendar.setSelectedDate(typed if typed.isValid() else self._fallback)
+        calendar.activated.connect(self._pick)  # Enter, or a double click on a day
+        calendar.clicked.connect(self._pick)
+        calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        calendar.show()
+        calendar.setFocus()
+        self.calendar = calendar
+
+    def _pick(self, date: QDate) -> None:
+        self.setText(date.toString(Qt.DateFormat.ISODate))
+        if self.calendar is not None:
+            self.calendar.close()
+            self.calendar = None
+        self.setFocus()
+        self.picked.emit()
+
+
 class DateDelegate(QStyledItemDelegate):
-    """A date editor with a calendar; its lowest value means "no date" (ISO string or None)."""
+    """A typed date (ISO string, or None for an empty cell). A date that is not YYYY-MM-DD is
+    refused with a message (`refused`) and the cell keeps its value; Enter or Tab on it leave
+    the editor open so it can be corrected. `fallback(index)`: where an empty cell's calendar
+    opens (ISO date or None for today)."""
+
+    refused = Signal(str)
+
+    def __init__(
+        self, fallback: Callable[[AnyIndex], str | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._fallback = fallback
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
-        editor = QDateEdit(parent)
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("yyyy-MM-dd")
-        editor.setMinimumDate(EMPTY_DATE)
-        editor.setSpecialValueText("(no date)")
+        fallback = QDate.fromString(self._fallback(index) or "", Qt.DateFormat.ISODate)
+        editor = DateLineEdit(parent, fallback if fallback.isValid() else QDate.currentDate())
+        editor.picked.connect(lambda: self._commit_and_close(editor))
         return editor
 
+    def _commit_and_close(self, editor: DateLineEdit) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        assert isinstance(editor, QDateEdit)
-        value = index.data(Qt.ItemDataRole.EditRole)
-        date = QDate.fromString(value, Qt.DateFormat.ISODate) if value else QDate()
-        editor.setDate(date if date.isValid() else EMPTY_DATE)
+        assert isinstance(editor, QLineEdit)
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        assert isinstance(editor, QDateEdit)
-        date = editor.date()
-        value = None if date == EMPTY_DATE else date.toString(Qt.DateFormat.ISODate)
+        assert isinstance(editor, QLineEdit)
+        try:
+            value = parse_date(editor.text())
+        except ValueError as error:
+            self.refused.emit(str(error))
+            return
         model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter or Tab on a date that would be refused: say why and keep editing."""
+        if (
+            isinstance(watched, QLineEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in COMMIT_KEYS
+        ):
+            try:
+                parse_date(watched.text())
+            except ValueError as error:
+                self.refused.emit(str(error))
+                return True
+        return super().eventFilter(watched, event)
 
 
 class ChecklistDelegate(QStyledItemDelegate):

@@ -215,8 +215,17 @@ class EventsTab(RecordTab):
         ]
         super().__init__(editor, columns, lambda _old, new: editor.save_event(new), stretch=5)
         self.set_delegate(0, ChoiceDelegate(lambda: [(t, t) for t in editor.store.schema.event_types]))
-        self.set_delegate(1, DateDelegate())
-        self.set_delegate(2, DateDelegate())
+        def published(_index: Any) -> str | None:
+            return editor.article.published if editor.article else None
+
+        def start_date(index: Any) -> str | None:  # an end date starts from the event's date
+            event = index.data(RECORD_ROLE)
+            return (event.date if event else None) or published(index)
+
+        for column, fallback in ((1, published), (2, start_date)):
+            dates = DateDelegate(fallback)
+            dates.refused.connect(self.failed)
+            self.set_delegate(column, dates)
         self.set_delegate(4, ChecklistDelegate(lambda: [(o.name, o.id) for o in editor.aset.officials]))
         self.set_delegate(
             5,
