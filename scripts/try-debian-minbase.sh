@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The README's two commands, tried as a new user on a bare Debian 12: a minbase root made with
+# debootstrap, a fresh clone of this checkout inside it, then, as root in a chroot,
+#   1. `bash scripts/setup.sh --start`: must end with the window running on a virtual screen and
+#      the five seeds imported (checked with `annotator stats`, then the window is stopped);
+#   2. `bash scripts/test.sh`: the whole suite (skip with --no-tests).
+# Needs root, network access to Debian's archive and the Python package index; 10–30 minutes.
+# Not part of CI (too long for its budget): run it by hand after changing scripts/setup.sh.
+#   usage: bash scripts/try-debian-minbase.sh [--no-tests] [ROOT]   (default ROOT: a temp folder)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUN_TESTS=1
+[ "${1:-}" = "--no-tests" ] && { RUN_TESTS=0; shift; }
+ROOT=${1:-$(mktemp -d /tmp/annotator-minbase.XXXXXX)}
+CHECKOUT=$(pwd)
+
+# The archive this machine's apt already uses (first deb URI of its sources), so nothing here
+# names a host.
+MIRROR=$(grep -rhoE '^(URIs:|deb) +[a-z]+://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
+  | grep -v security | head -n 1 | awk '{print $2}')
+[ -n "$MIRROR" ] || { echo "try-minbase: no Debian archive found in /etc/apt" >&2; exit 1; }
+command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+
+if [ ! -x "$ROOT/bin/bash" ]; then
+  echo "try-minbase: debootstrap --variant=minbase bookworm $ROOT" >&2
+  debootstrap --variant=minbase bookworm "$ROOT" "$MIRROR" >/dev/null
+fi
+
+cleanup() {
+  for m in dev/pts dev proc sys; do umount -l "$ROOT/$m" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+mount -t proc proc "$ROOT/proc"
+mount --rbind /sys "$ROOT/sys"
+mount --rbind /dev "$ROOT/dev"
+cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+# This machine's package-client settings (a CA bundle of a proxy, an index), if it has any: a
+# plain Debian machine has none and needs none.
+[ -f /etc/pip.conf ] && cp /etc/pip.conf "$ROOT/etc/pip.conf"
+if [ -n "${PIP_CERT:-}" ] && [ -f "$PIP_CERT" ]; then
+  mkdir -p "$ROOT$(dirname "$PIP_CERT")" && cp "$PIP_CERT" "$ROOT$PIP_CERT"
+fi
+for cert in $(grep -hoE '^cert *= *[^ ]+' /etc/pip.conf 2>/dev/null | sed 's/.*= *//'); do
+  mkdir -p "$ROOT$(dirname "$cert")" && cp "$cert" "$ROOT$cert"
+done
+
+# A fresh clone of what is committed, as a new user would have it.
+rm -rf "$ROOT/root/annotator"
+git clone -q --no-hardlinks "$CHECKOUT" "$ROOT/root/annotator"
+
+in_root() {
+  chroot "$ROOT" /usr/bin/env -i HOME=/root USER=tester LANG=C.UTF-8 \
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    ${PIP_CERT:+PIP_CERT=$PIP_CERT} /bin/bash -c "cd /root/annotator && $1"
+}
+
+echo "try-minbase: 1. bash scripts/setup.sh --start" >&2
+in_root "ANNOTATOR_DB=/root/annotator.db bash scripts/setup.sh --start > /root/start.log 2>&1 &
+         for i in \$(seq 1 600); do
+           if [ -x .venv/bin/annotator ] && ANNOTATOR_DB=/root/annotator.db .venv/bin/annotator stats --json 2>/dev/null \
+                | grep -q '\"articles\": 5'; then echo imported; break; fi
+           sleep 2
+         done"
+in_root "pgrep -f 'bin/annotator --annotator' >/dev/null && echo 'window running'"
+in_root "grep -E '^(setup|start):' /root/start.log" || true
+in_root "pkill -f 'bin/annotator --annotator'; pkill Xvfb" || true
+
+if [ "$RUN_TESTS" = 1 ]; then
+  echo "try-minbase: 2. bash scripts/test.sh" >&2
+  in_root "bash scripts/test.sh -q 2>&1 | tail -n 5"
+fi
+echo "try-minbase: done ($ROOT)" >&2
