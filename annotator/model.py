@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -42,6 +43,26 @@ GOLD = "gold"  # the set a reviewer adjudicates
 def article_id_for(raw_bytes: bytes) -> str:
     """Same page bytes -> same article id, on every machine."""
     return hashlib.sha256(raw_bytes).hexdigest()[:16]
+
+
+# An id names the article's files in a brat export, so it must be a plain file name everywhere:
+# lower-case letters, digits, "_" and "-", starting with a letter or digit (no "." or ".."; no
+# separator; no case-only twins on case-insensitive disks) and not a Windows device name.
+# article_id_for makes 16 hex digits; hand-made ids ("a1", "half-noisy") stay legal.
+_ARTICLE_ID = re.compile(r"[0-9a-z][0-9a-z_-]{0,63}")
+_DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(10)]
+)
+
+
+def check_article_id(article_id: object) -> None:
+    """Raise ValueError, naming the id, unless it is a legal article id (see _ARTICLE_ID)."""
+    if not isinstance(article_id, str) or not _ARTICLE_ID.fullmatch(article_id):
+        raise ValueError(
+            f"article id {article_id!r} is not 1-64 lower-case letters, digits, '_' or '-'"
+        )
+    if article_id in _DEVICE_NAMES:
+        raise ValueError(f"article id {article_id!r} is a reserved device name")
 
 
 def is_region_label(label: str) -> bool:

@@ -27,6 +27,7 @@ from annotator.model import (
     Official,
     Span,
     Status,
+    check_article_id,
     check_span_text,
     is_region_label,
 )
@@ -137,7 +138,16 @@ class Store:
     # -- articles -----------------------------------------------------------------------------
 
     def add_articles(self, articles: Iterable[Article]) -> tuple[int, int]:
-        """Insert the articles not yet present, in one transaction: (inserted, already present)."""
+        """Insert the articles not yet present, in one transaction: (inserted, already present).
+
+        Every id is checked first (model.check_article_id: ids name files in exports); one
+        illegal id refuses the whole batch and nothing is written."""
+        articles = list(articles)
+        for article in articles:
+            try:
+                check_article_id(article.id)
+            except ValueError as error:
+                raise StoreError(f"refused {article.source!r}: {error}") from None
         rows = [codec.article_row(a, now()) for a in articles]
         if not rows:
             return 0, 0
