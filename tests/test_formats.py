@@ -14,11 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_formats_example import RAW, TEXT, example_article, example_set
 
-from annotator.formats.atomic import atomic_file, atomic_folder
+from annotator.formats.atomic import atomic_file
 from annotator.formats.base import InvalidExportError, LabelledText, Rejection
 from annotator.formats.body_only import body_only, cut_ranges
 from annotator.formats.brat import standoff, verify_standoff
 from annotator.formats.conll import read_bio
+from annotator.formats.owned_folder import MANIFEST, export_folder
 from annotator.formats.pipeline import write_brat, write_export
 from annotator.formats.record import from_record, labelled_spans, to_record
 from annotator.formats.registry import READERS, WRITERS, reader_for, writer_for
@@ -335,18 +336,18 @@ def test_atomic_file_leaves_the_old_file_on_error(tmp_path: Path) -> None:
     assert target.read_bytes() == b"new\r\n"
 
 
-def test_atomic_folder_replaces_the_whole_folder(tmp_path: Path) -> None:
+def test_export_folder_replaces_its_own_files_whole_or_not_at_all(tmp_path: Path) -> None:
     target = tmp_path / "brat"
-    target.mkdir()
-    (target / "stale.ann").write_text("x", encoding="utf-8")
-    with pytest.raises(RuntimeError), atomic_folder(target) as folder:
+    with export_folder(target) as folder:
+        (folder / "stale.ann").write_text("x", encoding="utf-8")
+    with pytest.raises(RuntimeError), export_folder(target) as folder:
         (folder / "a.txt").write_text("half", encoding="utf-8")
         raise RuntimeError
-    assert [p.name for p in target.iterdir()] == ["stale.ann"]
-    with atomic_folder(target) as folder:
+    assert sorted(p.name for p in target.iterdir()) == [MANIFEST, "stale.ann"]
+    with export_folder(target) as folder:
         (folder / "sub").mkdir()
         (folder / "sub" / "a.txt").write_text("new", encoding="utf-8")
-    assert [p.name for p in target.rglob("*")] == ["sub", "a.txt"]
+    assert sorted(p.name for p in target.rglob("*")) == [MANIFEST, "a.txt", "sub"]
     assert [p.name for p in tmp_path.iterdir()] == ["brat"]
 
 
@@ -362,7 +363,7 @@ def test_atomic_writes_get_the_permissions_a_plain_write_would(tmp_path: Path, u
     new_file, new_folder = tmp_path / "new.jsonl", tmp_path / "brat"
     with atomic_file(new_file) as out:
         out.write("x")
-    with atomic_folder(new_folder) as folder:
+    with export_folder(new_folder) as folder:
         (folder / "a.txt").write_text("x", encoding="utf-8")
     assert stat.S_IMODE(new_file.stat().st_mode) == 0o640  # 0o666 less the umask
     assert stat.S_IMODE(new_folder.stat().st_mode) == 0o750

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, open_store
-from annotator.formats.atomic import atomic_file, atomic_folder
+from annotator.formats.atomic import atomic_file
 from annotator.formats.base import FormatError
-from annotator.formats.pipeline import write_brat, write_export
+from annotator.formats.owned_folder import export_folder
+from annotator.formats.pipeline import write_brat, write_checked_docbin, write_export
 from annotator.formats.registry import BRAT, EXPORT_FORMATS, writer_for
 from annotator.formats.service import export_records
-from annotator.formats.spacy_jsonl import write_docbin
+from annotator.store.targets import refuse_database_target
 
 PROGRESS_EVERY = 1000
 
@@ -32,8 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--out",
         metavar="PATH",
-        help="write here, atomically, instead of stdout (brat: a folder; spacy: a .spacy path "
-        "writes a DocBin when spaCy is installed)",
+        help="write here, atomically, instead of stdout (brat: a folder, new or empty or one "
+        "an earlier brat export wrote, of which only its own files are replaced; spacy: a "
+        ".spacy path writes a DocBin when spaCy is installed); never the database",
     )
     parser.add_argument(
         "--original",
@@ -60,7 +62,7 @@ def _check_options(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     _check_options(args)
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         if args.annotator is not None and args.annotator not in store.annotators():
             # every article would go out with an empty set: a typo must not become a training set
             known = ", ".join(store.annotators()) or "none yet"
@@ -73,11 +75,13 @@ def run(args: argparse.Namespace) -> int:
             if total >= PROGRESS_EVERY and done % PROGRESS_EVERY == 0:
                 print(f"\rexported {done} of ~{total}", end="", file=sys.stderr, flush=True)
 
+        if args.out:
+            refuse_database_target(Path(args.out), store.path, "an export")
         records = export_records(store, args.annotator, original=args.original)
         options = {"body_only": args.body_only, "progress": progress}
         try:
             if args.format == BRAT:
-                with atomic_folder(Path(args.out)) as folder:
+                with export_folder(Path(args.out), database=store.path) as folder:
                     count = write_brat(
                         records,
                         folder,
@@ -87,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
                     )
             elif args.format == "spacy" and args.out and args.out.endswith(".spacy"):
                 with atomic_file(Path(args.out), binary=True) as out:
-                    count = write_docbin(records, out)
+                    count = write_checked_docbin(records, out, **options)
             elif args.out:
                 with atomic_file(Path(args.out)) as out:
                     count = write_export(records, writer_for(args.format), out, **options)

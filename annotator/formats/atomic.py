@@ -1,16 +1,21 @@
-"""Write a file or a folder so that readers see the old one or the whole new one, never half.
+"""Write a file so that readers see the old one or the whole new one, never half.
 
 The new content goes to a temporary name in the same folder (same file system), is fsynced, and
 is moved over the target with os.replace; on any error the temporary is removed and the target
 is untouched. The result gets the permissions a plain write would give it (the target's own
 when it exists, else what the umask allows): tempfile makes its files for the owner alone, and
 an export a training job running as another user cannot read is no export.
+
+Temporaries are named `.<target>.<pid>.<random>.tmp`, so a later write to the same target can
+tell the leftovers of a killed writer (its process is gone) from a writer still at work, and
+remove them. Errors name the target, never the temporary. Folders: see owned_folder.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -19,64 +24,92 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+STAGING_MARKER = ".annotator-staging"  # first file of a staging folder: it is ours to remove
+
 
 @contextmanager
 def atomic_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """Yield a stream that becomes `path` on success: UTF-8 text with newlines written as
-    given, or bytes."""
+    given, or bytes. Errors name `path`, never the temporary."""
     path = Path(path)
-    _require_folder(path.parent)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.chmod(temp_name, _mode_for(path, 0o666))
+    require_folder(path.parent)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder; name a file to write", str(path))
+    remove_stale_temporaries(path.parent, path.name)
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name), suffix=".tmp")
+    os.chmod(temp_name, mode_for(path, 0o666))
     text_options = {} if binary else {"encoding": "utf-8", "newline": ""}
     try:
-        with open(fd, "wb" if binary else "w", **text_options) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
+        with named_errors(path, Path(temp_name)):
+            with open(fd, "wb" if binary else "w", **text_options) as stream:
+                yield stream
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
+
+
+def temp_prefix(name: str) -> str:
+    """`.<name>.<pid>.`: the pid tells a later run whether the writer is still alive."""
+    return f".{name}.{os.getpid()}."
+
+
+def remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Remove what writers of `folder/name` killed mid-write (SIGKILL, power cut) left behind:
+    `.<name>.<pid>.<random>.tmp` of a process that no longer runs. Folders only when they still
+    carry the staging marker a writer puts in first (or are empty)."""
+    pattern = re.compile(re.escape(f".{name}.") + r"(\d+)\.[A-Za-z0-9_]+\.tmp")
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if match is None or _alive(int(match.group(1))):
+            continue
+        stale = Path(entry.path)
+        if entry.is_symlink() or not entry.is_dir():
+            stale.unlink(missing_ok=True)
+        elif not any(stale.iterdir()):
+            stale.rmdir()
+        elif (stale / STAGING_MARKER).is_file():
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or cannot tell: leave its files alone
+    return True
 
 
 @contextmanager
-def atomic_folder(path: Path) -> Iterator[Path]:
-    """Yield an empty temporary folder that replaces the folder `path` on success.
-
-    Files written into it should be closed by the caller; they are fsynced here. An existing
-    `path` is moved aside first and deleted only after the new folder is in place.
-    """
-    path = Path(path)
-    _require_folder(path.parent)
-    if path.exists() and not path.is_dir():
-        raise FileExistsError(f"{path} exists and is not a folder")
-    temp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
-    os.chmod(temp, _mode_for(path, 0o777))
+def named_errors(target: Path, temporary: Path) -> Iterator[None]:
+    """An OSError about `temporary` (or about no file: a full disk) is reported as being about
+    `target`, the path the person chose: `.out.jsonl.4711.x8fh.tmp` names nothing they know."""
     try:
-        yield temp
-        for child in sorted(temp.rglob("*"), reverse=True):  # files before their folders
-            if child.is_dir():
-                _fsync_folder(child)
-            else:
-                with open(child, "rb") as stream:
-                    os.fsync(stream.fileno())
-        _fsync_folder(temp)
-        old = None
-        if path.exists():
-            old = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".old"))
-            os.replace(path, old / path.name)
-        os.replace(temp, path)
-        if old is not None:
-            shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise
-    _fsync_folder(path.parent)
+        yield
+    except OSError as error:
+        if error.errno is None or not _about(error, temporary):
+            raise
+        raise type(error)(error.errno, error.strerror, str(target)) from None
 
 
-def _mode_for(target: Path, full: int) -> int:
+def _about(error: OSError, temporary: Path) -> bool:
+    names = [n for n in (error.filename, error.filename2) if n is not None]
+    inside = str(temporary) + os.sep
+    return not names or any(str(n) == str(temporary) or str(n).startswith(inside) for n in names)
+
+
+def mode_for(target: Path, full: int) -> int:
     """The target's permissions when it exists, else `full` less the process's umask."""
     try:
         return stat.S_IMODE(target.stat().st_mode)
@@ -97,7 +130,7 @@ def _umask() -> int:
     return current
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -111,7 +144,7 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _require_folder(folder: Path) -> None:
+def require_folder(folder: Path) -> None:
     """Name the missing folder, not the temporary file that could not be made in it."""
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no such folder to write into", str(folder))

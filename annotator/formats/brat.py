@@ -11,21 +11,77 @@
   (the Official events) arguments, its type as the `EventType` attribute, and date, end date
   and place as JSON in AnnotatorNotes. An event without evidence is left out.
 - Offsets are code points, as brat (Python) counts them; the .txt is the article text exactly.
-- File names come from article ids, never titles; without --annotator each annotator gets a
-  sub-folder (brat finds annotation.conf in a parent folder).
+- File names come from article ids (checked by model.check_article_id), never titles; without
+  --annotator each annotator gets a sub-folder (brat finds annotation.conf in a parent folder)
+  named by `folder_name`: the name with unsafe characters percent-encoded, so two annotators
+  never share a folder and `urllib.parse.unquote(folder) == annotator`.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from annotator.formats.base import InvalidExportError, Record
 from annotator.formats.record import labelled_spans
-from annotator.model import LabelSchema
+from annotator.model import LabelSchema, check_article_id
 
 _LINE_BREAKS = re.compile(r"[^\r\n]+")
+
+
+UNLABELLED = "unlabelled"  # the folder of articles nobody labelled (annotator null)
+CONF = "annotation.conf"
+# Escaped wherever they occur: "%" itself (so escaping is reversible), path separators, and what
+# Windows refuses in a name; control characters too (see _unsafe).
+_ESCAPED = frozenset('%/\\:*?"<>|')
+# Names that mean something else (ours, or a Windows device whatever the extension): escaped
+# in their first character.
+_TAKEN = frozenset([UNLABELLED, CONF])
+_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(10)]
+)
+
+
+def folder_name(annotator: str | None) -> str:
+    """The sub-folder of an annotator's files: one folder per name, never a path elsewhere."""
+    if annotator is None:
+        return UNLABELLED
+    if not annotator:
+        raise InvalidExportError("an annotator with an empty name has no folder name")
+    chars = [_escape(c) if _unsafe(c) else c for c in annotator]
+    if (
+        annotator[0] == "."
+        or annotator.casefold() in _TAKEN
+        or annotator.split(".")[0].casefold() in _DEVICES
+    ):
+        chars[0] = _escape(annotator[0])  # hidden, `..`, or a name taken by something else
+    if annotator[-1] in ". ":
+        chars[-1] = _escape(annotator[-1])  # Windows drops a trailing dot or space
+    return "".join(chars)
+
+
+def folder_key(name: str) -> str:
+    """Two folder names a case-insensitive, normalising disk (macOS, Windows) takes as one."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def file_stem(record: Record) -> str:
+    """The article id as the name of its .txt/.ann files; refused unless a plain name."""
+    try:
+        check_article_id(record["id"])
+    except ValueError as error:
+        raise InvalidExportError(f"{error}: not written as a brat file name") from None
+    return record["id"]
+
+
+def _unsafe(char: str) -> bool:
+    return char in _ESCAPED or unicodedata.category(char) == "Cc"
+
+
+def _escape(char: str) -> str:
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
 
 
 def brat_type(label: str) -> str:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
-from annotator.formats.base import Record, Writer
+from annotator.formats.base import InvalidExportError, Record, Writer
 from annotator.formats.body_only import body_only as cut_boilerplate
-from annotator.formats.brat import annotation_conf, standoff, verify_standoff
+from annotator.formats.brat import (
+    CONF,
+    annotation_conf,
+    file_stem,
+    folder_key,
+    folder_name,
+    standoff,
+    verify_standoff,
+)
+from annotator.formats.spacy_jsonl import write_docbin
 from annotator.formats.validate import check_record
 from annotator.model import LabelSchema
 
@@ -58,24 +67,80 @@ def write_brat(
     body_only: bool = False,
     progress: Progress | None = None,
 ) -> int:
-    """Fill `folder` (existing, empty) with .txt/.ann pairs and annotation.conf."""
-    (folder / "annotation.conf").write_text(annotation_conf(schema), encoding="utf-8")
+    """Fill `folder` (existing, empty) with .txt/.ann pairs and annotation.conf.
+
+    Raises InvalidExportError for an article id that is no plain file name, for two records
+    that would write one file, and for two annotators whose folders a case-insensitive disk
+    would merge: an export never holds fewer files than it reports.
+    """
+    files = _BratFiles(folder)
+    files.write(CONF, annotation_conf(schema))
     count = 0
     for record in _prepared(records, body_only, progress):
-        target = folder
-        if by_annotator:
-            target = folder / _safe_name(record["annotator"] or "unlabelled")
-            target.mkdir(exist_ok=True)
         ann = standoff(record)
         verify_standoff(record["text"], ann, record)
-        for suffix, content in ((".txt", record["text"]), (".ann", ann)):
-            with open(target / f"{record['id']}{suffix}", "w", encoding="utf-8", newline="") as f:
-                f.write(content)
+        where = files.annotator_folder(record["annotator"]) if by_annotator else ""
+        stem = file_stem(record)
+        files.write(f"{where}{stem}.txt", record["text"])
+        files.write(f"{where}{stem}.ann", ann)
         count += 1
     return count
 
 
-def _safe_name(annotator: str) -> str:
-    """An annotator name as a folder name: path separators and a leading dot replaced."""
-    name = "".join("_" if c in "/\\:\0" else c for c in annotator)
-    return "_" + name[1:] if name.startswith(".") else name
+class _BratFiles:
+    """Writes files under one folder: each name new, each path checked to stay inside."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.root = folder.resolve()
+        self.owner_of: dict[str, str | None] = {}  # folder_key -> the annotator it was made for
+
+    def annotator_folder(self, annotator: str | None) -> str:
+        """`<folder name>/` of `annotator`, made on first use."""
+        name = folder_name(annotator)
+        key = folder_key(name)
+        if key not in self.owner_of:
+            self.owner_of[key] = annotator
+            self._inside(name).mkdir()
+        elif self.owner_of[key] != annotator:
+            raise InvalidExportError(
+                f"annotators {self.owner_of[key]!r} and {annotator!r} would share one brat "
+                "folder on disks that ignore case; export them one at a time with --annotator"
+            )
+        return name + "/"
+
+    def write(self, relative: str, content: str) -> None:
+        path = self._inside(relative)
+        try:
+            with open(path, "x", encoding="utf-8", newline="") as stream:
+                stream.write(content)
+        except FileExistsError:
+            raise InvalidExportError(f"two records would write the brat file {relative}") from None
+
+    def _inside(self, relative: str) -> Path:
+        """folder/relative, refused unless it resolves to a path under the folder (defence in
+        depth: names are checked where they are made)."""
+        path = self.folder / relative
+        if self.root not in path.resolve().parents:
+            raise InvalidExportError(f"brat file name {relative!r} leads outside the export")
+        return path
+
+
+def write_checked_docbin(
+    records: Iterable[Record],
+    out: BinaryIO,
+    *,
+    body_only: bool = False,
+    progress: Progress | None = None,
+) -> int:
+    """A `.spacy` DocBin of the records, each checked (and cut) as every other format's."""
+    count = 0
+
+    def counted() -> Iterator[Record]:
+        nonlocal count
+        for record in _prepared(records, body_only, progress):
+            count += 1
+            yield record
+
+    write_docbin(counted(), out)
+    return count

@@ -19,6 +19,7 @@ from annotator.store.connection import check_file, translated
 from annotator.store.errors import CorruptDatabase, DatabaseLocked, StoreError
 from annotator.store.migrations import pending_migrations
 from annotator.store.store import Store
+from annotator.store.targets import refuse_database_target
 
 BACKUP_FOLDER = "backups"  # beside the database
 START_TAG = "start"  # names the backups made when the window opens; only these rotate
@@ -43,10 +44,10 @@ def backup_database(
         raise StoreError(f"there is no database at {db_path} to back up")
     check_file(db_path)
     target = target if target is not None else timestamped_path(db_path)
+    for written in (target, target.with_name(target.name + ".partial")):
+        refuse_database_target(written, db_path, "a backup")
     if target.exists():
         raise StoreError(f"{target} already exists; choose another name for the backup")
-    if target.resolve() == db_path.resolve():
-        raise StoreError("a backup cannot replace the database it copies")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
