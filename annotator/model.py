@@ -267,6 +267,32 @@ class Event:
     id: int | None = None
 
 
+SpanKey = tuple[str, int, int]  # (label, start, end): a span as any set would hold it
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialDraft:
+    """An official without ids: mentions as span keys, so records of two sets compare, and one
+    set's record can be written into another (the review's "take alice's official")."""
+
+    name: str
+    titles: tuple[str, ...] = ()
+    organization: str | None = None
+    mentions: tuple[SpanKey, ...] = ()  # sorted
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft:
+    """An event without ids: participants by official name (sorted), evidence as a span key."""
+
+    type: str
+    date: str | None = None
+    end_date: str | None = None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    evidence: SpanKey | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class AnnotationSet:
     """All spans and records of one annotator on one article.

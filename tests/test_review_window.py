@@ -314,6 +314,11 @@ def test_keys_settle_disagreements_into_gold(qtbot, window, store):
     assert {span_key(s) for s in gold.spans} == {OFFICIAL, ORG_CHENGDU, ("PLACE", 12, 14)}
     assert [(v.annotators, v.edited) for v in window.state.verdicts] == [((1,), False), ((), True)]
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # refused: alice made 黄强 an official, bob did not, and gold has not decided
+    assert "1 official" in window.statusBar().currentMessage()
+    assert store.get_annotation_set(ARTICLE, GOLD).status == "in_progress"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # bob's: none
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert store.get_annotation_set(ARTICLE, GOLD).status == "done"
     assert "1 of 1" in window.progress_label.text()
 

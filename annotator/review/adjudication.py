@@ -1,21 +1,23 @@
 """The reviewer's edits into `gold`, all through the Store API. No Qt: the window calls these.
 
-Each decision is one store command (`edit_spans`), so one undo takes it back whole, and the
-store keeps officials in step (an OFFICIAL span joins or creates the official of its name;
-removing the last mention removes a bare official). The spans a decision leaves out are recorded
-as rejected by `gold`: that is how "gold holds nothing here, on purpose" outlives the session
-(and a suggestion at the same place is not offered again). Records are taken from one
-annotator as a whole with `replace_annotation_set`: officials and events are copied, their
-mentions and evidence re-pointed at gold's spans with the same (label, start, end), their
-participants at the copied officials.
+Each decision is one store command (`edit_spans`, `edit_records`), so one undo takes it back
+whole, and the store keeps officials in step (an OFFICIAL span joins or creates the official of
+its name; removing the last mention removes a bare official). The spans a decision leaves out
+are recorded as rejected by `gold`: that is how "gold holds nothing here, on purpose" outlives
+the session (and a suggestion at the same place is not offered again). Officials and events are
+decided record by record (`RecordSlot`): gold takes one annotator's version, an edited one, or
+none, and stores the fingerprints of the versions it decided on.
+
+An article is adjudicated (`mark_done`) only when nothing is open: no span disagreement, no
+agreed span gold lacks, no official or event gold has not decided (`open_disagreements`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from annotator.model import GOLD, AnnotationSet, Article
+from annotator.model import GOLD, AnnotationSet, Article, OfficialDraft
 from annotator.review.agreement import ArticleSets, PairAgreement, measure_agreement
 from annotator.review.disagreements import (
     ArticleReview,
@@ -27,7 +29,18 @@ from annotator.review.disagreements import (
     span_key,
     verdict,
 )
+from annotator.review.record_disagreements import (
+    EVENT,
+    OFFICIAL,
+    Draft,
+    RecordReview,
+    review_records,
+)
 from annotator.store import Store
+
+
+class AdjudicationOpen(ValueError):
+    """Marking an article adjudicated while something in it is still open."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +52,57 @@ class ArticleState:
     gold: AnnotationSet
     review: ArticleReview
     verdicts: tuple[Verdict, ...]
+    records: RecordReview
+    rejected: frozenset[SpanKey] = frozenset()  # what gold rejected on the article
 
     @property
     def open_count(self) -> int:
+        """Open span disagreements (records: `open_disagreements`)."""
         return sum(1 for v in self.verdicts if v.open)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenDisagreements:
+    """What keeps an article from being adjudicated."""
+
+    spans: tuple[int, ...]  # indices of open span disagreements
+    agreed_spans: tuple[SpanKey, ...]  # spans every annotator has, neither in gold nor rejected
+    officials: tuple[int, ...]  # indices of open record slots
+    events: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        return len(self.spans) + len(self.agreed_spans) + len(self.officials) + len(self.events)
+
+    def describe(self) -> str:
+        counts = [
+            f"{n} {what}"
+            for n, what in (
+                (len(self.spans), "span"),
+                (len(self.officials), "official"),
+                (len(self.events), "event"),
+            )
+        ]
+        text = f"{', '.join(counts[:-1])} and {counts[-1]} disagreement(s) still open"
+        if self.agreed_spans:
+            text += f"; {len(self.agreed_spans)} agreed span(s) not in gold yet (Shift+A)"
+        return text
+
+
+def open_disagreements(state: ArticleState) -> OpenDisagreements:
+    """Every open disagreement of the article between the annotators and gold: spans the
+    annotators disagree on, agreed spans gold lacks, officials and events gold has not decided.
+    A gold marked done has settled its spans (as `verdict` reads it); records stay open until
+    decided, because sets adjudicated before records were reviewed lack them."""
+    done = state.gold.status == "done"
+    held = {span_key(s) for s in state.gold.spans}
+    missing = () if done else tuple(sorted(state.review.agreed - held - state.rejected))
+    return OpenDisagreements(
+        spans=tuple(i for i, v in enumerate(state.verdicts) if v.open),
+        agreed_spans=missing,
+        officials=state.records.open(OFFICIAL),
+        events=state.records.open(EVENT),
+    )
 
 
 class Adjudicator:
@@ -62,13 +122,19 @@ class Adjudicator:
         review = review_article(sets)
         gold = self.store.get_annotation_set(article_id, GOLD)
         done = gold.status == "done"
-        decided = {span_key(s) for s in gold.spans}
-        decided |= {key[:3] for key in self.store.rejected(article_id, GOLD)}
+        rejected = frozenset(key[:3] for key in self.store.rejected(article_id, GOLD))
+        decided = {span_key(s) for s in gold.spans} | rejected
         verdicts = tuple(
             verdict(d, gold.spans, review.agreed, settled=done or d.keys() <= decided)
             for d in review.disagreements
         )
-        return ArticleState(self.store.get_article(article_id), sets, gold, review, verdicts)
+        records = review_records(sets, gold, self.store.record_decisions(article_id, GOLD))
+        return ArticleState(
+            self.store.get_article(article_id), sets, gold, review, verdicts, records, rejected
+        )
+
+    def open_disagreements(self, article_id: str) -> OpenDisagreements:
+        return open_disagreements(self.load(article_id))
 
     def article_agreement(self, state: ArticleState) -> PairAgreement | None:
         """The first pair's figures on this article alone; None unless every annotator has a set."""
@@ -106,55 +172,99 @@ class Adjudicator:
         )
 
     def accept_agreed(self, state: ArticleState) -> int:
-        """Copy every span all annotators agree on into gold; returns how many were new."""
+        """Copy every span all annotators agree on into gold, with the officials and events
+        they agree on, as one command; returns how many spans were new."""
         present = {span_key(s) for s in state.gold.spans}
         new = sorted(state.review.agreed - present, key=lambda k: (k[1], k[2], k[0]))
-        if new:
-            self.store.edit_spans(
-                state.article.id, GOLD, f"accept {len(new)} agreed span(s)", add=new
+        records = [
+            (i, slot.versions[0])
+            for i, (slot, v) in enumerate(
+                zip(state.records.slots, state.records.verdicts, strict=True)
             )
-        if not new and not self.store.has_annotation_set(state.article.id, GOLD):
+            if slot.agreed and v.open
+        ]
+        if new or records:
+            what = f"accept {len(new)} agreed span(s) and {len(records)} agreed record(s)"
+            self._decide_records(state, records, what, add_spans=new)
+        elif not self.store.has_annotation_set(state.article.id, GOLD):
             self.store.set_status(state.article.id, GOLD, "in_progress")
         return len(new)
 
+    # -- records ------------------------------------------------------------------------------
+
+    def take_record(self, state: ArticleState, slot: int, lane: int) -> None:
+        """Gold holds annotator `lane`'s version of record `slot` (none, where they have none)."""
+        self._check_lane(state, lane)
+        version = state.records.slots[slot].versions[lane]
+        self._decide_records(state, [(slot, version)], f"take {self.annotators[lane]}'s record")
+
+    def edit_record(self, state: ArticleState, slot: int, draft: Draft) -> None:
+        """Gold holds the reviewer's own version of record `slot`."""
+        kind = state.records.slots[slot].kind
+        if (kind == OFFICIAL) != isinstance(draft, OfficialDraft):
+            raise ValueError(f"record {slot + 1} is an {kind}, not what the edit gives")
+        self._decide_records(state, [(slot, draft)], f"edit {kind}")
+
+    def reject_record(self, state: ArticleState, slot: int) -> None:
+        """Gold holds none of the versions of record `slot`."""
+        kind = state.records.slots[slot].kind
+        self._decide_records(state, [(slot, None)], f"no {kind}")
+
     def take_records(self, state: ArticleState, lane: int) -> AnnotationSet:
-        """Gold's officials and events become annotator `lane`'s, on gold's spans."""
-        source = state.sets[lane]
-        if source is None:
+        """Gold's officials and events become annotator `lane`'s, on gold's spans: that
+        annotator's version of every record, as one command."""
+        self._check_lane(state, lane)
+        decisions = [(i, slot.versions[lane]) for i, slot in enumerate(state.records.slots)]
+        self._decide_records(state, decisions, f"take {self.annotators[lane]}'s records")
+        return self.store.get_annotation_set(state.article.id, GOLD)
+
+    def _check_lane(self, state: ArticleState, lane: int) -> None:
+        if state.sets[lane] is None:
             raise ValueError(f"{self.annotators[lane]} has no annotation set on this article")
-        gold = self.store.get_annotation_set(state.article.id, GOLD)
-        gold_ids = {span_key(s): s.id for s in gold.spans}
-        source_keys = {s.id: span_key(s) for s in source.spans}
 
-        def on_gold(span_id: int | None) -> int | None:
-            return gold_ids.get(source_keys.get(span_id))  # type: ignore[arg-type]
-
-        draft_ids = {o.id: -(n + 1) for n, o in enumerate(source.officials)}
-        officials = tuple(
-            replace(
-                o,
-                annotator=GOLD,
-                id=draft_ids[o.id],
-                mentions=tuple(m for m in map(on_gold, o.mentions) if m is not None),
-            )
-            for o in source.officials
-        )
-        events = tuple(
-            replace(
-                e,
-                annotator=GOLD,
-                id=None,
-                participants=tuple(draft_ids[p] for p in e.participants if p in draft_ids),
-                evidence=on_gold(e.evidence),
-            )
-            for e in source.events
-        )
-        status = "in_progress" if gold.status == "todo" else gold.status
-        return self.store.replace_annotation_set(
-            replace(gold, officials=officials, events=events, status=status)
+    def _decide_records(
+        self,
+        state: ArticleState,
+        decisions: Sequence[tuple[int, Draft | None]],
+        what: str,
+        *,
+        add_spans: Sequence[SpanKey] = (),
+    ) -> None:
+        """One command: each slot gets its draft (None: no record), and gold records that it
+        decided on every version there."""
+        delete_officials: list[int] = []
+        delete_events: list[int] = []
+        officials, events, decide = [], [], set()
+        for index, draft in decisions:
+            slot, held = state.records.slots[index], state.records.verdicts[index].gold
+            if slot.kind == OFFICIAL:
+                if draft is None and held is not None:
+                    delete_officials.append(held.id)
+                elif draft is not None:
+                    officials.append(draft)  # in place of gold's of that name: events keep it
+            else:
+                if held is not None:
+                    delete_events.append(held.id)
+                if draft is not None:
+                    events.append(draft)
+            decide |= slot.decisions()
+        self.store.edit_records(
+            state.article.id,
+            GOLD,
+            f"adjudicate: {what}",
+            add_spans=add_spans,
+            delete_officials=delete_officials,
+            delete_events=delete_events,
+            officials=officials,  # type: ignore[arg-type]
+            events=events,  # type: ignore[arg-type]
+            decide=decide,
         )
 
     def mark_done(self, article_id: str) -> None:
+        """Gold is adjudicated on the article; refused while anything there is open."""
+        still_open = self.open_disagreements(article_id)
+        if still_open.total:
+            raise AdjudicationOpen(f"not adjudicated: {still_open.describe()}")
         self.store.set_status(article_id, GOLD, "done")
 
     def adjudicated(self) -> int:

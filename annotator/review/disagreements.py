@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from annotator.model import AnnotationSet, Span, is_region_label
+from annotator.model import AnnotationSet, Span, SpanKey, is_region_label
 
-SpanKey = tuple[str, int, int]  # (label, start, end)
 ENTITIES, REGIONS = "entities", "regions"
 
 

@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 # Tables whose rows commands may change; each has an INTEGER `id` primary key.
-UNDOABLE_TABLES = frozenset({"spans", "officials", "events", "annotation_sets", "rejections"})
+UNDOABLE_TABLES = frozenset(
+    {"spans", "officials", "events", "annotation_sets", "rejections", "record_decisions"}
+)
 
 
 def now() -> str:

@@ -140,6 +140,25 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    """Record decisions: which versions of an official or event a set (the reviewer's `gold`)
+    has decided on, by their content (`fingerprint`), as `rejections` does for spans, so that
+    "gold holds none of them" and "gold took alice's" outlive the session."""
+    _execute_script(
+        conn,
+        """
+        CREATE TABLE record_decisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            UNIQUE (article_id, annotator, kind, fingerprint)
+        );
+        """,
+    )
+
+
 def _execute_script(conn: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: `executescript` would COMMIT the migration's transaction."""
     statement = ""
@@ -150,7 +169,7 @@ def _execute_script(conn: sqlite3.Connection, script: str) -> None:
             statement = ""
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -23,8 +23,10 @@ from annotator.model import (
     Article,
     ArticleSummary,
     Event,
+    EventDraft,
     LabelSchema,
     Official,
+    OfficialDraft,
     Span,
     Status,
     check_article_id,
@@ -32,7 +34,7 @@ from annotator.model import (
     is_region_label,
 )
 from annotator.resources import default_schema_text, parse_schema
-from annotator.store import codec, links, set_heads
+from annotator.store import codec, links, record_edits, set_heads
 from annotator.store.connection import check_file, connect, default_db_path, translated
 from annotator.store.edits import Recorder, now, open_command, redo_last, undo_last
 from annotator.store.errors import NotFound, SpanRejected, StoreError
@@ -432,20 +434,106 @@ class Store:
                 for span in doomed:
                     links.detach_span(rec, span)
                     rec.put("spans", span.id, None)
-                for label, start, end in add:
-                    if links.existing_span(conn, article_id, annotator, label, start, end) is None:
-                        links.insert_span(rec, article_id, annotator, label, start, end, text, None)
-                    if (label, start, end) in rejected:
-                        rec.put(
-                            "rejections",
-                            self._rejection_id(conn, article_id, annotator, (label, start, end)),
-                            None,
-                        )
+                self._add_in_command(rec, article_id, annotator, text, add, rejected)
                 for label, start, end in reject:
                     if (label, start, end) not in rejected:
                         _put_rejection(
                             rec, article_id, annotator, (label, start, end, text[start:end])
                         )
+
+    def _add_in_command(
+        self,
+        rec: Recorder,
+        article_id: str,
+        annotator: str,
+        text: str,
+        add: Iterable[tuple[str, int, int]],
+        rejected: set[tuple[str, int, int]],
+    ) -> None:
+        """Add checked spans not yet in the set; adding one withdraws its rejection."""
+        for label, start, end in add:
+            if links.existing_span(rec.conn, article_id, annotator, label, start, end) is None:
+                links.insert_span(rec, article_id, annotator, label, start, end, text, None)
+            if (label, start, end) in rejected:
+                rec.put(
+                    "rejections",
+                    self._rejection_id(rec.conn, article_id, annotator, (label, start, end)),
+                    None,
+                )
+
+    def record_decisions(self, article_id: str, annotator: str) -> set[tuple[str, str]]:
+        """(kind, fingerprint) of the officials' and events' versions `annotator` has decided
+        on (see `edit_records`)."""
+        with self._reading() as conn:
+            return record_edits.decisions(conn, article_id, annotator)
+
+    def edit_records(
+        self,
+        article_id: str,
+        annotator: str,
+        description: str,
+        *,
+        add_spans: Iterable[tuple[str, int, int]] = (),
+        delete_officials: Iterable[int] = (),
+        delete_events: Iterable[int] = (),
+        officials: Iterable[OfficialDraft] = (),
+        events: Iterable[EventDraft] = (),
+        decide: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        """Record edits as one command (one undo step), in this order: delete officials and
+        events by id, add spans (as `edit_spans`), make the official of each draft's name the
+        draft (or add it), add the events, and record `decide` — (kind, fingerprint) of record
+        versions the annotator has decided on, as rejections do for spans. Mentions, evidence
+        and participants the set does not hold are left out. Everything is checked first; one
+        bad item refuses the whole edit and nothing is written."""
+        text = self.article_text(article_id)
+        add_spans, officials, events = list(add_spans), list(officials), list(events)
+        delete_officials, delete_events, decide = (
+            list(delete_officials),
+            list(delete_events),
+            sorted(set(decide)),
+        )
+        for label, start, end in add_spans:
+            self._check_span(text, label, start, end, None)
+        for draft in officials:
+            if not draft.name.strip():
+                raise StoreError("an official needs a name")
+        for event in events:
+            if event.type not in self.schema.event_types:
+                raise StoreError(
+                    f"unknown event type {event.type!r}; "
+                    f"expected one of {', '.join(self.schema.event_types)}"
+                )
+        for kind, _fingerprint in decide:
+            if kind not in record_edits.RECORD_KINDS:
+                raise StoreError(f"unknown record kind {kind!r}")
+        with self._writing() as conn:
+            doomed = []
+            for table, ids in (("events", delete_events), ("officials", delete_officials)):
+                for row_id in ids:
+                    row = record_edits.own_record(conn, table, row_id, article_id, annotator)
+                    if row is None:
+                        raise StoreError(
+                            f"edit_records deletes {table[:-1]} {row_id}, "
+                            f"not one of {annotator}'s on {article_id}"
+                        )
+                    doomed.append((table, row))
+            rejected = {key[:3] for key in self._rejected_in(conn, article_id, annotator)}
+            done = record_edits.decisions(conn, article_id, annotator)
+            with self._in_command(conn, annotator, article_id, description) as rec:
+                for table, row in doomed:
+                    if table == "officials":
+                        record_edits.delete_official(rec, codec.record_from_row(Official, row))
+                    else:
+                        rec.put("events", row["id"], None)
+                self._add_in_command(rec, article_id, annotator, text, add_spans, rejected)
+                for draft in officials:
+                    record_edits.put_official(rec, article_id, annotator, draft)
+                for event in events:
+                    record_edits.put_event(rec, article_id, annotator, event)
+                for kind, fingerprint in decide:
+                    if (kind, fingerprint) not in done:
+                        record_edits.put_decision(rec, article_id, annotator, kind, fingerprint)
 
     def relabel_span(self, span_id: int, label: str) -> Span:
         span = self._get_span(span_id)

@@ -1,0 +1,283 @@
+"""Where annotators disagree on the records of one article (officials and events), and what
+`gold` holds there. No Qt, no store.
+
+Records are compared as drafts (`OfficialDraft`, `EventDraft`): mentions and evidence as span
+keys, participants by name, so versions from different sets compare. Officials are matched by
+name. Events are matched by type and evidence, else by type and date, else by type when neither
+evidence nor date tells them apart; each set's record joins at most one `RecordSlot`.
+
+Like the span disagreements, the slots depend on the annotators' sets only; gold's records are
+placed into them by the same matching (a gold record that fits none is a slot of its own).
+A slot is decided when gold has decided on every version in it (each decision stores the
+versions' fingerprints, as span decisions store rejections), or when all annotators have the
+same version and gold holds it. A slot the annotators agree on is still open while gold does
+not hold it: an article is not adjudicated while gold lacks a record everyone made, or holds it
+without the titles they gave.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+
+from annotator.model import (
+    AnnotationSet,
+    Event,
+    EventDraft,
+    Official,
+    OfficialDraft,
+    Span,
+    SpanKey,
+)
+
+OFFICIAL, EVENT = "official", "event"
+Draft = OfficialDraft | EventDraft
+Decision = tuple[str, str]  # (kind, fingerprint)
+
+
+def _key(span: Span) -> SpanKey:
+    return (span.label, span.start, span.end)
+
+
+def official_draft(official: Official, spans: Mapping[int, Span]) -> OfficialDraft:
+    return OfficialDraft(
+        official.name.strip(),
+        tuple(official.titles),
+        official.organization or None,
+        tuple(sorted(_key(spans[m]) for m in official.mentions if m in spans)),
+    )
+
+
+def event_draft(event: Event, names: Mapping[int, str], spans: Mapping[int, Span]) -> EventDraft:
+    evidence = spans.get(event.evidence) if event.evidence is not None else None
+    return EventDraft(
+        event.type,
+        event.date or None,
+        event.end_date or None,
+        event.place or None,
+        tuple(sorted(names[p] for p in event.participants if p in names)),
+        _key(evidence) if evidence else None,
+    )
+
+
+def set_drafts(aset: AnnotationSet) -> tuple[list[tuple[int, Draft]], list[tuple[int, Draft]]]:
+    """(record id, draft) of the set's officials and of its events."""
+    spans = aset.span_by_id()
+    names = {o.id: o.name.strip() for o in aset.officials if o.id is not None}
+    officials = [(o.id or 0, official_draft(o, spans)) for o in aset.officials]
+    events = [(e.id or 0, event_draft(e, names, spans)) for e in aset.events]
+    return officials, events
+
+
+def fingerprint(draft: Draft) -> Decision:
+    """What a decision on this version stores: its kind and its content, canonically."""
+    kind = OFFICIAL if isinstance(draft, OfficialDraft) else EVENT
+    return kind, json.dumps(asdict(draft), ensure_ascii=False, sort_keys=True)
+
+
+def describe(draft: Draft) -> str:
+    """One line for a person: the record without its span offsets."""
+    if isinstance(draft, OfficialDraft):
+        parts = [draft.name, "、".join(draft.titles), draft.organization or ""]
+        return " · ".join(p for p in parts if p) + f" ({len(draft.mentions)} mentions)"
+    dates = draft.date or "no date"
+    if draft.end_date:
+        dates += f"–{draft.end_date}"
+    parts = [draft.type, dates, draft.place or "no place", "、".join(draft.participants)]
+    return " · ".join(p for p in parts if p) + (" · evidence" if draft.evidence else "")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSlot:
+    """One official or event, with each annotator's version (None: that annotator lacks it)."""
+
+    kind: str
+    versions: tuple[Draft | None, ...]  # per annotator, in lane order
+
+    def first(self) -> Draft | None:
+        return next((v for v in self.versions if v is not None), None)
+
+    @property
+    def agreed(self) -> bool:
+        first = self.versions[0] if self.versions else None
+        return first is not None and all(v == first for v in self.versions)
+
+    def decisions(self) -> frozenset[Decision]:
+        return frozenset(fingerprint(v) for v in self.versions if v is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRecord:
+    id: int
+    draft: Draft
+
+
+@dataclass(frozen=True, slots=True)
+class RecordVerdict:
+    """What gold holds in one slot, the lanes whose version that is (as far as gold's spans and
+    officials reach), and whether gold has decided the slot."""
+
+    gold: GoldRecord | None
+    annotators: tuple[int, ...]
+    decided: bool
+
+    @property
+    def open(self) -> bool:
+        return not self.decided
+
+    @property
+    def edited(self) -> bool:
+        return self.decided and self.gold is not None and not self.annotators
+
+
+@dataclass(frozen=True, slots=True)
+class RecordReview:
+    slots: tuple[RecordSlot, ...]  # officials first, then events
+    verdicts: tuple[RecordVerdict, ...]
+
+    def open(self, kind: str) -> tuple[int, ...]:
+        return tuple(
+            i
+            for i, (s, v) in enumerate(zip(self.slots, self.verdicts, strict=True))
+            if s.kind == kind and v.open
+        )
+
+
+# -- matching ---------------------------------------------------------------------------------
+
+Cluster = dict[int, Draft]  # lane -> that lane's draft
+Tier = Callable[[Draft, Sequence[Draft]], bool]
+
+
+def _by_evidence(a: Draft, members: Sequence[Draft]) -> bool:
+    assert isinstance(a, EventDraft)
+    return a.evidence is not None and any(
+        m.type == a.type and m.evidence == a.evidence  # type: ignore[union-attr]
+        for m in members
+    )
+
+
+def _by_date(a: Draft, members: Sequence[Draft]) -> bool:
+    assert isinstance(a, EventDraft)
+    return a.date is not None and any(m.type == a.type and m.date == a.date for m in members)  # type: ignore[union-attr]
+
+
+def _compatible(a: Draft, members: Sequence[Draft]) -> bool:
+    """Same type, and neither evidence nor date says they are two events."""
+    assert isinstance(a, EventDraft)
+
+    def fits(m: EventDraft) -> bool:
+        return (
+            m.type == a.type
+            and (m.evidence is None or a.evidence is None or m.evidence == a.evidence)
+            and (m.date is None or a.date is None or m.date == a.date)
+        )
+
+    return all(fits(m) for m in members)  # type: ignore[arg-type]
+
+
+def _by_name(a: Draft, members: Sequence[Draft]) -> bool:
+    return any(m.name == a.name for m in members)  # type: ignore[union-attr]
+
+
+def _place(
+    clusters: list[Cluster], lane: int, drafts: Sequence[Draft], tiers: Sequence[Tier]
+) -> list[int]:
+    """Put each of one lane's drafts into the first cluster without that lane that the first
+    tier possible accepts; the rest start clusters of their own. Returns each draft's cluster."""
+    where: list[int | None] = [None] * len(drafts)
+    for tier in tiers:
+        for n, draft in enumerate(drafts):
+            if where[n] is not None:
+                continue
+            for c, cluster in enumerate(clusters):
+                if lane not in cluster and cluster and tier(draft, list(cluster.values())):
+                    cluster[lane] = draft
+                    where[n] = c
+                    break
+    for n, draft in enumerate(drafts):
+        if where[n] is None:
+            clusters.append({lane: draft})
+            where[n] = len(clusters) - 1
+    return [w for w in where if w is not None]
+
+
+def _equal_on_gold(spans: Collection[SpanKey], names: Collection[str]) -> Tier:
+    """For gold's records: a version gold holds as far as its spans and officials reach."""
+
+    def tier(a: Draft, members: Sequence[Draft]) -> bool:
+        return any(on_gold(m, spans, names) == a for m in members)
+
+    return tier
+
+
+def on_gold(draft: Draft, spans: Collection[SpanKey], names: Collection[str]) -> Draft:
+    """The version as gold can hold it: only the spans and officials gold has."""
+    if isinstance(draft, OfficialDraft):
+        return replace(draft, mentions=tuple(k for k in draft.mentions if k in spans))
+    return replace(
+        draft,
+        participants=tuple(n for n in draft.participants if n in names),
+        evidence=draft.evidence if draft.evidence in spans else None,
+    )
+
+
+def _sort_key(slot: RecordSlot, gold: GoldRecord | None) -> tuple:
+    """Officials by their first mention in the text, then events by evidence and date."""
+    drafts = [v for v in (*slot.versions, gold.draft if gold else None) if v is not None]
+    first = drafts[0]
+    if isinstance(first, OfficialDraft):
+        starts = [k[1] for d in drafts for k in d.mentions]  # type: ignore[union-attr]
+        return (0, min(starts, default=math.inf), first.name, "")
+    assert isinstance(first, EventDraft)
+    return (1, first.evidence[1] if first.evidence else math.inf, first.date or "", first.type)
+
+
+def review_records(
+    sets: Sequence[AnnotationSet | None], gold: AnnotationSet, decided: Collection[Decision]
+) -> RecordReview:
+    """The record slots of the annotators' sets (lane order), with what gold holds in each."""
+    lanes = len(sets)
+    drafts = [set_drafts(s) if s is not None else ([], []) for s in sets]
+    gold_officials, gold_events = set_drafts(gold)
+    gold_spans = {_key(s) for s in gold.spans}
+    gold_names = {d.name for _, d in gold_officials}  # type: ignore[union-attr]
+    placed: list[tuple[RecordSlot, GoldRecord | None]] = []
+    for kind, part, tiers in (
+        (OFFICIAL, 0, [_by_name]),
+        (EVENT, 1, [_by_evidence, _by_date, _compatible]),
+    ):
+        clusters: list[Cluster] = []
+        for lane in range(lanes):
+            _place(clusters, lane, [d for _, d in drafts[lane][part]], tiers)
+        known = len(clusters)
+        own = gold_officials if part == 0 else gold_events
+        where = _place(
+            clusters, lanes, [d for _, d in own], [_equal_on_gold(gold_spans, gold_names), *tiers]
+        )
+        holds = {
+            c: GoldRecord(record_id, draft)
+            for (record_id, draft), c in zip(own, where, strict=True)
+        }
+        for c, cluster in enumerate(clusters):
+            # clusters from `known` on hold gold's own records, which no annotator has
+            versions = tuple(cluster.get(lane) if c < known else None for lane in range(lanes))
+            placed.append((RecordSlot(kind, versions), holds.get(c)))
+    placed.sort(key=lambda pair: _sort_key(*pair))
+    decided_set = frozenset(decided)
+    verdicts = []
+    for slot, held in placed:
+        if held is None:
+            lanes_held = tuple(i for i, v in enumerate(slot.versions) if v is None)
+        else:
+            lanes_held = tuple(
+                i
+                for i, v in enumerate(slot.versions)
+                if v is not None and on_gold(v, gold_spans, gold_names) == held.draft
+            )
+        mine = slot.decisions()
+        settled = mine <= decided_set or (slot.agreed and held is not None and bool(lanes_held))
+        verdicts.append(RecordVerdict(held, lanes_held, settled))
+    return RecordReview(tuple(s for s, _ in placed), tuple(verdicts))
