@@ -13,9 +13,15 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QDate, QEvent, QPoint, Qt  # noqa: E402
-from PySide6.QtGui import QHelpEvent, QTextDocument  # noqa: E402
+from PySide6.QtGui import QHelpEvent, QInputMethodEvent, QTextDocument  # noqa: E402
 from PySide6.QtGui import Qt as QtGuiNamespace  # noqa: E402  (mightBeRichText lives here)
-from PySide6.QtWidgets import QCalendarWidget, QLabel, QToolTip  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QCalendarWidget,
+    QLabel,
+    QMessageBox,
+    QToolTip,
+)
 from test_gui_support import make_article  # noqa: E402
 
 from annotator.gui.delegates import parse_date  # noqa: E402
@@ -314,3 +320,105 @@ def test_a_date_picked_in_the_calendar_is_saved(qtbot, open_window):
     calendar.activated.emit(QDate(2024, 9, 6))  # Enter or a double click on a day
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)
     assert stored_event(window).date == "2024-09-06"
+
+
+# -- two officials with one name -------------------------------------------------------------------
+
+
+def two_officials_window(open_window):
+    """马兴瑞 (titles 书记, 省长) and 记者 (titles 省长, 主任; an organisation), both in one event."""
+    window = open_window()
+    window.editor.open(window.store.article_ids()[0])
+    text = window.editor.article.text
+    for name in ("马兴瑞", "记者"):
+        start = text.index(name)
+        window.editor.label("OFFICIAL", start, start + len(name))
+    ma, reporter = sorted(window.editor.aset.officials, key=lambda o: o.name != "马兴瑞")
+    ma = window.editor.save_official(replace(ma, titles=("书记", "省长")))
+    reporter = window.editor.save_official(
+        replace(reporter, titles=("省长", "主任"), organization="新华社")
+    )
+    event = window.editor.add_event()
+    window.editor.save_event(replace(event, participants=(reporter.id, ma.id)))
+    window.tabs.setCurrentWidget(window.tabs.officials)
+    return window, ma, reporter
+
+
+def rename_in_table(qtbot, window, official, name: str) -> None:
+    table = window.tabs.officials.table
+    row = next(r for r, o in enumerate(window.tabs.officials.model.records()) if o.id == official.id)
+    index = table.model().index(row, 0)
+    table.setFocus()
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.indexWidget(index)
+    editor.selectAll()
+    type_with_ime(editor, name)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)
+
+
+def type_with_ime(editor, text: str) -> None:
+    """Chinese is typed through an input method, which commits whole strings (QTest's key
+    clicks only know ASCII)."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(editor, event)
+    assert editor.text() == text
+
+
+def answer_merge_question(monkeypatch, answer: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_rest):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def stored_set(window):
+    return window.store.get_annotation_set(window.editor.article.id, "alice")
+
+
+def test_renaming_an_official_to_anothers_name_offers_a_merge_and_yes_merges(
+    qtbot, open_window, monkeypatch
+):
+    window, ma, reporter = two_officials_window(open_window)
+    before = stored_set(window)
+    asked = answer_merge_question(monkeypatch, QMessageBox.StandardButton.Yes)
+    rename_in_table(qtbot, window, reporter, "马兴瑞")
+    qtbot.waitUntil(lambda: len(stored_set(window).officials) == 1, timeout=2000)
+    assert len(asked) == 1 and "马兴瑞" in shown(asked[0]) and "记者" in shown(asked[0])
+    (merged,) = stored_set(window).officials
+    assert merged.id == ma.id and merged.name == "马兴瑞"
+    assert merged.mentions == (*ma.mentions, *reporter.mentions)
+    assert merged.titles == ("书记", "省长", "主任")
+    assert merged.organization == "新华社"
+    (event,) = stored_set(window).events
+    assert event.participants == (ma.id,)  # re-pointed, and named once
+    assert window.editor.undo() is not None  # the merge is one undo step
+    after_undo = stored_set(window)
+    assert (after_undo.officials, after_undo.events) == (before.officials, before.events)
+
+
+def test_no_to_the_merge_question_keeps_both_officials_unchanged(qtbot, open_window, monkeypatch):
+    window, _ma, reporter = two_officials_window(open_window)
+    before = stored_set(window)
+    asked = answer_merge_question(monkeypatch, QMessageBox.StandardButton.No)
+    rename_in_table(qtbot, window, reporter, "马兴瑞")
+    qtbot.waitUntil(lambda: bool(asked), timeout=2000)
+    qtbot.waitUntil(lambda: "马兴瑞" in window.status.currentMessage(), timeout=2000)
+    after = stored_set(window)
+    assert (after.officials, after.events) == (before.officials, before.events)
+
+
+def test_a_merge_question_shows_names_as_their_characters(qtbot, open_window, monkeypatch):
+    window, _ma, reporter = two_officials_window(open_window)
+    window.editor.save_official(replace(stored_set(window).officials[0], name=HOSTILE))
+    reporter = next(o for o in stored_set(window).officials if o.id == reporter.id)
+    asked = answer_merge_question(monkeypatch, QMessageBox.StandardButton.No)
+    rename_in_table(qtbot, window, reporter, HOSTILE)
+    qtbot.waitUntil(lambda: bool(asked), timeout=2000)
+    assert HOSTILE in shown(asked[0])

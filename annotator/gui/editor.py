@@ -179,6 +179,16 @@ class ArticleEditor(QObject):
             f"edit official {official.name!r}", lambda: self.store.save_official(official)
         )
 
+    def merge_officials(self, source: Official, target: Official) -> Official:
+        """`source` and `target` are one person: one official, as one undo step."""
+        if source.id is None or target.id is None:
+            raise NothingToDo("that official is not stored")
+        source_id, target_id = source.id, target.id
+        return self._run(
+            f"merge official {source.name!r} into {target.name!r}",
+            lambda: self.store.merge_officials(source_id, target_id),
+        )
+
     def delete_official(self, official: Official) -> None:
         official_id = official.id
         if official_id is None:

@@ -10,12 +10,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.delegates import ChecklistDelegate, ChoiceDelegate, DateDelegate
 from annotator.gui.editor import ArticleEditor, NothingToDo
+from annotator.gui.plain import rich_literal
 from annotator.gui.record_model import RECORD_ROLE, Column, RecordModel
 from annotator.model import Event, Official, Span, region_kind, region_label
 from annotator.store import StoreError
@@ -180,12 +182,50 @@ class OfficialsTab(RecordTab):
             ),
             Column("Mentions", lambda o: len(o.mentions)),
         ]
-        super().__init__(editor, columns, lambda _old, new: editor.save_official(new), stretch=1)
+        super().__init__(editor, columns, self._save_official, stretch=1)
         self.add_delete_key(editor.delete_official)
         self.table.selectionModel().selectionChanged.connect(self._emit_mentions)
 
     def records(self) -> Sequence[Official]:
         return self.editor.aset.officials
+
+    def _save_official(self, old: Official, new: Official) -> None:
+        """Renaming to the name of another official of the article offers to merge the two
+        (two records with one name would split one person's mentions and events). The question
+        waits until the cell editor has closed: a dialog during its commit would commit again."""
+        twin = self._twin(new)
+        if twin is None or new.name == old.name:
+            self.editor.save_official(new)
+            return
+        QTimer.singleShot(0, lambda: self.guarded(lambda: self._offer_merge(old, twin)))
+
+    def _twin(self, official: Official) -> Official | None:
+        return next(
+            (o for o in self.editor.aset.officials if o.name == official.name and o.id != official.id),
+            None,
+        )
+
+    def _offer_merge(self, source: Official, target: Official) -> None:
+        current = {o.id: o for o in self.editor.aset.officials}
+        if current.get(source.id) != source or current.get(target.id) != target:
+            raise NothingToDo(f"{source.name!r} changed meanwhile; rename it again")
+        question = (
+            f"{target.name!r} is already an official of this article. Merge {source.name!r} "
+            "into it? Their mentions, titles and events are joined (Ctrl+Z undoes the merge).\n\n"
+            f"No: {source.name!r} keeps its name."
+        )
+        answer = QMessageBox.question(
+            self,
+            "Merge officials?",
+            rich_literal(question),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            raise NothingToDo(
+                f"not renamed: {target.name!r} is already an official of this article"
+            )
+        self.editor.merge_officials(source, target)
 
     def _emit_mentions(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         official = self.selected_record()

@@ -38,6 +38,7 @@ from annotator.store import codec, links, record_edits, set_heads
 from annotator.store.connection import check_file, connect, default_db_path, translated
 from annotator.store.edits import Recorder, now, open_command, redo_last, undo_last
 from annotator.store.errors import NotFound, SpanRejected, StoreError
+from annotator.store.official_merge import fold_official
 
 _IN_CHUNK = 500  # ids per `IN (...)` query, well under SQLite's variable limit
 
@@ -566,6 +567,21 @@ class Store:
         ) as rec:
             links.remove_participant(rec, official)
             rec.put("officials", official_id, None)
+
+    def merge_officials(self, source_id: int, target_id: int) -> Official:
+        """Fold official `source_id` into `target_id` of the same set as one command (mentions
+        and titles joined, events re-pointed, the source deleted); the merged official."""
+        source = self._get_record(Official, "officials", source_id)
+        target = self._get_record(Official, "officials", target_id)
+        if source_id == target_id or (source.article_id, source.annotator) != (
+            target.article_id,
+            target.annotator,
+        ):
+            raise StoreError(f"officials {source_id} and {target_id} are not two of one set")
+        with self._command(
+            target.annotator, target.article_id, f"merge official {source.name!r} into {target.name!r}"
+        ) as rec:
+            return fold_official(rec, source, target)
 
     def save_event(self, event: Event) -> Event:
         self._check_event(event)

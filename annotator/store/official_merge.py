@@ -1,0 +1,48 @@
+"""Two officials of one set that are one person become one record.
+
+`fold_official` works on the rows of the open command (`Recorder`), so the merge is logged and
+undone as one step, like `links`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from annotator.model import Event, Official
+from annotator.store import codec
+from annotator.store.edits import Recorder
+
+
+def _joined(first: tuple[object, ...], second: tuple[object, ...]) -> tuple[object, ...]:
+    """`first` then what `second` adds, in order, each once."""
+    return tuple(dict.fromkeys((*first, *second)))
+
+
+def merged_official(target: Official, source: Official) -> Official:
+    """`target` (its id and name) with `source`'s mentions and titles joined after its own and
+    `source`'s organisation when `target` has none."""
+    return replace(
+        target,
+        titles=_joined(target.titles, source.titles),  # type: ignore[arg-type]
+        organization=target.organization or source.organization,
+        mentions=_joined(target.mentions, source.mentions),  # type: ignore[arg-type]
+    )
+
+
+def fold_official(rec: Recorder, source: Official, target: Official) -> Official:
+    """Merge `source` into `target`: events naming `source` name `target` (once), `source` is
+    deleted, `target` gets `merged_official`."""
+    rows = rec.conn.execute(
+        "SELECT * FROM events WHERE article_id = ? AND annotator = ?",
+        (source.article_id, source.annotator),
+    ).fetchall()
+    for row in rows:
+        event = codec.record_from_row(Event, row)
+        if source.id in event.participants:
+            participants = tuple(target.id if p == source.id else p for p in event.participants)
+            event = replace(event, participants=_joined(participants, ()))  # type: ignore[arg-type]
+            rec.put("events", event.id, codec.record_row(event))
+    rec.put("officials", source.id, None)
+    merged = merged_official(target, source)
+    rec.put("officials", target.id, codec.record_row(merged))
+    return merged
