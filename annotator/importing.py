@@ -7,14 +7,15 @@ idempotent because an article's id is the hash of its bytes.
 
 from __future__ import annotations
 
-import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
 from annotator.cleaning import DEFAULT_MAX_BYTES, CleaningError, clean_page
+from annotator.json_lines import BadLine, load_line, numbered_lines
 from annotator.model import Article, ImportResult
 from annotator.store import StoreError
 
@@ -48,7 +49,9 @@ class _Page:
 
 
 def find_page_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to import (folders walked recursively, known suffixes only) and paths refused."""
+    """Files to import (folders walked recursively, known suffixes only) and paths refused.
+    Whether each file is a regular one is `read_pages`'s question: it must be asked on the file
+    it opens."""
     found: list[Path] = []
     refused: list[tuple[str, str]] = []
     for raw in paths:
@@ -61,47 +64,89 @@ def find_page_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[tuple
                     for name in sorted(files)
                     if Path(name).suffix.lower() in PAGE_SUFFIXES and not name.startswith(".")
                 ]
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():
             found.append(path)
-        elif path.exists():
-            refused.append((str(path), "not a regular file"))
         else:
-            refused.append((str(path), "no such file or folder"))
+            refused.append((printable(str(path)), "no such file or folder"))
     return found, refused
+
+
+def printable(name: str) -> str:
+    """A file name as text that can be stored, printed and shown anywhere. Names that are not
+    UTF-8 (a zip made on Windows: GBK names) reach Python as lone surrogates, which no UTF-8
+    writer accepts; their bytes are written as `\\xd0`."""
+    try:
+        raw = os.fsencode(name)
+    except UnicodeEncodeError:  # a surrogate that stands for no byte: not from the file system
+        raw = name.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def read_pages(path: Path, *, max_bytes: int) -> list[_Page]:
     """The pages one file holds; FileRefused when the file cannot be used as a whole."""
+    suffix = path.suffix.lower()
+    limit = max_bytes * (JSONL_FILE_FACTOR if suffix == ".jsonl" else 1)
+    data = read_regular_file(path, limit)
+    name = printable(path.name)
+    if suffix == ".jsonl":
+        return list(_jsonl_pages(data, name))
+    return [_Page(data, name, PAGE_SUFFIXES.get(suffix))]
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of `path` (symlinks followed) if it is a regular file of at most `limit` bytes.
+
+    The kind is checked before opening, because opening a FIFO waits for a writer and opening a
+    device may act; and again on the open descriptor, in case the name changed in between
+    (O_NONBLOCK keeps that open from waiting). The read stops after `limit + 1` bytes: /proc
+    files, files still being written and devices hold more than their size says."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes * (JSONL_FILE_FACTOR if path.suffix.lower() == ".jsonl" else 1):
-            raise FileRefused(
-                f"{size / 1e6:.1f} MB is above the limit of {max_bytes / 1e6:.1f} MB per page "
-                "(change it with --max-bytes)"
-            )
-        data = path.read_bytes()
+        _refuse_irregular(os.stat(path).st_mode)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        with open(descriptor, "rb") as file:
+            status = os.fstat(descriptor)
+            _refuse_irregular(status.st_mode)
+            if status.st_size > limit:
+                raise FileRefused(_over_limit(_size(status.st_size), limit))
+            data = file.read(limit + 1)
     except OSError as error:
         raise FileRefused(f"cannot read: {error.strerror or error}") from None
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        return list(_jsonl_pages(data, path.name))
-    return [_Page(data, path.name, PAGE_SUFFIXES.get(suffix))]
+    if len(data) > limit:
+        raise FileRefused(_over_limit(f"more than {_size(limit)}", limit))
+    return data
+
+
+def _refuse_irregular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kinds = [(stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                 (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+                 (stat.S_ISDIR, "a folder")]  # fmt: skip
+        kind = next((name for test, name in kinds if test(mode)), "not a file")
+        raise FileRefused(f"not a regular file ({kind})")
+
+
+def _over_limit(size: str, limit: int) -> str:
+    return f"{size} is above the limit of {_size(limit)} (change it with --max-bytes)"
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
 
 
 def _jsonl_pages(data: bytes, name: str) -> Iterator[_Page]:
     try:
-        lines = data.decode("utf-8-sig").splitlines()
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileRefused(
             f"a .jsonl file must be UTF-8 ({error.reason} at byte {error.start})"
         ) from None
-    for number, line in enumerate(lines, start=1):
+    for number, line in numbered_lines(text):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise FileRefused(f"line {number}: not JSON ({error.msg})") from None
+            record = load_line(line)
+        except BadLine as error:
+            raise FileRefused(f"line {number}: {error}") from None
         if not isinstance(record, dict):
             raise FileRefused(f"line {number}: expected an object with `text` or `html`")
         body = record.get("html", record.get("text"))
@@ -109,7 +154,7 @@ def _jsonl_pages(data: bytes, name: str) -> Iterator[_Page]:
             raise FileRefused(f"line {number}: needs a string `text` or `html`")
         url, title = record.get("url"), record.get("title")
         yield _Page(
-            data=body.encode("utf-8"),
+            data=body.encode("utf-8"),  # load_line let no lone surrogate through
             source=url if isinstance(url, str) and url else f"{name}#{number}",
             kind="html" if "html" in record else "text",
             url=url if isinstance(url, str) else None,
@@ -163,7 +208,7 @@ def import_paths(
         try:
             added, already = store.add_articles(batch)
         except StoreError as error:  # e.g. locked or full: every file of the batch failed
-            failures.extend((str(f), str(error)) for f in batch_files)
+            failures.extend((printable(str(f)), str(error)) for f in batch_files)
         else:
             imported += added
             present += already
@@ -177,7 +222,7 @@ def import_paths(
             batch.extend(clean_file(path, max_bytes=max_bytes))
             batch_files.append(path)
         except FileRefused as error:
-            failures.append((str(path), str(error)))
+            failures.append((printable(str(path)), str(error)))
         if len(batch) >= BATCH_SIZE:
             flush()
         if progress is not None:

@@ -107,7 +107,7 @@ def page_ids(suffix: str, data: bytes) -> set[str]:
     if suffix != ".jsonl":
         return {article_id_for(data)}
     ids = set()
-    for line in data.decode("utf-8", errors="replace").splitlines():
+    for line in data.decode("utf-8", errors="replace").split("\n"):  # JSON may hold raw U+2028
         try:
             record = json.loads(line)
             body = record.get("html", record.get("text"))

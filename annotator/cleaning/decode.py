@@ -3,7 +3,12 @@
 Chinese pages lie about their encoding in a known way: "gb2312"/"gbk" pages hold characters only
 GB18030 has, "big5" pages hold Hong Kong characters only Big5-HKSCS has. Both supersets decode
 every valid byte of the smaller encoding identically, so we always read with the superset.
+They also declare the wrong one of the two: GBK bytes mostly decode as Big5 too, into rare
+characters, and the reverse. So a GB or Big5 reading (or a single-byte one) is kept only while the
+other reading does not give clearly more of the characters Chinese text is made of.
 Bytes that still do not decode become U+FFFD; the damage step flags them.
+Only encodings of web pages are used: codecs such as utf-7 or unicode_escape turn plain ASCII into
+lone surrogates (text no UTF-8 writer accepts), and transforms such as rot13 are no encodings.
 """
 
 from __future__ import annotations
@@ -62,8 +67,31 @@ _SUPERSETS = {
     "cp950": "big5hkscs",
     "big5_tw": "big5hkscs",
     "ascii": "utf-8",
-    "latin_1": "cp1252",  # what browsers do with a page that says latin-1
+    "iso8859_1": "cp1252",  # what browsers do with a page that says latin-1
 }
+# Text codecs that no web page is written in; a page or detector naming one is not believed.
+_NOT_PAGE_CODECS = frozenset(
+    {
+        "utf_7",
+        "unicode_escape",
+        "raw_unicode_escape",
+        "punycode",
+        "idna",
+        "undefined",
+        "mbcs",
+        "oem",
+    }
+)
+# A `<meta charset>` found by an ASCII search cannot be in UTF-16/32: the declaration lies.
+_NOT_DECLARABLE = frozenset(
+    {"utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"}
+)
+
+_CJK_READINGS = ("gb18030", "big5hkscs")
+_EVIDENCE_SAMPLE = 65536  # characters scored
+_MIN_EVIDENCE = 6  # non-ASCII characters needed before a reading is judged
+_PLAUSIBLE = 0.9  # share of common characters a reading needs to replace another
+_CLEARLY_BETTER = 0.3  # by how much it must beat the reading it replaces
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I
@@ -76,6 +104,33 @@ _HEAD = 4096  # bytes searched for a charset declaration
 class Decoded:
     text: str
     encoding: str  # the codec we read with
+    why: str | None = None  # set when the bytes were read otherwise than the page declared
+
+
+def _common_characters() -> frozenset[str]:
+    """What Chinese text is mostly made of: the 3,755 first-level GB2312 characters
+    (simplified), the 5,401 common Big5 characters (traditional) and the CJK punctuation."""
+
+    def pairs(codec: str, leads: range, trails: list[int]) -> set[str]:
+        return {_char_or_empty(bytes((lead, trail)), codec) for lead in leads for trail in trails}
+
+    simplified = pairs("gb2312", range(0xB0, 0xD8), list(range(0xA1, 0xFF)))
+    traditional = pairs("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
+    punctuation = {chr(c) for c in [*range(0x3000, 0x3040), *range(0xFF00, 0xFF66), 0xB7]}
+    punctuation |= set("\u2014\u2018\u2019\u201c\u201d\u2026")
+    return frozenset(
+        simplified | {c for c in traditional if "\u4e00" <= c <= "\u9fff"} | punctuation
+    )
+
+
+def _char_or_empty(raw: bytes, codec: str) -> str:
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        return ""
+
+
+_COMMON = _common_characters() - {""}
 
 
 def canonical_codec(name: str) -> str | None:
@@ -86,6 +141,8 @@ def canonical_codec(name: str) -> str | None:
     except LookupError:
         return None
     key = codec.replace("-", "_")
+    if key in _NOT_PAGE_CODECS or not codecs.lookup(codec)._is_text_encoding:
+        return None
     return _SUPERSETS.get(key, codec)
 
 
@@ -112,7 +169,7 @@ def decode_page(data: bytes, *, look_for_meta: bool) -> Decoded:
     declared = _declared_codec(data) if look_for_meta else None
     if declared:
         try:
-            return _checked(Decoded(data.decode(declared), declared))
+            return _checked(_most_plausible(data, Decoded(data.decode(declared), declared)))
         except UnicodeDecodeError:
             pass  # the declaration lies; detect instead
     try:
@@ -121,7 +178,43 @@ def decode_page(data: bytes, *, look_for_meta: bool) -> Decoded:
         pass
     guess = charset_normalizer.from_bytes(data).best()
     codec = (guess and canonical_codec(guess.encoding)) or declared or "utf-8"
-    return _checked(Decoded(data.decode(codec, errors="replace"), codec))
+    return _checked(_most_plausible(data, Decoded(data.decode(codec, errors="replace"), codec)))
+
+
+def _most_plausible(data: bytes, decoded: Decoded) -> Decoded:
+    """`decoded`, or the GB or Big5 reading of the same bytes when that reading decodes without
+    error and is clearly more plausible Chinese text (see `_plausibility`). UTF-8 that decodes is
+    never second-guessed: other encodings almost never produce valid UTF-8 by accident."""
+    if decoded.encoding == "utf-8":
+        return decoded
+    own, count = _plausibility(decoded.text)
+    if count < _MIN_EVIDENCE:
+        return decoded  # too little text to judge: the declaration or detection stands
+    for codec in _CJK_READINGS:
+        if codec == decoded.encoding:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        other, _ = _plausibility(text)
+        if other >= _PLAUSIBLE and other - own >= _CLEARLY_BETTER:
+            why = (
+                f"read as {codec}, not {decoded.encoding}: {other:.0%} of its non-ASCII "
+                f"characters are common Chinese ones, against {own:.0%}"
+            )
+            return Decoded(text, codec, why)
+    return decoded
+
+
+def _plausibility(text: str) -> tuple[float, int]:
+    """(share of common Chinese characters among the non-ASCII ones, how many were counted).
+    Text read in the wrong CJK encoding is made of whatever characters the byte pairs hit, which
+    are mostly rare ones; text read right is mostly common ones, even in a short page."""
+    counted = [c for c in text[:_EVIDENCE_SAMPLE] if c > "\x7f" and not c.isspace()]
+    if not counted:
+        return 0.0, 0
+    return sum(c in _COMMON for c in counted) / len(counted), len(counted)
 
 
 def _bom_codec(data: bytes) -> str | None:
@@ -134,7 +227,8 @@ def _bom_length(data: bytes) -> int:
 
 def _declared_codec(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:_HEAD])
-    return canonical_codec(match.group(1).decode("ascii")) if match else None
+    codec = canonical_codec(match.group(1).decode("ascii")) if match else None
+    return None if codec is None or codec.replace("-", "_") in _NOT_DECLARABLE else codec
 
 
 def _checked(decoded: Decoded) -> Decoded:
