@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.worst < 0:
         raise UsageError(f"--worst takes a count of articles, not {args.worst}")
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         if args.annotators:
             annotators = [name.strip() for name in args.annotators.split(",") if name.strip()]
             unknown = sorted(set(annotators) - set(store.annotators()))

@@ -15,8 +15,10 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     add(parser)
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    return Store.open(Path(args.db) if args.db else None)
+def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    """`read_only` for a command that only reads: it then works on a database that cannot be
+    written (a read-only disk or folder) and never changes the file."""
+    return Store.open(Path(args.db) if args.db else None, read_only=read_only)
 
 
 def annotator_name(args: argparse.Namespace, default: str | None = None) -> str:

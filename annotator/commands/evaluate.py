@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     annotator = args.annotator or AUTO
     report = Report()
     problems: list[str] = []
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         for article in gold:
             if not store.has_article(article.id):
                 problems.append(f"{article.id}: not in the database")

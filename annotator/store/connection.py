@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import platformdirs
 
@@ -22,9 +24,9 @@ from annotator.store.errors import (
     ReadOnlyDatabase,
     StoreError,
 )
-from annotator.store.migrations import LATEST_VERSION, pending_migrations
+from annotator.store.migrations import LATEST_VERSION, steps_for
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+MIN_PAGE_SIZE = 512  # bytes; a non-empty SQLite file holds at least one page
 DB_ENV_VAR = "ANNOTATOR_DB"
 
 
@@ -35,19 +37,22 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("annotator", appauthor=False) / "annotator.db"
 
 
-def check_file(path: Path) -> None:
-    """Refuse, before SQLite touches it, a path that cannot be our database."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file")
-    if path.exists():
-        try:
-            with path.open("rb") as handle:
-                header = handle.read(100)  # the whole SQLite file header
-        except OSError as error:
-            raise StoreError(f"cannot read {path}: {error.strerror}") from None
-        if header and not header.startswith(SQLITE_HEADER[: len(header)]):
-            raise CorruptDatabase(f"{path} is not an SQLite database; it was left untouched")
-        _refuse_truncated(path, header)
+def sqlite_uri(path: Path, **params: str) -> str:
+    """A `file:` URI for `path`, quoted: a `?`, `#` or `%` in a file name stays part of the name."""
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return f"file:{quote(str(path.absolute()))}" + (f"?{query}" if query else "")
+
+
+def check_file(path: Path, busy_timeout: float = 5.0) -> None:
+    """Refuse, before anything writes to it, a path that cannot be our database.
+
+    Looks with `stat` and through SQLite only, never with a descriptor of our own: on POSIX,
+    closing ANY descriptor of a file drops every lock this process holds on it, SQLite's
+    included, and another program would then checkpoint and delete the WAL under this process's
+    open connections (SQLite, "How To Corrupt An SQLite Database File", 2.2). SQLite's own
+    connections share their locks within the process, so a second one is safe."""
+    if _existing_regular_file(path):
+        read_connection(path, busy_timeout).close()
     elif not path.parent.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,28 +60,129 @@ def check_file(path: Path) -> None:
             raise ReadOnlyDatabase(f"cannot create {path.parent}: {error.strerror}") from None
 
 
-def _refuse_truncated(path: Path, header: bytes) -> None:
-    """A file shorter than the page count its header declares lost its tail (a copy cut short,
-    a full disk). Cheap: uses the 100-byte header, where an integrity check reads the file."""
-    if len(header) < 100:
-        if header:
-            raise CorruptDatabase(
-                f"{path} is truncated ({len(header)} bytes); it was left untouched"
-            )
-        return
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    page_count = int.from_bytes(header[28:32], "big")
-    header_valid = header[24:28] == header[92:96]  # "in-header database size" is trustworthy
-    size = path.stat().st_size
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size:
-        return  # a checkpoint cut short (full disk) leaves the tail in the WAL; SQLite reads it
-    if header_valid and page_count and size < page_size * page_count:
-        raise CorruptDatabase(
-            f"{path} is truncated: {size:,} bytes where its header declares "
-            f"{page_size * page_count:,}; it was left untouched"
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _existing_regular_file(path: Path) -> bool:
+    """False when nothing is there; refuses a folder, a pipe or a device (reading a FIFO would
+    wait forever for a writer) without opening it."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise StoreError(f"cannot use {path}: {error.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise StoreError(f"{path} is a folder, not a database file")
+    for test, kind in _NOT_REGULAR:
+        if test(mode):
+            raise StoreError(f"{path} is {kind}, not a database file; nothing was read")
+    return True
+
+
+def read_connection(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A connection that reads `path` and refuses every write (`query_only`), after checking
+    that SQLite can read it as a database; the file must exist.
+
+    An ordinary connection: it takes SQLite's locks and reads the WAL like any other, and the
+    last one to close folds the WAL in and removes it. Where the file cannot be written SQLite
+    opens it read-only by itself. Only if SQLite still cannot open it (a WAL database in a
+    folder that refuses its `-wal`/`-shm`) is it read as `immutable`; see there."""
+    conn = _connect_uri(path, busy_timeout, mode="rw")
+    try:
+        try:
+            _refuse_unreadable(conn, path, busy_timeout)
+        except _CannotOpen:
+            conn.close()
+            conn = _immutable_connection(path, busy_timeout)
+            _refuse_unreadable(conn, path, busy_timeout)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+class _CannotOpen(Exception):
+    """SQLite could not open the file for reading as it is (see `read_connection`)."""
+
+
+def _immutable_connection(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """Read without locks or WAL, which is right only while nobody writes the file: allowed
+    when no `-wal`, `-shm` or `-journal` is beside it. Every writer has those files while it
+    works, and none can create them in this folder, so the file cannot change while it is
+    read (a writer through another, writable mount of the folder would create them first;
+    one that starts in the moment of a read is the remaining risk, accepted for reading a
+    read-only copy). With one of them present the file is refused: `immutable` would ignore
+    the changes they hold."""
+    present = [s.name for s in _sidecars(path) if s.exists()]
+    if present:
+        raise ReadOnlyDatabase(
+            f"{path} cannot be read: its folder cannot be written, and SQLite must write there "
+            f"to read the changes {present[0]} beside it may hold; make the folder writable "
+            "(nothing was changed)"
         )
+    return _connect_uri(path, busy_timeout, mode="ro", immutable="1")
+
+
+def _connect_uri(path: Path, busy_timeout: float, **params: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        sqlite_uri(path, **params),
+        uri=True,
+        timeout=busy_timeout,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("PRAGMA trusted_schema=OFF")  # reading never runs the file's own code
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _sidecars(path: Path) -> tuple[Path, ...]:
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
+
+
+def _refuse_unreadable(conn: sqlite3.Connection, path: Path, busy_timeout: float) -> None:
+    """Refuse a file SQLite cannot read as a database, with what is wrong with it.
+
+    SQLite checks page 1 when it first reads the file: not a database (SQLITE_NOTADB), or a
+    header that declares more pages than the file and its WAL hold (SQLITE_CORRUPT: the file was
+    cut short, by a copy or a full disk). Both are refused before anything writes."""
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return
+    except sqlite3.DatabaseError as error:
+        name = getattr(error, "sqlite_errorname", "")
+        if name == "SQLITE_CANTOPEN":
+            raise _CannotOpen from None
+        if name not in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+            raise translate(error, str(path), busy_timeout) from error
+    size = path.stat().st_size
+    if size < MIN_PAGE_SIZE:  # smaller than any SQLite file's first page
+        raise CorruptDatabase(
+            f"{path} is not an SQLite database, or a truncated one ({size} bytes); "
+            "it was left untouched"
+        )
+    if name == "SQLITE_NOTADB":
+        raise CorruptDatabase(f"{path} is not an SQLite database; it was left untouched")
+    conn.execute("PRAGMA writable_schema=ON")  # read page 1 even though pages are missing
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError:
+        raise CorruptDatabase(f"{path} is damaged; it was left untouched") from None
+    raise CorruptDatabase(
+        f"{path} is truncated: {size:,} bytes, fewer than its header declares; "
+        "it was left untouched"
+    )
 
 
 def translate(error: sqlite3.Error, where: str, busy_timeout: float) -> StoreError:
@@ -86,6 +192,12 @@ def translate(error: sqlite3.Error, where: str, busy_timeout: float) -> StoreErr
         return DatabaseLocked(
             f"{where} is locked by another program (waited {busy_timeout:g} s); "
             "close the other program or try again"
+        )
+    if "could not decode to utf-8" in message:  # the message quotes the garbled bytes: drop them
+        column = str(error).split("'")[1] if "'" in str(error) else "?"
+        return CorruptDatabase(
+            f"{where} is damaged: its column {column!r} holds bytes that are not UTF-8 text; "
+            "it was left untouched"
         )
     if "malformed" in message or "not a database" in message or "corrupt" in message:
         return CorruptDatabase(f"{where} is damaged ({error}); it was left untouched")
@@ -139,8 +251,7 @@ def connect(path: Path | None, busy_timeout: float) -> sqlite3.Connection:
         )
         try:
             conn.row_factory = sqlite3.Row
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            steps = pending_migrations(version, path=where)
+            steps = steps_for(conn, path=where)  # refuses a foreign or newer file untouched
             if path is not None:
                 _switch_to_wal(conn, busy_timeout)
             conn.execute("PRAGMA synchronous=FULL")  # saved means saved, even after a power cut
@@ -161,3 +272,28 @@ def connect(path: Path | None, busy_timeout: float) -> sqlite3.Connection:
             conn.close()
             raise
     return conn
+
+
+def connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """For a command that only reads: a `read_connection`, so it works on a file or folder that
+    cannot be written and never changes the file itself. A file made by an older annotator is
+    first upgraded through a writing connection, which needs write access."""
+    if not _existing_regular_file(path):
+        raise StoreError(f"there is no database at {path}; nothing to read")
+    conn = read_connection(path, busy_timeout)
+    try:
+        with translated(str(path), busy_timeout):
+            if not steps_for(conn, path=str(path)):  # refuses a foreign or newer file
+                return conn
+    except BaseException:
+        conn.close()
+        raise
+    conn.close()
+    try:
+        connect(path, busy_timeout).close()
+    except ReadOnlyDatabase as error:
+        raise ReadOnlyDatabase(
+            f"{path} was made by an older annotator and must be upgraded before it can be read, "
+            f"but {error}"
+        ) from None
+    return read_connection(path, busy_timeout)

@@ -35,7 +35,13 @@ from annotator.model import (
 )
 from annotator.resources import default_schema_text, parse_schema
 from annotator.store import codec, links, record_edits, set_heads
-from annotator.store.connection import check_file, connect, default_db_path, translated
+from annotator.store.connection import (
+    check_file,
+    connect,
+    connect_read_only,
+    default_db_path,
+    translated,
+)
 from annotator.store.edits import Recorder, now, open_command, redo_last, undo_last
 from annotator.store.errors import NotFound, SpanRejected, StoreError
 from annotator.store.official_merge import fold_official
@@ -54,16 +60,28 @@ class Store:
         self._where = str(path) if path else "the in-memory database"
         with self._reading():
             self._ensure_schema_setting()
-            self.schema: LabelSchema = parse_schema(self.get_setting("schema") or "")
+            # A read-only store of a file without one reads the default, as if stored.
+            self.schema: LabelSchema = parse_schema(
+                self.get_setting("schema") or default_schema_text()
+            )
 
     @classmethod
     def open(
-        cls, path: str | Path | None = None, *, memory: bool = False, busy_timeout: float = 5.0
+        cls,
+        path: str | Path | None = None,
+        *,
+        memory: bool = False,
+        busy_timeout: float = 5.0,
+        read_only: bool = False,
     ) -> Store:
+        """`read_only`: for commands that only read; the file must exist, may sit on a read-only
+        disk, and every write through this store is refused (`ReadOnlyDatabase`)."""
         if memory:
             return cls(connect(None, busy_timeout), None, busy_timeout)
         db_path = Path(path) if path is not None else default_db_path()
-        check_file(db_path)
+        if read_only:
+            return cls(connect_read_only(db_path, busy_timeout), db_path, busy_timeout)
+        check_file(db_path, busy_timeout)
         return cls(connect(db_path, busy_timeout), db_path, busy_timeout)
 
     def close(self) -> None:
@@ -135,8 +153,14 @@ class Store:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
 
     def _ensure_schema_setting(self) -> None:
-        if self.get_setting("schema") is None:
+        if self.get_setting("schema") is None and not self.read_only:
             self.set_setting("schema", default_schema_text())
+
+    @property
+    def read_only(self) -> bool:
+        """Opened by `Store.open(read_only=True)`: every write is refused."""
+        with self._reading() as conn:
+            return bool(conn.execute("PRAGMA query_only").fetchone()[0])
 
     # -- articles -----------------------------------------------------------------------------
 
