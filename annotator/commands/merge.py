@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, open_store
-from annotator.review.merge import MergeReport, merge_database
-from annotator.store import Store
+from annotator.review.merge import MergeReport, merge_database, open_source
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,12 +32,14 @@ def run(args: argparse.Namespace) -> int:
         if not other.is_file():
             raise UsageError(f"{other}: no such database file")
     failed = False
-    with open_store(args) as store:
+    with open_store(args) as store, ExitStack() as sources:
         for other in args.others:
             if store.path is not None and other.resolve() == store.path.resolve():
                 raise UsageError(f"{other} is the database being merged into")
-            with Store.open(other) as source:
-                report = merge_database(store, source, source_name=str(other))
+        # Every file is checked before the first is merged: one bad file changes nothing.
+        opened = [(other, sources.enter_context(open_source(other))) for other in args.others]
+        for other, source in opened:
+            report = merge_database(store, source, source_name=str(other))
             print(
                 json.dumps(report_json(report), ensure_ascii=False)
                 if args.json

@@ -14,6 +14,8 @@ by database ids, which differ between machines:
 Rejected suggestions are a union: a rejection made on either side stays rejected here (one made
 on a text that does not fit ours is refused and reported like a set).
 
+The other database is read from a checked private copy (`open_source`), never opened in place.
+
 `auto` sets are merged first, so that a human span's `origin` (the suggestion it was accepted
 from) can be pointed at the same suggestion here; an origin with no counterpart is cleared.
 """
@@ -21,12 +23,16 @@ from) can be pointed at the same suggestion here; an origin with no counterpart 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 
 from annotator.model import AUTO, AnnotationSet, Span
 from annotator.store import Store, StoreError
+from annotator.store.foreign import checked_copy
 
 SpanKey = tuple[str, int, int, str]
 
@@ -70,6 +76,16 @@ class MergeReport:
         return bool(
             self.articles_added or self.sets_added or self.sets_replaced or self.rejections_added
         )
+
+
+@contextmanager
+def open_source(path: Path) -> Iterator[Store]:
+    """The database at `path`, to merge from. The store opens a checked private copy (see
+    `annotator.store.foreign`): the file itself is never written, migrated or switched to WAL,
+    its triggers never run, and a file that is not an annotator database whose every row decodes
+    is refused before anything is merged."""
+    with checked_copy(path, outcome="nothing was merged") as copy, Store.open(copy) as source:
+        yield source
 
 
 def merge_database(target: Store, source: Store, *, source_name: str = "") -> MergeReport:

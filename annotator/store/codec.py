@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from functools import cache
 from typing import Any, TypeVar
 
 from annotator.model import Article, Block, Damage, Event, Official, OffsetMap, Span
+from annotator.store.errors import CorruptDatabase
+
+T = TypeVar("T")
 
 
 def dumps(value: Any) -> str:
@@ -48,24 +51,111 @@ def article_row(article: Article, imported_at: str) -> dict[str, Any]:
 
 
 def article_from_row(row: Mapping[str, Any]) -> Article:
-    return Article(
-        id=row["id"],
-        source=row["source"],
-        url=row["url"],
-        raw_text=row["raw_text"],
-        text=row["text"],
-        offset_map=OffsetMap.from_json(json.loads(row["offset_map"])),
-        title=row["title"],
-        published=row["published"],
-        outlet=row["outlet"],
-        script=row["script"],
-        damage=tuple(Damage(s, e, k) for s, e, k in json.loads(row["damage"])),
-        blocks=tuple(
-            Block(s, e, path, density, bool(in_list), bool(heading), indent)
-            for s, e, path, density, in_list, heading, indent in json.loads(row["blocks"])
-        ),
-        cleaner_version=row["cleaner_version"],
-    )
+    """The article of a row; CorruptDatabase, naming the row and column, for one that does not
+    decode (a BLOB where text belongs, a JSON column that is not what we wrote)."""
+    try:
+        return Article(
+            id=_text(row, "id"),
+            source=_text(row, "source"),
+            url=_text(row, "url", null=True),
+            raw_text=_text(row, "raw_text"),
+            text=_text(row, "text"),
+            offset_map=_decoded(row, "offset_map", _offset_map),
+            title=_text(row, "title", null=True),
+            published=_text(row, "published", null=True),
+            outlet=_text(row, "outlet", null=True),
+            script=_text(row, "script"),  # type: ignore[arg-type]
+            damage=_decoded(row, "damage", _damage),
+            blocks=_decoded(row, "blocks", _blocks),
+            cleaner_version=_text(row, "cleaner_version"),
+        )
+    except BadColumn as bad:
+        raise damaged("articles", row["id"], bad) from None
+
+
+class BadColumn(ValueError):
+    """One column of a row holds what we never write there; the message names the column."""
+
+
+def damaged(table: str, key: object, bad: BadColumn) -> CorruptDatabase:
+    return CorruptDatabase(f"the database is damaged: {table} row {row_name(key)}: {bad}")
+
+
+def row_name(key: object) -> str:
+    """A row's key for a message: quoted and cut short, never raw bytes."""
+    if isinstance(key, str):
+        return repr(key if len(key) <= 40 else key[:40] + "…")
+    return str(key) if type(key) is int else f"<{value_kind(key)}>"
+
+
+def value_kind(value: object) -> str:
+    if isinstance(value, bytes):
+        return "binary data"
+    if value is None:
+        return "nothing (NULL)"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, tuple | list):
+        return "a list of other things"
+    return "a number" if isinstance(value, int | float) else type(value).__name__
+
+
+def _text(row: Mapping[str, Any], name: str, *, null: bool = False) -> Any:
+    value = row[name]
+    if isinstance(value, str) or (null and value is None):
+        return value
+    raise BadColumn(f"column {name} holds {value_kind(value)}, not text")
+
+
+def _decoded(row: Mapping[str, Any], name: str, build: Callable[[Any], T]) -> T:
+    """`build` applied to the JSON of column `name`."""
+    try:
+        return build(json.loads(_text(row, name)))
+    except BadColumn:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError) as error:
+        why = "not JSON" if isinstance(error, json.JSONDecodeError) else "not what annotator writes"
+        raise BadColumn(f"column {name} is {why}") from None
+
+
+def _ints(value: Any, count: int) -> list[int]:
+    if not isinstance(value, list) or len(value) != count or any(type(v) is not int for v in value):
+        raise ValueError(f"expected {count} integers")
+    return value
+
+
+def _offset_map(data: Any) -> OffsetMap:
+    pairs = [_ints(pair, 2) for pair in _list(data)]
+    return OffsetMap.from_json(pairs)  # IndexError/ValueError when empty
+
+
+def _damage(data: Any) -> tuple[Damage, ...]:
+    found = []
+    for item in _list(data):
+        if not isinstance(item, list) or len(item) != 3 or not isinstance(item[2], str):
+            raise ValueError("a damage is [start, end, kind]")
+        start, end = _ints(item[:2], 2)
+        found.append(Damage(start, end, item[2]))  # type: ignore[arg-type]
+    return tuple(found)
+
+
+def _blocks(data: Any) -> tuple[Block, ...]:
+    found = []
+    for item in _list(data):
+        if not isinstance(item, list) or len(item) != 7:
+            raise ValueError("a block has seven fields")
+        start, end, path, density, in_list, heading, indent = item
+        _ints([start, end, in_list, heading, indent], 5)
+        if not isinstance(path, str) or not isinstance(density, int | float):
+            raise ValueError("a block's tag path is text, its link density a number")
+        found.append(Block(start, end, path, density, bool(in_list), bool(heading), indent))
+    return tuple(found)
+
+
+def _list(data: Any) -> list[Any]:
+    if not isinstance(data, list):
+        raise ValueError("expected a list")
+    return data
 
 
 # Tuple fields of the records that are stored as JSON lists.
@@ -84,18 +174,36 @@ def record_row(record: Record) -> dict[str, Any]:
 
 
 R = TypeVar("R", Span, Official, Event)
+TABLES: dict[type, str] = {Span: "spans", Official: "officials", Event: "events"}
+
+# What a field may hold, by its annotation, and how a message says it; other fields: unchecked.
+_CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "str": (lambda v: isinstance(v, str), "text"),
+    "str | None": (lambda v: v is None or isinstance(v, str), "text"),
+    "int": (lambda v: type(v) is int, "an integer"),
+    "int | None": (lambda v: v is None or type(v) is int, "an integer"),
+    "tuple[str, ...]": (lambda v: all(isinstance(x, str) for x in v), "a list of text"),
+    "tuple[int, ...]": (lambda v: all(type(x) is int for x in v), "a list of integers"),
+}
 
 
 @cache
-def _field_names(cls: type) -> tuple[tuple[str, bool], ...]:
-    """(name, stored as a JSON list) per field; looked up once per class, not once per row."""
-    return tuple((f.name, f.name in _LIST_FIELDS) for f in fields(cls))
+def _field_names(cls: type) -> tuple[tuple[str, bool, str], ...]:
+    """(name, stored as a JSON list, annotation) per field; looked up once per class."""
+    return tuple((f.name, f.name in _LIST_FIELDS, str(f.type)) for f in fields(cls))
 
 
 def record_from_row(cls: type[R], row: Mapping[str, Any]) -> R:
-    return cls(
-        *[
-            tuple(json.loads(row[name])) if is_list else row[name]
-            for name, is_list in _field_names(cls)
-        ]
-    )
+    """The record of a row; CorruptDatabase, naming the row and column, for one that does not
+    decode."""
+    values = []
+    try:
+        for name, is_list, annotation in _field_names(cls):
+            value = tuple(_decoded(row, name, _list)) if is_list else row[name]
+            check, wanted = _CHECKS.get(annotation, (None, ""))
+            if check is not None and not check(value):
+                raise BadColumn(f"column {name} holds {value_kind(value)}, not {wanted}")
+            values.append(value)
+    except BadColumn as bad:
+        raise damaged(TABLES[cls], row["id"], bad) from None
+    return cls(*values)

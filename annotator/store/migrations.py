@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import cache
 
-from annotator.store.errors import FutureDatabase
+from annotator.store.errors import FutureDatabase, StoreError
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -173,6 +174,27 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 LATEST_VERSION = len(MIGRATIONS)
 
 
+# Tables of every version's schema: a file without them was not made by annotator.
+CORE_TABLES = frozenset({"settings", "articles", "commands"})
+
+
+def steps_for(conn: sqlite3.Connection, *, path: str) -> list[tuple[int, Callable]]:
+    """The steps that bring the database open on `conn` to LATEST_VERSION. Refuses, before
+    anything is written, an SQLite file that is not an annotator database (tables of its own and
+    no version of ours, or a version but not our tables) and one made by a newer annotator."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    names = {
+        row[0]
+        for row in conn.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    }
+    if (version == 0 and names) or (version != 0 and not names >= CORE_TABLES):
+        raise StoreError(
+            f"{path} is an SQLite file but not an annotator database (schema version {version}, "
+            f"{len(names)} table(s) and index(es) of its own); the file was not changed"
+        )
+    return pending_migrations(version, path=path)
+
+
 def pending_migrations(current: int, *, path: str) -> list[tuple[int, Callable]]:
     """The steps that bring a database at `current` to LATEST_VERSION."""
     if current > LATEST_VERSION:
@@ -181,3 +203,27 @@ def pending_migrations(current: int, *, path: str) -> list[tuple[int, Callable]]
             f"up to {LATEST_VERSION}). Upgrade annotator to open it; the file was not changed."
         )
     return [(v, MIGRATIONS[v - 1]) for v in range(current + 1, LATEST_VERSION + 1)]
+
+
+@cache
+def schema_at(version: int) -> frozenset[tuple[str, str, str, str | None]]:
+    """(type, name, table, sql) of every object the steps up to `version` create: what a
+    database of that version made by annotator holds, nothing more, nothing less."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for step in MIGRATIONS[:version]:
+            step(conn)
+        return schema_of(conn)
+    finally:
+        conn.close()
+
+
+def schema_of(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str, str | None]]:
+    """(type, name, table, sql) of every object of the database but SQLite's own
+    (`sqlite_sequence`, `sqlite_stat1`: bookkeeping, never code)."""
+    return frozenset(
+        (row[0], row[1], row[2], row[3])
+        for row in conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        )
+    )

@@ -1,0 +1,268 @@
+"""Databases that come from elsewhere: merge sources and restored backups.
+
+A file merged in or restored is read through SQLite from a private copy (its `-wal` included),
+never written, never migrated, its triggers never run; it must be an annotator database whose
+every row decodes, or it is refused in one line and nothing changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from review_helpers.scripted import label_seeds, seeded_store
+
+from annotator.cli import main
+from annotator.store import CorruptDatabase, FutureDatabase, Store, StoreError
+from annotator.store.backup import backup_database, restore_database
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """alice's labelled seeds (suggestions included) as one standalone file, as a backup is."""
+    folder = tmp_path_factory.mktemp("template")
+    with seeded_store(folder / "live.db") as store:
+        label_seeds(store, "alice")
+    return backup_database(folder / "live.db", folder / "alice.db")
+
+
+@pytest.fixture
+def source(tmp_path, template) -> Path:
+    """A copy of the template alone in its own folder (so its folder can be compared)."""
+    path = tmp_path / "theirs" / "alice.db"
+    path.parent.mkdir()
+    shutil.copyfile(template, path)
+    return path
+
+
+@pytest.fixture
+def target(tmp_path) -> Path:
+    path = tmp_path / "mine" / "me.db"
+    Store.open(path).close()
+    return path
+
+
+def fingerprint(path: Path) -> tuple[str, list[str]]:
+    """The file's bytes and what lies beside it: a merge source must keep both."""
+    return hashlib.md5(path.read_bytes()).hexdigest(), sorted(p.name for p in path.parent.iterdir())
+
+
+def content(path: Path) -> list:
+    """Every row of every annotator table, read without the store (so nothing is written)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE 'articles_fts%' ORDER BY name"
+            )
+        ]
+        return [(t, sorted(map(repr, conn.execute(f"SELECT * FROM {t}")))) for t in tables]
+    finally:
+        conn.close()
+
+
+def spoil(path: Path, *statements: str) -> None:
+    """Change a database by hand, as another program (or a person) could."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+    finally:
+        conn.close()
+
+
+# -- restore reads a backup's -wal ---------------------------------------------------------------
+
+
+def test_restore_keeps_the_last_transaction_held_in_the_backups_wal(tmp_path, template):
+    """A copy of a live database is its main file plus its `-wal`; the last commit lives there."""
+    live = tmp_path / "live" / "work.db"
+    live.parent.mkdir()
+    shutil.copyfile(template, live)
+    copy = tmp_path / "copy" / "work.db"
+    copy.parent.mkdir()
+    with Store.open(live) as store:
+        article_id = store.article_ids()[0]
+        store.set_status(article_id, "alice", "skipped")
+        wal = live.with_name(live.name + "-wal")
+        assert wal.stat().st_size > 0  # the commit is in the WAL, not yet in the main file
+        shutil.copyfile(live, copy)
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+    before = fingerprint(copy)
+    db = tmp_path / "mine" / "restored.db"
+    restore_database(copy, db)
+    with Store.open(db) as store:
+        assert store.get_annotation_set(article_id, "alice").status == "skipped"
+    assert fingerprint(copy) == before  # the backup itself is only read
+
+
+# -- merge never writes its source ---------------------------------------------------------------
+
+
+def test_merge_leaves_the_source_and_its_folder_exactly_as_they_were(source, target):
+    before = fingerprint(source)
+    assert main(["--db", str(target), "merge", str(source)]) == 0
+    assert fingerprint(source) == before
+    with Store.open(target) as store:
+        assert store.count_articles() > 0 and "alice" in store.annotators()
+
+
+def test_merge_refuses_a_foreign_sqlite_file_and_leaves_it_alone(tmp_path, target, capsys):
+    foreign = tmp_path / "notes.db"
+    spoil(foreign, "CREATE TABLE notes (x)", "INSERT INTO notes VALUES ('mine')")
+    before, target_before = fingerprint(foreign), content(target)
+    assert main(["--db", str(target), "merge", str(foreign)]) == 1
+    err = capsys.readouterr().err
+    assert "not an annotator database" in err and err.count("\n") == 1
+    assert fingerprint(foreign) == before
+    assert content(target) == target_before
+
+
+def test_merge_never_runs_a_trigger_of_the_source(source, target, capsys):
+    """A trigger that fires on any write of the source (here: the schema setting being filled
+    in) must neither run nor let its effect reach the target."""
+    spoil(
+        source,
+        "DELETE FROM settings WHERE key = 'schema'",
+        "CREATE TRIGGER flag AFTER INSERT ON settings BEGIN "
+        "UPDATE annotation_sets SET status = 'skipped'; END",
+    )
+    before = fingerprint(source)
+    assert main(["--db", str(target), "merge", str(source)]) == 1
+    assert "trigger flag" in capsys.readouterr().err
+    assert fingerprint(source) == before
+    with Store.open(target) as store:
+        assert store.count_articles() == 0
+
+
+# -- hostile content is refused whole ------------------------------------------------------------
+
+FIRST_ID = "(SELECT min(id) FROM articles)"
+HOSTILE = {
+    "updated_at not a time": ["UPDATE annotation_sets SET updated_at = 'yesterday'"],
+    "naive updated_at": ["UPDATE annotation_sets SET updated_at = '2025-01-01T00:00:00'"],
+    "schema not TOML": ["UPDATE settings SET value = '[[labels' WHERE key = 'schema'"],
+    "schema without labels": ["UPDATE settings SET value = 'x = 1' WHERE key = 'schema'"],
+    "offset_map not JSON": [f"UPDATE articles SET offset_map = '[[0,' WHERE id = {FIRST_ID}"],
+    "offset_map of another text": [
+        f"UPDATE articles SET offset_map = '[[0,0],[3,3]]' WHERE id = {FIRST_ID}"
+    ],
+    "damage not a list": [f"UPDATE articles SET damage = '{{}}' WHERE id = {FIRST_ID}"],
+    "text a blob": [f"UPDATE articles SET text = x'e4b8ad00ff' WHERE id = {FIRST_ID}"],
+    "title not UTF-8": [
+        f"UPDATE articles SET title = CAST(x'e4b8ff28' AS TEXT) WHERE id = {FIRST_ID}"
+    ],
+    "span text not UTF-8": ["UPDATE spans SET text = CAST(x'ff' AS TEXT) WHERE id = 1"],
+    "span offsets past the text": ['UPDATE spans SET "end" = 1000000 WHERE id = 1'],
+    "span start a word": ["UPDATE spans SET start = 'three' WHERE id = 1"],
+    "status unknown": ["UPDATE annotation_sets SET status = 'bogus'"],
+    "seconds a word": ["UPDATE annotation_sets SET seconds = 'long'"],
+    "mentions not JSON": ["UPDATE officials SET mentions = '[1,'"],
+    "titles not strings": ["UPDATE officials SET titles = '[1, 2]'"],
+    "participants of another set": ["UPDATE events SET participants = '[999999]'"],
+    "set of a missing article": ["UPDATE annotation_sets SET article_id = 'nowhere' WHERE id = 1"],
+    "edit image not JSON": ["UPDATE edits SET after = '{' WHERE id = (SELECT max(id) FROM edits)"],
+    "article id a path": [
+        f"UPDATE {table} SET {column} = '../../../TRAV' WHERE {column} = {FIRST_ID}"
+        for table, column in (
+            ("spans", "article_id"),
+            ("officials", "article_id"),
+            ("events", "article_id"),
+            ("annotation_sets", "article_id"),
+            ("rejections", "article_id"),
+            ("commands", "article_id"),
+        )
+    ]
+    + [f"UPDATE articles SET id = '../../../TRAV' WHERE id = {FIRST_ID}"],
+}
+
+
+@pytest.mark.parametrize("statements", HOSTILE.values(), ids=HOSTILE.keys())
+def test_merge_refuses_a_hostile_source_in_one_line_and_changes_nothing(
+    source, target, capsys, statements
+):
+    spoil(source, *statements)
+    before, target_before = fingerprint(source), content(target)
+    assert main(["--db", str(target), "merge", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("annotator: ") and err.count("\n") == 1, err
+    assert "row" in err or "setting" in err, err  # says where the bad value is
+    assert fingerprint(source) == before
+    assert content(target) == target_before
+
+
+@pytest.mark.parametrize("statements", HOSTILE.values(), ids=HOSTILE.keys())
+def test_restore_refuses_a_hostile_backup_and_changes_nothing(tmp_path, source, statements):
+    spoil(source, *statements)
+    db = tmp_path / "mine" / "work.db"
+    db.parent.mkdir()
+    Store.open(db).close()
+    before = db.read_bytes()
+    with pytest.raises(StoreError, match="nothing was restored"):
+        restore_database(source, db)
+    assert db.read_bytes() == before
+    with Store.open(db) as store:  # and the database goes on working
+        store.stats()
+
+
+# -- messages ------------------------------------------------------------------------------------
+
+
+def test_a_foreign_sqlite_file_with_a_high_version_is_not_called_newer(tmp_path, capsys):
+    foreign = tmp_path / "other.db"
+    spoil(foreign, "CREATE TABLE notes (x)", "PRAGMA user_version = 7")
+    before = fingerprint(foreign)
+    with pytest.raises(StoreError, match="not an annotator database") as caught:
+        Store.open(foreign)
+    assert "newer" not in str(caught.value)
+    assert fingerprint(foreign) == before
+    assert main(["--db", str(foreign), "stats"]) == 1
+    assert "not an annotator database" in capsys.readouterr().err
+
+
+def test_an_annotator_database_from_a_newer_version_is_still_called_newer(tmp_path, template):
+    newer = tmp_path / "newer.db"
+    shutil.copyfile(template, newer)
+    spoil(newer, "PRAGMA user_version = 7")
+    with pytest.raises(FutureDatabase, match="newer annotator"):
+        Store.open(newer)
+
+
+def test_opening_a_foreign_sqlite_file_never_adds_our_tables_to_it(tmp_path):
+    foreign = tmp_path / "notes.db"
+    spoil(foreign, "CREATE TABLE notes (x)")
+    before = fingerprint(foreign)
+    with pytest.raises(StoreError, match="not an annotator database"):
+        Store.open(foreign)
+    assert fingerprint(foreign) == before
+
+
+@pytest.mark.parametrize(
+    ("statement", "read"),
+    [
+        (
+            "UPDATE articles SET title = CAST(x'e4b8ff28' AS TEXT)",
+            lambda store: store.get_article(store.article_ids()[0]),
+        ),
+        (
+            "UPDATE spans SET text = CAST(x'ff28' AS TEXT)",
+            lambda store: store.get_annotation_set(store.article_ids()[0], "alice"),
+        ),
+        (
+            "UPDATE articles SET text = x'e4b8ad'",
+            lambda store: store.get_article(store.article_ids()[0]),
+        ),
+    ],
+    ids=["title not UTF-8", "span text not UTF-8", "text a blob"],
+)
+def test_a_garbled_text_column_is_reported_as_damage_not_dumped(source, statement, read):
+    spoil(source, statement)
+    with Store.open(source) as store, pytest.raises(CorruptDatabase, match="damaged") as caught:
+        read(store)
+    message = str(caught.value)
+    assert "\\x" not in message and "\ufffd" not in message, message
