@@ -3,8 +3,8 @@
 A backup is made with SQLite's online backup API from its own connection: it reads one consistent
 snapshot, so it is safe while the annotator window (or an import) is writing. It is written to a
 `.partial` file first and renamed when complete, so a backup cut short never looks like a backup.
-Restore refuses anything the store could not open, and keeps the current database before
-replacing it.
+Restore reads the backup through SQLite from a private copy, refuses anything that is not an
+annotator database whose every row decodes, and keeps the current database before replacing it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from annotator.store.connection import check_file, translated
 from annotator.store.errors import CorruptDatabase, DatabaseLocked, StoreError
-from annotator.store.migrations import pending_migrations
+from annotator.store.foreign import checked_copy
 from annotator.store.store import Store
 from annotator.store.targets import refuse_database_target
 
@@ -125,50 +125,34 @@ def _fingerprint(path: Path) -> tuple[object, ...]:
         conn.close()
 
 
-def check_restorable(backup: Path) -> None:
-    """Refuse what the store could not open: not SQLite, damaged, newer, not ours."""
-    if not backup.is_file():
-        raise StoreError(f"there is no backup at {backup}")
-    check_file(backup)
-    conn = sqlite3.connect(f"file:{backup}?mode=ro&immutable=1", uri=True)
-    try:
-        with translated(str(backup), 0):
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            pending_migrations(version, path=str(backup))  # FutureDatabase for a newer file
-            problems = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    finally:
-        conn.close()
-    if problems:
-        raise CorruptDatabase(f"{backup} is damaged ({problems[0]}); nothing was restored")
-    if not {"articles", "settings", "commands"} <= tables:
-        raise StoreError(f"{backup} is an SQLite file but not an annotator database")
-
-
 def restore_database(backup: Path, db_path: Path, *, busy_timeout: float = 1.0) -> Path | None:
     """Replace the database at `db_path` with `backup`. The current database is first copied
     to backups/ (that copy's path is returned; None when there was no database). Refused while
-    another program has the database open."""
-    check_restorable(backup)
-    if backup.resolve() == db_path.resolve():
-        raise StoreError(f"{backup} is the database itself")
+    another program has the database open. The backup is read through SQLite from a private
+    copy (so its `-wal` counts and the backup itself is never written), and must be an annotator
+    database whose every row decodes (see `foreign`)."""
+    if not backup.is_file():
+        raise StoreError(f"there is no backup at {backup}; nothing was restored")
+    if db_path.exists() and backup.resolve() == db_path.resolve():
+        raise StoreError(f"{backup} is the database itself; nothing was restored")
     kept = None
-    if db_path.exists():
-        check_file(db_path)
-        conn = sqlite3.connect(db_path, timeout=busy_timeout, isolation_level=None)
-        try:
-            _take_sole_access(conn, db_path)
-            # Out of WAL and locked, the file itself is the whole database: copy its bytes.
-            kept = timestamped_path(db_path, "before-restore")
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            _durable_copy(db_path, kept)
-            _replace_file(backup, db_path)
-        finally:
-            conn.close()
-    else:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        _replace_file(backup, db_path)
-    Store.open(db_path).close()  # an older backup is migrated forward here, in a transaction
+    with checked_copy(backup, outcome="nothing was restored") as copy:
+        if db_path.exists():
+            check_file(db_path)
+            conn = sqlite3.connect(db_path, timeout=busy_timeout, isolation_level=None)
+            try:
+                _take_sole_access(conn, db_path)
+                # Out of WAL and locked, the file itself is the whole database: copy its bytes.
+                kept = timestamped_path(db_path, "before-restore")
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                _durable_copy(db_path, kept)
+                _replace_file(copy, db_path)
+            finally:
+                conn.close()
+        else:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            _replace_file(copy, db_path)
+    Store.open(db_path).close()  # the copy is at the newest schema already
     return kept
 
 
