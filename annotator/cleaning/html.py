@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString, PreformattedString
+from bs4.element import NavigableString, PageElement, PreformattedString
+
+from annotator.cleaning.tag_path import TagPath
 
 # Never visible, or not part of the page's text.
 _HIDDEN = frozenset(
@@ -85,8 +87,6 @@ _BLOCKS = frozenset(
         "ul",
     }
 )
-_LISTS = frozenset({"li", "ul", "ol", "dl", "dt", "dd", "menu", "dir"})
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LINE_BREAKS = re.compile(r"[\r\n\f\v]+")
 _LAYOUT_SPACE = " \t\r\n\f\v"  # ASCII white space only: NBSP at a block's ends is content
 
@@ -121,6 +121,9 @@ def dump_html(markup: str) -> HtmlDump:
     soup = BeautifulSoup(markup, "lxml")
     lines: list[tuple[str, LineLayout]] = []
     current: _Line | None = None
+    # What each element hands down, made from its parent's in constant time: walking every
+    # ancestor of every text node was quadratic in the depth (20,000 nested <div>: a minute).
+    scopes: dict[int, _Scope] = {id(soup): _Scope()}
     layouts: dict[int, tuple[str, bool, bool]] = {}  # id(block) -> (path, in_list, heading)
 
     def flush() -> None:
@@ -135,6 +138,7 @@ def dump_html(markup: str) -> HtmlDump:
 
     for node in soup.descendants:
         if isinstance(node, Tag):
+            scopes[id(node)] = _scope_of(node, scopes).child(node)
             if node.name == "br" and current is not None:  # a new line in the same block
                 block = current.block
                 flush()
@@ -142,16 +146,18 @@ def dump_html(markup: str) -> HtmlDump:
             continue
         if not isinstance(node, NavigableString) or isinstance(node, PreformattedString):
             continue  # comments, doctype, CDATA, processing instructions
-        block, in_link, hidden = _context(node)
-        if hidden or block is None:
+        scope = _scope_of(node, scopes)
+        block = scope.block
+        if scope.hidden or block is None:
             continue
         if current is None or current.block is not block:
             flush()
             current = _Line(block)
             if id(block) not in layouts:
-                layouts[id(block)] = _layout_of(block)
+                path = scope.block_path
+                layouts[id(block)] = (path.render(), path.in_list, path.heading)
         current.pieces.append(str(node))
-        if in_link:
+        if scope.in_link:
             current.link_chars += len(str(node).strip())
     flush()
     return HtmlDump(
@@ -163,25 +169,35 @@ def dump_html(markup: str) -> HtmlDump:
     )
 
 
-def _context(node: NavigableString) -> tuple[Tag | None, bool, bool]:
-    """(innermost block ancestor, inside a link, inside something never shown)."""
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """What the nodes under an element inherit: inside something never shown, inside a link,
+    the innermost block and its path, and the path of the element itself."""
+
+    hidden: bool = False
+    in_link: bool = False
     block: Tag | None = None
-    in_link = False
-    for parent in node.parents:
-        name = parent.name
-        if name in _HIDDEN:
-            return None, False, True
-        if name == "a":
-            in_link = True
-        elif block is None and name in _BLOCKS:
-            block = parent
-    return block, in_link, False
+    block_path: TagPath = TagPath()
+    path: TagPath = TagPath()
+
+    def child(self, tag: Tag) -> _Scope:
+        name = tag.name
+        path = self.path.child(name)
+        is_block = name in _BLOCKS
+        return _Scope(
+            self.hidden or name in _HIDDEN,
+            self.in_link or name == "a",
+            tag if is_block else self.block,
+            path if is_block else self.block_path,
+            path,
+        )
 
 
-def _layout_of(block: Tag) -> tuple[str, bool, bool]:
-    names = [block.name] + [p.name for p in block.parents if p.name != "[document]"]
-    names.reverse()
-    return "/".join(names), any(n in _LISTS for n in names), any(n in _HEADINGS for n in names)
+def _scope_of(node: PageElement, scopes: dict[int, _Scope]) -> _Scope:
+    """The scope a node's parent hands down; the document order of `descendants` visits every
+    parent before its children."""
+    parent = node.parent
+    return scopes[id(parent)] if parent is not None else _Scope()
 
 
 def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
