@@ -146,6 +146,13 @@ class DateDelegate(QStyledItemDelegate):
         editor.picked.connect(lambda: self._commit_and_close(editor))
         return editor
 
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
+        """At least as wide as a date and the calendar arrow, even in a narrow empty column."""
+        wide = editor.fontMetrics().horizontalAdvance("0000-00-00") + 3 * editor.height()
+        editor.setGeometry(option.rect.adjusted(0, 0, max(0, wide - option.rect.width()), 0))
+
     def _commit_and_close(self, editor: DateLineEdit) -> None:
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
