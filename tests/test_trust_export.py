@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_formats_example import example_article, example_set, plain_article
 
 from annotator.cli import main
@@ -276,3 +278,88 @@ def test_brat_refuses_annotators_that_differ_only_in_case(tmp_path: Path, capsys
     assert brat(db, out) == 1
     assert "Alice" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["--format", "jsonl"], ["--format", "conll"], ["--format", "boilerplate"]]
+)
+def test_every_format_refuses_an_illegal_article_id(tmp_path: Path, capsys, args) -> None:
+    """Only brat makes file names of ids, but no format carries an id the store would refuse."""
+    db = _hostile_database(tmp_path / "h.db", "../../../TRAV")
+    out = tmp_path / "out.txt"
+    assert main(["--db", str(db), "export", *args, "--out", str(out)]) == 1
+    assert "article id" in capsys.readouterr().err
+    assert not out.exists()
+    docbin = tmp_path / "out.spacy"
+    assert main(["--db", str(db), "export", "--format", "spacy", "--out", str(docbin)]) == 1
+    assert not docbin.exists()
+
+
+def test_brat_names_are_checked_again_where_files_are_made() -> None:
+    """Defence in depth: the writer's own checks, should a record skip check_record."""
+    from annotator.formats.base import InvalidExportError
+    from annotator.formats.brat import file_stem
+
+    for hostile in HOSTILE_IDS:
+        with pytest.raises(InvalidExportError):
+            file_stem({"id": hostile})
+
+
+@given(st.text(min_size=1, max_size=12))
+def test_brat_folder_names_are_plain_and_reversible(name: str) -> None:
+    from annotator.formats.brat import folder_name
+
+    folder = folder_name(name)
+    assert unquote(folder) == name
+    assert not folder.startswith(".") and not any(c in folder for c in '/\\:*?"<>|\0')
+    assert folder.casefold() not in ("unlabelled", "annotation.conf")
+    assert not folder.endswith((".", " "))
+
+
+# --- killed or failing part-way --------------------------------------------------------------
+
+
+def test_an_export_cut_short_while_replacing_leaves_only_files_the_next_one_replaces(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from annotator.formats import owned_folder
+
+    db = make_db(tmp_path / "a.db")
+    out = tmp_path / "out"
+    assert brat(db, out) == 0  # sub-folders per annotator
+    calls = []
+    real_replace = os.replace
+
+    def failing_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 4:  # after the manifest and a couple of files
+            raise OSError(5, "Input/output error", str(src))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(owned_folder.os, "replace", failing_replace)
+    assert brat(db, out, "--annotator", "alice") == 1
+    monkeypatch.setattr(owned_folder.os, "replace", real_replace)
+    assert brat(db, out, "--annotator", "alice") == 0  # everything left there was listed as ours
+    listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert tree(out) == set(listed) | {MANIFEST}
+    assert sorted(listed) == sorted(
+        ["annotation.conf"]
+        + [f"{a.id}.{x}" for a in (example_article(), plain_article()) for x in ("ann", "txt")]
+    )
+
+
+def test_a_full_disk_is_reported_for_the_output_and_leaves_nothing(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from annotator.formats import atomic
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    db = make_db(tmp_path / "a.db")
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    out = tmp_path / "out.jsonl"
+    assert main(["--db", str(db), "export", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{out}: No space left on device" in err and ".tmp" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]

@@ -1,4 +1,4 @@
-"""Check native records before they leave: JSON Schema + span texts.
+"""Check native records before they leave: JSON Schema, article id, span texts.
 
 Every record is validated against resources/jsonl.schema.json. The yes/no answer comes from
 `jsonschema-rs` (compiled; ~0.02 ms a record where pure-Python `jsonschema` takes ~3 ms, which
@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from annotator.formats.base import InvalidExportError
-from annotator.model import check_span_text
+from annotator.model import check_article_id, check_span_text
 from annotator.resources import read_text
 
 
@@ -66,8 +66,18 @@ def span_problem(record: Mapping[str, Any]) -> str | None:
     return None
 
 
+def id_problem(record: Mapping[str, Any]) -> str | None:
+    """An id the store would refuse (a database made elsewhere, opened directly) leaves no
+    export: in brat it names files, and no format should carry what cannot come back in."""
+    try:
+        check_article_id(record["id"])
+    except ValueError as error:
+        return str(error)
+    return None
+
+
 def check_record(record: Mapping[str, Any]) -> None:
     """Raise InvalidExportError unless `record` is a valid native record."""
-    problem = schema_problem(record) or span_problem(record)
+    problem = schema_problem(record) or id_problem(record) or span_problem(record)
     if problem:
-        raise InvalidExportError(f"article {record.get('id')}: {problem}")
+        raise InvalidExportError(f"article {record.get('id')!r}: {problem}")
