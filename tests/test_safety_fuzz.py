@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
+import signal
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from safety_helpers.corpus import seed_articles
+from test_trust_import_pages import memory_cap
 
 from annotator.cleaning import CleaningError, clean_page
 from annotator.formats.base import FormatError
@@ -274,3 +278,132 @@ def test_clean_page_refuses_with_its_own_error_only():
             clean_page(data, "x.html")
         except CleaningError as error:
             assert str(error).strip()
+
+
+# -- hostile page files: deep JSON, lone surrogates, line separators, FIFOs, devices, symlinks ----
+
+# splitlines() splits on all of these; JSON writers leave the first three raw inside strings
+SEPARATORS = ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\r"]
+FIELDS = ["text", "html", "title", "url"]
+
+
+@st.composite
+def jsonl_lines(draw: st.DrawFn) -> tuple[str, str]:
+    """(line, the body it imports), or (line, what the refusal says) for a line that must refuse
+    its file: nested deeper than anyone reads (closed or not), or a lone surrogate (escaped, as
+    JSON writers emit it) in a field. Raw line separators inside strings are part of the text."""
+    kind = draw(st.sampled_from(["good", "deep", "surrogate"]))
+    # long enough that a few control characters do not make it look binary to the cleaner
+    body = draw(st.text(HAN, min_size=20, max_size=30)) + draw(
+        st.text(HAN | st.sampled_from(SEPARATORS), max_size=10)
+    )
+    record: dict = {"text": body}
+    if draw(st.booleans()):
+        record["title"] = draw(st.text(HAN | st.sampled_from(SEPARATORS), max_size=10))
+    if kind == "deep":
+        depth = draw(st.sampled_from([65, 1_000, 5_000, 100_000]))
+        opening, closing = draw(st.sampled_from([("[", "]"), ('{"a":', "}")]))
+        record["extra"] = "@"
+        line = json.dumps(record, ensure_ascii=False)
+        closed = draw(st.booleans())
+        nest = opening * depth + "1" + closing * depth * closed
+        # unclosed, it may be refused before or after the reader notices the depth
+        reason = "nested too deeply" if closed else "(nested too deeply|not JSON)"
+        return line.replace('"@"', nest), f"line {{}}: {reason}"
+    line = json.dumps(record, ensure_ascii=False)  # raw separators stay raw inside strings
+    if kind == "good":
+        return line, body
+    field = draw(st.sampled_from(FIELDS))
+    lone = f"\\u{draw(st.integers(0xD800, 0xDFFF)):04x}"
+    fields = {**record, field: draw(HAN) + "@" + draw(HAN)}
+    line = json.dumps(fields, ensure_ascii=False).replace("@", lone)
+    return line, f"line {{}}: `{field}` holds a lone surrogate"
+
+
+@FUZZ
+@given(st.lists(st.lists(jsonl_lines(), min_size=1, max_size=4), min_size=1, max_size=4))
+def test_hostile_jsonl_lines_refuse_their_file_alone(files):
+    with folder() as where, Store.open(memory=True) as store:
+        expected: set[str] = set()
+        refusals = {}
+        for number, lines in enumerate(files):
+            name = f"part{number}.jsonl"
+            (where / name).write_bytes("\r\n".join(line for line, _ in lines).encode("utf-8"))
+            bad = [(n, said) for n, (_, said) in enumerate(lines, 1) if said.startswith("line {}")]
+            if bad:  # the first bad line names the refusal
+                refusals[name] = bad[0][1].format(bad[0][0])
+            else:
+                expected |= {article_id_for(body.encode("utf-8")) for _, body in lines}
+        result = import_paths(store, [where])
+        reasons = {Path(path).name: reason for path, reason in result.failures}
+        assert set(reasons) == set(refusals)
+        for name, reason in reasons.items():
+            assert re.match(refusals[name], reason) and "\n" not in reason, reason
+        assert set(store.article_ids()) == expected
+        assert store.integrity_problems() == []
+
+
+@contextmanager
+def alarm(seconds: int) -> Iterator[None]:
+    """TimeoutError instead of a hang: SIGALRM interrupts a blocked open() or read()."""
+
+    def ring(signum, frame):  # noqa: ARG001 - the signal handler's signature
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# what each kind of entry is refused with; None: imported
+SPECIAL = {"page": None, "link to page": None, "fifo": "not a regular file (a FIFO)",
+           "/dev/zero": "not a regular file", "/dev/null": "not a regular file",
+           "/dev/urandom": "not a regular file", "loop": "cannot read", "dangling": "cannot read"}  # fmt: skip
+
+
+def printable(path: Path) -> str:
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+@FUZZ
+@given(
+    st.lists(st.sampled_from([*SPECIAL, "folder"]), min_size=1, max_size=6),
+    st.lists(st.binary(min_size=1, max_size=6), min_size=6, max_size=6),
+)
+def test_special_files_in_a_folder_are_refused_alone_without_hanging(entries, name_bytes):
+    with folder() as where, Store.open(memory=True) as store, alarm(60), memory_cap():
+        pages = where / "pages"
+        pages.mkdir()
+        (where / "outside.txt").write_bytes(PAGE_BYTES[-1])
+        expected: dict[str, str] = {}
+        for number, entry in enumerate(entries):
+            # names hold random bytes: those that are not UTF-8 reach Python as lone surrogates
+            stem = os.fsdecode(bytes(b for b in name_bytes[number] if b not in b"/\x00."))
+            path = pages / f"{number}{stem}.txt"
+            if entry == "page":
+                path.write_bytes(PAGE_BYTES[-1])
+            elif entry == "link to page":
+                path.symlink_to(where / "outside.txt")
+            elif entry == "fifo":
+                os.mkfifo(path)
+            elif entry == "loop":
+                path.symlink_to(path.name)
+            elif entry == "dangling":
+                path.symlink_to(where / "gone.txt")
+            elif entry == "folder":
+                path.mkdir()  # a folder named like a page is walked, not read
+            else:
+                path.symlink_to(entry)
+            if SPECIAL.get(entry):
+                expected[printable(path)] = SPECIAL[entry]
+        result = import_paths(store, [pages])
+        reasons = dict(result.failures)
+        assert set(reasons) == set(expected)
+        for path, reason in reasons.items():
+            assert reason.startswith(expected[path]) and "\n" not in reason, reason
+        pages_in = any(SPECIAL.get(e, "") is None for e in entries)
+        assert store.count_articles() == pages_in
