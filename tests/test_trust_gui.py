@@ -26,7 +26,6 @@ from test_gui_support import make_article  # noqa: E402
 
 from annotator.gui.delegates import parse_date  # noqa: E402
 from annotator.gui.review_edit_dialog import SpanEditDialog  # noqa: E402
-from annotator.gui.review_window import ReviewWindow  # noqa: E402
 from annotator.store import Store  # noqa: E402
 
 pytestmark = pytest.mark.gui
@@ -93,7 +92,9 @@ def hostile_window(open_window):
     return window
 
 
-def review_window(qtbot, window) -> ReviewWindow:
+def review_window(qtbot, window):
+    from annotator.gui.review_window import ReviewWindow  # only these probes need it
+
     review = ReviewWindow(window.store, [HOSTILE, "bob"])
     qtbot.addWidget(review)
     review.show()
@@ -266,6 +267,14 @@ def test_parse_date_refuses_with_the_typed_text_in_the_message(typed):
     assert repr(typed) in str(error.value)
 
 
+def test_a_date_typed_with_an_input_method_in_full_width_is_saved(qtbot, open_window):
+    window = events_window(open_window)
+    table, editor = open_cell_editor(window, DATE)
+    type_with_ime(editor, "２０２４－０９－０３")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored_event(window).date == "2024-09-03", timeout=2000)
+
+
 def test_clearing_a_date_stores_no_date(qtbot, open_window):
     window = events_window(open_window, date="2023-09-19")
     table, _editor = type_date(qtbot, window, DATE, "")
@@ -274,11 +283,20 @@ def test_clearing_a_date_stores_no_date(qtbot, open_window):
 
 
 @pytest.mark.parametrize(
-    "typed", ["2023-02-30", "2024/09/03", "20240903", "2024-9-3", "2024-09-03x", "yesterday"]
+    ("typed", "key"),
+    [
+        ("2023-02-30", Qt.Key.Key_Return),
+        ("2023-02-30", Qt.Key.Key_Tab),
+        ("2024/09/03", Qt.Key.Key_Return),
+        ("20240903", Qt.Key.Key_Enter),
+        ("2024-9-3", Qt.Key.Key_Return),
+        ("2024-09-03x", Qt.Key.Key_Tab),
+        ("yesterday", Qt.Key.Key_Return),
+    ],
 )
-def test_a_date_that_is_not_yyyy_mm_dd_is_refused_with_a_message(qtbot, open_window, typed):
+def test_a_date_that_is_not_yyyy_mm_dd_is_refused_with_a_message(qtbot, open_window, typed, key):
     window = events_window(open_window, date="2023-09-19")
-    table, editor = type_date(qtbot, window, DATE, typed)
+    table, editor = type_date(qtbot, window, DATE, typed, key)
     assert stored_event(window).date == "2023-09-19"
     assert typed in window.status.currentMessage()
     assert table.state() == table.State.EditingState  # still open: the person can correct it
