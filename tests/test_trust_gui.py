@@ -164,6 +164,26 @@ def test_a_window_title_shows_a_name_with_qts_placeholder_as_is(qtbot, open_wind
     assert window.windowHandle().title().endswith(name)
 
 
+def test_a_label_name_with_an_ampersand_shows_in_menus_and_the_key_list(
+    qtbot, open_window, tmp_path
+):
+    from annotator.gui.cheat_sheet import key_rows
+    from annotator.resources import default_schema_text
+
+    path = tmp_path / "amp.db"
+    with Store.open(path) as store:
+        store.set_setting(
+            "schema",
+            default_schema_text()
+            + '\n[[labels]]\nname = "R&D"\ngroup = "entity"\ncolor = "#777777"\nkey = "7"\n',
+        )
+        store.add_articles([make_article(HOSTILE_TEXT, "950_hostile.txt", HOSTILE_TITLE)])
+    window = open_window(path=path)
+    shown_in_menu = [a.iconText() for a in window.actions_in_menus]  # what a menu draws
+    assert "Label selection as R&D" in shown_in_menu
+    assert ("7", "Label selection as R&D") in key_rows(window.actions_in_menus)
+
+
 @pytest.mark.parametrize(
     "probe",
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+MNEMONIC = re.compile(r"&(&?)")
+
 
 def key_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(keys, what they do) for every action that has a shortcut, in menu order."""
@@ -23,7 +26,7 @@ def key_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
             k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
         )
         if keys:
-            rows.append((keys, action.text().replace("&", "")))
+            rows.append((keys, MNEMONIC.sub(r"\1", action.text())))  # "&&" is a literal "&"
     return rows
 
 

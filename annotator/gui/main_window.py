@@ -31,7 +31,7 @@ from annotator.gui.activity import ActivityClock
 from annotator.gui.cheat_sheet import CheatSheet, key_rows
 from annotator.gui.editor import ArticleEditor, NothingToDo
 from annotator.gui.list_panel import ArticleListPanel
-from annotator.gui.plain import plain_window_title
+from annotator.gui.plain import plain_action_text, plain_window_title
 from annotator.gui.side_tabs import SideTabs
 from annotator.gui.status_bar import EditorStatusBar
 from annotator.gui.text_view import ArticleTextView, Paint
@@ -159,13 +159,13 @@ class MainWindow(QMainWindow):
 
         labels = bar.addMenu("&Label")
         for label in self.store.schema.entity_labels():
-            self._action(labels, f"Label selection as {label.name}", label.key,
+            self._action(labels, f"Label selection as {plain_action_text(label.name)}", label.key,
                          lambda name=label.name: self.label_selection(name), on_text=True)
         self._action(labels, "Delete the selected span", "Delete", self.delete_selected, on_text=True)
         regions = labels.addMenu("Mark selected lines as boilerplate")
         for label in self.store.schema.region_labels():
             kind = region_kind(label.name)
-            self._action(regions, f"Boilerplate: {kind}", f"B, {label.key.upper()}",
+            self._action(regions, f"Boilerplate: {plain_action_text(kind)}", f"B, {label.key.upper()}",
                          lambda kind=kind: self.mark_region(kind), on_text=True)
 
         suggestions = bar.addMenu("&Suggestions")

@@ -6,7 +6,8 @@ local file into the window. Labels get `Qt.PlainText`. Tooltips and message-box 
 such switch, and escaping alone is not enough (an escaped string with no tag in it is shown
 as plain text, `&lt;` and all), so they get the escaped text inside an explicit rich-text
 wrapper that keeps line breaks and runs of spaces as they are: `rich_literal`. Window titles
-are never HTML but have their own mark-up, "[*]": `plain_window_title`.
+are never HTML but have their own mark-up, "[*]" (`plain_window_title`); so do menu texts,
+"&" (`plain_action_text`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ def plain_window_title(text: str) -> str:
     """A window title showing `text` as is: Qt reads "[*]" as the unsaved-changes mark, and
     "[*][*]" as one literal "[*]"."""
     return text.replace("[*]", "[*][*]")
+
+
+def plain_action_text(text: str) -> str:
+    """Menu and button text showing `text` as is: Qt reads "&" as the mnemonic mark, "&&" as
+    one literal "&" (a label file may name a label "R&D")."""
+    return text.replace("&", "&&")
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
