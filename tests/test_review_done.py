@@ -114,8 +114,8 @@ def test_the_window_shows_the_right_numbers(window, reviewer_db):
 
 def settle_article(qtbot, window, *, records_from: int, edit_first: bool) -> set:
     """Accept the agreed spans, then settle each disagreement with keys, alternating 1 and 2
-    (E with a span of the reviewer's own on the first one if asked); returns gold's expected
-    (label, start, end) set."""
+    (E with a span of the reviewer's own on the first one if asked), then take one annotator's
+    records; returns gold's expected (label, start, end) set."""
     state = window.state
     expected = set(state.review.agreed)
     qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
@@ -134,7 +134,12 @@ def settle_article(qtbot, window, *, records_from: int, edit_first: bool) -> set
             qtbot.keyClick(window, Qt.Key.Key_1 + lane)
             expected |= d.versions[lane]
     assert window.state.open_count == 0
-    qtbot.keyClick(window, Qt.Key.Key_1 + records_from, Qt.KeyboardModifier.ControlModifier)
+    # all officials and events of one annotator: Ctrl+Shift+N (Ctrl+N takes one record)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_1 + records_from,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     return expected
 
 
@@ -176,3 +181,13 @@ def test_the_reviewer_settles_everything_and_exports_valid_gold(
                 o.name for o in source.officials
             )
             assert len(record["events"]) == len(source.events)
+            # the records as the annotator made them: titles, places, participants by name
+            names = {o.id: o.name for o in source.officials}
+            assert sorted((o["name"], o["titles"]) for o in record["officials"]) == sorted(
+                (o.name, list(o.titles)) for o in source.officials
+            )
+            assert sorted(
+                (e["type"], e["place"], sorted(e["participants"])) for e in record["events"]
+            ) == sorted(
+                (e.type, e.place, sorted(names[p] for p in e.participants)) for e in source.events
+            )

@@ -10,7 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
+from annotator.gui.review_window import ReviewWindow
 from annotator.model import (
     GOLD,
     AnnotationSet,
@@ -397,3 +399,70 @@ def test_a_database_from_before_record_decisions_is_migrated(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION >= 2
     conn.close()
+
+
+# -- the window -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot, store):
+    w = ReviewWindow(store, ANNOTATORS)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.corpus is not None)
+    return w
+
+
+@pytest.mark.gui
+def test_the_window_adjudicates_records_one_by_one_and_refuses_done_while_open(
+    qtbot, window, store
+):
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Return, ctrl)
+    message = window.statusBar().currentMessage()
+    assert "1 official and 1 event" in message
+    assert store.get_annotation_set(ARTICLE, GOLD).status != "done"
+    # the records panel: a row per annotator's version and one for gold, open ones first
+    state = window.state
+    assert window.current_record == slot_of(state, OFFICIAL, "王伟中")
+    rows = window.records_view.rows()
+    assert [r[0] for r in rows[:3]] == ["1 alice", "2 bob", "gold"]
+    assert "市委书记" in rows[0][1] and "市长" in rows[1][1]
+    qtbot.keyClick(window, Qt.Key.Key_1, ctrl)  # alice's 王伟中; on to the open event
+    assert window.current_record == slot_of(window.state, EVENT)
+    qtbot.keyClick(window, Qt.Key.Key_2, ctrl)  # bob's meeting
+    officials, events = gold_records(store)
+    assert officials["王伟中"].titles == ("市委书记",)
+    assert events[0][3] == ["王伟中", "黄强"]
+    # one undo takes back one record decision, redo restores it
+    qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)
+    assert gold_records(store)[1] == []
+    assert window.state.records.verdicts[slot_of(window.state, EVENT)].open
+    qtbot.keyClick(window, Qt.Key.Key_0, ctrl)  # none of them, this time
+    assert gold_records(store)[1] == []
+    qtbot.keyClick(window, Qt.Key.Key_Return, ctrl)
+    assert store.get_annotation_set(ARTICLE, GOLD).status == "done"
+
+
+@pytest.mark.gui
+def test_the_window_edits_a_record_into_gold(qtbot, window, store):
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window, Qt.Key.Key_E, ctrl)
+    dialog = window.record_dialog
+    assert dialog is not None and dialog.name.text() == "王伟中"
+    dialog.titles.setText("市委书记、市长")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert gold_records(store)[0]["王伟中"].titles == ("市委书记", "市长")
+    assert window.current_record == slot_of(window.state, EVENT)
+    qtbot.keyClick(window, Qt.Key.Key_E, ctrl)
+    dialog = window.record_dialog
+    dialog.date.setText("2024-9-2")  # not an ISO date: refused, nothing saved
+    assert not dialog.ok_button().isEnabled() and "YYYY-MM-DD" in dialog.problem_label.text()
+    dialog.date.setText("2024-09-03")
+    dialog.place.setText("成都市")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert gold_records(store)[1][0][1:3] == ("2024-09-03", "成都市")

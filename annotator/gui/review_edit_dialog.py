@@ -1,18 +1,27 @@
-"""E on a disagreement: the reviewer's own span (label and offsets, in code points)."""
+"""The reviewer's own versions: E on a disagreement gives a span (label and offsets, in code
+points), Ctrl+E on a record an official or an event."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from annotator.gui.delegates import parse_date
 from annotator.gui.plain import plain_label
-from annotator.model import LabelSchema, check_span_text
+from annotator.model import LabelSchema, OfficialDraft, check_span_text
+from annotator.review.record_disagreements import Draft
 
 
 class SpanEditDialog(QDialog):
@@ -66,3 +75,114 @@ class SpanEditDialog(QDialog):
         self.preview.setText(problem or self._text[start:end])
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(problem is None)
+
+
+LIST_SEPARATORS = re.compile(r"[、,，;；\n]+")
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """「市委书记、市长」 -> ("市委书记", "市长"); commas and semicolons separate too."""
+    return tuple(part.strip() for part in LIST_SEPARATORS.split(text) if part.strip())
+
+
+def typed_date(text: str) -> str | None:
+    """The date as the Date cells save it (`parse_date`), or what was typed when it is not one
+    (then `problem` refuses it)."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        return text.strip()
+
+
+class RecordEditDialog(QDialog):
+    """Ctrl+E on a record: gold's own version of an official (titles, organisation; the name
+    is the record's, its mentions follow gold's spans) or of an event."""
+
+    def __init__(
+        self,
+        draft: Draft,
+        event_types: Sequence[str],
+        officials: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._base = draft
+        self._officials = tuple(officials)
+        form = QFormLayout(self)
+        self.fields: list[QLineEdit] = []
+
+        def line(title: str, value: str | None) -> QLineEdit:
+            edit = QLineEdit(value or "")
+            edit.textChanged.connect(self._check)
+            form.addRow(title, edit)
+            self.fields.append(edit)
+            return edit
+
+        if isinstance(draft, OfficialDraft):
+            self.setWindowTitle("Gold official")
+            self.name = line("Name", draft.name)
+            self.name.setReadOnly(True)
+            self.titles = line("Titles (、)", "、".join(draft.titles))
+            self.organization = line("Organisation", draft.organization)
+        else:
+            self.setWindowTitle("Gold event")
+            self.type = QComboBox()
+            for event_type in event_types:
+                self.type.addItem(event_type, event_type)
+            self.type.setCurrentIndex(max(0, self.type.findData(draft.type)))
+            form.addRow("Type", self.type)
+            self.date = line("Date", draft.date)
+            self.end_date = line("End date", draft.end_date)
+            self.place = line("Place", draft.place)
+            self.participants = line("Participants (、)", "、".join(draft.participants))
+            form.addRow("Officials in gold", plain_label("、".join(officials) or "none yet"))
+        self.problem_label = plain_label()
+        self.problem_label.setWordWrap(True)
+        form.addRow(self.problem_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self._check()
+
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def draft(self) -> Draft:
+        if isinstance(self._base, OfficialDraft):
+            return replace(
+                self._base,
+                titles=split_list(self.titles.text()),
+                organization=self.organization.text().strip() or None,
+            )
+        return replace(
+            self._base,
+            type=self.type.currentData(),
+            date=typed_date(self.date.text()),
+            end_date=typed_date(self.end_date.text()),
+            place=self.place.text().strip() or None,
+            participants=tuple(sorted(split_list(self.participants.text()))),
+        )
+
+    def problem(self) -> str | None:
+        draft = self.draft()
+        if isinstance(draft, OfficialDraft):
+            return None
+        for what, edit in (("date", self.date), ("end date", self.end_date)):
+            try:
+                parse_date(edit.text())
+            except ValueError as error:
+                return f"{what}: {error}"
+        if draft.date and draft.end_date and draft.end_date < draft.date:
+            return f"the end date {draft.end_date} comes before the date {draft.date}"
+        unknown = [n for n in draft.participants if n not in self._officials]
+        if unknown:
+            return f"{'、'.join(unknown)}: not an official of gold (decide that official first)"
+        return None
+
+    def _check(self) -> None:
+        problem = self.problem()
+        self.problem_label.setText(problem or "")
+        self.ok_button().setEnabled(problem is None)

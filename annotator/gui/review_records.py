@@ -1,40 +1,117 @@
-"""The side panel's records: each annotator's officials and events beside gold's, as HTML."""
+"""The side panel's records: every official and event of the article, record by record, a row
+per annotator's version and one for gold's, the record in hand selected.
+
+Names, titles and places come from the annotators' sets: table items show them as plain text.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
-from annotator.model import GOLD, AnnotationSet
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from annotator.model import GOLD, OfficialDraft
+from annotator.review.record_disagreements import (
+    RecordReview,
+    RecordSlot,
+    RecordVerdict,
+    describe,
+)
 
-def set_records_html(name: str, aset: AnnotationSet | None) -> str:
-    if aset is None:
-        return f"<p><b>{escape(name)}</b>: no annotation set</p>"
-    names = {o.id: o.name for o in aset.officials}
-    officials = [
-        escape(o.name)
-        + (f" — {escape('、'.join(o.titles))}" if o.titles else "")
-        + (f" ({escape(o.organization)})" if o.organization else "")
-        for o in sorted(aset.officials, key=lambda o: o.name)
-    ]
-    events = [
-        escape(" ".join(x for x in (e.type, e.date, e.place) if x))
-        + (
-            " · " + escape("、".join(names.get(p, "?") for p in e.participants))
-            if e.participants
-            else ""
-        )
-        for e in aset.events
-    ]
-    lines = [f"<b>{escape(name)}</b> ({escape(aset.status.replace('_', ' '))})"]
-    lines += [f"&nbsp;&nbsp;official: {o}" for o in officials] or ["&nbsp;&nbsp;no officials"]
-    lines += [f"&nbsp;&nbsp;event: {e}" for e in events] or ["&nbsp;&nbsp;no events"]
-    return "<p>" + "<br>".join(lines) + "</p>"
+OPEN_COLOUR, DECIDED_COLOUR = QColor("#ffe0b2"), QColor("#dcedc8")
 
 
-def records_html(
-    names: Sequence[str], sets: Sequence[AnnotationSet | None], gold: AnnotationSet
-) -> str:
-    parts = [set_records_html(n, s) for n, s in zip(names, sets, strict=True)]
-    return "".join([*parts, set_records_html(GOLD, gold)])
+def slot_title(slot: RecordSlot, verdict: RecordVerdict) -> str:
+    draft = slot.first() or (verdict.gold.draft if verdict.gold else None)
+    if isinstance(draft, OfficialDraft):
+        return f"Official {draft.name}"
+    assert draft is not None
+    return f"Event {draft.type}" + (f" {draft.date}" if draft.date else "")
+
+
+def slot_state(names: Sequence[str], slot: RecordSlot, verdict: RecordVerdict) -> str:
+    if verdict.open:
+        return "agreed, not in gold yet" if slot.agreed else "open"
+    if slot.agreed:
+        return "agreed"
+    if verdict.annotators:
+        return "gold holds " + ", ".join(f"{names[i]}'s" for i in verdict.annotators)
+    if verdict.gold is None:
+        return "gold holds none"
+    return "gold holds its own version" if any(slot.versions) else "gold's own record"
+
+
+class RecordsView(QTableWidget):
+    """One header row per record, then one row per annotator and gold's row."""
+
+    record_clicked = Signal(int)  # the record's index in the review
+
+    def __init__(self) -> None:
+        super().__init__(0, 2)
+        self.setHorizontalHeaderLabels(["", "version"])
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWordWrap(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.setMinimumHeight(260)
+        self._first_rows: list[int] = []  # per record: its header row
+        self._current: int | None = None
+        self.cellClicked.connect(self._clicked)
+
+    def show_records(self, names: Sequence[str], review: RecordReview, current: int | None) -> None:
+        self.clearSpans()
+        rows: list[tuple[str, str, QColor | None]] = []
+        self._first_rows = []
+        for index, (slot, verdict) in enumerate(zip(review.slots, review.verdicts, strict=True)):
+            self._first_rows.append(len(rows))
+            colour = OPEN_COLOUR if verdict.open else DECIDED_COLOUR
+            marker = "▶ " if index == current else ""
+            title = f"{marker}{index + 1}. {slot_title(slot, verdict)} — "
+            rows.append((title + slot_state(names, slot, verdict), "", colour))
+            for lane, version in enumerate(slot.versions):
+                rows.append(
+                    (f"{lane + 1} {names[lane]}", describe(version) if version else "—", None)
+                )
+            rows.append((GOLD, describe(verdict.gold.draft) if verdict.gold else "—", None))
+        self.setRowCount(len(rows))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for row, (who, what, colour) in enumerate(rows):
+            first, second = QTableWidgetItem(who), QTableWidgetItem(what)
+            if colour is not None:  # a record's header row, over both columns
+                first.setFont(bold)
+                first.setBackground(QBrush(colour))
+                self.setSpan(row, 0, 1, 2)
+            self.setItem(row, 0, first)
+            self.setItem(row, 1, second)
+        self.resizeRowsToContents()
+        self._current = current
+        if current is not None and current < len(self._first_rows):
+            self.scrollToItem(self.item(self._first_rows[current], 0))
+        if not rows:
+            self.setRowCount(1)
+            self.setSpan(0, 0, 1, 2)
+            self.setItem(0, 0, QTableWidgetItem("No officials or events in any set."))
+
+    def rows(self, index: int | None = None) -> list[tuple[str, str]]:
+        """(who, version) of the record's rows, the record in hand by default."""
+        index = self._current if index is None else index
+        if index is None or index >= len(self._first_rows):
+            return []
+        end = self._first_rows[index + 1] if index + 1 < len(self._first_rows) else self.rowCount()
+        return [
+            (self.item(r, 0).text(), self.item(r, 1).text())
+            for r in range(self._first_rows[index] + 1, end)
+        ]
+
+    def _clicked(self, row: int, _column: int) -> None:
+        index = max((i for i, first in enumerate(self._first_rows) if first <= row), default=None)
+        if index is not None:
+            self.record_clicked.emit(index)

@@ -2,11 +2,14 @@
 
 Left, the articles, worst agreement first, with gold's status. Middle, the text once, a lane per
 annotator under every line (`LanesView`), and the current disagreement with one button per
-choice. Right, the agreement figures of the article and of the corpus, and the records.
+choice. Right, the agreement figures of the article and of the corpus, and the records
+(officials and events) record by record, a row per annotator's version and gold's.
 
 Keys: Tab/J and Shift+Tab/K move between disagreements; 1, 2, … take that annotator's version;
-E edits the span; Shift+A accepts every agreed span; Ctrl+1, Ctrl+2, … take that annotator's
-officials and events; Ctrl+Enter marks the article adjudicated and opens the next one.
+E edits the span; Shift+A accepts every agreed span and record; R and Shift+R move between
+records; Ctrl+1, Ctrl+2, … take that annotator's version of the record, Ctrl+0 none of them,
+Ctrl+E edits it; Ctrl+Shift+1, … take all of that annotator's records; Ctrl+Enter marks the
+article adjudicated (refused while anything is open) and opens the next one.
 
 The corpus figures (which also order the list) are measured on a thread with its own database
 connection; an in-memory store has only one connection, so there it is measured on the UI
@@ -24,12 +27,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QProgressBar,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QToolBar,
@@ -39,14 +44,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.plain import rich_literal
-from annotator.gui.review_edit_dialog import SpanEditDialog
+from annotator.gui.review_edit_dialog import RecordEditDialog, SpanEditDialog
 from annotator.gui.review_figures import FiguresBox
 from annotator.gui.review_lanes import LanesView
 from annotator.gui.review_layout import disagreement_boxes, lane_bars
 from annotator.gui.review_list_model import ReviewListModel, article_scores
-from annotator.gui.review_records import records_html
+from annotator.gui.review_records import RecordsView
 from annotator.model import GOLD
-from annotator.review.adjudication import Adjudicator, ArticleState
+from annotator.review.adjudication import Adjudicator, ArticleState, open_disagreements
 from annotator.review.agreement import CorpusAgreement, measure_agreement
 from annotator.review.disagreements import gold_inside, span_key
 from annotator.review.loading import human_annotators, load_article_sets
@@ -111,6 +116,8 @@ class ReviewWindow(QMainWindow):
         self.adjudicator = Adjudicator(store, self.annotators)
         self.state: ArticleState | None = None
         self.current: int | None = None  # index of the disagreement in hand
+        self.current_record: int | None = None  # index of the record (RecordSlot) in hand
+        self.record_dialog: RecordEditDialog | None = None
         self.corpus: CorpusAgreement | None = None
         self.edit_dialog: SpanEditDialog | None = None
         self._workers: list[CorpusWorker] = []
@@ -169,21 +176,20 @@ class ReviewWindow(QMainWindow):
         self.figures_article = FiguresBox("This article", schema)
         self.figures_corpus = FiguresBox("Corpus", schema)
         self.figures_corpus.show_message("measuring…")
-        self.records = QLabel()
-        self.records.setTextFormat(Qt.TextFormat.RichText)
-        self.records.setWordWrap(True)
-        self.records.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.records_view = RecordsView()
+        self.records_view.record_clicked.connect(self._record_clicked)
         side = QWidget()
         side_column = QVBoxLayout(side)
         side_column.addWidget(self.figures_article)
         side_column.addSpacing(10)
         side_column.addWidget(self.figures_corpus)
         side_column.addSpacing(10)
-        side_column.addWidget(QLabel("<b>Records</b> (officials and events)"))
-        self.records_row = QHBoxLayout()
-        side_column.addLayout(self.records_row)
-        side_column.addWidget(self.records)
-        side_column.addStretch(1)
+        side_column.addWidget(QLabel("<b>Records</b> (officials and events), one by one"))
+        side_column.addWidget(self.records_view, 1)
+        # a grid, not a row: with long names a row of buttons widened the panel past its
+        # view, and the figures above were cut off
+        self.records_buttons = QGridLayout()
+        side_column.addLayout(self.records_buttons)
         scroll = QScrollArea()
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
@@ -224,8 +230,28 @@ class ReviewWindow(QMainWindow):
         ]
         self.edit_action = action("Edit…", ["E"], self.edit_current)
         self.agreed_action = action("Accept agreed spans", ["Shift+A"], self.accept_agreed)
+        self.next_record_action = action("Next record", ["R"], lambda: self.step_record(1))
+        self.previous_record_action = action(
+            "Previous record", ["Shift+R"], lambda: self.step_record(-1)
+        )
+        self.take_record_actions = [
+            action(
+                f"Take {name}'s version of the record",
+                [f"Ctrl+{n + 1}"],
+                lambda n=n: self.take_record(n),
+            )
+            for n, name in enumerate(self.annotators)
+        ]
+        self.none_record_action = action(
+            "None of them: no such record", ["Ctrl+0"], self.none_record
+        )
+        self.edit_record_action = action("Edit the record…", ["Ctrl+E"], self.edit_record)
         self.records_actions = [
-            action(f"Take {name}'s records", [f"Ctrl+{n + 1}"], lambda n=n: self.take_records(n))
+            action(
+                f"Take all {name}'s officials and events",
+                [f"Ctrl+Shift+{n + 1}"],
+                lambda n=n: self.take_records(n),
+            )
             for n, name in enumerate(self.annotators)
         ]
         self.done_action = action(
@@ -247,11 +273,22 @@ class ReviewWindow(QMainWindow):
         self.choice_row.addWidget(self._button(self.done_action, "Ctrl+Enter: adjudicated"))
         toolbar = QToolBar("Review")
         toolbar.setMovable(False)
-        for n, act in enumerate(self.records_actions):
-            self.records_row.addWidget(
-                self._button(act, f"Ctrl+{n + 1}: take {self.annotators[n]}'s")
-            )
-        self.records_row.addStretch(1)
+        buttons = [
+            *(
+                self._button(act, f"Ctrl+{n + 1}: {self.annotators[n]}'s")
+                for n, act in enumerate(self.take_record_actions)
+            ),
+            self._button(self.none_record_action, "Ctrl+0: none"),
+            self._button(self.edit_record_action, "Ctrl+E: edit…"),
+            self._button(self.next_record_action, "R: next record"),
+            *(
+                self._button(act, f"Ctrl+Shift+{n + 1}: all {self.annotators[n]}'s")
+                for n, act in enumerate(self.records_actions)
+            ),
+        ]
+        for n, button in enumerate(buttons):
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            self.records_buttons.addWidget(button, n // 2, n % 2)
         toolbar.addWidget(self.progress_label)
         toolbar.addWidget(self.progress)
         self.addToolBar(toolbar)
@@ -328,6 +365,9 @@ class ReviewWindow(QMainWindow):
         self.legend.setText(self._legend())
         opened = [i for i, v in enumerate(self.state.verdicts) if v.open]
         self.current = opened[0] if opened else (0 if self.state.review.disagreements else None)
+        records = self.state.records
+        opened = [i for i, v in enumerate(records.verdicts) if v.open]
+        self.current_record = opened[0] if opened else (0 if records.slots else None)
         pair = self.adjudicator.article_agreement(self.state)
         if pair is None:
             self.figures_article.show_message("not every annotator has a set on this article")
@@ -368,20 +408,23 @@ class ReviewWindow(QMainWindow):
             disagreement_boxes(state.review, state.verdicts, self.current, offsets),
             state.gold.spans,
         )
-        self.records.setText(records_html(self.annotators, state.sets, state.gold))
+        self.records_view.show_records(self.annotators, state.records, self.current_record)
         self.disagreement_label.setText(self._describe_current())
 
     def _describe_current(self) -> str:
         state = self.state
         assert state is not None
         total = len(state.review.disagreements)
+        records = state.records
+        undecided = sum(1 for v in records.verdicts if v.open)
         head = (
             f"Gold: <b>{escape(state.gold.status.replace('_', ' '))}</b> · "
             f"{total - state.open_count} of {total} disagreements settled · "
-            f"{len(state.review.agreed)} agreed spans"
+            f"{len(state.review.agreed)} agreed spans · "
+            f"{len(records.slots) - undecided} of {len(records.slots)} records decided"
         )
         if self.current is None:
-            return head + "<br>No disagreements: Shift+A accepts the agreed spans."
+            return head + "<br>No span disagreements: Shift+A accepts the agreed spans and records."
         d = state.review.disagreements[self.current]
         verdict = state.verdicts[self.current]
         if verdict.open:
@@ -473,8 +516,12 @@ class ReviewWindow(QMainWindow):
             self._show_current()
         else:
             self._render()
+            records_open = sum(1 for v in self.state.records.verdicts if v.open)
             self.statusBar().showMessage(
-                "every disagreement settled: Ctrl+Enter marks the article adjudicated", 6000
+                f"every span disagreement settled; {records_open} record(s) still open (R)"
+                if records_open
+                else "every disagreement settled: Ctrl+Enter marks the article adjudicated",
+                6000,
             )
 
     def take_version(self, lane: int) -> None:
@@ -523,25 +570,102 @@ class ReviewWindow(QMainWindow):
         self._reload()
 
     def accept_agreed(self) -> None:
-        self._edit("accept agreed spans", self.adjudicator.accept_agreed)
+        if self._edit("accept agreed spans and records", self.adjudicator.accept_agreed):
+            self._advance_record(from_start=True)
 
-    def take_records(self, lane: int) -> None:
-        self._edit(
-            f"{self.annotators[lane]}'s officials and events",
-            lambda state: self.adjudicator.take_records(state, lane),
+    # -- records ------------------------------------------------------------------------------
+
+    def step_record(self, delta: int) -> None:
+        if self.state is None or self.current_record is None:
+            return
+        target = self.current_record + delta
+        if 0 <= target < len(self.state.records.slots):
+            self.current_record = target
+            self._render()
+        else:
+            self.statusBar().showMessage("last record" if delta > 0 else "first record", 3000)
+
+    def _record_clicked(self, index: int) -> None:
+        self.current_record = index
+        self._render()
+
+    def _settled_record(
+        self, description: str, apply: Callable[[ArticleState, int], object]
+    ) -> None:
+        """A decision on the record in hand; then on to the next open one."""
+        index = self.current_record
+        if index is None:
+            self.statusBar().showMessage("no officials or events on this article", 3000)
+            return
+        if self._edit(description, lambda state: apply(state, index)):
+            self._advance_record()
+
+    def _advance_record(self, *, from_start: bool = False) -> None:
+        """On to the next open record after the one in hand (or the first open one)."""
+        assert self.state is not None
+        verdicts = self.state.records.verdicts
+        here = -1 if from_start or self.current_record is None else self.current_record
+        later = [i for i in range(here + 1, len(verdicts)) if verdicts[i].open]
+        earlier = [i for i in range(here + 1) if verdicts[i].open]
+        if later or earlier:
+            self.current_record = (later or earlier)[0]
+        self._render()
+
+    def take_record(self, lane: int) -> None:
+        self._settled_record(
+            f"{self.annotators[lane]}'s version of the record",
+            lambda state, index: self.adjudicator.take_record(state, index, lane),
         )
 
+    def none_record(self) -> None:
+        self._settled_record("none of them", self.adjudicator.reject_record)
+
+    def edit_record(self) -> None:
+        state, index = self.state, self.current_record
+        if state is None or index is None:
+            self.statusBar().showMessage("no officials or events on this article", 3000)
+            return
+        slot, verdict = state.records.slots[index], state.records.verdicts[index]
+        base = verdict.gold.draft if verdict.gold else slot.first()
+        assert base is not None
+        officials = sorted(o.name for o in state.gold.officials)
+        dialog = RecordEditDialog(base, self.store.schema.event_types, officials, self)
+        dialog.accepted.connect(lambda: self._record_edited(dialog, index))
+        self.record_dialog = dialog
+        dialog.open()
+
+    def _record_edited(self, dialog: RecordEditDialog, index: int) -> None:
+        draft = dialog.draft()
+        self.current_record = index
+        self._settled_record(
+            "edited record", lambda state, i: self.adjudicator.edit_record(state, i, draft)
+        )
+
+    def take_records(self, lane: int) -> None:
+        if self._edit(
+            f"{self.annotators[lane]}'s officials and events",
+            lambda state: self.adjudicator.take_records(state, lane),
+        ):
+            self._advance_record(from_start=True)
+
     def mark_done(self) -> None:
+        """Adjudicated, and on to the next article; refused while anything is open, and the
+        first open thing is brought into hand."""
         state = self.state
         if state is None:
             return
-        still_open = state.open_count
+        still_open = open_disagreements(state)
+        if still_open.total:
+            self.statusBar().showMessage(f"not adjudicated: {still_open.describe()}", 10000)
+            if still_open.spans:
+                self.current = still_open.spans[0]
+                self._show_current()
+            elif still_open.officials or still_open.events:
+                self.current_record = min(still_open.officials + still_open.events)
+            self._render()
+            return
         if not self._edit("adjudicated", lambda s: self.adjudicator.mark_done(s.article.id)):
             return
-        if still_open:
-            self.statusBar().showMessage(
-                f"adjudicated, with {still_open} disagreements left as gold has them", 6000
-            )
         self._open_next_unfinished()
 
     def _open_next_unfinished(self) -> None:
