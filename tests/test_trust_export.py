@@ -363,3 +363,23 @@ def test_a_full_disk_is_reported_for_the_output_and_leaves_nothing(
     err = capsys.readouterr().err
     assert f"{out}: No space left on device" in err and ".tmp" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]
+
+
+def test_a_docbin_export_is_checked_and_counted_like_every_format(tmp_path: Path, capsys) -> None:
+    """The DocBin writer skipped the record checks and --body-only and reported `None`."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    db = make_db(tmp_path / "a.db")
+    for extra in ([], ["--body-only"]):
+        out = tmp_path / f"x{len(extra)}.spacy"
+        assert (
+            main(["--db", str(db), "export", "--format", "spacy", *extra, "--out", str(out)]) == 0
+        )
+        assert "exported 2 records" in capsys.readouterr().err
+    vocab = spacy.blank("xx").vocab
+    full, body = (
+        list(DocBin().from_bytes((tmp_path / f"x{n}.spacy").read_bytes()).get_docs(vocab))
+        for n in (0, 1)
+    )
+    assert len(body[0].text) < len(full[0].text)  # the boilerplate cut out
