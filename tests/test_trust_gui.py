@@ -117,6 +117,22 @@ def spans_tooltip(window, _qtbot, _monkeypatch) -> str:
     return model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
 
 
+def events_tooltips(window, _qtbot, _monkeypatch) -> list[str]:
+    """The Participants (names) and Evidence (span text) cells of an event."""
+    (official,) = window.editor.aset.officials
+    (span,) = window.editor.aset.spans
+    window.editor.add_event(evidence=span)
+    event = window.editor.aset.events[0]
+    window.editor.save_event(replace(event, participants=(official.id,)))
+    window.tabs.setCurrentWidget(window.tabs.events)
+    model = window.tabs.events.model
+    return [model.data(model.index(0, c), Qt.ItemDataRole.ToolTipRole) for c in (4, 5)]
+
+
+def article_header(window, _qtbot, _monkeypatch) -> QLabel:
+    return window.header
+
+
 def saved_tooltip(window, _qtbot, _monkeypatch) -> str:
     return window.status.saved.toolTip()
 
@@ -190,8 +206,10 @@ def test_a_label_name_with_an_ampersand_shows_in_menus_and_the_key_list(
         article_list_tooltip,
         officials_tooltip,
         spans_tooltip,
+        events_tooltips,
         saved_tooltip,
         position_label,
+        article_header,
         text_view_tooltip,
         gold_span_preview,
         review_take_button_tooltip,
@@ -203,7 +221,9 @@ def test_html_from_pages_and_names_is_shown_as_its_characters(
 ):
     window = hostile_window(open_window)
     window.store.add_span(window.editor.article.id, "bob", "PLACE", 0, 2)  # a second annotator
-    assert HOSTILE in shown(probe(window, qtbot, monkeypatch))
+    found = probe(window, qtbot, monkeypatch)
+    for each in found if isinstance(found, list) else [found]:
+        assert HOSTILE in shown(each)
 
 
 # -- dates typed into the Events table -------------------------------------------------------------
