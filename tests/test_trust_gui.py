@@ -480,3 +480,13 @@ def test_a_merge_question_shows_names_as_their_characters(qtbot, open_window, mo
     rename_in_table(qtbot, window, reporter, HOSTILE)
     qtbot.waitUntil(lambda: bool(asked), timeout=2000)
     assert HOSTILE in shown(asked[0])
+
+
+def test_escape_closes_the_calendar_and_keeps_the_typed_date(qtbot, open_window):
+    window = events_window(open_window, date="2023-05-19")
+    table, editor = open_cell_editor(window, DATE)
+    calendar = open_calendar(qtbot, editor)
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.isVisible(), timeout=2000)
+    assert table.state() == table.State.EditingState and editor.text() == "2023-05-19"
+    assert stored_event(window).date == "2023-05-19"
