@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "annotator.commands.agree",
     "annotator.commands.merge",
     "annotator.commands.review",
+    "annotator.commands.register",
     "annotator.commands.suggest",
     "annotator.commands.evaluate",
     "annotator.commands.bench",

@@ -13,6 +13,7 @@ BENCH_MODULES: tuple[str, ...] = (
     "annotator.bench.gui",
     "annotator.bench.agree",
     "annotator.bench.export",
+    "annotator.bench.register",
 )
 
 
