@@ -69,8 +69,7 @@ def export_folder(path: Path, *, database: Path | None = None) -> Iterator[Path]
         (staging / STAGING_MARKER).touch()
         with named_errors(path, staging):
             yield staging
-            (staging / STAGING_MARKER).unlink()
-            new_files = _files_under(staging)
+            new_files = _files_under(staging) - {STAGING_MARKER}
             _fsync_tree(staging)
             if existed:
                 _replace_owned(path, staging, old_files, new_files)
@@ -78,6 +77,7 @@ def export_folder(path: Path, *, database: Path | None = None) -> Iterator[Path]
                 os.chmod(staging, mode_for(path, 0o777))
                 with atomic_file(staging / MANIFEST) as stream:
                     stream.write(_manifest_text(new_files))
+                (staging / STAGING_MARKER).unlink()  # kept until now: a killed run's is removable
                 os.rename(staging, path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -170,7 +170,7 @@ def _replace_owned(path: Path, staging: Path, old: set[str], new: set[str]) -> N
         os.replace(staging / rel, target)
     with atomic_file(path / MANIFEST) as stream:
         stream.write(_manifest_text(new))
-    shutil.rmtree(staging)  # only the emptied sub-folders are left in it
+    shutil.rmtree(staging)  # only its marker and emptied sub-folders are left
     for folder in {(path / rel).parent for rel in new}:
         fsync_folder(folder)
 
