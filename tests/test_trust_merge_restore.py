@@ -7,12 +7,19 @@ every row decodes, or it is refused in one line and nothing changes.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import io
 import shutil
 import sqlite3
+import tempfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from review_helpers.scripted import label_seeds, seeded_store
 
 from annotator.cli import main
@@ -266,3 +273,125 @@ def test_a_garbled_text_column_is_reported_as_damage_not_dumped(source, statemen
         read(store)
     message = str(caught.value)
     assert "\\x" not in message and "\ufffd" not in message, message
+
+
+# -- fuzz: one bad value anywhere -----------------------------------------------------------------
+
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW_FUZZ = settings(FUZZ, max_examples=300)
+FUZZ_TABLES = ("settings", "articles", "annotation_sets", "spans", "officials", "events",
+               "rejections", "commands", "edits")  # fmt: skip
+
+
+SHAPED_VALUES = ["yesterday", "2025-01-01T00:00:00", "2025-01-01T00:00:00+08:00", "[]", "{}",
+                 "null", "[[0,0]]", "[[0,0],[0,0]]", "[1,", '["x"]', '[[1,2,"lost"]]', "[" * 3000,
+                 "../x", "", "auto", "skipped", "x = 1", "[[labels]]\nname = 1"]  # fmt: skip
+
+
+class NotUtf8(bytes):
+    """Bytes stored as TEXT: what a damaged or hand-edited file can hold."""
+
+
+BAD_VALUES = st.one_of(
+    st.none(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(),
+    st.binary(max_size=12),
+    st.text(max_size=20),
+    st.binary(min_size=1, max_size=6).map(NotUtf8),
+    st.sampled_from(SHAPED_VALUES),
+)
+
+
+@functools.cache
+def fuzz_template() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="merge-fuzz-"))
+    with seeded_store(folder / "live.db") as store:
+        label_seeds(store, "alice")
+    return backup_database(folder / "live.db", folder / "alice.db")
+
+
+@st.composite
+def hostile_sources(draw: st.DrawFn) -> tuple[str, str, int, object]:
+    """(table, column, row offset, value): one value of one row replaced."""
+    table = draw(st.sampled_from(FUZZ_TABLES))
+    conn = sqlite3.connect(fuzz_template())
+    try:
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    finally:
+        conn.close()
+    return table, draw(st.sampled_from(columns)), draw(st.integers(0, 4)), draw(BAD_VALUES)
+
+
+def spoiled_copy(folder: Path, table: str, column: str, offset: int, value: object) -> Path | None:
+    """The template with one value replaced (None when SQLite's own constraints refuse it)."""
+    path = folder / "theirs" / "alice.db"
+    path.parent.mkdir()
+    shutil.copyfile(fuzz_template(), path)
+    cast = "CAST(? AS TEXT)" if isinstance(value, NotUtf8) else "?"
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute(
+            f'UPDATE {table} SET "{column}" = {cast} '
+            f"WHERE rowid = (SELECT rowid FROM {table} ORDER BY rowid LIMIT 1 OFFSET ?)",
+            (bytes(value) if isinstance(value, NotUtf8) else value, offset),
+        )
+    except sqlite3.IntegrityError:
+        return None
+    finally:
+        conn.close()
+    return path
+
+
+def readable_everywhere(db: Path) -> None:
+    """What later commands read: every article and every set of every annotator."""
+    with Store.open(db) as store:
+        store.stats()
+        for article in store.iter_articles():
+            article.original_span(0, len(article.text))
+        for name in store.annotators():
+            for aset in store.iter_annotation_sets(name):
+                assert aset.updated_at is None or datetime.fromisoformat(aset.updated_at).tzinfo
+
+
+def check_hostile_merge_and_restore(case: tuple[str, str, int, object]) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        source = spoiled_copy(folder, *case)
+        if source is None:
+            return
+        target = folder / "mine" / "me.db"
+        target.parent.mkdir()
+        Store.open(target).close()
+        before, target_before = fingerprint(source), content(target)
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            status = main(["--db", str(target), "merge", str(source)])
+        refused = err.getvalue()
+        assert status in (0, 1) and refused.count("\n") <= 1, refused
+        event("merge refused" if refused else "merged")
+        if refused:
+            assert content(target) == target_before
+        readable_everywhere(target)
+        assert fingerprint(source) == before
+        restored = folder / "mine" / "restored.db"
+        try:
+            restore_database(source, restored)
+        except StoreError:
+            assert not restored.exists()
+        else:
+            readable_everywhere(restored)
+        assert fingerprint(source) == before
+
+
+@FUZZ
+@given(hostile_sources())
+def test_a_merge_source_with_one_bad_value_is_merged_or_refused_in_one_line(case):
+    check_hostile_merge_and_restore(case)
+
+
+@pytest.mark.slow
+@SLOW_FUZZ
+@given(hostile_sources())
+def test_hostile_merge_sources_fuzzed_longer(case):
+    check_hostile_merge_and_restore(case)

@@ -14,8 +14,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "restore",
         help="replace the database with a backup (the current one is kept)",
-        description="Replace the database with BACKUP. The backup is checked first (an SQLite "
-        "annotator database, undamaged, not from a newer annotator); the current database is "
+        description="Replace the database with BACKUP. The backup is read with its -wal (the "
+        "last commits of a copied live database) and checked first: an annotator database, "
+        "undamaged, not from a newer annotator, every row readable; the current database is "
         f"copied into the {BACKUP_FOLDER}/ folder beside it before it is replaced. Close every "
         "annotator window using the database first: restore refuses while it is open.",
     )
