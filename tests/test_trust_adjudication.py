@@ -242,6 +242,45 @@ def test_taking_all_records_of_one_annotator_is_one_command(store):
     assert len(open_disagreements(state).events) == 1
 
 
+def test_a_second_official_of_one_name_is_refused_not_merged_over_the_first(store):
+    """alice has two records named 王伟中 (an import can make that); taking the second into
+    gold would overwrite the first one gold already decided, so it is refused instead."""
+    store.save_official(Official(ARTICLE, "alice", "王伟中", titles=("副书记",)))
+    adjudicator = Adjudicator(store, ANNOTATORS)
+    adjudicator.accept_agreed(adjudicator.load(ARTICLE))
+    state = adjudicator.load(ARTICLE)
+    first, second = (
+        i
+        for i, slot in enumerate(state.records.slots)
+        if slot.kind == OFFICIAL and slot.first().name == "王伟中"  # type: ignore[union-attr]
+    )
+    adjudicator.take_record(state, first, 0)
+    state = adjudicator.load(ARTICLE)
+    before = store.get_annotation_set(ARTICLE, GOLD)
+    with pytest.raises(ValueError, match="another official named '王伟中'"):
+        adjudicator.take_record(state, second, 0)
+    assert store.get_annotation_set(ARTICLE, GOLD) == before
+    adjudicator.reject_record(state, second)  # none of them: allowed
+    state = adjudicator.load(ARTICLE)
+    assert state.records.verdicts[first].annotators == (0,)
+    assert gold_records(store)[0]["王伟中"].titles == ("市委书记",)
+
+
+def test_an_annotator_without_a_set_has_no_version_to_take(store):
+    store.add_span(ARTICLE, "carol", *PLACE)  # carol has a set: PLACE only, no records
+    adjudicator = Adjudicator(store, [*ANNOTATORS, "dave"])
+    state = adjudicator.load(ARTICLE)
+    assert all(slot.versions[2] is None for slot in state.records.slots)
+    with pytest.raises(ValueError, match="dave has no annotation set"):
+        adjudicator.take_record(state, 0, 2)
+    three = Adjudicator(store, [*ANNOTATORS, "carol"])
+    state = three.load(ARTICLE)
+    wang = slot_of(state, OFFICIAL, "王伟中")
+    assert [v is None for v in state.records.slots[wang].versions] == [False, False, True]
+    three.take_record(state, wang, 2)  # carol's version: no such official
+    assert "王伟中" not in gold_records(store)[0]
+
+
 # -- matching records -------------------------------------------------------------------------
 
 
@@ -375,10 +414,11 @@ def test_edit_records_refuses_bad_input_and_writes_nothing(store):
     alice_official = store.get_annotation_set(ARTICLE, "alice").officials[0].id
     for bad in (
         {"events": [replace(MEET, type="野餐")]},
-        {"officials": [replace(WANG_DRAFT, name=" ")]},
+        {"officials": [(None, replace(WANG_DRAFT, name=" "))]},
+        {"officials": [(alice_official, WANG_DRAFT)]},
         {"delete_officials": [alice_official]},
         {"add_spans": [("PLACE", 6, 99)]},
-        {"decide": [("person", "{}")], "officials": [WANG_DRAFT]},
+        {"decide": [("person", "{}")], "officials": [(None, WANG_DRAFT)]},
     ):
         with pytest.raises(StoreError):
             store.edit_records(ARTICLE, GOLD, "bad", **bad)

@@ -234,14 +234,24 @@ class Adjudicator:
         decided on every version there."""
         delete_officials: list[int] = []
         delete_events: list[int] = []
-        officials, events, decide = [], [], set()
+        officials: list[tuple[int | None, Draft]] = []
+        events: list[Draft] = []
+        decide: set[tuple[str, str]] = set()
+        taken_names = {o.name.strip() for o in state.gold.officials}
         for index, draft in decisions:
             slot, held = state.records.slots[index], state.records.verdicts[index].gold
             if slot.kind == OFFICIAL:
                 if draft is None and held is not None:
                     delete_officials.append(held.id)
                 elif draft is not None:
-                    officials.append(draft)  # in place of gold's of that name: events keep it
+                    if held is None and draft.name in taken_names:  # type: ignore[union-attr]
+                        raise ValueError(
+                            f"gold already holds another official named {draft.name!r}: "  # type: ignore[union-attr]
+                            "two officials of one name are not kept apart; edit that one, "
+                            "or choose none here"
+                        )
+                    # in place of gold's record, so gold's events keep naming it
+                    officials.append((held.id if held else None, draft))
             else:
                 if held is not None:
                     delete_events.append(held.id)

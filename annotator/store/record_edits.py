@@ -53,11 +53,24 @@ def delete_official(rec: Recorder, official: Official) -> None:
     rec.put("officials", official.id, None)
 
 
-def put_official(rec: Recorder, article_id: str, annotator: str, draft: OfficialDraft) -> int:
-    """The set's official of the draft's name becomes the draft (kept in place, so the events
-    naming it keep it), or a new one; mentions are the set's spans with the draft's keys."""
+def put_official(
+    rec: Recorder,
+    article_id: str,
+    annotator: str,
+    draft: OfficialDraft,
+    official_id: int | None = None,
+) -> int:
+    """The set's official `official_id` (None: the one of the draft's name) becomes the draft,
+    kept in place so the events naming it keep it; else a new one. Mentions are the set's spans
+    with the draft's keys."""
     ids = span_ids(rec.conn, article_id, annotator)
-    existing = officials_by_name(rec.conn, article_id, annotator).get(draft.name)
+    existing = (
+        officials_by_name(rec.conn, article_id, annotator).get(draft.name)
+        if official_id is None
+        else codec.record_from_row(
+            Official, own_record(rec.conn, "officials", official_id, article_id, annotator)
+        )
+    )
     official = Official(
         article_id,
         annotator,
