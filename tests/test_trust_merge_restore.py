@@ -275,6 +275,38 @@ def test_a_garbled_text_column_is_reported_as_damage_not_dumped(source, statemen
     assert "\\x" not in message and "\ufffd" not in message, message
 
 
+@pytest.mark.parametrize(
+    "value", ["[[labels", "x = 1", b"\x00\xff"], ids=["not TOML", "no labels", "blob"]
+)
+def test_a_database_whose_label_schema_cannot_be_read_is_reported_damaged(source, capsys, value):
+    conn = sqlite3.connect(source)
+    conn.execute("UPDATE settings SET value = ? WHERE key = 'schema'", (value,))
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorruptDatabase, match="damaged.*schema"):
+        Store.open(source)
+    assert main(["--db", str(source), "stats"]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.mark.parametrize("ours", ["2025-01-01T00:00:00", "yesterday"], ids=["naive", "not a time"])
+def test_merge_into_a_database_holding_an_unreadable_time_reports_instead_of_crashing(
+    source, tmp_path, capsys, ours
+):
+    """Times merged in before they were checked: the comparison cannot order them."""
+    target = tmp_path / "mine" / "me.db"
+    target.parent.mkdir()
+    shutil.copyfile(source, target)
+    spoil(
+        target,
+        "UPDATE annotation_sets SET status = 'skipped' WHERE annotator = 'alice'",
+        f"UPDATE annotation_sets SET updated_at = '{ours}' WHERE annotator = 'alice'",
+    )
+    assert main(["--db", str(target), "merge", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "differed:" in out and ours in out
+
+
 # -- fuzz: one bad value anywhere -----------------------------------------------------------------
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -175,7 +175,13 @@ def _span_key(span: Span) -> SpanKey:
 
 
 def _edited_at(aset: AnnotationSet) -> datetime | None:
-    return datetime.fromisoformat(aset.updated_at) if aset.updated_at else None
+    """When the set was last edited; None when unknown, or when the time cannot be ordered (not
+    a time, or without its zone: written here by a merge that did not check it yet)."""
+    try:
+        stamp = datetime.fromisoformat(aset.updated_at) if aset.updated_at else None
+    except ValueError:
+        return None
+    return stamp if stamp is not None and stamp.tzinfo is not None else None
 
 
 def _conflict(ours: AnnotationSet, theirs: AnnotationSet) -> MergeConflict:

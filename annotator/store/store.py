@@ -43,7 +43,7 @@ from annotator.store.connection import (
     translated,
 )
 from annotator.store.edits import Recorder, now, open_command, redo_last, undo_last
-from annotator.store.errors import NotFound, SpanRejected, StoreError
+from annotator.store.errors import CorruptDatabase, NotFound, SpanRejected, StoreError
 from annotator.store.official_merge import fold_official
 
 _IN_CHUNK = 500  # ids per `IN (...)` query, well under SQLite's variable limit
@@ -61,8 +61,8 @@ class Store:
         with self._reading():
             self._ensure_schema_setting()
             # A read-only store of a file without one reads the default, as if stored.
-            self.schema: LabelSchema = parse_schema(
-                self.get_setting("schema") or default_schema_text()
+            self.schema: LabelSchema = _label_schema(
+                self.get_setting("schema") or default_schema_text(), self._where
             )
 
     @classmethod
@@ -853,6 +853,17 @@ class Store:
         officials = {o.id for o in aset.officials}
         if not set(event.participants) <= officials:
             raise SpanRejected("event participants must be officials of this set")
+
+
+def _label_schema(text: str, where: str) -> LabelSchema:
+    """The stored label schema; one that does not parse is damage, said in one line."""
+    try:
+        return parse_schema(text)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
+        raise CorruptDatabase(
+            f"{where} is damaged: its label schema setting cannot be read "
+            f"({type(error).__name__}: {error})"
+        ) from None
 
 
 def _put_rejection(
