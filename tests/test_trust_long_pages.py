@@ -18,8 +18,12 @@ from hypothesis import strategies as st
 from annotator.cleaning import clean_page
 from annotator.cleaning.html import _BLOCKS, _HIDDEN, _LAYOUT_SPACE, _LINE_BREAKS, dump_html
 from annotator.cleaning.tag_path import HEAD, TAIL, TagPath
-from annotator.suggest import suggest_article
+from annotator.suggest import strings, suggest_article
+from annotator.suggest.article import _without_overlaps
 from annotator.suggest.boilerplate import _TAG_KINDS
+from annotator.suggest.lexicons import default_lexicons
+from annotator.suggest.names import NameRules
+from annotator.suggest.officials import CREDIT_AFTER, NameMention, TitleMention, _after_credit
 
 DEPTH = 20_000
 
@@ -214,3 +218,116 @@ def test_the_dump_is_the_one_the_ancestor_walk_made(markup: str) -> None:
             for name in names:
                 path = path.child(name)
             assert new.tag_path == path.render()
+
+
+# --- long one-line pages: the rules' resolvers ------------------------------------------------
+
+
+def _old_without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
+    """The resolver as it was: every candidate tested against every mention kept."""
+    ranked = sorted(mentions, key=lambda m: (not m.titles, -(m.end - m.start), m.start))
+    kept: list[NameMention] = []
+    for mention in ranked:
+        if all(mention.end <= k.start or k.end <= mention.start for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+_TITLE = (TitleMention(0, 1, "长", None),)
+_mention = st.builds(
+    lambda start, length, titled, name: NameMention(
+        start, start + length, name, "rule", _TITLE if titled else ()
+    ),
+    st.integers(0, 60),
+    st.integers(1, 8),
+    st.booleans(),
+    st.sampled_from(["甲", "乙", "丙"]),
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_mention, max_size=40))
+def test_overlap_resolution_keeps_what_the_pairwise_test_kept(mentions: list[NameMention]) -> None:
+    assert _without_overlaps(mentions) == _old_without_overlaps(mentions)
+
+
+class _CountedMention:
+    """A mention that counts how often its bounds are read: the resolver's work, not its time."""
+
+    def __init__(self, mention: NameMention, reads: list[int]) -> None:
+        self._mention, self._reads, self.titles = mention, reads, mention.titles
+
+    @property
+    def start(self) -> int:
+        self._reads[0] += 1
+        return self._mention.start
+
+    @property
+    def end(self) -> int:
+        self._reads[0] += 1
+        return self._mention.end
+
+
+def _resolver_reads(count: int) -> int:
+    reads = [0]
+    mentions = [
+        _CountedMention(NameMention(4 * i, 4 * i + 3, "王伟", "rule"), reads) for i in range(count)
+    ]
+    assert len(_without_overlaps(mentions)) == count  # type: ignore[arg-type]
+    return reads[0]
+
+
+def test_overlap_resolution_work_grows_linearly_with_the_mentions() -> None:
+    """A 1 MB one-line page holds tens of thousands of mentions: testing each against every one
+    kept took a minute. Doubling the mentions may only double the bounds read."""
+    small, large = _resolver_reads(2_000), _resolver_reads(4_000)
+    assert large <= 2.2 * small, (small, large)
+    assert small <= 20 * 2_000
+
+
+_WORDS = st.text(alphabet="王伟中李希马", min_size=1, max_size=3)
+
+
+@settings(max_examples=300)
+@given(st.lists(_WORDS, max_size=12), st.text(alphabet="王伟中李希马、。", max_size=80))
+def test_one_pass_over_the_text_finds_what_a_search_per_word_finds(
+    words: list[str], text: str
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(strings, "_DIRECT_SEARCH", 10**12)
+        direct = list(strings.occurrences_of_each(words, text))
+        patch.setattr(strings, "_DIRECT_SEARCH", 0)
+        assert list(strings.occurrences_of_each(words, text)) == direct
+    assert direct == [(w, list(strings.occurrences(w, text))) for w in words if w in text]
+
+
+@settings(max_examples=300)
+@given(st.lists(_WORDS, max_size=12), st.text(alphabet="王伟中李希马", max_size=8))
+def test_the_known_suffix_is_the_one_a_test_of_every_name_finds(
+    names: list[str], text: str
+) -> None:
+    rules = NameRules(default_lexicons()).with_known(names)
+    expected = next((n for n in rules.known if text.endswith(n) and n != text), None)
+    assert rules.known_suffix(text) == expected
+
+
+def _old_after_credit(text: str, start: int, end: int) -> bool:
+    before = re.sub(r"[\s((::]+$", "", text[max(0, start - 6) : start])
+    if any(before.endswith(word) for word in default_lexicons().credits):
+        return True
+    return text[end:].lstrip().startswith(CREDIT_AFTER)
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet="王伟记者 \u3000\t摄报道供图:", max_size=20),
+    st.integers(0, 20),
+    st.integers(0, 20),
+)
+def test_the_credit_after_a_name_is_read_without_copying_the_line(
+    text: str, start: int, end: int
+) -> None:
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    assert _after_credit(text, start, end, default_lexicons()) == _old_after_credit(
+        text, start, end
+    )

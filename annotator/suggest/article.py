@@ -24,6 +24,8 @@ from annotator.suggest.officials import (
     title_only_mentions,
     titles_by_name,
 )
+from annotator.suggest.strings import occurrences_of_each
+from annotator.suggest.taken import Taken
 
 TEACHING_RULES = frozenset({"title-chain", "leader-list"})
 # prose an official may be named in; a repeated paragraph is furniture, cut from body exports
@@ -75,7 +77,8 @@ def _mentions(
     (李希王伟中…参加有关活动) can be split and every other mention linked."""
     text = article.text
     lines = [v.line for v in verdicts if v.kind in OFFICIAL_LINE_KINDS]
-    rules = NameRules(lexicons).with_known(n for n in gazetteer.officials if n in text)
+    on_page = occurrences_of_each(tuple(gazetteer.officials), text)
+    rules = NameRules(lexicons).with_known(name for name, _ in on_page)
     # only the confident rules teach names: a guess at a run-together list must not
     first = [
         m for line in lines for m in find_in_line(line.text, rules) if m.rule in TEACHING_RULES
@@ -87,7 +90,7 @@ def _mentions(
     holders = sole_title_holders(titles_by_name(m for f in found_by_line for m in f), lexicons)
     mentions: list[NameMention] = []
     for line, found in zip(lines, found_by_line, strict=True):
-        taken = [(m.start, m.end) for m in found]
+        taken = Taken(len(line.text), tuple((m.start, m.end) for m in found))
         found += link_known(line.text, rules.known, taken, lexicons)
         found += surname_title_mentions(line.text, owners, taken, lexicons)
         found += title_only_mentions(line.text, holders, taken)
@@ -109,9 +112,11 @@ def _shift(mention: NameMention, offset: int) -> tuple:
 def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
     """One mention per stretch of text: the one with titles, else the longest, else the first."""
     ranked = sorted(mentions, key=lambda m: (not m.titles, -(m.end - m.start), m.start))
+    taken = Taken(max((m.end for m in mentions), default=0))
     kept: list[NameMention] = []
     for mention in ranked:
-        if all(mention.end <= k.start or k.end <= mention.start for k in kept):
+        if not taken.overlaps(mention.start, mention.end):
+            taken.add(mention.start, mention.end)
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
 

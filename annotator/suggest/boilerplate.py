@@ -49,6 +49,9 @@ SHORT_TOKEN = 4
 TAIL_KINDS = frozenset({"share", "related", "footer", "widget"})
 NEAR_DUPLICATE_RATIO = 0.9
 NEAR_MIN_LENGTH = 20  # shorter lines are duplicates only when equal
+# and so are longer ones: ordering a line's characters and comparing two lines cost more than
+# linear in their length (a one-line page of 1 MB took a minute), and no paragraph is this long
+NEAR_MAX_LENGTH = 5_000
 HEADER_KINDS = frozenset({"navigation", "breadcrumb"})  # site name lines sit above these
 LIST_KINDS = frozenset({"related", "widget"})
 WEAK_RULES = frozenset({"date-only", "list-item", "link-density", "short-tokens"})
@@ -297,13 +300,19 @@ class _NearIndex:
     # prefix; past this many comparisons an article gets exact duplicates only, so no page can
     # hold an import up for more than a few seconds.
     COMPARISONS = 200_000
+    # difflib's work grows with the pairs of equal characters of two lines (Σ count·count), a
+    # few million per second: past this many an article gets exact duplicates only as well
+    MATCHING_PAIRS = 5_000_000
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self._token_sets = {text: frozenset(_tokens(text)) for text in texts}  # made once each
+        self._token_sets = {  # made once each
+            text: frozenset(_tokens(text)) for text in texts if _comparable(text)
+        }
         self._rarity = Counter(token for tokens in self._token_sets.values() for token in tokens)
         self._exact: set[str] = set()
         self._by_token: dict[tuple[str, int], list[tuple[str, frozenset[Token]]]] = {}
         self._comparisons_left = self.COMPARISONS
+        self._pairs_left = self.MATCHING_PAIRS
 
     def _tokens_of(self, text: str) -> frozenset[Token]:
         tokens = self._token_sets.get(text)
@@ -316,7 +325,7 @@ class _NearIndex:
     def has_near(self, text: str) -> bool:
         if text in self._exact:
             return True
-        if len(text) < NEAR_MIN_LENGTH:
+        if not _comparable(text):
             return False
         tokens = self._tokens_of(text)
         seen: set[str] = set()
@@ -327,12 +336,20 @@ class _NearIndex:
                         return False
                     self._comparisons_left -= 1
                     seen.add(other)
-                    if _near(text, tokens, other, other_tokens):
+                    if not _could_be_near(text, tokens, other, other_tokens):
+                        continue
+                    pairs = _matching_pairs(text, other)
+                    if pairs > self._pairs_left:
+                        return False
+                    self._pairs_left -= pairs
+                    if _similar(text, other):
                         return True
         return False
 
     def add(self, text: str) -> None:
         self._exact.add(text)
+        if not _comparable(text):
+            return  # never compared: no token work for it
         tokens = self._tokens_of(text)
         entry = (text, tokens)
         for token in self._prefix(tokens):
@@ -352,13 +369,31 @@ def _tokens(text: str) -> list[Token]:
     return tokens
 
 
+def _comparable(text: str) -> bool:
+    """Whether a line may be a near (not only an exact) duplicate of another."""
+    return NEAR_MIN_LENGTH <= len(text) <= NEAR_MAX_LENGTH
+
+
 def _near(a: str, a_tokens: frozenset[Token], b: str, b_tokens: frozenset[Token]) -> bool:
     if a == b:
         return True
-    if min(len(a), len(b)) < NEAR_MIN_LENGTH or abs(len(a) - len(b)) > 0.1 * max(len(a), len(b)):
+    return _could_be_near(a, a_tokens, b, b_tokens) and _similar(a, b)
+
+
+def _could_be_near(a: str, a_tokens: frozenset[Token], b: str, b_tokens: frozenset[Token]) -> bool:
+    """The cheap tests: both comparable, within 10 % in length, enough characters shared."""
+    if not (_comparable(a) and _comparable(b)) or abs(len(a) - len(b)) > 0.1 * max(len(a), len(b)):
         return False
     # difflib's quick_ratio bound: the characters the two share, counted with repeats
-    if 2 * len(a_tokens & b_tokens) / (len(a) + len(b)) < NEAR_DUPLICATE_RATIO:
-        return False
+    return 2 * len(a_tokens & b_tokens) / (len(a) + len(b)) >= NEAR_DUPLICATE_RATIO
+
+
+def _similar(a: str, b: str) -> bool:
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return matcher.ratio() >= NEAR_DUPLICATE_RATIO
+
+
+def _matching_pairs(a: str, b: str) -> int:
+    """(i, j) with a[i] == b[j]: what difflib's longest-match search walks through."""
+    b_counts = Counter(b)
+    return sum(count * b_counts[char] for char, count in Counter(a).items())

@@ -100,12 +100,13 @@ def find_events(
     if not any(c in text for c in "。!?!?"):
         return [], find_dates(text, context, offset)[0], context  # a headline, not a report
     in_speech = False
+    sums_up = "期间" in text  # once per paragraph, not once per sentence of a long one
     for start, end, sentence in sentences(text, offset):
         dates, context = find_dates(sentence, context, start)
         all_dates.extend(dates)
         date = dates[0] if dates else previous_date
         previous_date = date
-        if date is None and context.last is not None and "期间" not in text:
+        if date is None and context.last is not None and not sums_up:
             # a report goes on with the day it last named (随后, 当晚…); "在疆期间" sums up
             # the whole visit instead, on no one day
             date = DateMention(start, start, "", context.last, None)

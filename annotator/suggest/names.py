@@ -36,6 +36,7 @@ class NameRules:
     # character made name finding quadratic
     known_set: frozenset[str] = field(default=frozenset(), compare=False)
     known_by_first: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    known_lengths: tuple[int, ...] = field(default=(), compare=False)  # longest first
 
     def with_known(self, names: Collection[str]) -> NameRules:
         merged = set(self.known) | {n for n in names if len(n) >= 2}
@@ -48,7 +49,16 @@ class NameRules:
             ordered,
             frozenset(ordered),
             {first: tuple(names) for first, names in by_first.items()},
+            tuple(sorted({len(name) for name in ordered}, reverse=True)),
         )
+
+    def known_suffix(self, text: str) -> str | None:
+        """The longest known name `text` ends with, shorter than `text` itself (副省长刘海燕 ->
+        刘海燕): one lookup per name length, not a test of every known name."""
+        for length in self.known_lengths:
+            if length < len(text) and text[-length:] in self.known_set:
+                return text[-length:]
+        return None
 
     def is_name(self, text: str) -> bool:
         if text in self.known_set:

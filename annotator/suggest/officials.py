@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from annotator.suggest.lexicons import Lexicons
 from annotator.suggest.names import NameRules, is_han, names_in_list
-from annotator.suggest.strings import occurrences
+from annotator.suggest.strings import occurrences, occurrences_of_each
+from annotator.suggest.taken import Taken
 
 _CLAUSE_BREAK = '。,,;;::!?!?\n()()“”"「」【】[]'
 # no organisation's name holds these: a title phrase starts after them (听取了|财政部部长)
@@ -26,6 +27,7 @@ ENUMERATION_ENDS = ("分别", "等", "参加", "出席", "陪同", "一同", "�
 # a list member ending so is a place or a body, not a person (双河镇、柳林乡等地)
 NOT_NAME_ENDINGS = frozenset("省市县区镇乡村州旗盟路街馆院局厅委办处所站港园厂校队")
 MAX_TITLE_LENGTH = 24
+_SPACE_RUN = re.compile(r"\s*")  # what str.lstrip() removes
 CREDIT_AFTER = ("摄", "报道", "供图")
 
 
@@ -76,9 +78,8 @@ def _title_chain(
         chain.append(TitleMention(start, match.end(), phrase, organization))
         match = None
         if start > 0 and text[start - 1] == "、":
-            before = text[: start - 1]
-            for word in lexicons.titles:
-                if before.endswith(word):
+            for word in lexicons.titles:  # endswith within the text: no copy of all before it
+                if text.endswith(word, 0, start - 1):
                     match = pattern.match(text, start - 1 - len(word))
                     break
     return chain[::-1]
@@ -88,7 +89,8 @@ def _after_credit(text: str, start: int, end: int, lexicons: Lexicons) -> bool:
     before = re.sub(r"[\s((::]+$", "", text[max(0, start - 6) : start])
     if any(before.endswith(word) for word in lexicons.credits):
         return True
-    return text[end:].lstrip().startswith(CREDIT_AFTER)
+    # past the white space after the name, without copying the rest of the line per mention
+    return text.startswith(CREDIT_AFTER, _SPACE_RUN.match(text, end).end())
 
 
 def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
@@ -129,7 +131,7 @@ def _enumeration(text: str, rules: NameRules) -> list[NameMention]:
         parts = clause.group().split("、")
         if len(parts) < 2:
             continue
-        first = parts[0] if rules.is_name(parts[0]) else _known_suffix(parts[0], rules.known)
+        first = parts[0] if rules.is_name(parts[0]) else rules.known_suffix(parts[0])
         last = rules.name_at(parts[-1], 0)
         if first is None or last is None:
             continue
@@ -144,10 +146,6 @@ def _enumeration(text: str, rules: NameRules) -> list[NameMention]:
             mentions.append(NameMention(position, position + len(name), name, "enumeration"))
             position += len(name) + 1
     return mentions
-
-
-def _known_suffix(text: str, known: Iterable[str]) -> str | None:
-    return next((name for name in known if text.endswith(name) and name != text), None)
 
 
 def sole_surname_owners(names: Iterable[str], lexicons: Lexicons) -> dict[str, str]:
@@ -165,7 +163,7 @@ def sole_surname_owners(names: Iterable[str], lexicons: Lexicons) -> dict[str, s
 
 
 def surname_title_mentions(
-    text: str, owners: Mapping[str, str], taken: list[tuple[int, int]], lexicons: Lexicons
+    text: str, owners: Mapping[str, str], taken: Taken, lexicons: Lexicons
 ) -> list[NameMention]:
     """马书记, 周省长: a surname and a title word, linked to the sole official of that surname
     (see sole_surname_owners); not a surname glued to a Han character before it (四川省长 is
@@ -176,11 +174,9 @@ def surname_title_mentions(
             continue
         for match in _surname_title(surname, lexicons.titles).finditer(text):
             start, end = match.span()
-            if (start > 0 and is_han(text[start - 1])) or any(
-                start < e and s < end for s, e in taken
-            ):
+            if (start > 0 and is_han(text[start - 1])) or taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             mentions.append(NameMention(start, end, owner, "surname-title"))
     return mentions
 
@@ -202,9 +198,7 @@ def sole_title_holders(
     return {word: next(iter(names)) for word, names in holders.items() if len(names) == 1}
 
 
-def title_only_mentions(
-    text: str, holders: Mapping[str, str], taken: list[tuple[int, int]]
-) -> list[NameMention]:
+def title_only_mentions(text: str, holders: Mapping[str, str], taken: Taken) -> list[NameMention]:
     """省长强调,… after 省委副书记、省长周立新: a bare title word that opens a clause and is
     followed by what a person says or does is a mention of its sole holder."""
     mentions: list[NameMention] = []
@@ -214,9 +208,9 @@ def title_only_mentions(
             opens_clause = start == 0 or text[start - 1] in _CLAUSE_BREAK or text[start - 1] == " "
             if not opens_clause or not text.startswith(_TITLE_ONLY_AFTER, end):
                 continue
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             mentions.append(NameMention(start, end, name, "title-only"))
     return mentions
 
@@ -247,21 +241,19 @@ def _attendees(text: str, verb_start: int, rules: NameRules) -> list[NameMention
 
 
 def link_known(
-    text: str, names: Sequence[str], taken: list[tuple[int, int]], lexicons: Lexicons
+    text: str, names: Sequence[str], taken: Taken, lexicons: Lexicons
 ) -> list[NameMention]:
     """Every other occurrence of a name already found, outside spans already taken. `names`
     come longest first (NameRules.known), so 马兴瑞 is claimed before a shorter name inside it."""
     mentions: list[NameMention] = []
-    for name in names:
-        if name not in text:  # most names are not in most lines: one C-level scan says so
-            continue
-        for start in occurrences(name, text):
+    for name, starts in occurrences_of_each(names, text):
+        for start in starts:
             end = start + len(name)
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             if _after_credit(text, start, end, lexicons) or _inside_longer_name(text, start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             mentions.append(NameMention(start, end, name, "known-name"))
     return mentions
 
