@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from safety_helpers.bulk_import import article
 from safety_helpers.corpus import build_database
+from safety_helpers.read_only import immutable, run_quiet
 
 from annotator.store import (
     CorruptDatabase,
@@ -100,29 +101,6 @@ def test_a_database_from_a_newer_version_is_refused_untouched(good_db):
 
 
 # -- read-only files and folders (root ignores permission bits, so use chattr or a ro mount) -----
-
-
-def run_quiet(*command: str) -> bool:
-    return subprocess.run(command, capture_output=True).returncode == 0
-
-
-@contextmanager
-def immutable(path: Path) -> Iterator[None]:
-    """`path` cannot be written, even by root: `chattr +i`, else (not root) permission bits."""
-    if run_quiet("chattr", "+i", str(path)):
-        try:
-            yield
-        finally:
-            run_quiet("chattr", "-i", str(path))
-    elif os.geteuid() != 0:
-        mode = path.stat().st_mode
-        path.chmod(0o555 if path.is_dir() else 0o444)
-        try:
-            yield
-        finally:
-            path.chmod(mode)
-    else:
-        pytest.skip("running as root on a file system without chattr: cannot make it read-only")
 
 
 @contextmanager

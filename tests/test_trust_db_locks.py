@@ -9,6 +9,10 @@ it was alone, checkpointed and deleted the WAL under the window's connection, an
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,3 +78,91 @@ def test_a_writer_keeps_every_edit_while_all_the_others_take_turns(tmp_path):
     finally:
         child.kill()
     assert_acknowledged_edits_kept(db, child)
+
+
+# -- what `--db` may name: looked at with stat only, so a pipe or a device never blocks ----------
+
+
+def fifo(tmp: Path) -> Path:
+    path = tmp / "work.db"
+    os.mkfifo(path)
+    return path
+
+
+def socket_file(tmp: Path) -> Path:
+    path = tmp / "work.db"
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(path))  # the file stays after the socket is closed
+    listener.close()
+    return path
+
+
+def link_to_fifo(tmp: Path) -> Path:
+    link = tmp / "link.db"
+    link.symlink_to(fifo(tmp))
+    return link
+
+
+NOT_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "fifo": (fifo, "a named pipe (FIFO)"),
+    "link-to-fifo": (link_to_fifo, "a named pipe (FIFO)"),
+    "device": (lambda tmp: Path(os.devnull), "a character device"),
+    "socket": (socket_file, "a socket"),
+}
+COMMANDS = {
+    "stats": ["stats"],
+    "export": ["export", "--out", "out.jsonl"],
+    "backup": ["backup"],
+    "import": ["import", "--no-suggest", "."],
+    "agree": ["agree"],
+}
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("kind", list(NOT_FILES))
+def test_a_db_that_is_not_a_regular_file_is_refused_at_once(tmp_path, kind, command):
+    make, named = NOT_FILES[kind]
+    db = make(tmp_path)
+    result = run_cli(db, *COMMANDS[command], check=False, timeout=30)  # the old code hung here
+    assert result.returncode == 1
+    assert result.stderr == f"annotator: {db} is {named}, not a database file; nothing was read\n"
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+# -- restore: the database stays locked from the copy it keeps until it is replaced --------------
+
+TRY_TO_WRITE = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)
+try:
+    conn.execute("BEGIN IMMEDIATE")
+    print("wrote")
+except sqlite3.OperationalError as error:
+    print(error)
+"""
+
+
+def test_restore_keeps_other_programs_out_until_the_database_is_replaced(tmp_path, monkeypatch):
+    """Regression: restore copied the current database with open()/close() while its SQLite
+    connection held the exclusive lock; the close dropped that lock, so another program could
+    write in the moment before the file was replaced, and that write was lost."""
+    from annotator.store import backup as backup_module
+
+    db = tmp_path / "work.db"
+    build_database(db)
+    saved = backup_module.backup_database(db)
+    answers: list[str] = []
+    replace_file = backup_module._replace_file
+
+    def replace_watched(source: Path, target: Path) -> None:
+        if target == db:  # the old database is kept by now; the swap comes next
+            attempt = [sys.executable, "-c", TRY_TO_WRITE, str(db)]
+            answers.append(subprocess.run(attempt, capture_output=True, text=True).stdout)
+        replace_file(source, target)
+
+    monkeypatch.setattr(backup_module, "_replace_file", replace_watched)
+    kept = backup_module.restore_database(saved, db)
+    assert answers == ["database is locked\n"]
+    assert kept is not None
+    with Store.open(kept, read_only=True) as copy:  # the copy kept through SQLite is whole
+        assert copy.integrity_problems() == [] and copy.count_articles() == 3

@@ -15,7 +15,13 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from annotator.store.connection import check_file, translated
+from annotator.store.connection import (
+    check_file,
+    read_connection,
+    regular_file_exists,
+    sqlite_uri,
+    translated,
+)
 from annotator.store.errors import CorruptDatabase, DatabaseLocked, StoreError
 from annotator.store.foreign import checked_copy
 from annotator.store.store import Store
@@ -40,7 +46,7 @@ def backup_database(
 ) -> Path:
     """Copy the database at `db_path` to `target` (default: a timestamped file in backups/) and
     return where it went. The copy is a standalone file (rollback journal, not WAL)."""
-    if not db_path.is_file():
+    if not regular_file_exists(db_path):  # a pipe or a device is refused, never read
         raise StoreError(f"there is no database at {db_path} to back up")
     check_file(db_path)
     target = target if target is not None else timestamped_path(db_path)
@@ -68,20 +74,26 @@ def backup_database(
 
 
 def _copy(source_path: Path, target_path: Path, busy_timeout: float) -> None:
-    source = sqlite3.connect(source_path, timeout=busy_timeout)
+    # A reading connection: works on a read-only disk and never writes the database.
+    source = read_connection(source_path, busy_timeout)
     try:
-        target = sqlite3.connect(target_path, isolation_level=None)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-        finally:
-            target.close()
+        _write_copy(source, target_path)
     finally:
         source.close()
 
 
+def _write_copy(source: sqlite3.Connection, target_path: Path) -> None:
+    """SQLite's backup of `source` into `target_path`: one self-contained file (no WAL)."""
+    target = sqlite3.connect(target_path, isolation_level=None)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        target.close()
+
+
 def _check_copy(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
     finally:
@@ -110,7 +122,7 @@ def rotate_backups(store: Store, keep: int = 10) -> Path | None:
 
 def _fingerprint(path: Path) -> tuple[object, ...]:
     """Changes whenever an edit, an import or counted time changed the database."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return tuple(
             conn.execute(
@@ -142,10 +154,11 @@ def restore_database(backup: Path, db_path: Path, *, busy_timeout: float = 1.0) 
             conn = sqlite3.connect(db_path, timeout=busy_timeout, isolation_level=None)
             try:
                 _take_sole_access(conn, db_path)
-                # Out of WAL and locked, the file itself is the whole database: copy its bytes.
+                # Copied through the locking connection: a descriptor of our own would drop
+                # the lock when closed (POSIX) and let another program write before the swap.
                 kept = timestamped_path(db_path, "before-restore")
                 kept.parent.mkdir(parents=True, exist_ok=True)
-                _durable_copy(db_path, kept)
+                _keep_copy(conn, kept)
                 _replace_file(copy, db_path)
             finally:
                 conn.close()
@@ -160,7 +173,9 @@ def _take_sole_access(conn: sqlite3.Connection, db_path: Path) -> None:
     """Leave WAL mode and lock the file: both fail while anyone else has it open."""
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")  # the lock outlives the transaction
         conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")  # SQLite's backup reads only outside a write transaction
     except sqlite3.OperationalError as error:
         if "locked" in str(error).lower() or "busy" in str(error).lower():
             raise DatabaseLocked(
@@ -168,6 +183,15 @@ def _take_sole_access(conn: sqlite3.Connection, db_path: Path) -> None:
                 "close it and run restore again. Nothing was changed."
             ) from None
         raise
+
+
+def _keep_copy(conn: sqlite3.Connection, kept: Path) -> None:
+    partial = kept.with_name(kept.name + ".partial")
+    try:
+        _write_copy(conn, partial)
+        os.replace(partial, kept)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _replace_file(source: Path, target: Path) -> None:

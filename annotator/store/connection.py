@@ -51,7 +51,7 @@ def check_file(path: Path, busy_timeout: float = 5.0) -> None:
     included, and another program would then checkpoint and delete the WAL under this process's
     open connections (SQLite, "How To Corrupt An SQLite Database File", 2.2). SQLite's own
     connections share their locks within the process, so a second one is safe."""
-    if _existing_regular_file(path):
+    if regular_file_exists(path):
         read_connection(path, busy_timeout).close()
     elif not path.parent.exists():
         try:
@@ -68,7 +68,7 @@ _NOT_REGULAR = (
 )
 
 
-def _existing_regular_file(path: Path) -> bool:
+def regular_file_exists(path: Path) -> bool:
     """False when nothing is there; refuses a folder, a pipe or a device (reading a FIFO would
     wait forever for a writer) without opening it."""
     try:
@@ -278,7 +278,7 @@ def connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """For a command that only reads: a `read_connection`, so it works on a file or folder that
     cannot be written and never changes the file itself. A file made by an older annotator is
     first upgraded through a writing connection, which needs write access."""
-    if not _existing_regular_file(path):
+    if not regular_file_exists(path):
         raise StoreError(f"there is no database at {path}; nothing to read")
     conn = read_connection(path, busy_timeout)
     try:
