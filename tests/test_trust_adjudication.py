@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from annotator.cli import main
 from annotator.gui.review_window import ReviewWindow
 from annotator.model import (
     GOLD,
@@ -279,6 +280,24 @@ def test_an_annotator_without_a_set_has_no_version_to_take(store):
     assert [v is None for v in state.records.slots[wang].versions] == [False, False, True]
     three.take_record(state, wang, 2)  # carol's version: no such official
     assert "王伟中" not in gold_records(store)[0]
+
+
+def test_review_open_lists_gold_adjudicated_before_records_were_reviewed(db, capsys):
+    """Gold sets marked done by the old window kept bare officials and no events: the command
+    finds them (exit 1), and is quiet once the records are decided."""
+    with Store.open(db) as store:
+        adjudicator = Adjudicator(store, ANNOTATORS)
+        adjudicator.accept_agreed(adjudicator.load(ARTICLE))
+        store.set_status(ARTICLE, GOLD, "done")  # what the old window's Ctrl+Enter did
+    assert main(["--db", str(db), "review", "--open"]) == 1
+    out = capsys.readouterr().out
+    assert f"{ARTICLE}\tdone\t0 span, 1 official and 1 event disagreement(s) still open" in out
+    assert "1 marked adjudicated with something open" in out
+    with Store.open(db) as store:
+        adjudicator = Adjudicator(store, ANNOTATORS)
+        adjudicator.take_records(adjudicator.load(ARTICLE), 0)
+    assert main(["--db", str(db), "review", "--open"]) == 0
+    assert "0 marked adjudicated with something open" in capsys.readouterr().out
 
 
 # -- matching records -------------------------------------------------------------------------

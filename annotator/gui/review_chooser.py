@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.review_window import MAX_LANES
+from annotator.review.adjudication import MAX_LANES
 
 
 class AnnotatorChooser(QDialog):

@@ -51,26 +51,16 @@ from annotator.gui.review_layout import disagreement_boxes, lane_bars
 from annotator.gui.review_list_model import ReviewListModel, article_scores
 from annotator.gui.review_records import RecordsView
 from annotator.model import GOLD
-from annotator.review.adjudication import Adjudicator, ArticleState, open_disagreements
+from annotator.review.adjudication import (
+    Adjudicator,
+    ArticleState,
+    check_annotators,
+    open_disagreements,
+)
 from annotator.review.agreement import CorpusAgreement, measure_agreement
 from annotator.review.disagreements import gold_inside, span_key
-from annotator.review.loading import human_annotators, load_article_sets
+from annotator.review.loading import load_article_sets
 from annotator.store import Store, StoreError
-
-MAX_LANES = 9  # keys 1..9
-
-
-def check_annotators(store: Store, annotators: Sequence[str] | None) -> list[str]:
-    """The annotators to review (every human one by default); a clear error for bad choices."""
-    chosen = list(annotators) if annotators else human_annotators(store)
-    unknown = sorted(set(chosen) - set(store.annotators()))
-    if unknown:
-        raise ValueError(f"no annotation sets by {', '.join(unknown)}")
-    if len(chosen) < 2 or len(set(chosen)) != len(chosen):
-        raise ValueError(f"reviewing needs two or more distinct annotators; got {chosen or 'none'}")
-    if len(chosen) > MAX_LANES:
-        raise ValueError(f"at most {MAX_LANES} annotators at once (keys 1–9); got {len(chosen)}")
-    return chosen
 
 
 class CorpusWorker(QThread):

@@ -29,6 +29,7 @@ from annotator.review.disagreements import (
     span_key,
     verdict,
 )
+from annotator.review.loading import human_annotators
 from annotator.review.record_disagreements import (
     EVENT,
     OFFICIAL,
@@ -37,6 +38,21 @@ from annotator.review.record_disagreements import (
     review_records,
 )
 from annotator.store import Store
+
+MAX_LANES = 9  # keys 1..9
+
+
+def check_annotators(store: Store, annotators: Sequence[str] | None) -> list[str]:
+    """The annotators to review (every human one by default); a clear error for bad choices."""
+    chosen = list(annotators) if annotators else human_annotators(store)
+    unknown = sorted(set(chosen) - set(store.annotators()))
+    if unknown:
+        raise ValueError(f"no annotation sets by {', '.join(unknown)}")
+    if len(chosen) < 2 or len(set(chosen)) != len(chosen):
+        raise ValueError(f"reviewing needs two or more distinct annotators; got {chosen or 'none'}")
+    if len(chosen) > MAX_LANES:
+        raise ValueError(f"at most {MAX_LANES} annotators at once (keys 1–9); got {len(chosen)}")
+    return chosen
 
 
 class AdjudicationOpen(ValueError):
