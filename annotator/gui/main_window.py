@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
 
         review = bar.addMenu("&Review")
         self._action(review, "Compare annotators and adjudicate…", "Ctrl+Shift+R", self.open_review)
+        self._action(review, "Officials register…", "Ctrl+Shift+O", self.open_register)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "Keys…", ["?", "Shift+?", "F1"], self.show_keys)
@@ -209,6 +210,14 @@ class MainWindow(QMainWindow):
                 return None
             annotators = chooser.chosen()
         return open_review_window(self.store.path, self, annotators)
+
+    def open_register(self) -> QMainWindow:
+        """The officials register of the whole corpus; choosing an article there opens it here."""
+        from annotator.gui.register_window import open_register_window
+
+        window = open_register_window(self.store, self)
+        window.article_chosen.connect(self.open_article)
+        return window
 
     def _guarded(self, slot: Callable[[], Any]) -> None:
         try:
