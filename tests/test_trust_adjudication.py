@@ -300,6 +300,36 @@ def test_review_open_lists_gold_adjudicated_before_records_were_reviewed(db, cap
     assert "0 marked adjudicated with something open" in capsys.readouterr().out
 
 
+def test_an_official_a_later_span_decision_brings_back_bare_is_open_again():
+    """Gold decided "no official 黄强", then took alice's OFFICIAL span 黄强: the store gives
+    every OFFICIAL span an official, so a bare 黄强 came back into gold. That is not what any
+    decision chose, so the record is open again rather than exported bare."""
+    with Store.open(memory=True) as store:
+        store.add_articles([Article(ARTICLE, "x.txt", TEXT, TEXT, OffsetMap.identity(len(TEXT)))])
+        for key in (WANG, HUANG):
+            store.add_span(ARTICLE, "alice", *key)
+        huang = next(
+            o for o in store.get_annotation_set(ARTICLE, "alice").officials if o.name == "黄强"
+        )
+        store.save_official(replace(huang, titles=("省长",)))
+        store.add_span(ARTICLE, "bob", *WANG)
+        adjudicator = Adjudicator(store, ANNOTATORS)
+        adjudicator.accept_agreed(adjudicator.load(ARTICLE))
+        state = adjudicator.load(ARTICLE)
+        adjudicator.reject_record(state, slot_of(state, OFFICIAL, "黄强"))
+        state = adjudicator.load(ARTICLE)
+        assert open_disagreements(state).officials == ()
+        adjudicator.take_version(state, 0, 0)  # alice's OFFICIAL span 黄强
+        state = adjudicator.load(ARTICLE)
+        assert "黄强" in gold_records(store)[0]  # the store's bare official for the span
+        assert open_disagreements(state).officials == (slot_of(state, OFFICIAL, "黄强"),)
+        with pytest.raises(ValueError, match="1 official"):
+            adjudicator.mark_done(ARTICLE)
+        adjudicator.take_record(state, slot_of(state, OFFICIAL, "黄强"), 0)
+        assert gold_records(store)[0]["黄强"].titles == ("省长",)
+        adjudicator.mark_done(ARTICLE)
+
+
 # -- matching records -------------------------------------------------------------------------
 
 

@@ -35,6 +35,7 @@ from annotator.review.record_disagreements import (
     OFFICIAL,
     Draft,
     RecordReview,
+    gold_fingerprint,
     review_records,
 )
 from annotator.store import Store
@@ -274,6 +275,8 @@ class Adjudicator:
                 if draft is not None:
                     events.append(draft)
             decide |= slot.decisions()
+            if draft is not None:
+                decide.add(gold_fingerprint(draft))
         self.store.edit_records(
             state.article.id,
             GOLD,

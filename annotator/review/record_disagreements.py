@@ -77,6 +77,21 @@ def fingerprint(draft: Draft) -> Decision:
     return kind, json.dumps(asdict(draft), ensure_ascii=False, sort_keys=True)
 
 
+def substance(draft: Draft) -> Draft:
+    """The record without its links to spans (mentions, evidence): what stays when gold's span
+    decisions come and go, and what a decision on gold's own record is about."""
+    if isinstance(draft, OfficialDraft):
+        return replace(draft, mentions=())
+    return replace(draft, evidence=None)
+
+
+def gold_fingerprint(draft: Draft) -> Decision:
+    """What a decision stores about the record it wrote into gold (its substance, marked as
+    gold's, so it never equals a version's fingerprint)."""
+    kind, content = fingerprint(substance(draft))
+    return kind, "gold:" + content
+
+
 def describe(draft: Draft) -> str:
     """One line for a person: the record without its span offsets."""
     if isinstance(draft, OfficialDraft):
@@ -120,7 +135,7 @@ class RecordVerdict:
     officials reach), and whether gold has decided the slot."""
 
     gold: GoldRecord | None
-    annotators: tuple[int, ...]
+    annotators: tuple[int, ...]  # lanes whose version gold holds, span links aside
     decided: bool
 
     @property
@@ -275,9 +290,14 @@ def review_records(
             lanes_held = tuple(
                 i
                 for i, v in enumerate(slot.versions)
-                if v is not None and on_gold(v, gold_spans, gold_names) == held.draft
+                if v is not None
+                and substance(on_gold(v, gold_spans, gold_names)) == substance(held.draft)
             )
-        mine = slot.decisions()
-        settled = mine <= decided_set or (slot.agreed and held is not None and bool(lanes_held))
+        # Gold decided every version here, and holds one of them or a record a decision wrote
+        # (a bare official the store made for a later OFFICIAL span is neither).
+        settled = slot.decisions() <= decided_set and (
+            held is None or bool(lanes_held) or gold_fingerprint(held.draft) in decided_set
+        )
+        settled = settled or (slot.agreed and held is not None and bool(lanes_held))
         verdicts.append(RecordVerdict(held, lanes_held, settled))
     return RecordReview(tuple(s for s, _ in placed), tuple(verdicts))
