@@ -166,3 +166,26 @@ def test_restore_keeps_other_programs_out_until_the_database_is_replaced(tmp_pat
     assert kept is not None
     with Store.open(kept, read_only=True) as copy:  # the copy kept through SQLite is whole
         assert copy.integrity_problems() == [] and copy.count_articles() == 3
+
+
+# -- the same with the real window, in a child process so that it can be SIGKILLed ---------------
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("other", ["stats", "backup", "export"])
+def test_the_window_keeps_every_saved_edit_while_a_command_runs_beside_it(tmp_path, other):
+    """The issue's steps: accept a suggestion in the window, run `annotator OTHER` in a
+    terminal, accept two more (the status bar says saved), `kill -9` the window."""
+    pytest.importorskip("PySide6")
+    db = tmp_path / "work.db"
+    build_database(db)
+    window = SteppedChild("window_editor.py", db, ANNOTATOR, tmp_path / "settings")
+    try:
+        assert window.step("accept")["ack"].startswith("✓ saved")
+        run_cli(db, *OTHERS[other](tmp_path, 0))
+        window.step("accept")
+        window.step("accept")
+    finally:
+        window.kill()
+    assert len(next(iter(window.acknowledged.values()))["spans"]) == 3
+    assert_acknowledged_edits_kept(db, window)
