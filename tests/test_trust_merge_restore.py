@@ -11,6 +11,7 @@ import contextlib
 import functools
 import hashlib
 import io
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -215,6 +216,36 @@ def test_restore_refuses_a_hostile_backup_and_changes_nothing(tmp_path, source, 
     assert db.read_bytes() == before
     with Store.open(db) as store:  # and the database goes on working
         store.stats()
+
+
+def test_a_restored_backup_searches_its_own_articles_whatever_its_search_index_held(
+    tmp_path, source
+):
+    """The full-text index is SQLite's derived data, not checked row by row: restore rebuilds it
+    from the articles, so a stale or emptied index in the backup cannot hide articles."""
+    with Store.open(source) as store:
+        article_id = store.article_ids()[0]
+        word = store.article_text(article_id)[40:44]
+        assert article_id in store.article_ids(search=word)
+    spoil(source, "INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+    db = tmp_path / "mine" / "work.db"
+    restore_database(source, db)
+    with Store.open(db) as store:
+        assert article_id in store.article_ids(search=word)
+
+
+def test_a_pipe_or_folder_given_as_merge_source_or_backup_is_refused_by_what_it_is(
+    tmp_path, target, capsys
+):
+    pipe = tmp_path / "pipe.db"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder.db"
+    folder.mkdir()
+    for other in (pipe, folder):
+        assert main(["--db", str(target), "merge", str(other)]) == 1
+        assert "not a database file (a folder, a pipe or a device)" in capsys.readouterr().err
+        with pytest.raises(StoreError, match="not a database file.*nothing was restored"):
+            restore_database(other, target)
 
 
 # -- messages ------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     for other in args.others:
-        if not other.is_file():
+        if not other.exists():  # a folder or pipe is refused by what it is, when opened
             raise UsageError(f"{other}: no such database file")
     failed = False
     with open_store(args) as store, ExitStack() as sources:

@@ -23,7 +23,7 @@ from annotator.store.connection import (
     translated,
 )
 from annotator.store.errors import CorruptDatabase, DatabaseLocked, StoreError
-from annotator.store.foreign import checked_copy
+from annotator.store.foreign import checked_copy, rebuild_search_index
 from annotator.store.store import Store
 from annotator.store.targets import refuse_database_target
 
@@ -143,12 +143,13 @@ def restore_database(backup: Path, db_path: Path, *, busy_timeout: float = 1.0) 
     another program has the database open. The backup is read through SQLite from a private
     copy (so its `-wal` counts and the backup itself is never written), and must be an annotator
     database whose every row decodes (see `foreign`)."""
-    if not backup.is_file():
+    if not backup.exists():
         raise StoreError(f"there is no backup at {backup}; nothing was restored")
     if db_path.exists() and backup.resolve() == db_path.resolve():
         raise StoreError(f"{backup} is the database itself; nothing was restored")
     kept = None
     with checked_copy(backup, outcome="nothing was restored") as copy:
+        rebuild_search_index(copy)
         if db_path.exists():
             check_file(db_path)
             conn = sqlite3.connect(db_path, timeout=busy_timeout, isolation_level=None)

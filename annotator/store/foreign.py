@@ -57,6 +57,17 @@ def _refuse_not_a_file(path: Path) -> None:
         raise StoreError(f"{path} is not a database file (a folder, a pipe or a device)")
 
 
+def rebuild_search_index(copy: Path) -> None:
+    """Rebuild the full-text index of a checked copy from its articles. The index is SQLite's
+    derived data, which the row checks do not read: one stale or emptied in the file would hide
+    articles from search once the copy is the database."""
+    conn = sqlite3.connect(copy, isolation_level=None)
+    try:
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    finally:
+        conn.close()
+
+
 def _copy_at_rest(path: Path, copy: Path) -> None:
     """Copy the file and its companions; again if any of them changed meanwhile."""
     for _ in range(COPY_ATTEMPTS):
