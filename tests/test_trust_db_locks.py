@@ -189,3 +189,16 @@ def test_the_window_keeps_every_saved_edit_while_a_command_runs_beside_it(tmp_pa
         window.kill()
     assert len(next(iter(window.acknowledged.values()))["spans"]) == 3
     assert_acknowledged_edits_kept(db, window)
+
+
+def test_merging_the_database_into_itself_through_a_hard_link_is_refused(tmp_path):
+    """merge reads a source file's bytes by hand (a private copy); were the source the target's
+    own file under another name, closing that copy's descriptor would drop the target
+    connection's locks mid-merge. Sameness is the file's identity (stat), not its path."""
+    db = tmp_path / "work.db"
+    build_database(db)
+    link = tmp_path / "another-name.db"
+    os.link(db, link)
+    result = run_cli(db, "merge", link, check=False)
+    assert result.returncode == 2
+    assert result.stderr == f"annotator: {link} is the database being merged into\n"

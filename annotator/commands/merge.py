@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
@@ -34,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     with open_store(args) as store, ExitStack() as sources:
         for other in args.others:
-            if store.path is not None and other.resolve() == store.path.resolve():
+            # The same file by identity (stat), also under another name: its copy would be
+            # read by hand, and closing that descriptor drops our connection's locks.
+            if store.path is not None and os.path.samefile(other, store.path):
                 raise UsageError(f"{other} is the database being merged into")
         # Every file is checked before the first is merged: one bad file changes nothing.
         opened = [(other, sources.enter_context(open_source(other))) for other in args.others]
