@@ -186,6 +186,14 @@ def clean_file(path: Path, *, max_bytes: int) -> list[Article]:
     return articles
 
 
+def _same_file(path: Path, other: Path) -> bool:
+    """By identity (stat), so another name or a hard link of the same file counts too."""
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
+
+
 def import_paths(
     store: ArticleSink,
     paths: Sequence[str | Path],
@@ -217,8 +225,12 @@ def import_paths(
         batch.clear()
         batch_files.clear()
 
+    database = getattr(store, "path", None)
     for done, path in enumerate(files, start=1):
         try:
+            if database is not None and _same_file(path, database):
+                # Never opened by hand: closing our descriptor of it would drop the store's locks.
+                raise FileRefused("is the database being imported into; not read")
             batch.extend(clean_file(path, max_bytes=max_bytes))
             batch_files.append(path)
         except FileRefused as error:

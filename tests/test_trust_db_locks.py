@@ -202,3 +202,18 @@ def test_merging_the_database_into_itself_through_a_hard_link_is_refused(tmp_pat
     result = run_cli(db, "merge", link, check=False)
     assert result.returncode == 2
     assert result.stderr == f"annotator: {link} is the database being merged into\n"
+
+
+def test_import_never_reads_the_database_it_imports_into(tmp_path):
+    """A database whose name looks like a page, in the folder being imported: reading it by hand
+    would drop this process's SQLite locks when closed, and import its bytes as a page."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    page(pages, 1)
+    db = pages / "work.txt"
+    build_database(db)
+    result = run_cli(db, "import", "--no-suggest", pages, check=False)
+    assert f"failed: {db}: is the database being imported into; not read" in result.stderr
+    assert "imported 1," in result.stdout
+    with Store.open(db, read_only=True) as store:
+        assert store.count_articles() == 4
