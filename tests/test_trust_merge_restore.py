@@ -8,6 +8,7 @@ every row decodes, or it is refused in one line and nothing changes.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import io
@@ -246,6 +247,19 @@ def test_a_pipe_or_folder_given_as_merge_source_or_backup_is_refused_by_what_it_
         assert "not a database file (a folder, a pipe or a device)" in capsys.readouterr().err
         with pytest.raises(StoreError, match="not a database file.*nothing was restored"):
             restore_database(other, target)
+
+
+def test_a_private_copy_that_cannot_be_written_is_one_line_naming_no_temporary_file(
+    source, target, capsys, monkeypatch
+):
+    def full_disk(src, dst, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+
+    monkeypatch.setattr(shutil, "copyfile", full_disk)
+    assert main(["--db", str(target), "merge", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert "No space left" in err and str(source) in err and "annotator-" not in err, err
+    assert err.count("\n") == 1
 
 
 # -- messages ------------------------------------------------------------------------------------

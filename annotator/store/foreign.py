@@ -37,7 +37,12 @@ def checked_copy(path: Path, *, outcome: str) -> Iterator[Path]:
         copy = Path(folder) / "copy.db"
         try:
             _refuse_not_a_file(path)
-            _copy_at_rest(path, copy)
+            try:
+                _copy_at_rest(path, copy)
+            except OSError as error:  # a full temporary disk, an unreadable file
+                raise StoreError(
+                    f"cannot copy {path} to a private folder to read it: {error.strerror}"
+                ) from None
             check_file(copy)  # not SQLite, truncated: SQLite reads the copy, never `path`
             with translated(str(path), 0):
                 _check(copy, str(path))
