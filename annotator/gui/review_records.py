@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from annotator.model import GOLD, OfficialDraft
@@ -57,10 +57,11 @@ class RecordsView(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWordWrap(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(180)  # the side panel fits a 1000-pixel-high window
         self._first_rows: list[int] = []  # per record: its header row
         self._current: int | None = None
         self.cellClicked.connect(self._clicked)
@@ -94,11 +95,24 @@ class RecordsView(QTableWidget):
         self.resizeRowsToContents()
         self._current = current
         if current is not None and current < len(self._first_rows):
-            self.scrollToItem(self.item(self._first_rows[current], 0))
+            # the record's header at the top, its versions and gold's row below it; after the
+            # table has laid out its new rows (before, the row positions are stale)
+            row = self._first_rows[current]
+            QTimer.singleShot(0, lambda: self._scroll_to(row))
         if not rows:
             self.setRowCount(1)
             self.setSpan(0, 0, 1, 2)
             self.setItem(0, 0, QTableWidgetItem("No officials or events in any set."))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the record in hand in view when the panel grows or shrinks."""
+        super().resizeEvent(event)
+        if self._current is not None and self._current < len(self._first_rows):
+            self._scroll_to(self._first_rows[self._current])
+
+    def _scroll_to(self, row: int) -> None:
+        if row < self.rowCount():
+            self.scrollTo(self.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def rows(self, index: int | None = None) -> list[tuple[str, str]]:
         """(who, version) of the record's rows, the record in hand by default."""
