@@ -530,6 +530,17 @@ def test_the_window_adjudicates_records_one_by_one_and_refuses_done_while_open(
     qtbot.keyClick(window, Qt.Key.Key_Z, ctrl)
     assert gold_records(store)[1] == []
     assert window.state.records.verdicts[slot_of(window.state, EVENT)].open
+    # a click on a record's row brings it into hand; R and Shift+R step between records
+    view = window.records_view
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=view.visualRect(view.model().index(1, 1)).center(),
+    )
+    assert window.current_record == 0
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    assert window.current_record == slot_of(window.state, EVENT)
     qtbot.keyClick(window, Qt.Key.Key_0, ctrl)  # none of them, this time
     assert gold_records(store)[1] == []
     qtbot.keyClick(window, Qt.Key.Key_Return, ctrl)
