@@ -15,6 +15,8 @@ import io
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -23,10 +25,15 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from review_helpers.scripted import label_seeds, seeded_store
+from safety_helpers.corpus import build_database
+from safety_helpers.log_replay import log_disagreements
 
 from annotator.cli import main
-from annotator.store import CorruptDatabase, FutureDatabase, Store, StoreError
+from annotator.store import CorruptDatabase, DatabaseLocked, FutureDatabase, Store, StoreError
 from annotator.store.backup import backup_database, restore_database
+from annotator.store.foreign import checked_copy
+
+HELPERS = Path(__file__).parent / "safety_helpers"
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +115,30 @@ def test_restore_keeps_the_last_transaction_held_in_the_backups_wal(tmp_path, te
     with Store.open(db) as store:
         assert store.get_annotation_set(article_id, "alice").status == "skipped"
     assert fingerprint(copy) == before  # the backup itself is only read
+
+
+def test_a_source_another_program_is_writing_is_read_as_one_consistent_snapshot(tmp_path):
+    """Copying a live file and its -wal races the writer: each copy is either a state the
+    database was in between two commands, or refused as changing; never torn."""
+    live = tmp_path / "live.db"
+    build_database(live)
+    worker = subprocess.Popen(
+        [sys.executable, str(HELPERS / "edit_worker.py"), str(live), "alice", "7", "400"],
+        stdout=subprocess.DEVNULL,
+    )
+    read = refused = 0
+    try:
+        while worker.poll() is None and read + refused < 12:
+            try:
+                with checked_copy(live, outcome="nothing was merged") as copy:
+                    assert log_disagreements(str(copy)) == []  # not torn mid-command
+                    read += 1
+            except DatabaseLocked as error:
+                assert "kept changing" in str(error)
+                refused += 1
+    finally:
+        assert worker.wait(timeout=120) == 0
+    assert read
 
 
 # -- merge never writes its source ---------------------------------------------------------------
