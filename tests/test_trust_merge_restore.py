@@ -32,6 +32,7 @@ from annotator.cli import main
 from annotator.store import CorruptDatabase, DatabaseLocked, FutureDatabase, Store, StoreError
 from annotator.store.backup import backup_database, restore_database
 from annotator.store.foreign import checked_copy
+from annotator.store.migrations import LATEST_VERSION, schema_at
 
 HELPERS = Path(__file__).parent / "safety_helpers"
 
@@ -178,6 +179,33 @@ def test_merge_never_runs_a_trigger_of_the_source(source, target, capsys):
     assert fingerprint(source) == before
     with Store.open(target) as store:
         assert store.count_articles() == 0
+
+
+def make_older(path: Path) -> None:
+    """The file as the first schema version left it: what an older annotator sends."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        newer = schema_at(LATEST_VERSION) - schema_at(1)
+        for kind, name, _, _ in sorted(newer, key=lambda o: o[0] != "index"):
+            conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+        conn.execute("PRAGMA user_version = 1")
+    finally:
+        conn.close()
+
+
+def test_a_file_from_an_older_annotator_is_merged_and_restored_and_left_as_it_was(
+    source, target, tmp_path
+):
+    make_older(source)
+    before = fingerprint(source)
+    assert main(["--db", str(target), "merge", str(source)]) == 0
+    with Store.open(target) as store:
+        assert "alice" in store.annotators()
+    restored = tmp_path / "mine" / "restored.db"
+    restore_database(source, restored)
+    with Store.open(restored) as store:
+        assert store.count_articles() > 0
+    assert fingerprint(source) == before
 
 
 # -- hostile content is refused whole ------------------------------------------------------------
