@@ -115,6 +115,11 @@ COMMANDS = {
     "backup": ["backup"],
     "import": ["import", "--no-suggest", "."],
     "agree": ["agree"],
+    "evaluate": ["evaluate", "--gold", Path(__file__).parent / "data" / "gold" / "seeds.jsonl"],
+    "suggest": ["suggest"],
+    "import-labels": ["import-labels", "--format", "jsonl", "--annotator", "a", os.devnull],
+    "review": ["review"],
+    "gui": ["--annotator", "a", "gui"],
 }
 
 

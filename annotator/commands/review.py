@@ -10,6 +10,7 @@ from annotator.commands.common import UsageError, add_common_options
 from annotator.model import GOLD
 from annotator.review.adjudication import Adjudicator, check_annotators, open_disagreements
 from annotator.store import Store, default_db_path
+from annotator.store.connection import regular_file_exists
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     db_path = Path(args.db) if args.db else default_db_path()
-    if not db_path.is_file():
+    if not regular_file_exists(db_path):  # a pipe or a device is refused as what it is
         raise UsageError(f"{db_path}: no such database file")
     annotators = (
         [name.strip() for name in args.annotators.split(",") if name.strip()]
