@@ -21,6 +21,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "annotator.commands.import_labels",
     "annotator.commands.agree",
     "annotator.commands.merge",
+    "annotator.commands.assign",
+    "annotator.commands.progress",
     "annotator.commands.review",
     "annotator.commands.register",
     "annotator.commands.suggest",

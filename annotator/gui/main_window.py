@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.emphasised: frozenset[int] = frozenset()
         self.selected_span_id: int | None = None
         self._done_count = 0
+        self._batch: tuple[int, int] | None = None  # (handed out, left) when `assign` wrote the db
         self.jobs = QThreadPool(self)
         self.actions_in_menus: list[QAction] = []
 
@@ -304,6 +305,7 @@ class MainWindow(QMainWindow):
             None if row is None else row + 1,
             self.list_panel.model.rowCount(),
             self._done_count,
+            batch=self._batch,
         )
         self._show_time()
 
@@ -314,7 +316,10 @@ class MainWindow(QMainWindow):
         self.status.show_saved(description)
 
     def _count_done(self) -> None:
+        from annotator.teams.handout import batch_progress
+
         self._done_count = len(self.store.article_ids(status="done", annotator=self.annotator))
+        self._batch = batch_progress(self.store, self.annotator)
 
     # -- the text view's actions -------------------------------------------------------------
 

@@ -29,9 +29,18 @@ class EditorStatusBar(QStatusBar):
             self.addPermanentWidget(label)
         self.mode.hide()
 
-    def show_position(self, annotator: str, k: int | None, n: int, done: int) -> None:
+    def show_position(
+        self,
+        annotator: str,
+        k: int | None,
+        n: int,
+        done: int,
+        *,
+        batch: tuple[int, int] | None = None,
+    ) -> None:
         where = f"article {k} of {n}" if k is not None else f"{n} articles listed"
-        self.position.setText(f"{annotator}  ·  {where}  ·  {done} done")
+        handed = f"  ·  batch: {batch[1]} of {batch[0]} left" if batch else ""
+        self.position.setText(f"{annotator}  ·  {where}  ·  {done} done{handed}")
 
     def show_time(self, seconds: float) -> None:
         self.timer.setText(f"{clock_text(seconds)} on this article")
