@@ -16,7 +16,7 @@ CHECKOUT=$(pwd)
 
 # The archive this machine's apt already uses (first deb URI of its sources), so nothing here
 # names a host.
-MIRROR=$(grep -rhoE '^(URIs:|deb) +[a-z]+://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
+MIRROR=$( (grep -shoE '^(URIs:|deb) +[a-z]+://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources || true) \
   | grep -v security | head -n 1 | awk '{print $2}')
 [ -n "$MIRROR" ] || { echo "try-minbase: no Debian archive found in /etc/apt" >&2; exit 1; }
 command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
@@ -34,15 +34,15 @@ mount -t proc proc "$ROOT/proc"
 mount --rbind /sys "$ROOT/sys"
 mount --rbind /dev "$ROOT/dev"
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
-# This machine's package-client settings (a CA bundle of a proxy, an index), if it has any: a
+# This machine's CA bundle for pip, if it names one (a network behind a TLS proxy): copied to
+# a path of its own, since installing ca-certificates in the root replaces Debian's bundle. A
 # plain Debian machine has none and needs none.
-[ -f /etc/pip.conf ] && cp /etc/pip.conf "$ROOT/etc/pip.conf"
-if [ -n "${PIP_CERT:-}" ] && [ -f "$PIP_CERT" ]; then
-  mkdir -p "$ROOT$(dirname "$PIP_CERT")" && cp "$PIP_CERT" "$ROOT$PIP_CERT"
+HOST_CA=${PIP_CERT:-$( (grep -shoE '^cert *= *[^ ]+' /etc/pip.conf || true) | head -n 1 | sed 's/.*= *//')}
+ROOT_CA=""
+if [ -n "$HOST_CA" ] && [ -f "$HOST_CA" ]; then
+  cp "$HOST_CA" "$ROOT/root/host-ca-bundle.crt"
+  ROOT_CA=/root/host-ca-bundle.crt
 fi
-for cert in $(grep -hoE '^cert *= *[^ ]+' /etc/pip.conf 2>/dev/null | sed 's/.*= *//'); do
-  mkdir -p "$ROOT$(dirname "$cert")" && cp "$cert" "$ROOT$cert"
-done
 
 # A fresh clone of what is committed, as a new user would have it.
 rm -rf "$ROOT/root/annotator"
@@ -51,7 +51,7 @@ git clone -q --no-hardlinks "$CHECKOUT" "$ROOT/root/annotator"
 in_root() {
   chroot "$ROOT" /usr/bin/env -i HOME=/root USER=tester LANG=C.UTF-8 \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    ${PIP_CERT:+PIP_CERT=$PIP_CERT} /bin/bash -c "cd /root/annotator && $1"
+    ${ROOT_CA:+PIP_CERT=$ROOT_CA} /bin/bash -c "cd /root/annotator && $1"
 }
 
 echo "try-minbase: 1. bash scripts/setup.sh --start" >&2
