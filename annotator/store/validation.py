@@ -85,27 +85,35 @@ def _data_tables(conn: sqlite3.Connection) -> list[str]:
 def _cells(conn: sqlite3.Connection) -> Problems:
     """Every value has its column's declared type, its text is UTF-8, article ids are legal."""
     for table in _data_tables(conn):
+        info = conn.execute(f"PRAGMA table_info({table})").fetchall()
         columns = [
             (row["name"], *_TYPES.get(row["type"].upper(), ((object,), "")), not row["notnull"])
-            for row in conn.execute(f"PRAGMA table_info({table})")
+            for row in info
         ]
-        key_column = "key" if table == "settings" else "id"
+        # Rows are named by their primary key (`id`, `key`), else by rowid.
+        key = next((row["name"] for row in info if row["pk"] == 1), "rowid")
         id_columns = {"id"} if table == "articles" else {"article_id"}
-        for row in conn.execute(f"SELECT * FROM {table}"):
+        for row in conn.execute(f'SELECT rowid, * FROM "{table}"'):
             for name, types, type_name, nullable in columns:
                 value = row[name]
                 if value is None and nullable:
                     continue
-                if isinstance(value, _NotText):
-                    yield f"{_where(table, row[key_column], name)}: bytes that are not UTF-8 text"
-                elif not isinstance(value, types):
-                    kind = codec.value_kind(value)
-                    yield f"{_where(table, row[key_column], name)}: {kind} where {type_name} belongs"
-                elif name in id_columns:
-                    try:
-                        check_article_id(value)
-                    except ValueError as error:
-                        yield f"{_where(table, row[key_column], name)}: {error}"
+                problem = _cell_problem(value, types, type_name, name in id_columns)
+                if problem:
+                    yield f"{_where(table, row[key], name)}: {problem}"
+
+
+def _cell_problem(value: object, types: tuple[type, ...], type_name: str, is_id: bool) -> str:
+    if isinstance(value, _NotText):
+        return "bytes that are not UTF-8 text"
+    if not isinstance(value, types):
+        return f"{codec.value_kind(value)} where {type_name} belongs"
+    if is_id:
+        try:
+            check_article_id(value)
+        except ValueError as error:
+            return str(error)
+    return ""
 
 
 def _settings(conn: sqlite3.Connection) -> Problems:
