@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from opencc import OpenCC
+from test_cleaning_support import REAL_PAGES
 
 from annotator.cleaning import clean_page
 from annotator.cleaning.decode import decode_page
@@ -283,3 +285,37 @@ def test_a_utf16_declaration_found_in_ascii_bytes_is_a_lie(charset: str) -> None
 def test_a_page_declaring_latin1_is_read_as_windows_1252_as_browsers_do() -> None:
     data = html_page("iso-8859-1", "caf\xe9 \u201cquoted\u201d \u2014 done").encode("cp1252")
     assert "caf\xe9 \u201cquoted\u201d \u2014 done" in clean_page(data, "x.html").text
+
+
+def real_text_pieces() -> list[tuple[str, str]]:
+    """(page, a piece of its cleaned text) from the real pages kept with the tests."""
+    pieces = []
+    for path in REAL_PAGES:
+        text = clean_page(path.read_bytes(), path.name).text.replace("\n", "")
+        pieces += [(path.name, text[:12]), (path.name, text[40:100]), (path.name, text[:600])]
+    return pieces
+
+
+@pytest.mark.parametrize(("page", "piece"), real_text_pieces())
+@pytest.mark.parametrize(
+    ("written", "declared", "script"),
+    [("gbk", "big5", "simplified"), ("big5", "gbk", "traditional"), ("big5", "gb2312", "traditional"),
+     ("gbk", "gbk", "simplified"), ("big5", "big5", "traditional"), ("gbk", "iso-8859-1", "simplified")],
+)  # fmt: skip
+def test_real_news_text_is_read_in_the_encoding_it_was_written_in(
+    page: str, piece: str, written: str, declared: str, script: str
+) -> None:
+    body = OpenCC("s2t").convert(piece) if script == "traditional" else piece
+    body = body.encode(written, errors="ignore").decode(written)
+    decoded = decode_page(html_page(declared, body).encode(written), look_for_meta=True)
+    assert body in decoded.text
+    assert (decoded.why is None) == (written == declared), decoded.why
+
+
+@pytest.mark.parametrize("charset", ["gb2312", "gbk", "big5", "shift_jis", "euc-kr", "windows-1252"])
+def test_a_utf8_page_with_a_stale_charset_declaration_is_read_as_utf8(charset: str) -> None:
+    # a site moved to UTF-8 and kept its old <meta>: GB18030 and Big5 decode these bytes too
+    data = html_page(charset, "新闻正文").encode("utf-8")
+    decoded = decode_page(data, look_for_meta=True)
+    assert "新闻正文" in decoded.text and "UTF-8" in (decoded.why or "")
+    assert "新闻正文" in clean_page(data, "x.html").text

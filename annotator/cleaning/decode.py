@@ -90,8 +90,9 @@ _NOT_DECLARABLE = frozenset(
 _CJK_READINGS = ("gb18030", "big5hkscs")
 _EVIDENCE_SAMPLE = 65536  # characters scored
 _MIN_EVIDENCE = 6  # non-ASCII characters needed before a reading is judged
+_UTF8_EVIDENCE = 3  # three-byte characters that make valid UTF-8 outweigh a declaration
 _PLAUSIBLE = 0.9  # share of common characters a reading needs to replace another
-_CLEARLY_BETTER = 0.3  # by how much it must beat the reading it replaces
+_CLEARLY_BETTER = 0.15  # by how much it must beat the reading it replaces
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I
@@ -109,15 +110,26 @@ class Decoded:
 
 def _common_characters() -> frozenset[str]:
     """What Chinese text is mostly made of: the 3,755 first-level GB2312 characters
-    (simplified), the 5,401 common Big5 characters (traditional) and the CJK punctuation."""
+    (simplified), the 5,401 common Big5 characters (traditional) and the punctuation and
+    symbols Chinese news use."""
 
     def pairs(codec: str, leads: range, trails: list[int]) -> set[str]:
         return {_char_or_empty(bytes((lead, trail)), codec) for lead in leads for trail in trails}
 
     simplified = pairs("gb2312", range(0xB0, 0xD8), list(range(0xA1, 0xFF)))
     traditional = pairs("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
-    punctuation = {chr(c) for c in [*range(0x3000, 0x3040), *range(0xFF00, 0xFF66), 0xB7]}
-    punctuation |= set("\u2014\u2018\u2019\u201c\u201d\u2026")
+    punctuation = {  # CJK and fullwidth forms; dashes, quotes, bullets; ①; ■●○◆
+        chr(c)
+        for block in [
+            (0x3000, 0x3040),
+            (0xFF00, 0xFF66),
+            (0x2010, 0x2028),
+            (0x2460, 0x24A0),
+            (0x25A0, 0x2600),
+            (0xB7, 0xB8),
+        ]  # fmt: skip
+        for c in range(*block)
+    }
     return frozenset(
         simplified | {c for c in traditional if "\u4e00" <= c <= "\u9fff"} | punctuation
     )
@@ -161,24 +173,45 @@ def refuse_binary(data: bytes) -> None:
 
 
 def decode_page(data: bytes, *, look_for_meta: bool) -> Decoded:
-    """Decode with the BOM, else the page's own charset declaration, else detection."""
+    """Decode with the BOM, else the page's own charset declaration, else detection. `why` says
+    why a page that declares its charset was read otherwise."""
     codec = _bom_codec(data)
     if codec:
         body = data[_bom_length(data) :]
         return _checked(Decoded(body.decode(codec, errors="replace"), codec))
     declared = _declared_codec(data) if look_for_meta else None
+    if declared and declared != "utf-8" and (as_utf8 := _valid_utf8(data)):
+        why = f"the page says {declared}, but its bytes are valid UTF-8 (rare by accident)"
+        return _checked(Decoded(as_utf8, "utf-8", why))
     if declared:
         try:
             return _checked(_most_plausible(data, Decoded(data.decode(declared), declared)))
-        except UnicodeDecodeError:
-            pass  # the declaration lies; detect instead
+        except UnicodeDecodeError as error:  # the declaration lies; detect instead
+            lie = f"the page says {declared}, but byte {error.start} is not valid {declared}"
+    else:
+        lie = None
     try:
-        return _checked(Decoded(data.decode("utf-8"), "utf-8"))
+        return _checked(Decoded(data.decode("utf-8"), "utf-8", lie and f"{lie}; read as utf-8"))
     except UnicodeDecodeError:
         pass
     guess = charset_normalizer.from_bytes(data).best()
     codec = (guess and canonical_codec(guess.encoding)) or declared or "utf-8"
-    return _checked(_most_plausible(data, Decoded(data.decode(codec, errors="replace"), codec)))
+    why = lie and f"{lie}; read as {codec}, the detected encoding"
+    decoded = Decoded(
+        data.decode(codec, errors="replace"), codec, why if codec != declared else None
+    )
+    return _checked(_most_plausible(data, decoded))
+
+
+def _valid_utf8(data: bytes) -> str | None:
+    """The UTF-8 reading of `data` when it is valid and holds enough three-byte characters
+    (CJK among them) to count as evidence, else None. Two-byte ones do not count: GBK text
+    often pairs a lead byte C2-DF with a trail 80-BF, which is valid UTF-8 by chance."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if sum(c >= "\u0800" for c in text[:_EVIDENCE_SAMPLE]) >= _UTF8_EVIDENCE else None
 
 
 def _most_plausible(data: bytes, decoded: Decoded) -> Decoded:
@@ -203,6 +236,8 @@ def _most_plausible(data: bytes, decoded: Decoded) -> Decoded:
                 f"read as {codec}, not {decoded.encoding}: {other:.0%} of its non-ASCII "
                 f"characters are common Chinese ones, against {own:.0%}"
             )
+            if decoded.why:
+                why = f"{decoded.why}; then {why}"
             return Decoded(text, codec, why)
     return decoded
 
