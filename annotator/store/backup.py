@@ -23,7 +23,7 @@ from annotator.store.connection import (
     translated,
 )
 from annotator.store.errors import CorruptDatabase, DatabaseLocked, StoreError
-from annotator.store.foreign import checked_copy, rebuild_search_index
+from annotator.store.foreign import checked_copy
 from annotator.store.store import Store
 from annotator.store.targets import refuse_database_target
 
@@ -148,8 +148,7 @@ def restore_database(backup: Path, db_path: Path, *, busy_timeout: float = 1.0) 
     if db_path.exists() and backup.resolve() == db_path.resolve():
         raise StoreError(f"{backup} is the database itself; nothing was restored")
     kept = None
-    with checked_copy(backup, outcome="nothing was restored") as copy:
-        rebuild_search_index(copy)
+    with checked_copy(backup, outcome="nothing was restored", rebuild_index=True) as copy:
         if db_path.exists():
             check_file(db_path)
             conn = sqlite3.connect(db_path, timeout=busy_timeout, isolation_level=None)

@@ -30,9 +30,12 @@ COPY_ATTEMPTS = 5  # a file being written while copied is copied again, this man
 
 
 @contextmanager
-def checked_copy(path: Path, *, outcome: str) -> Iterator[Path]:
+def checked_copy(path: Path, *, outcome: str, rebuild_index: bool = False) -> Iterator[Path]:
     """A private, standalone, checked copy of the annotator database at `path`, at the newest
-    schema; removed on exit. A refusal says why, then `outcome` ("nothing was merged")."""
+    schema; removed on exit. A refusal says why, then `outcome` ("nothing was merged").
+    `rebuild_index`: rebuild the full-text index from the articles, for a copy that becomes the
+    database. The index is SQLite's derived data, which the row checks do not read: one stale or
+    emptied in the file would hide articles from search."""
     with tempfile.TemporaryDirectory(prefix="annotator-") as folder:
         copy = Path(folder) / "copy.db"
         try:
@@ -46,6 +49,8 @@ def checked_copy(path: Path, *, outcome: str) -> Iterator[Path]:
             check_file(copy)  # not SQLite, truncated: SQLite reads the copy, never `path`
             with translated(str(path), 0):
                 _check(copy, str(path))
+                if rebuild_index:
+                    _rebuild_search_index(copy)
         except StoreError as error:
             message = str(error).replace(str(copy), str(path))  # never name the private copy
             raise type(error)(f"{message}; {outcome}") from None
@@ -62,10 +67,7 @@ def _refuse_not_a_file(path: Path) -> None:
         raise StoreError(f"{path} is not a database file (a folder, a pipe or a device)")
 
 
-def rebuild_search_index(copy: Path) -> None:
-    """Rebuild the full-text index of a checked copy from its articles. The index is SQLite's
-    derived data, which the row checks do not read: one stale or emptied in the file would hide
-    articles from search once the copy is the database."""
+def _rebuild_search_index(copy: Path) -> None:
     conn = sqlite3.connect(copy, isolation_level=None)
     try:
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
@@ -93,8 +95,8 @@ def _state(path: Path) -> tuple[tuple[int, int] | None, ...]:
     found = []
     for suffix in ("", *COMPANIONS):
         try:
-            stat = path.with_name(path.name + suffix).stat()
-            found.append((stat.st_size, stat.st_mtime_ns))
+            info = path.with_name(path.name + suffix).stat()
+            found.append((info.st_size, info.st_mtime_ns))
         except FileNotFoundError:
             found.append(None)
     return tuple(found)
