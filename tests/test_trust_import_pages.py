@@ -319,3 +319,21 @@ def test_a_utf8_page_with_a_stale_charset_declaration_is_read_as_utf8(charset: s
     decoded = decode_page(data, look_for_meta=True)
     assert "新闻正文" in decoded.text and "UTF-8" in (decoded.why or "")
     assert "新闻正文" in clean_page(data, "x.html").text
+
+
+# -- the store's door: text no UTF-8 column can hold -------------------------------------------------
+
+
+def test_the_store_refuses_a_lone_surrogate_with_its_own_error_and_saves_nothing(
+    tmp_path: Path, pages: Path
+) -> None:
+    # a name typed on a command line in a non-UTF-8 locale reaches Python as lone surrogates
+    from annotator.store import StoreError
+
+    with Store.open(tmp_path / "work.db") as store:
+        import_paths(store, [pages])
+        article_id = store.article_ids()[0]
+        with pytest.raises(StoreError, match="lone surrogate"):
+            store.add_span(article_id, os.fsdecode(b"al\xffce"), "OFFICIAL", 0, 2)
+        store.add_span(article_id, "alice", "OFFICIAL", 0, 2)  # the store is still usable
+        assert store.annotators() == ["alice"]

@@ -222,6 +222,11 @@ def translated(where: str, busy_timeout: float) -> Iterator[None]:
         yield
     except sqlite3.Error as error:
         raise translate(error, where, busy_timeout) from error
+    except UnicodeEncodeError as error:  # sqlite3 encodes str parameters as UTF-8
+        raise StoreError(
+            f"{where}: refused text holding a lone surrogate ({error.object[error.start]!r} at "
+            f"character {error.start}), which is not Unicode text; nothing was saved"
+        ) from error
 
 
 def _switch_to_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:
