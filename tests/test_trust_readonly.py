@@ -21,6 +21,7 @@ from safety_helpers.read_only import immutable
 from annotator.cli import main
 from annotator.store import ReadOnlyDatabase, Store
 from annotator.store.backup import rotate_backups
+from annotator.store.migrations import LATEST_VERSION, MIGRATIONS
 
 GOLD = Path(__file__).parent / "data" / "gold" / "seeds.jsonl"
 PAIR = ("alice", "bob")
@@ -247,3 +248,40 @@ def test_sqlite_reads_the_database_bytes_as_written(db):
         assert [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")] == sorted(ids)
     finally:
         conn.close()
+
+
+# -- a database made by an older annotator ---------------------------------------------------------
+
+
+@pytest.fixture
+def older(tmp_path: Path) -> Path:
+    """A database at schema version 1, as the first annotator made it."""
+    if LATEST_VERSION < 2:
+        pytest.skip("there is no older schema version yet")
+    folder = tmp_path / "old"
+    folder.mkdir()
+    path = folder / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version=1")
+    conn.close()
+    return path
+
+
+def test_a_reading_command_upgrades_an_older_database_it_may_write(older, capsys):
+    assert main(["--db", str(older), "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 0
+    conn = sqlite3.connect(older)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    finally:
+        conn.close()
+
+
+def test_an_older_database_that_cannot_be_written_is_refused_clearly(older, capsys):
+    before = folder_files(older.parent)
+    with immutable(older), immutable(older.parent):
+        assert main(["--db", str(older), "stats"]) == 1
+    err = capsys.readouterr().err
+    assert "made by an older annotator and must be upgraded" in err and "cannot be written" in err
+    assert folder_files(older.parent) == before
