@@ -57,18 +57,36 @@ def find_page_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[tuple
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                found += [
-                    Path(root, name)
-                    for name in sorted(files)
-                    if Path(name).suffix.lower() in PAGE_SUFFIXES and not name.startswith(".")
-                ]
+            found += _walk(path, refused)
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             refused.append((printable(str(path)), "no such file or folder"))
     return found, refused
+
+
+def _walk(folder: Path, refused: list[tuple[str, str]]) -> list[Path]:
+    """Page files under `folder`, in name order; a folder that cannot be listed is added to
+    `refused` (os.walk would skip it silently), and so is a link to a folder."""
+
+    def unlisted(error: OSError) -> None:
+        where = printable(str(error.filename or folder))
+        refused.append((where, f"cannot list this folder: {error.strerror or error}"))
+
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted):
+        dirs.sort()
+        refused += [  # not followed (a link to a parent would loop), but not skipped silently
+            (printable(os.path.join(root, name)), "a link to a folder: not followed")
+            for name in dirs
+            if os.path.islink(os.path.join(root, name)) and not name.startswith(".")
+        ]
+        found += [
+            Path(root, name)
+            for name in sorted(files)
+            if Path(name).suffix.lower() in PAGE_SUFFIXES and not name.startswith(".")
+        ]
+    return found
 
 
 def printable(name: str) -> str:

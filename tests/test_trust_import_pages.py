@@ -312,7 +312,9 @@ def test_real_news_text_is_read_in_the_encoding_it_was_written_in(
     assert (decoded.why is None) == (written == declared), decoded.why
 
 
-@pytest.mark.parametrize("charset", ["gb2312", "gbk", "big5", "shift_jis", "euc-kr", "windows-1252"])
+@pytest.mark.parametrize(
+    "charset", ["gb2312", "gbk", "big5", "shift_jis", "euc-kr", "windows-1252"]
+)
 def test_a_utf8_page_with_a_stale_charset_declaration_is_read_as_utf8(charset: str) -> None:
     # a site moved to UTF-8 and kept its old <meta>: GB18030 and Big5 decode these bytes too
     data = html_page(charset, "新闻正文").encode("utf-8")
@@ -337,3 +339,33 @@ def test_the_store_refuses_a_lone_surrogate_with_its_own_error_and_saves_nothing
             store.add_span(article_id, os.fsdecode(b"al\xffce"), "OFFICIAL", 0, 2)
         store.add_span(article_id, "alice", "OFFICIAL", 0, 2)  # the store is still usable
         assert store.annotators() == ["alice"]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(
+    tmp_path: Path, pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (as root, permissions cannot make a folder unreadable: the listing fails on purpose)
+    locked = pages / "locked"
+    locked.mkdir()
+    shutil.copy(next(iter(sorted(seeds_dir().iterdir()))), locked / "page.txt")
+    real_scandir = os.scandir
+
+    def scandir(path):  # noqa: ANN001, ANN202 - stands in for os.scandir
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with Store.open(memory=True) as store:
+        result = import_paths(store, [pages])
+    assert result.imported == SEEDS
+    assert result.failures == ((str(locked), "cannot list this folder: Permission denied"),)
+
+
+def test_a_link_to_a_folder_is_reported_not_followed(tmp_path: Path, pages: Path) -> None:
+    (pages / "up").symlink_to("..")  # followed, it would walk the folder again, forever
+    (pages / ".hidden").symlink_to("..")
+    with Store.open(memory=True) as store:
+        result = import_paths(store, [pages])
+    assert result.imported == SEEDS
+    assert result.failures == ((str(pages / "up"), "a link to a folder: not followed"),)
