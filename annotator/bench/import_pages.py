@@ -25,6 +25,7 @@ from annotator.resources import seeds_dir
 SIMPLIFIED_SEEDS = ("000", "001", "003")
 TRADITIONAL_SEEDS = ("002", "004")
 TRADITIONAL_EVERY = 3  # one page in three is Traditional
+SAME_PAGE_SAMPLE = 100  # Traditional pages also timed as their Simplified twin
 MIN_PARAGRAPH = 20  # characters: shorter seed lines are navigation, not paragraphs
 
 
@@ -44,6 +45,8 @@ class Figures:
     store_seconds: float = 0.0
     inserted: int = 0
     opencc_sample: list[str] = field(default_factory=list)  # raw texts, to time t2s alone
+    # (Traditional page, the same page converted to Simplified) cleaning seconds, side by side
+    same_page: list[tuple[float, float]] = field(default_factory=list)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -83,11 +86,26 @@ def _measure(pages: Iterator[Page], batch_size: int) -> Figures:
                 figures.traditional_clean_seconds += seconds
                 if len(figures.opencc_sample) < 50:
                     figures.opencc_sample.append(article.raw_text)
+                if len(figures.same_page) < SAME_PAGE_SAMPLE:
+                    figures.same_page.append(_same_page_seconds(page))
             batch.append(article)
             if len(batch) >= batch_size:
                 _store(store, batch, figures)
         _store(store, batch, figures)
     return figures
+
+
+def _same_page_seconds(page: Page) -> tuple[float, float]:
+    """Cleaning seconds of a Traditional page and of the very same page in Simplified (best of
+    three each, alternated, so both see the same machine)."""
+    simplified = to_simplified(page.data.decode("utf-8")).encode("utf-8")
+    best = [float("inf"), float("inf")]
+    for _ in range(3):
+        for which, data in enumerate((page.data, simplified)):
+            started = time.perf_counter()
+            clean_page(data, page.source)
+            best[which] = min(best[which], time.perf_counter() - started)
+    return best[0], best[1]
 
 
 def _store(store, batch: list, figures: Figures) -> None:
@@ -114,8 +132,16 @@ def _report(kind: str, f: Figures) -> None:
     print(
         f"      per page: Simplified {simplified_seconds / max(simplified, 1) * 1000:.2f} ms, "
         f"Traditional {f.traditional_clean_seconds / max(f.traditional, 1) * 1000:.2f} ms "
-        f"(of which OpenCC t2s ~{opencc_ms:.2f} ms)"
+        f"(of which t2s ~{opencc_ms:.2f} ms)"
     )
+    if f.same_page:
+        traditional = sum(t for t, _ in f.same_page) / len(f.same_page) * 1000
+        simplified = sum(s for _, s in f.same_page) / len(f.same_page) * 1000
+        print(
+            f"      the same {len(f.same_page)} pages: Traditional {traditional:.2f} ms, "
+            f"converted to Simplified first {simplified:.2f} ms: "
+            f"{traditional / simplified:.2f}x (target <= 1.5x)"
+        )
 
 
 def _seed_paragraphs() -> dict[bool, list[str]]:

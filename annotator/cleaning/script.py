@@ -32,11 +32,15 @@ def traditional_characters() -> frozenset[str]:
     return frozenset(chars)
 
 
+@cache
+def _traditional_char() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_characters())) + "]")
+
+
 def detect_script(text: str) -> Script:
-    found = traditional_characters().intersection(text)
-    if not found:
+    traditional = len(_traditional_char().findall(text))  # one pass in C, not one per character
+    if not traditional:
         return "simplified"
-    traditional = sum(text.count(char) for char in found)
     cjk = len(_CJK_CHAR.findall(text))
     return "traditional" if traditional >= TRADITIONAL_SHARE * cjk else "simplified"
 
