@@ -118,6 +118,8 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     device may act; and again on the open descriptor, in case the name changed in between
     (O_NONBLOCK keeps that open from waiting). The read stops after `limit + 1` bytes: /proc
     files, files still being written and devices hold more than their size says."""
+    if limit < 0:
+        raise ValueError(f"a read limit cannot be negative ({limit})")  # read(-n) reads all
     try:
         _refuse_irregular(os.stat(path).st_mode)
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)

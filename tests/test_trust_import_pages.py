@@ -369,3 +369,14 @@ def test_a_link_to_a_folder_is_reported_not_followed(tmp_path: Path, pages: Path
         result = import_paths(store, [pages])
     assert result.imported == SEEDS
     assert result.failures == ((str(pages / "up"), "a link to a folder: not followed"),)
+
+
+@pytest.mark.parametrize("limit", ["0", "-5", "many"])
+def test_a_max_bytes_that_is_no_positive_number_is_a_usage_error(
+    tmp_path: Path, pages: Path, capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--db", str(tmp_path / "work.db"), "import", "--max-bytes", limit, str(pages)])
+    assert exit_.value.code == 2
+    assert "--max-bytes" in capsys.readouterr().err
+    assert not (tmp_path / "work.db").exists()

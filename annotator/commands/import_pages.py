@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     parser.add_argument(
         "--max-bytes",
-        type=int,
+        type=_byte_count,
         default=DEFAULT_MAX_BYTES,
         help=f"refuse pages larger than this (default {DEFAULT_MAX_BYTES:,} bytes)",
     )
@@ -29,6 +29,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--no-suggest", action="store_true", help="do not compute suggestions for new articles"
     )
     parser.set_defaults(run=run)
+
+
+def _byte_count(text: str) -> int:
+    """A limit of 0 or less would refuse every page (and a negative read size reads all)."""
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of bytes above 0, not {text!r}")
+    return count
 
 
 def _progress(done: int, total: int) -> None:
@@ -58,4 +69,3 @@ def run(args: argparse.Namespace) -> int:
         f"failed {result.failed}"
     )
     return 1 if result.failed else 0
-
