@@ -216,6 +216,13 @@ HOSTILE = {
     "naive updated_at": ["UPDATE annotation_sets SET updated_at = '2025-01-01T00:00:00'"],
     "schema not TOML": ["UPDATE settings SET value = '[[labels' WHERE key = 'schema'"],
     "schema without labels": ["UPDATE settings SET value = 'x = 1' WHERE key = 'schema'"],
+    "schema label of wrong types": [
+        "UPDATE settings SET value = '[[labels]]\nname = 1\ngroup = \"x\"\ncolor = 5\n"
+        "key = []' WHERE key = 'schema'"
+    ],
+    "schema event types not text": [
+        "UPDATE settings SET value = 'event_types = [1]\n' || value WHERE key = 'schema'"
+    ],
     "offset_map not JSON": [f"UPDATE articles SET offset_map = '[[0,' WHERE id = {FIRST_ID}"],
     "offset_map of another text": [
         f"UPDATE articles SET offset_map = '[[0,0],[3,3]]' WHERE id = {FIRST_ID}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -21,6 +22,7 @@ from annotator.model import (
     Article,
     DamageKind,
     Event,
+    LabelSchema,
     Official,
     Script,
     Span,
@@ -39,6 +41,7 @@ _TYPES: dict[str, tuple[tuple[type, ...], str]] = {
     "REAL": ((float, int), "a number"),
 }
 Problems = Iterator[str]
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 class _NotText(bytes):
@@ -121,9 +124,30 @@ def _settings(conn: sqlite3.Connection) -> Problems:
     if row is None:
         return
     try:
-        parse_schema(row[0])
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
-        yield f"setting 'schema' is not a label schema ({type(error).__name__}: {error})"
+        problem = _schema_problem(parse_schema(row[0]))
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
+        problem = f"{type(error).__name__}: {error}"
+    if problem:
+        yield f"setting 'schema' is not a label schema ({problem})"
+
+
+def _schema_problem(schema: LabelSchema) -> str | None:
+    """What the window relies on: labels named by text, a group it knows, a #rrggbb colour, a
+    one-character key; event types as text."""
+    for label in schema.labels:
+        if not (isinstance(label.name, str) and label.name):
+            return f"a label named {label.name!r}"
+        if label.group not in ("entity", "region"):
+            return f"label {label.name}: group {label.group!r}"
+        if not (isinstance(label.color, str) and _COLOUR.fullmatch(label.color)):
+            return f"label {label.name}: colour {label.color!r}"
+        if not (isinstance(label.key, str) and len(label.key) == 1):
+            return f"label {label.name}: key {label.key!r}"
+        if not isinstance(label.description, str):
+            return f"label {label.name}: description {label.description!r}"
+    if not schema.labels or not all(isinstance(t, str) and t for t in schema.event_types):
+        return "no labels, or an event type that is not text"
+    return None
 
 
 def _articles(conn: sqlite3.Connection) -> Problems:
