@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from safety_helpers.corpus import build_database
 from safety_helpers.snapshot import article_state
-from safety_helpers.stepped_child import SteppedChild, run_cli
+from safety_helpers.stepped_child import SteppedChild, finish, run_cli, start_cli
 
 from annotator.store import Store
 
@@ -222,3 +222,20 @@ def test_import_never_reads_the_database_it_imports_into(tmp_path):
     assert "imported 1," in result.stdout
     with Store.open(db, read_only=True) as store:
         assert store.count_articles() == 4
+
+
+def test_a_writer_keeps_every_edit_while_others_run_at_the_same_moment(tmp_path):
+    """Not only between its edits: each other program runs while the writer goes on editing."""
+    db = tmp_path / "work.db"
+    build_database(db)
+    child = SteppedChild("stepped_editor.py", db, ANNOTATOR, 13)
+    try:
+        for n, other in enumerate([*OTHERS.values()] * 2):
+            running = start_cli(db, *other(tmp_path, n))
+            while running.poll() is None:
+                child.step("edit")
+            finish(running)
+            child.step("edit")
+    finally:
+        child.kill()
+    assert_acknowledged_edits_kept(db, child)

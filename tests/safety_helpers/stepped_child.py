@@ -58,15 +58,27 @@ class SteppedChild:
         assert self.process.returncode == -signal.SIGKILL
 
 
+def cli_command(db: Path, *args: object) -> list[str]:
+    return [sys.executable, "-m", "annotator", "--db", str(db), *map(str, args)]
+
+
 def run_cli(
     db: Path, *args: object, check: bool = True, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     """`annotator --db DB ARGS…` in its own process; with `check`, it must succeed."""
-    result = subprocess.run(
-        [sys.executable, "-m", "annotator", "--db", str(db), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+    result = subprocess.run(cli_command(db, *args), capture_output=True, text=True, timeout=timeout)
     assert not check or result.returncode == 0, (args, result.stderr)
     return result
+
+
+def start_cli(db: Path, *args: object) -> subprocess.Popen[str]:
+    """`annotator --db DB ARGS…` started and left running; see `finish`."""
+    return subprocess.Popen(
+        cli_command(db, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def finish(process: subprocess.Popen[str], timeout: float = 120) -> None:
+    """Wait for a `start_cli` process; it must succeed."""
+    _out, err = process.communicate(timeout=timeout)
+    assert process.returncode == 0, (process.args, err)
