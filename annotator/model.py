@@ -38,6 +38,22 @@ EVENT_TYPES: tuple[str, ...] = ("座谈会/会议", "考察调研", "参观", "�
 
 AUTO = "auto"  # the machine annotator whose set holds the suggestions
 GOLD = "gold"  # the set a reviewer adjudicates
+RESERVED_NAMES = {AUTO: "the machine's suggestions", GOLD: "the adjudicated set"}
+
+
+def check_person_name(name: str) -> str | None:
+    """Why `name` cannot be a person's annotator name, or None when it can.
+
+    `auto` and `gold` belong to the machine and to adjudication: a person writing under them
+    would mix their labels into the suggestions or the gold standard. Case and surrounding blanks
+    do not make a different name here ("Gold" would read as gold in every table).
+    """
+    folded = name.strip().casefold()
+    if not folded:
+        return "a name cannot be blank"
+    if folded in RESERVED_NAMES:
+        return f"{folded!r} is reserved for {RESERVED_NAMES[folded]}; choose another name"
+    return None
 
 
 def article_id_for(raw_bytes: bytes) -> str:

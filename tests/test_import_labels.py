@@ -31,7 +31,12 @@ def test_export_import_export_is_identical(name: str, tmp_path: Path, capsys) ->
     first, second = tmp_path / f"first-{name}.out", tmp_path / f"second-{name}.out"
     assert run(source, "export", "--format", name, "--annotator", "alice", "--out", str(first)) == 0
     assert run(target, "import-labels", "--format", name, "--annotator", "alice", str(first)) == 0
-    assert capsys.readouterr().out.strip() == "imported 2, rejected 0"
+    unit = READERS[name].unit
+    spans = len(example_set().spans)  # the plain article's line carries none
+    assert capsys.readouterr().out.strip() == (
+        f"imported 2 articles (+{spans} spans, -0, 0 kept), rejected 0 {unit}s;"
+        f" 1 {unit} carried no labels"
+    )
     assert (
         run(target, "export", "--format", name, "--annotator", "alice", "--out", str(second)) == 0
     )
@@ -80,7 +85,7 @@ def test_bad_lines_are_rejected_and_the_rest_imported(tmp_path: Path, capsys) ->
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert run(db, "import-labels", "--format", "doccano", "--annotator", "dan", str(path)) == 1
     captured = capsys.readouterr()
-    assert captured.out.strip() == "imported 1, rejected 7"
+    assert captured.out.strip() == "imported 1 article (+1 spans, -0, 0 kept), rejected 7 lines"
     errors = captured.err.splitlines()
     expected = [
         (2, "unknown article"),

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options
+from annotator.model import check_person_name
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,6 +21,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from annotator.gui.app import display_problem, run_window
 
+    if args.annotator is not None:  # else the window asks, with the same rule
+        problem = check_person_name(args.annotator)
+        if problem:
+            raise UsageError(f"--annotator {args.annotator!r}: {problem}")
     problem = display_problem()
     if problem:
         raise UsageError(problem)

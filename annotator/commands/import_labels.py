@@ -4,11 +4,16 @@ an annotator's sets."""
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, annotator_name, open_store
+from annotator.formats.base import Reader
+from annotator.formats.label_studio import LabelStudioFormat
 from annotator.formats.registry import READERS, reader_for
-from annotator.formats.service import IMPORTED_STATUS, import_labels
+from annotator.formats.service import IMPORTED_STATUS, ArticleImport, ImportReport, import_labels
+from annotator.model import GOLD, check_person_name
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,31 +21,133 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "import-labels",
         help="import labels from jsonl, doccano, spacy or label-studio files",
         description="Each line (Label Studio: each task) is matched to a stored article by id, "
-        "or failing that by exact text, and replaces the annotator's set of that article in "
-        "one transaction. A line with offsets outside the text, a span text that does not "
-        "match, an unknown label or an unknown article is rejected with its line number and "
-        "reason; the rest are imported. Formats without a status import as "
-        f"{IMPORTED_STATUS}.",
+        "or failing that by exact text. By default its labels are merged into the annotator's "
+        "set of that article (each span, official and event once; an official whose titles "
+        "differ from the set's is refused); with --replace they replace it. Either way a line "
+        "holding no labels never empties a set that has some. One transaction per article. A "
+        "line with offsets outside the text, a span text that does not match, an unknown label "
+        "or an unknown article is rejected with its line number and reason (exit 1); the rest "
+        "are imported. Skipped, and said so, are lines that hold no person's labels: Prodigy "
+        "answers 'reject'/'ignore', Label Studio tasks with only predictions or only cancelled "
+        "annotations. spacy reads our and Prodigy's {\"spans\": [...]} and spaCy's "
+        "Doc.to_json() (ents and span groups). Formats without a status import as "
+        f"{IMPORTED_STATUS}. The names 'auto' and 'gold' are not a person's: an existing gold "
+        "standard is imported with --as-gold.",
     )
     add_common_options(parser)
     parser.add_argument("--format", choices=tuple(READERS), required=True)
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace each matched set with the line's labels instead of merging them in",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what each article would gain and lose, and write nothing",
+    )
+    parser.add_argument(
+        "--as-gold",
+        action="store_true",
+        help="import an adjudicated gold standard into the 'gold' set (no --annotator needed)",
+    )
+    parser.add_argument(
+        "--completed-by",
+        metavar="USER",
+        help="label-studio: take the annotation of this user (id or e-mail) from each task",
+    )
     parser.add_argument("file", metavar="FILE", help="the file to read ('-' for stdin)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    annotator = annotator_name(args)
-    reader = reader_for(args.format)
-    try:
-        stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig")  # noqa: SIM115
-    except OSError as error:
-        raise UsageError(f"cannot read {args.file}: {error.strerror}") from None
-    with stream, open_store(args) as store:
-        try:
-            report = import_labels(store, reader, stream, annotator)
-        except UnicodeDecodeError as error:
-            raise UsageError(f"{args.file} is not UTF-8: {error.reason}") from None
+    annotator = target_annotator(args)
+    reader = _reader(args)
+    text = read_utf8(args.file)
+    with open_store(args) as store:
+        report = import_labels(
+            store, reader, io.StringIO(text), annotator, replace=args.replace, dry_run=args.dry_run
+        )
     for rejection in report.rejections:
         print(f"rejected: {args.file}: {rejection}", file=sys.stderr)
-    print(f"imported {report.imported}, rejected {len(report.rejections)}")
+    for skip in report.skipped:
+        print(f"skipped: {args.file}: {skip}", file=sys.stderr)
+    if args.dry_run:
+        for article in report.articles:
+            print(change_line(article, reader.unit))
+    print(summary(report, reader.unit, dry_run=args.dry_run))
     return 1 if report.rejections else 0
+
+
+def target_annotator(args: argparse.Namespace) -> str:
+    """Whose sets the import writes: a person's name, or gold with --as-gold only."""
+    if args.as_gold:
+        if args.annotator not in (None, GOLD):
+            raise UsageError(f"--as-gold writes the {GOLD!r} set; leave out --annotator")
+        return GOLD
+    name = annotator_name(args)
+    problem = check_person_name(name)
+    if problem:
+        hint = (
+            " (an adjudicated gold standard: --as-gold)" if name.strip().casefold() == GOLD else ""
+        )
+        raise UsageError(f"--annotator {name!r}: {problem}{hint}")
+    return name
+
+
+def _reader(args: argparse.Namespace) -> Reader:
+    if args.completed_by is None:
+        return reader_for(args.format)
+    if args.format != LabelStudioFormat.name:
+        raise UsageError("--completed-by chooses among a Label Studio task's annotations only")
+    return LabelStudioFormat(completed_by=args.completed_by)
+
+
+def read_utf8(file: str) -> str:
+    """The whole file (or stdin) as UTF-8, whatever the locale; a file that is not UTF-8 is
+    refused before anything is imported, naming the line of the first bad byte."""
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {file}: {error.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise UsageError(
+            f"{file} is not UTF-8 (line {line}: {error.reason}); nothing imported"
+        ) from None
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def change_line(article: ArticleImport, unit: str) -> str:
+    """'b0b0… (line 3): +2 -0 =5 spans, +1 records' for a dry run."""
+    change = article.change
+    line = (
+        f"{article.article_id} ({unit} {article.line}): "
+        f"+{change.added} -{change.removed} ={change.kept} spans"
+    )
+    if change.records_added or change.records_removed or change.records_extended:
+        line += (
+            f", records (officials, events) +{change.records_added} -{change.records_removed}"
+            f" extended {change.records_extended}"
+        )
+    return line
+
+
+def summary(report: ImportReport, unit: str, *, dry_run: bool) -> str:
+    """'imported 5 articles (+12 spans, -0, 30 kept), rejected 1 line' and what else happened."""
+    verb = "dry run, nothing written: would import" if dry_run else "imported"
+    text = (
+        f"{verb} {_plural(report.imported, 'article')} (+{report.total('added')} spans, "
+        f"-{report.total('removed')}, {report.total('kept')} kept), "
+        f"rejected {_plural(len(report.rejections), unit)}"
+    )
+    if report.skipped:
+        text += f", skipped {_plural(len(report.skipped), unit)}"
+    if report.without_labels:
+        text += f"; {_plural(report.without_labels, unit)} carried no labels"
+    return text

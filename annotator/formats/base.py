@@ -23,13 +23,24 @@ class InvalidExportError(FormatError):
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """A line (or task) of an imported file that was left out, and why."""
+    """A line (or task) of an imported file that was left out because it is wrong, and why."""
 
     line: int
     reason: str
+    unit: str = "line"  # what `line` counts: "line", or "task" in a Label Studio list
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        return f"{self.unit} {self.line}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped(Rejection):
+    """A line left out on purpose: it holds no person's labels (a Prodigy `reject`, a Label
+    Studio task with only predictions). Reported, but not an error."""
+
+
+class SkipItem(Exception):
+    """Raised by a reader's item parser for an item that is valid but holds no labels to take."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +106,7 @@ class Reader(ABC):
     """One import format: a text stream -> labelled texts, and the lines it had to reject."""
 
     name: ClassVar[str]
+    unit: ClassVar[str] = "line"  # what one item of the file is called in messages
 
     @abstractmethod
     def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]: ...

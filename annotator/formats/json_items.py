@@ -1,8 +1,11 @@
-"""Reading and writing JSON items: one per line (JSONL) or a list, each checked by a JSON Schema."""
+"""Reading and writing JSON items: one per line (JSONL) or a list, each checked by a JSON Schema.
+
+Every item read goes through `annotator.safe_json.load_json` (depth-bounded, no lone
+surrogates); `json_lines` is the safe JSON-lines reader other importers share.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
@@ -10,9 +13,11 @@ import orjson
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from annotator.formats.base import LabelledText, Rejection
+from annotator.formats.base import LabelledText, Rejection, SkipItem, Skipped
+from annotator.safe_json import JsonRefused, load_json
 
 ParseItem = Callable[[Any, int], LabelledText]
+REASON_CHARS = 200  # a schema message quotes the offending value, which may be a whole page
 
 
 def dump_line(item: Any) -> str:
@@ -29,34 +34,55 @@ def schema_error(validator: Draft202012Validator, item: Any) -> str | None:
     if error is None:
         return None
     where = "/".join(str(part) for part in error.absolute_path)
-    return f"{where}: {error.message}" if where else error.message
+    return shorten(f"{where}: {error.message}" if where else error.message)
+
+
+def shorten(reason: str) -> str:
+    return reason if len(reason) <= REASON_CHARS else reason[: REASON_CHARS - 1] + "…"
 
 
 def parse_items(
-    numbered: Iterable[tuple[int, Any]], validator: Draft202012Validator, parse: ParseItem
+    numbered: Iterable[tuple[int, Any]],
+    validator: Draft202012Validator,
+    parse: ParseItem,
+    unit: str = "line",
 ) -> Iterator[LabelledText | Rejection]:
-    """Check each (number, item) against the schema, then parse it; ValueError -> Rejection."""
+    """Check each (number, item) against the schema, then parse it: ValueError -> Rejection,
+    SkipItem -> Skipped."""
     for number, item in numbered:
         problem = schema_error(validator, item)
         if problem:
-            yield Rejection(number, problem)
+            yield Rejection(number, problem, unit)
             continue
         try:
             yield parse(item, number)
         except ValueError as error:
-            yield Rejection(number, str(error))
+            yield Rejection(number, shorten(str(error)), unit)
+        except SkipItem as skip:
+            yield Skipped(number, str(skip), unit)
+
+
+def json_lines(stream: TextIO) -> Iterator[tuple[int, Any | JsonRefused]]:
+    """(line number, value) of each non-blank line, or the JsonRefused saying why it is not one.
+
+    A line ends at "\n" only (iterating a text stream, never `str.splitlines`, which would also
+    cut at U+2028, U+0085 and other characters a JSON string may hold raw).
+    """
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, load_json(line)
+        except JsonRefused as error:
+            yield number, error
 
 
 def read_json_lines(
     stream: TextIO, validator: Draft202012Validator, parse: ParseItem
 ) -> Iterator[LabelledText | Rejection]:
     """JSONL: blank lines are skipped; a line that is not JSON is rejected with the reason."""
-    for number, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Rejection(number, f"not JSON: {error.msg} (column {error.colno})")
-            continue
-        yield from parse_items([(number, item)], validator, parse)
+    for number, value in json_lines(stream):
+        if isinstance(value, JsonRefused):
+            yield Rejection(number, str(value))
+        else:
+            yield from parse_items([(number, value)], validator, parse)

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-from annotator.formats.base import LabelledText, Reader, Record, Rejection
+from annotator.formats.base import LabelledText, Reader, Record, Rejection, Skipped
+from annotator.formats.label_merge import SetChange, is_empty, merged, replaced
 from annotator.formats.record import to_record
 from annotator.model import AUTO, AnnotationSet, Article, Status
 from annotator.store import SpanRejected, Store
@@ -47,9 +48,33 @@ def export_records(
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleImport:
+    """One accepted line: the article it matched and what it does (or, dry, would do) there."""
+
+    article_id: str
+    line: int
+    change: SetChange
+    written: bool  # False in a dry run, or when the line adds nothing to the set
+    carried_labels: bool  # False: the line held no labels at all
+
+
+@dataclass(frozen=True, slots=True)
 class ImportReport:
-    imported: int
-    rejections: tuple[Rejection, ...]
+    articles: tuple[ArticleImport, ...]
+    rejections: tuple[Rejection, ...]  # wrong lines: the import exits 1
+    skipped: tuple[Rejection, ...] = ()  # lines holding no person's labels, left out on purpose
+
+    @property
+    def imported(self) -> int:
+        return len(self.articles)
+
+    def total(self, field: str) -> int:
+        """Sum of a SetChange count ("added", "removed", "kept") over the articles."""
+        return sum(getattr(a.change, field) for a in self.articles)
+
+    @property
+    def without_labels(self) -> int:
+        return sum(not a.carried_labels for a in self.articles)
 
 
 class _ArticleMatcher:
@@ -94,38 +119,73 @@ def _schema_problem(store: Store, item: LabelledText) -> str | None:
     return None
 
 
-def import_labels(store: Store, reader: Reader, stream: TextIO, annotator: str) -> ImportReport:
-    """Read `stream` and replace `annotator`'s set of every matched article, one transaction
-    per article; bad lines are rejected with their reason and the rest imported."""
+def import_labels(
+    store: Store,
+    reader: Reader,
+    stream: TextIO,
+    annotator: str,
+    *,
+    replace: bool = False,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Read `stream` into `annotator`'s sets, one transaction per article; bad lines are
+    rejected with their reason and the rest imported.
+
+    A line is merged into a set that has labels (`label_merge.merged`), or with `replace`
+    replaces it, never by a line that holds no labels; a set without labels takes the line.
+    `dry_run` works everything out and writes nothing.
+    """
     matcher = _ArticleMatcher(store)
     rejections: list[Rejection] = []
+    skipped: list[Rejection] = []
     first_line: dict[str, int] = {}
-    imported = 0
+    articles: list[ArticleImport] = []
     for item in reader.read(stream):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
         if isinstance(item, Rejection):
             rejections.append(item)
             continue
+
+        def reject(reason: str, line: int = item.line) -> None:
+            rejections.append(Rejection(line, reason, reader.unit))
+
         try:
             article = matcher.match(item)
         except LookupError as error:
-            rejections.append(Rejection(item.line, str(error.args[0])))
+            reject(str(error.args[0]))
             continue
         problem = _schema_problem(store, item)
         if problem is None and article.id in first_line:
             problem = (
-                f"article {article.id} was already imported from line {first_line[article.id]}"
+                f"article {article.id} was already imported from {reader.unit}"
+                f" {first_line[article.id]}"
             )
         if problem:
-            rejections.append(Rejection(item.line, problem))
+            reject(problem)
             continue
         existing = store.get_annotation_set(article.id, annotator)
-        aset = item.to_set(article.id, annotator, status=IMPORTED_STATUS, seconds=existing.seconds)
+        incoming = item.to_set(
+            article.id, annotator, status=IMPORTED_STATUS, seconds=existing.seconds
+        )
         try:
-            store.replace_annotation_set(aset)
-        except SpanRejected as error:
-            rejections.append(Rejection(item.line, str(error)))
+            change = (
+                replaced(existing, incoming)
+                if replace or is_empty(existing)
+                else merged(existing, incoming)
+            )
+        except ValueError as error:
+            reject(str(error))
             continue
+        write = not dry_run and (replace or is_empty(existing) or change.changes_labels)
+        if write:
+            try:
+                store.replace_annotation_set(change.result)
+            except SpanRejected as error:
+                reject(str(error))
+                continue
         first_line[article.id] = item.line
-        imported += 1
+        articles.append(ArticleImport(article.id, item.line, change, write, not is_empty(incoming)))
     rejections.sort(key=lambda r: r.line)
-    return ImportReport(imported=imported, rejections=tuple(rejections))
+    return ImportReport(tuple(articles), tuple(rejections), tuple(skipped))

@@ -1,7 +1,12 @@
 """spaCy/Prodigy-style JSONL {"text", "spans": [{"start", "end", "label"}], "meta": {"id"}}.
 
-Offsets are character (code point) offsets, as in Prodigy and spaCy's `Doc.char_span`. When
-spaCy happens to be installed, `write_docbin` also writes a binary `.spacy` DocBin (each
+Offsets are character (code point) offsets, as in Prodigy and spaCy's `Doc.char_span`. Read are
+the three shapes peers write:
+- ours and Prodigy's: `spans` a list; a Prodigy line whose `answer` is `reject` or `ignore`
+  holds no labels and is skipped (only `accept`, or no answer, is imported);
+- spaCy's `Doc.to_json()`: `ents` a list, `spans` an object of span groups ({"sc": [...]});
+  every entity and every group's span is read, each (start, end, label) once.
+When spaCy happens to be installed, `write_docbin` also writes a binary `.spacy` DocBin (each
 character a token, the spans in `doc.spans["sc"]`, since labels may overlap); spaCy is never a
 dependency of annotator.
 """
@@ -12,35 +17,46 @@ import importlib.util
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
-from annotator.formats.base import FormatError, Record
+from annotator.formats.base import FormatError, Record, SkipItem
 from annotator.formats.record import labelled_spans
 from annotator.formats.span_list import FileSpan, SpanListFormat
 
 _OFFSET = {"type": "integer"}
+_SPAN = {
+    "type": "object",
+    "required": ["start", "end", "label"],
+    "properties": {
+        "start": _OFFSET,
+        "end": _OFFSET,
+        "label": {"type": "string", "minLength": 1},
+        "text": {"type": "string"},
+    },
+}
+_SPANS = {"type": "array", "items": _SPAN}
+ANSWERS_TAKEN = ("accept",)
+ANSWERS_SKIPPED = ("reject", "ignore")
 
 
 class SpacyFormat(SpanListFormat):
     name = "spacy"
     extension = ".jsonl"
-    description = 'spaCy/Prodigy JSONL {"text", "spans": [{"start", "end", "label"}]}'
+    description = (
+        'spaCy/Prodigy JSONL {"text", "spans": [{"start", "end", "label"}]}; reads spaCy '
+        "Doc.to_json() (ents, span groups) and Prodigy answers"
+    )
     item_schema = {
         "type": "object",
         "required": ["text"],
         "properties": {
             "text": {"type": "string"},
             "meta": {"type": "object"},
+            "answer": {"enum": [*ANSWERS_TAKEN, *ANSWERS_SKIPPED]},
+            "ents": _SPANS,
             "spans": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["start", "end", "label"],
-                    "properties": {
-                        "start": _OFFSET,
-                        "end": _OFFSET,
-                        "label": {"type": "string", "minLength": 1},
-                        "text": {"type": "string"},
-                    },
-                },
+                "oneOf": [
+                    _SPANS,  # ours, Prodigy's
+                    {"type": "object", "additionalProperties": _SPANS},  # Doc.to_json groups
+                ]
             },
         },
     }
@@ -56,18 +72,29 @@ class SpacyFormat(SpanListFormat):
         }
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:
+        answer = item.get("answer")
+        if answer in ANSWERS_SKIPPED:
+            raise SkipItem(f"Prodigy answer {answer!r}: not labels to import")
         article_id = item.get("meta", {}).get("id")
-        spans = [(s["start"], s["end"], s["label"], s.get("text")) for s in item.get("spans", [])]
+        stated = [*item.get("ents", []), *_flatten(item.get("spans", []))]
+        spans = [(s["start"], s["end"], s["label"], s.get("text")) for s in stated]
+        if "ents" in item:  # Doc.to_json(): an entity is often in a span group too; once
+            spans = list({span[:3]: span for span in spans}.values())
         return (article_id if isinstance(article_id, str) else None), item["text"], spans
+
+
+def _flatten(spans: list[Any] | dict[str, list[Any]]) -> list[Any]:
+    """A list of spans as is; spaCy's span groups {"sc": [...], ...} as one list."""
+    if isinstance(spans, dict):
+        return [span for group in spans.values() for span in group]
+    return spans
 
 
 def spacy_available() -> bool:
     return importlib.util.find_spec("spacy") is not None
 
 
-def write_docbin(
-    records: Iterable[Record], out: BinaryIO
-) -> None:
+def write_docbin(records: Iterable[Record], out: BinaryIO) -> None:
     """Write a `.spacy` DocBin; raises FormatError when spaCy is not installed."""
     if not spacy_available():
         raise FormatError("writing .spacy needs spaCy installed (pip install spacy); use .jsonl")

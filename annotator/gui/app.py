@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QProgressDialog, QWidg
 
 from annotator.gui.main_window import MainWindow
 from annotator.gui.workers import BackgroundJob
+from annotator.model import check_person_name
 from annotator.resources import resource_path, seeds_dir
 from annotator.store import Store
 
@@ -55,14 +56,19 @@ def application() -> QApplication:
 
 
 def ask_annotator(settings: QSettings, parent: QWidget | None = None) -> str | None:
-    """The remembered name, or ask once and remember it; None if the person cancels."""
+    """The remembered name, or ask once and remember it; None if the person cancels.
+
+    A reserved name (`auto`, `gold`: model.check_person_name), typed or remembered from before
+    the rule, is asked again with the reason.
+    """
     name = str(settings.value(ANNOTATOR_KEY) or "").strip()
-    while not name:
+    prompt = "Your name (it is stored with every label you make):"
+    while problem := check_person_name(name):
         name, ok = QInputDialog.getText(
             parent,
             "Welcome to annotator",
-            "Your name (it is stored with every label you make):",
-            text=getpass.getuser(),
+            prompt if not name else f"{problem}.\n{prompt}",
+            text=getpass.getuser() if not name else "",
         )
         if not ok:
             return None

@@ -6,13 +6,14 @@ are)."""
 
 from __future__ import annotations
 
-import json
+import io
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.model import AnnotationSet, is_region_label, region_kind, region_label
+from annotator.safe_json import JsonRefused, load_json
 
 SpanKey = tuple[str, int, int]  # label, start, end
 EventKey = tuple[str, str | None, str | None]  # type, date, place
@@ -74,19 +75,26 @@ class Counts:
 
 
 def read_gold(path: Path) -> list[GoldArticle]:
+    """The gold file's articles; GoldError naming the line for anything it cannot take."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise GoldError(f"{path}:{line}: not UTF-8 ({error.reason})") from None
     articles: list[GoldArticle] = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                articles.append(_gold_article(line, f"{path}:{number}"))
+    # a StringIO line ends at "\n" only; str.splitlines would also cut at U+2028 inside a string
+    for number, line in enumerate(io.StringIO(text), start=1):
+        if line.strip():
+            articles.append(_gold_article(line, f"{path}:{number}"))
     return articles
 
 
 def _gold_article(line: str, where: str) -> GoldArticle:
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise GoldError(f"{where}: not JSON ({error.msg})") from None
+        record = load_json(line)  # depth-bounded: a hostile file is refused, not a traceback
+    except JsonRefused as error:
+        raise GoldError(f"{where}: {error}") from None
     if (
         not isinstance(record, dict)
         or not isinstance(record.get("id"), str)

@@ -1,0 +1,172 @@
+"""What an imported line does to a person's set: merged into it, or replacing it. Pure.
+
+Merging is the default of `import-labels`, so a file that holds fewer labels than the database
+(another tool's partial export, a shape read wrongly) can never empty a set: the result is the
+union of both, each span (start, end, label) once, each official once per name, each event once.
+Replacing is asked for explicitly, and even then a line with no labels at all does not empty a
+set that has some.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from annotator.model import AnnotationSet, Event, Official, Span
+
+SpanKey = tuple[int, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SetChange:
+    """The set to write and what it changes: spans added/removed/kept, records added/removed."""
+
+    result: AnnotationSet
+    added: int
+    removed: int
+    kept: int
+    records_added: int = 0  # officials and events
+    records_removed: int = 0
+    records_extended: int = 0  # existing officials given more mentions
+
+    @property
+    def changes_labels(self) -> bool:
+        return bool(
+            self.added
+            or self.removed
+            or self.records_added
+            or self.records_removed
+            or self.records_extended
+        )
+
+
+def is_empty(aset: AnnotationSet) -> bool:
+    return not (aset.spans or aset.officials or aset.events)
+
+
+def describe(aset: AnnotationSet) -> str:
+    """'3 spans, 1 official, 0 events' for messages."""
+    parts = [
+        (len(aset.spans), "span"),
+        (len(aset.officials), "official"),
+        (len(aset.events), "event"),
+    ]
+    return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in parts)
+
+
+def span_key(span: Span) -> SpanKey:
+    return span.start, span.end, span.label
+
+
+def replaced(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
+    """`incoming` as the new set. ValueError when it holds no labels and `existing` has some."""
+    if is_empty(incoming) and not is_empty(existing):
+        raise ValueError(
+            f"the line carries no labels; {existing.annotator}'s set has {describe(existing)}"
+            " and is not emptied by an import (delete labels in the window)"
+        )
+    old = {span_key(s) for s in existing.spans}
+    new = {span_key(s) for s in incoming.spans}
+    return SetChange(
+        result=incoming,
+        added=len(new - old),
+        removed=len(old - new),
+        kept=len(old & new),
+        records_added=len(incoming.officials) + len(incoming.events),
+        records_removed=len(existing.officials) + len(existing.events),
+    )
+
+
+def merged(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
+    """`existing` plus whatever of `incoming` it lacks, keeping its status and time.
+
+    `existing` holds stored ids, `incoming` draft ids; new spans and officials get ids above the
+    stored ones, so the result is a valid draft for `Store.replace_annotation_set`. ValueError
+    when an official of the line has the name of one in the set but other titles or organisation:
+    which is right is a person's call (`--replace` takes the file's).
+    """
+    spans = list(existing.spans)
+    span_ids = _add_spans(incoming.spans, spans)
+    added = len(spans) - len(existing.spans)
+
+    officials = list(existing.officials)
+    official_ids: dict[int | None, int | None] = {}
+    extended: set[int] = set()
+    next_id = _next_id(existing.officials)
+    for official in incoming.officials:
+        mentions = tuple(span_ids[m] for m in official.mentions)
+        at = next((n for n, o in enumerate(officials) if o.name == official.name), None)
+        if at is None:
+            officials.append(dataclasses.replace(official, id=next_id, mentions=mentions))
+            official_ids[official.id] = next_id
+            next_id += 1
+            continue
+        same = officials[at]
+        if (same.titles, same.organization) != (official.titles, official.organization):
+            raise ValueError(
+                f"official {official.name!r} is already in {existing.annotator}'s set with titles"
+                f" {list(same.titles)} and organisation {same.organization!r}, the line says"
+                f" {list(official.titles)} and {official.organization!r}; import with --replace"
+                " to take the file's"
+            )
+        more = tuple(m for m in mentions if m not in same.mentions)
+        if more:
+            officials[at] = dataclasses.replace(same, mentions=same.mentions + more)
+            extended.add(at)
+        official_ids[official.id] = same.id
+
+    events = list(existing.events)
+    known = {_event_key(e) for e in existing.events}
+    for event in incoming.events:
+        own = dataclasses.replace(
+            event,
+            id=None,
+            participants=tuple(official_ids[p] for p in event.participants),  # type: ignore[misc]
+            evidence=span_ids[event.evidence] if event.evidence is not None else None,
+        )
+        if _event_key(own) not in known:
+            known.add(_event_key(own))
+            events.append(own)
+
+    result = dataclasses.replace(
+        existing, spans=tuple(spans), officials=tuple(officials), events=tuple(events)
+    )
+    return SetChange(
+        result=result,
+        added=added,
+        removed=0,
+        kept=len(existing.spans),
+        records_added=len(officials) - len(existing.officials) + len(events) - len(existing.events),
+        records_extended=len(extended),
+    )
+
+
+def _add_spans(incoming: Iterable[Span], out: list[Span]) -> dict[int | None, int | None]:
+    """Append to `out` the incoming spans it lacks; draft id of each incoming span -> its id."""
+    by_key = {span_key(s): s.id for s in out}
+    next_id = _next_id(out)
+    ids: dict[int | None, int | None] = {}
+    for span in incoming:
+        key = span_key(span)
+        if key not in by_key:
+            out.append(dataclasses.replace(span, id=next_id))
+            by_key[key] = next_id
+            next_id += 1
+        ids[span.id] = by_key[key]
+    return ids
+
+
+def _next_id(records: Iterable[Span | Official]) -> int:
+    return max((r.id for r in records if r.id is not None), default=0) + 1
+
+
+def _event_key(event: Event) -> tuple[object, ...]:
+    return (
+        event.type,
+        event.date,
+        event.end_date,
+        event.place,
+        frozenset(event.participants),
+        event.evidence,
+    )
