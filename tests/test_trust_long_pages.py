@@ -6,6 +6,7 @@ ones they replaced (kept below as slow oracles)."""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -127,7 +128,11 @@ def test_a_cut_path_answers_every_layout_question_as_the_whole_path(names: list[
     for tag, _kind in _TAG_KINDS:
         rule = rf"(?:^|/){tag}\b"
         assert bool(re.search(rule, cut)) == bool(re.search(rule, whole)), (tag, cut)
-    assert (cut == whole) == (len(names) <= HEAD + TAIL)
+    if len(names) <= HEAD + TAIL:
+        assert cut == whole
+    # bounded: head, tail, one element per landmark kind and a "…" on each side of each
+    assert len(cut.split("/")) <= HEAD + TAIL + 4 + 5
+    assert cut == whole or "…" in cut
     assert path.in_list == any(
         n in {"li", "ul", "ol", "dl", "dt", "dd", "menu", "dir"} for n in names
     )
@@ -331,3 +336,150 @@ def test_the_credit_after_a_name_is_read_without_copying_the_line(
     assert _after_credit(text, start, end, default_lexicons()) == _old_after_credit(
         text, start, end
     )
+
+
+# --- name rules: bounded reads, same answers --------------------------------------------------
+
+_NAME_TEXT = st.text(alphabet="王伟中李希马艾尔肯·出席参加书记、。 ", max_size=40)
+
+
+def _old_is_name(rules: NameRules, text: str) -> bool:
+    from annotator.suggest.names import _TRANSLITERATED, DOT, MAX_HAN_NAME, is_han
+
+    if text in rules.known_set:
+        return True
+    if DOT in text:
+        return (
+            _TRANSLITERATED.fullmatch(text) is not None
+            and all(1 <= len(p) <= 8 for p in text.split(DOT))
+            and not rules._starts_with_stop(text)
+        )
+    if not all(is_han(c) for c in text) or rules._starts_with_stop(text):
+        return False
+    surnames = rules.lexicons.surnames
+    if text[:2] in surnames and 3 <= len(text) <= MAX_HAN_NAME:
+        return True
+    return text[:1] in surnames and 2 <= len(text) <= MAX_HAN_NAME
+
+
+def _old_name_at(rules: NameRules, text: str, position: int) -> str | None:
+    """name_at as it was: every known name tried, the whole run of Han characters read."""
+    from annotator.suggest.names import _HAN_RUN, DOT, MAX_HAN_NAME
+
+    for name in rules.known:
+        if text.startswith(name, position):
+            return name
+    run_match = _HAN_RUN.match(text, position)
+    if run_match is None:
+        return None
+    run = run_match.group()
+    if rules._starts_with_stop(run):
+        return None
+    head = run.split(DOT, 1)[0]
+    cut = rules._stop_position(head[: MAX_HAN_NAME + 1], 2)
+    if cut is None and DOT in run:
+        return rules._transliterated_prefix(run)
+    if cut is None and len(run) > MAX_HAN_NAME:
+        return None
+    candidate = run[:cut] if cut is not None else run
+    return candidate if _old_is_name(rules, candidate) else None
+
+
+@settings(max_examples=500)
+@given(st.lists(_WORDS, max_size=6), _NAME_TEXT, st.integers(0, 40), st.integers(0, 80))
+def test_name_rules_answer_as_before_on_any_text(
+    known: list[str], text: str, position: int, padding: int
+) -> None:
+    """Known names by length, a run read through a window, a name's length tested first: the
+    same names as the rules that read everything."""
+    rules = NameRules(default_lexicons()).with_known(known)
+    text = text[:position] + "王" * padding + text[position:]  # runs longer than the window
+    position = min(position, len(text))
+    assert rules.name_at(text, position) == _old_name_at(rules, text, position)
+    assert rules.is_name(text[position:]) == _old_is_name(rules, text[position:])
+
+
+def test_attendee_lists_cost_work_linear_in_an_unpunctuated_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Titles, names and 出席 with no clause break: every verb read the line back to its
+    start and tried to split all of it into names (200 KB took minutes). Count the characters
+    handed to the name test, not seconds."""
+    from annotator.bench.long_pages import _unpunctuated
+    from annotator.suggest.officials import find_in_line
+
+    rules = NameRules(default_lexicons())
+    calls = [0]
+    original = NameRules.is_name
+
+    def counted(self: NameRules, text: str) -> bool:
+        calls[0] += len(text)
+        return original(self, text)
+
+    monkeypatch.setattr(NameRules, "is_name", counted)
+
+    def work(pieces: int) -> int:
+        rng = random.Random(7)
+        line = "".join(_unpunctuated(rng) for _ in range(pieces))
+        calls[0] = 0
+        find_in_line(line, rules)
+        return calls[0]
+
+    small, large = work(300), work(600)
+    assert large <= 2.3 * small, (small, large)
+
+
+# --- near-duplicate lines: bounded comparisons ------------------------------------------------
+
+_PROSE_ALPHABET = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
+
+
+def test_a_line_too_long_to_compare_is_a_duplicate_only_when_equal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two lines of 6,000 characters one character apart: difflib would walk every pair of
+    equal characters. Past NEAR_MAX_LENGTH only an exact copy is a duplicate."""
+    from annotator.suggest import boilerplate
+
+    compared = [0]
+    monkeypatch.setattr(boilerplate, "_similar", lambda a, b: compared.__setitem__(0, 1) or True)
+    rng = random.Random(5)
+    line = "".join(rng.choice(_PROSE_ALPHABET) for _ in range(boilerplate.NEAR_MAX_LENGTH + 1000))
+    near = line[:-1] + "。"
+    index = boilerplate._NearIndex([line, near])
+    index.add(line)
+    assert not index.has_near(near)
+    assert index.has_near(line)  # the exact copy still is one
+    assert compared[0] == 0
+
+
+_PROSE_ALPHABET = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
+
+
+def test_difflib_work_per_article_has_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines that share their characters but not their order pass every cheap test, and difflib
+    costs the pairs of equal characters: past MATCHING_PAIRS an article gets exact duplicates
+    only, however many such lines it has."""
+    from annotator.suggest import boilerplate
+
+    calls = [0]
+    similar = boilerplate._similar
+
+    def counted(a: str, b: str) -> bool:
+        calls[0] += 1
+        return similar(a, b)
+
+    monkeypatch.setattr(boilerplate, "_similar", counted)
+    rng = random.Random(9)
+    base = list("的一是" * 200)
+    lines = []
+    for _ in range(30):
+        rng.shuffle(base)
+        lines.append("".join(base))
+    one = boilerplate._matching_pairs(lines[0], lines[1])
+    monkeypatch.setattr(boilerplate._NearIndex, "MATCHING_PAIRS", 8 * one)
+    index = boilerplate._NearIndex(lines)
+    for line in lines:
+        if not index.has_near(line):
+            index.add(line)
+    assert 1 <= calls[0] <= 8

@@ -377,12 +377,14 @@ def _comparable(text: str) -> bool:
 def _near(a: str, a_tokens: frozenset[Token], b: str, b_tokens: frozenset[Token]) -> bool:
     if a == b:
         return True
-    return _could_be_near(a, a_tokens, b, b_tokens) and _similar(a, b)
+    comparable = _comparable(a) and _comparable(b)
+    return comparable and _could_be_near(a, a_tokens, b, b_tokens) and _similar(a, b)
 
 
 def _could_be_near(a: str, a_tokens: frozenset[Token], b: str, b_tokens: frozenset[Token]) -> bool:
-    """The cheap tests: both comparable, within 10 % in length, enough characters shared."""
-    if not (_comparable(a) and _comparable(b)) or abs(len(a) - len(b)) > 0.1 * max(len(a), len(b)):
+    """The cheap tests for two comparable lines: within 10 % in length, enough characters
+    shared."""
+    if abs(len(a) - len(b)) > 0.1 * max(len(a), len(b)):
         return False
     # difflib's quick_ratio bound: the characters the two share, counted with repeats
     return 2 * len(a_tokens & b_tokens) / (len(a) + len(b)) >= NEAR_DUPLICATE_RATIO

@@ -8,7 +8,7 @@ known (elsewhere in the article, or from the gazetteer) win over the heuristics.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from annotator.suggest.lexicons import Lexicons
@@ -20,6 +20,12 @@ _HAN_RUN = re.compile(rf"[{_HAN}{DOT}]+")
 MAX_TRANSLITERATED_PART = 8
 MAX_HAN_NAME = 4  # 普布顿珠; 欧阳晓峰
 MAX_FIRST_PART = 6  # 阿布杜热西提; longer runs before the dot have swallowed a title or verb
+# name_at reads this much of a run of Han characters: without a dot, a longer run is no name
+# (matching the whole run per title made a line of Han characters alone quadratic)
+RUN_WINDOW = 64
+# a token of names written together longer than this is prose, not a list (segmenting is 20
+# steps a character, and an attendee clause is read again for every verb in it)
+MAX_RUN_TOGETHER = 60
 
 
 def is_han(char: str) -> bool:
@@ -33,24 +39,37 @@ class NameRules:
     lexicons: Lexicons
     known: tuple[str, ...] = ()  # longest first
     # the same names for lookups: a long page knows thousands, and a scan of the tuple per
-    # character made name finding quadratic
+    # character (or of every name sharing a surname) made name finding quadratic; a known
+    # name at a position is one set lookup per name length instead
     known_set: frozenset[str] = field(default=frozenset(), compare=False)
-    known_by_first: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     known_lengths: tuple[int, ...] = field(default=(), compare=False)  # longest first
+    run_window: int = field(default=0, compare=False)  # see _run_at; set from the lexicons
+
+    def __post_init__(self) -> None:
+        if not self.run_window:
+            stops = self.lexicons.name_stops
+            window = max(RUN_WINDOW, MAX_FIRST_PART + 2, *(len(stop) + 1 for stop in stops))
+            object.__setattr__(self, "run_window", window)
 
     def with_known(self, names: Collection[str]) -> NameRules:
         merged = set(self.known) | {n for n in names if len(n) >= 2}
         ordered = tuple(sorted(merged, key=lambda n: (-len(n), n)))
-        by_first: dict[str, list[str]] = {}
-        for name in ordered:
-            by_first.setdefault(name[0], []).append(name)
         return NameRules(
             self.lexicons,
             ordered,
             frozenset(ordered),
-            {first: tuple(names) for first, names in by_first.items()},
             tuple(sorted({len(name) for name in ordered}, reverse=True)),
         )
+
+    def known_at(self, text: str, position: int) -> str | None:
+        """The longest known name starting at `position` (the first of `known` that does)."""
+        for length in self.known_lengths:
+            if (
+                position + length <= len(text)
+                and text[position : position + length] in self.known_set
+            ):
+                return text[position : position + length]
+        return None
 
     def known_suffix(self, text: str) -> str | None:
         """The longest known name `text` ends with, shorter than `text` itself (副省长刘海燕 ->
@@ -70,6 +89,8 @@ class NameRules:
                 and all(1 <= len(p) <= MAX_TRANSLITERATED_PART for p in parts)
                 and not self._starts_with_stop(text)
             )
+        if not 2 <= len(text) <= MAX_HAN_NAME:  # what the tests below ask, before a scan
+            return False
         if not all(is_han(c) for c in text) or self._starts_with_stop(text):
             return False
         surnames = self.lexicons.surnames
@@ -83,13 +104,12 @@ class NameRules:
     def name_at(self, text: str, position: int) -> str | None:
         """The name starting at `position`, ended by punctuation, a stop word or the 3-character
         limit; None when what starts there is not a name."""
-        for name in self.known_by_first.get(text[position : position + 1], ()):
-            if text.startswith(name, position):
-                return name
-        run_match = _HAN_RUN.match(text, position)
-        if run_match is None:
+        known = self.known_at(text, position)
+        if known is not None:
+            return known
+        run = self._run_at(text, position)
+        if run is None:
             return None
-        run = run_match.group()
         if self._starts_with_stop(run):
             return None
         # A name is closed by punctuation or a stop word within four characters; a longer open
@@ -103,9 +123,25 @@ class NameRules:
         candidate = run[:cut] if cut is not None else run
         return candidate if self.is_name(candidate) else None
 
+    def _run_at(self, text: str, position: int) -> str | None:
+        """The run of Han characters and dots at `position`, read no further than RUN_WINDOW
+        when that cannot change name_at's answer: a run that long with no dot in the window is
+        neither a Chinese name nor a transliterated one (its first part is too long)."""
+        window = self.run_window
+        run_match = _HAN_RUN.match(text, position, position + window)
+        if run_match is None:
+            return None
+        run = run_match.group()
+        if len(run) == window and DOT in run:  # a long transliterated run: read all of it
+            run_match = _HAN_RUN.match(text, position)
+            assert run_match is not None
+            run = run_match.group()
+        return run
+
     def _stop_position(self, run: str, start: int) -> int | None:
+        stops = self.lexicons.name_stops
         for index in range(start, len(run)):
-            if self._starts_with_stop(run[index:]):
+            if run.startswith(stops, index):  # not run[index:]: a copy per index is quadratic
                 return index
         return None
 
@@ -122,6 +158,8 @@ class NameRules:
     def segment(self, run: str) -> list[str] | None:
         """Split names written together (李希王伟中艾尔肯·吐尼亚孜孟凡利), preferring known names,
         then three-character names; None when the run cannot be read as names only."""
+        if len(run) > MAX_RUN_TOGETHER:
+            return None
         best: list[tuple[float, list[str]] | None] = [None] * (len(run) + 1)
         best[0] = (0.0, [])
         for start in range(len(run)):

@@ -5,6 +5,7 @@ editors are never suggested: a name right after a credit word, or before 摄/报
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,6 +23,9 @@ _ATTENDEE_VERB = re.compile(r"(?:参加(?:有关|相关)?活动|出席|陪同|�
 _LIST_SEPARATOR = re.compile(r"[、\s\u3000]+")
 _LEADERS = "领导"
 _CLAUSE = re.compile("[^" + re.escape(_CLAUSE_BREAK) + r"\s\u3000]+")
+_CLAUSE_BREAK_CHARACTER = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")
+# a longer stretch before 出席/参加 without a clause break is a sentence going on, not a list
+MAX_ATTENDEE_CLAUSE = 300
 # a 、-list of names is trusted without a known member when a word like these closes it
 ENUMERATION_ENDS = ("分别", "等", "参加", "出席", "陪同", "一同", "共同")
 # a list member ending so is a place or a body, not a person (双河镇、柳林乡等地)
@@ -116,8 +120,11 @@ def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
             if position >= len(text) or text[position] != "、":
                 break
             position += 1
+    breaks: list[int] | None = None
     for match in _ATTENDEE_VERB.finditer(text):
-        mentions.extend(_attendees(text, match.start(), rules))
+        if breaks is None:  # once per line: walking back from every verb was quadratic
+            breaks = [m.start() for m in _CLAUSE_BREAK_CHARACTER.finditer(text)]
+        mentions.extend(_attendees(text, match.start(), rules, breaks))
     mentions.extend(_enumeration(text, rules))
     return [m for m in mentions if not _after_credit(text, m.start, m.end, lexicons)]
 
@@ -221,10 +228,15 @@ def _surname_title(surname: str, titles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{re.escape(surname)}(?:{alternation})(?!会)")
 
 
-def _attendees(text: str, verb_start: int, rules: NameRules) -> list[NameMention]:
-    clause_start = verb_start
-    while clause_start > 0 and text[clause_start - 1] not in _CLAUSE_BREAK:
-        clause_start -= 1
+def _attendees(
+    text: str, verb_start: int, rules: NameRules, breaks: Sequence[int]
+) -> list[NameMention]:
+    """The names listed before an attendance verb, back to the clause break; `breaks` are the
+    positions of the line's clause breaks, in order."""
+    before = bisect.bisect_left(breaks, verb_start)
+    clause_start = breaks[before - 1] + 1 if before else 0
+    if verb_start - clause_start > MAX_ATTENDEE_CLAUSE:
+        return []
     clause = text[clause_start:verb_start]
     names = names_in_list(rules, _LIST_SEPARATOR.split(clause))
     if not names:
