@@ -57,11 +57,17 @@ def test_commands_that_need_no_window_do_not_load_qt(tmp_path: Path) -> None:
 def test_the_long_pages_benchmark_runs_every_page(capsys: pytest.CaptureFixture[str]) -> None:
     from annotator.cli import main
 
-    assert main(["bench", "long-pages", "--mb", "0.02"]) == 0
+    assert main(["bench", "long-pages", "--mb", "0.02", "--scale", "0.01"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(" MB")[0].rsplit(" ", 1)[0].strip() for line in lines[1:]] == [
+    assert [line.split(" MB,")[0].rsplit(" ", 1)[0].strip() for line in lines[2:]] == [
         "rare characters",
         "common characters",
         "an official per line",
+        "one line of 1 MB",
+        "one line of 4.9 MB",
+        "one unpunctuated line",
+        "20k nested divs",
+        "5k unclosed divs",
+        "unclosed fonts",
     ]
-    assert all("suggest" in line for line in lines[1:])
+    assert all("suggest" in line and "database" in line for line in lines[2:])
