@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from annotator.cleaning import DEFAULT_MAX_BYTES, CleaningError, clean_page
-from annotator.json_lines import BadLine, load_line, numbered_lines
 from annotator.model import Article, ImportResult
+from annotator.safe_json import JsonRefused, load_json
 from annotator.store import StoreError
 
 PAGE_SUFFIXES: dict[str, Literal["text", "html"] | None] = {
@@ -160,12 +160,14 @@ def _jsonl_pages(data: bytes, name: str) -> Iterator[_Page]:
         raise FileRefused(
             f"a .jsonl file must be UTF-8 ({error.reason} at byte {error.start})"
         ) from None
-    for number, line in numbered_lines(text):
+    # "\n" only: str.splitlines() also cuts at U+2028, U+0085 and others a JSON string may hold
+    # raw. A "\r" left at the end is JSON white space.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = load_line(line)
-        except BadLine as error:
+            record = load_json(line)  # bounded depth, no lone surrogates
+        except JsonRefused as error:
             raise FileRefused(f"line {number}: {error}") from None
         if not isinstance(record, dict):
             raise FileRefused(f"line {number}: expected an object with `text` or `html`")
@@ -174,7 +176,7 @@ def _jsonl_pages(data: bytes, name: str) -> Iterator[_Page]:
             raise FileRefused(f"line {number}: needs a string `text` or `html`")
         url, title = record.get("url"), record.get("title")
         yield _Page(
-            data=body.encode("utf-8"),  # load_line let no lone surrogate through
+            data=body.encode("utf-8"),  # load_json let no lone surrogate through
             source=url if isinstance(url, str) and url else f"{name}#{number}",
             kind="html" if "html" in record else "text",
             url=url if isinstance(url, str) else None,

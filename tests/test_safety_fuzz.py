@@ -308,7 +308,9 @@ def jsonl_lines(draw: st.DrawFn) -> tuple[str, str]:
         closed = draw(st.booleans())
         nest = opening * depth + "1" + closing * depth * closed
         # unclosed, it may be refused before or after the reader notices the depth
-        reason = "nested too deeply" if closed else "(nested too deeply|not JSON)"
+        reason = (
+            ".*(depth limit|nested deeper)" if closed else ".*(depth limit|nested deeper|not JSON)"
+        )
         return line.replace('"@"', nest), f"line {{}}: {reason}"
     line = json.dumps(record, ensure_ascii=False)  # raw separators stay raw inside strings
     if kind == "good":
@@ -317,7 +319,7 @@ def jsonl_lines(draw: st.DrawFn) -> tuple[str, str]:
     lone = f"\\u{draw(st.integers(0xD800, 0xDFFF)):04x}"
     fields = {**record, field: draw(HAN) + "@" + draw(HAN)}
     line = json.dumps(fields, ensure_ascii=False).replace("@", lone)
-    return line, f"line {{}}: `{field}` holds a lone surrogate"
+    return line, "line {}: .*surrogate"
 
 
 @FUZZ
