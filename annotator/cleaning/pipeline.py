@@ -20,7 +20,7 @@ from annotator.cleaning.script import detect_script, to_simplified
 from annotator.cleaning.whitespace import indent_of, normalise_whitespace
 from annotator.model import Article, Block, OffsetMap, Script, article_id_for
 
-CLEANER_VERSION = "1"
+CLEANER_VERSION = "2"  # 2: pages whose charset declaration lies are read by evidence
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 PageKind = Literal["text", "html"]
 
