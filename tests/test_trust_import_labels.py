@@ -534,3 +534,72 @@ def test_the_first_run_dialog_asks_again_for_a_reserved_name(qtbot, tmp_path, mo
     assert len(prompts) == 3
     assert "reserved" in prompts[1] and "reserved" in prompts[2]
     assert settings.value(ANNOTATOR_KEY) == "bob"
+
+
+def test_native_jsonl_merge_adds_records_with_their_references(tmp_path: Path, capsys) -> None:
+    """New spans, officials and events join the set, each pointing at the right span/official."""
+    db = new_db(tmp_path / "a.db")
+    with Store.open(db) as store:
+        store.replace_annotation_set(example_set())
+    assert run(db, "export", "--annotator", "alice") == 0
+    record = json.loads(capsys.readouterr().out.splitlines()[0])
+    start = TEXT.index("张三")
+    (ma,) = [span for span in record["spans"] if span["text"] == "马兴瑞"]
+    zhang = {"id": 99, "start": start, "end": start + 2, "label": "OFFICIAL", "text": "张三"}
+    record.update(  # a partial file: one old span, one new span, official and event
+        spans=[ma, zhang],
+        boilerplate=[],
+        officials=[
+            {"name": "张三", "titles": [], "organization": None, "mentions": [99, ma["id"]]}
+        ],
+        events=[
+            {
+                "type": "慰问",
+                "date": None,
+                "end_date": None,
+                "place": None,
+                "participants": ["张三"],
+                "evidence": 99,
+            }
+        ],
+    )
+    path = write_lines(tmp_path / "more.jsonl", [record])
+    assert run(db, "import-labels", "--format", "jsonl", "--annotator", "alice", str(path)) == 0
+    assert "(+1 spans, -0, 8 kept)" in capsys.readouterr().out
+    with Store.open(db) as store:
+        aset = store.get_annotation_set(EXAMPLE_ID, "alice")
+    by_id, names = aset.span_by_id(), {o.id: o.name for o in aset.officials}
+    assert len(aset.spans) == 9 and sorted(names.values()) == ["张三", "马兴瑞"]
+    new_official = next(o for o in aset.officials if o.name == "张三")
+    assert [by_id[m].text for m in new_official.mentions] == ["张三", "马兴瑞"]
+    assert sorted(e.type for e in aset.events) == ["座谈会/会议", "慰问"]
+    (new_event,) = [e for e in aset.events if e.type == "慰问"]
+    assert [names[p] for p in new_event.participants] == ["张三"]
+    assert by_id[new_event.evidence].text == "张三"
+    assert aset.status == "done" and store_is_sound(db)  # merging keeps the set's status
+
+
+def store_is_sound(db: Path) -> bool:
+    with Store.open(db) as store:
+        return store.integrity_problems() == []
+
+
+def test_doccano_real_export_shape_is_read(tmp_path: Path) -> None:
+    """doccano's sequence-labelling JSONL export: its own integer id, `label`, `Comments`."""
+    db = new_db(tmp_path / "a.db")
+    item = {"id": 17, "text": PLAIN, "label": [[0, 3, "PLACE"], [3, 8, "ORG"]], "Comments": []}
+    path = write_lines(tmp_path / "doccano.jsonl", [item])
+    assert run(db, "import-labels", "--format", "doccano", "--annotator", "a", str(path)) == 0
+    assert spans_of(db, PLAIN_ID, "a") == {(0, 3, "PLACE"), (3, 8, "ORG")}
+
+
+def test_help_documents_merge_replace_dry_run_and_as_gold(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["import-labels", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for option in ("--replace", "--dry-run", "--as-gold", "--completed-by", "merged"):
+        assert option in text
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if "`annotator import-labels" in line)
+    for option in ("--replace", "--dry-run", "--as-gold", "`auto`"):
+        assert option in row
