@@ -10,10 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_formats_example import PLAIN, TEXT, example_article, example_set, plain_article
 
 from annotator.cli import main
+from annotator.formats.registry import reader_for
+from annotator.formats.service import import_labels
 from annotator.model import AUTO, GOLD, check_person_name
+from annotator.safe_json import MAX_DEPTH
 from annotator.store import Store
 
 PLAIN_ID = plain_article().id
@@ -386,8 +391,8 @@ def test_deep_nesting_in_label_studio_refuses_the_file(tmp_path: Path, capsys, d
     assert len(err) == 1 and len(err[0]) < 300
 
 
-@pytest.mark.parametrize("deep", [DEEP, DEEP_CLOSED])
-def test_evaluate_refuses_deep_gold_in_one_line(tmp_path: Path, capsys, deep: str) -> None:
+@pytest.mark.parametrize("deep", [DEEP, DEEP_CLOSED, '"\\ud800"'])
+def test_evaluate_refuses_hostile_gold_in_one_line(tmp_path: Path, capsys, deep: str) -> None:
     db = new_db(tmp_path / "a.db")
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "x", "text": "y", "spans": ' + deep + "}\n", encoding="utf-8")
@@ -603,3 +608,62 @@ def test_help_documents_merge_replace_dry_run_and_as_gold(capsys) -> None:
     row = next(line for line in readme.splitlines() if "`annotator import-labels" in line)
     for option in ("--replace", "--dry-run", "--as-gold", "`auto`"):
         assert option in row
+
+
+# -- fuzz: nesting, surrogates, separators in every reader ----------------------------------------
+
+
+def _nested(depth: int, inner: str, kind: str) -> str:
+    if kind == "list":
+        return "[" * depth + inner + "]" * depth
+    return '{"a":' * depth + inner + "}" * depth
+
+
+@st.composite
+def hostile_lines(draw: st.DrawFn) -> tuple[str, bool]:
+    """(line, whether it may be imported): good lines of each shape, and hostile variants."""
+    base = draw(
+        st.sampled_from(
+            [
+                doccano(PLAIN, [[0, 3, "PLACE"]]),
+                {"text": PLAIN, "spans": [{"start": 3, "end": 8, "label": "ORG"}]},
+                {"data": {"text": PLAIN}, "annotations": [{"result": [ls_result(0, 3, "ORG")]}]},
+            ]
+        )
+    )
+    hostile = draw(st.sampled_from(["none", "deep", "surrogate", "separator", "deep-unclosed"]))
+    text = json.dumps(base, ensure_ascii=False)
+    if hostile == "deep":
+        depth = draw(st.integers(MAX_DEPTH, 3000))
+        kind = draw(st.sampled_from(["list", "dict"]))
+        text = text[:-1] + ', "x": ' + _nested(depth, "1", kind) + "}"
+    elif hostile == "deep-unclosed":
+        text = "[" * draw(st.integers(1025, 200_000))
+    elif hostile == "surrogate":
+        surrogate = draw(st.sampled_from(["\\ud800", "\\udfff", "\\udc80x"]))
+        text = text[:-1] + f', "x": "{surrogate}"' + "}"
+    elif hostile == "separator":
+        raw = draw(st.sampled_from(["\u2028", "\u2029", "\u0085", "\u2028\u0085"]))
+        text = text[:-1] + f', "x": "a{raw}b"' + "}"
+    return text, hostile in ("none", "separator")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(hostile_lines(), min_size=1, max_size=4))
+def test_fuzz_hostile_json_is_refused_line_by_line(lines: list[tuple[str, bool]]) -> None:
+    for format_name in ("doccano", "spacy", "jsonl", "label-studio"):
+        with Store.open(memory=True) as store:
+            store.add_articles([example_article(), plain_article()])
+            if format_name == "label-studio":
+                stream = io.StringIO("[" + ",".join(line for line, _ in lines) + "]")
+            else:
+                stream = io.StringIO("\n".join(line for line, _ in lines) + "\n")
+            report = import_labels(store, reader_for(format_name), stream, "a")
+            for rejection in (*report.rejections, *report.skipped):
+                assert rejection.reason.strip() and "\n" not in rejection.reason
+                assert len(str(rejection)) < 300
+            if format_name in ("doccano", "spacy"):
+                for number, (_, acceptable) in enumerate(lines, 1):
+                    taken = any(a.line == number for a in report.articles)
+                    assert taken <= acceptable, (number, report)
+            assert store.integrity_problems() == []
