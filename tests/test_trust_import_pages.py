@@ -381,3 +381,16 @@ def test_a_max_bytes_that_is_no_positive_number_is_a_usage_error(
     assert exit_.value.code == 2
     assert "--max-bytes" in capsys.readouterr().err
     assert not (tmp_path / "work.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("charset", "text"),
+    [("euc-kr", "대한민국 정부는 오늘 새로운 경제 정책을 발표했습니다"),
+     ("euc-jp", "日本政府は今日新しい経済政策を発表しました"),
+     ("shift_jis", "日本政府は今日新しい経済政策を発表しました")],
+)  # fmt: skip
+def test_korean_and_japanese_pages_are_never_read_as_chinese(charset: str, text: str) -> None:
+    # EUC-KR puts Hangul on the byte pairs GB2312 gives its common characters: read as GB18030
+    # a Korean page looks like fluent Chinese, so only GB/Big5 and one-byte readings are weighed
+    decoded = decode_page(html_page(charset, text).encode(charset), look_for_meta=True)
+    assert text in decoded.text and decoded.why is None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import charset_normalizer
 
@@ -200,7 +201,8 @@ def decode_page(data: bytes, *, look_for_meta: bool) -> Decoded:
     decoded = Decoded(
         data.decode(codec, errors="replace"), codec, why if codec != declared else None
     )
-    return _checked(_most_plausible(data, decoded))
+    # a page that says GB or Big5 is Chinese even when its bytes are not what it says
+    return _checked(_most_plausible(data, decoded, chinese=declared in _CJK_READINGS))
 
 
 def _valid_utf8(data: bytes) -> str | None:
@@ -214,11 +216,14 @@ def _valid_utf8(data: bytes) -> str | None:
     return text if sum(c >= "\u0800" for c in text[:_EVIDENCE_SAMPLE]) >= _UTF8_EVIDENCE else None
 
 
-def _most_plausible(data: bytes, decoded: Decoded) -> Decoded:
+def _most_plausible(data: bytes, decoded: Decoded, *, chinese: bool = False) -> Decoded:
     """`decoded`, or the GB or Big5 reading of the same bytes when that reading decodes without
-    error and is clearly more plausible Chinese text (see `_plausibility`). UTF-8 that decodes is
-    never second-guessed: other encodings almost never produce valid UTF-8 by accident."""
-    if decoded.encoding == "utf-8":
+    error and is clearly more plausible Chinese text (see `_plausibility`). Weighed only for a GB,
+    Big5 or one-byte reading, or any reading of a page known to be `chinese`: UTF-8 that decodes
+    is almost never wrong, and Korean or Japanese text would lose (EUC-KR puts Hangul on the byte
+    pairs of GB2312's common characters)."""
+    weighed = chinese or decoded.encoding in _CJK_READINGS or _one_byte(decoded.encoding)
+    if not weighed or decoded.encoding == "utf-8":
         return decoded
     own, count = _plausibility(decoded.text)
     if count < _MIN_EVIDENCE:
@@ -240,6 +245,13 @@ def _most_plausible(data: bytes, decoded: Decoded) -> Decoded:
                 why = f"{decoded.why}; then {why}"
             return Decoded(text, codec, why)
     return decoded
+
+
+@cache
+def _one_byte(codec: str) -> bool:
+    """Whether `codec` reads every byte as one character (latin-1, windows-1252, koi8-r…)."""
+    high = bytes(range(0x80, 0x100))  # UTF-8 would pass: each byte alone is one U+FFFD
+    return codec != "utf-8" and len(high.decode(codec, errors="replace")) == len(high)
 
 
 def _plausibility(text: str) -> tuple[float, int]:
