@@ -667,3 +667,44 @@ def test_fuzz_hostile_json_is_refused_line_by_line(lines: list[tuple[str, bool]]
                     taken = any(a.line == number for a in report.articles)
                     assert taken <= acceptable, (number, report)
             assert store.integrity_problems() == []
+
+
+def test_native_jsonl_of_several_annotators_says_whose_and_lets_choose(
+    tmp_path: Path, capsys
+) -> None:
+    """An export without --annotator holds everyone's records (gold too): taking whichever
+    comes first as one person's labels, silently, is the Label Studio bug again."""
+    db = new_db(tmp_path / "a.db")
+    with Store.open(db) as store:
+        store.replace_annotation_set(example_set())
+        store.add_span(
+            EXAMPLE_ID, "bob", "PLACE", TEXT.index("乌鲁木齐"), TEXT.index("乌鲁木齐") + 4
+        )
+    everyone = tmp_path / "all.jsonl"
+    assert run(db, "export", "--out", str(everyone)) == 0
+    capsys.readouterr()
+    target = new_db(tmp_path / "b.db")
+    args = ("import-labels", "--format", "jsonl", "--annotator", "carol")
+    assert run(target, *args, str(everyone)) == 1
+    err = capsys.readouterr().err
+    assert "'alice'" in err and "'bob'" in err and "--completed-by" in err
+    assert run(target, *args, "--replace", "--completed-by", "bob", str(everyone)) == 0
+    start = TEXT.index("乌鲁木齐")
+    assert spans_of(target, EXAMPLE_ID, "carol") == {(start, start + 4, "PLACE")}
+    assert "not 'bob'" in capsys.readouterr().err
+
+
+def test_native_records_of_the_machine_never_become_a_persons_labels(
+    tmp_path: Path, capsys
+) -> None:
+    db = new_db(tmp_path / "a.db")
+    with Store.open(db) as store:
+        store.add_span(PLAIN_ID, AUTO, "PLACE", 0, 3)
+    suggestions = tmp_path / "auto.jsonl"
+    assert run(db, "export", "--annotator", AUTO, "--out", str(suggestions)) == 0
+    capsys.readouterr()
+    args = ("import-labels", "--format", "jsonl", "--annotator", "carol", str(suggestions))
+    assert run(db, *args) == 0
+    captured = capsys.readouterr()
+    assert "suggestions" in captured.err and "imported 0 articles" in captured.out
+    assert spans_of(db, PLAIN_ID, "carol") == set()

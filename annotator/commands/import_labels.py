@@ -10,6 +10,7 @@ from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, annotator_name, open_store
 from annotator.formats.base import Reader
+from annotator.formats.jsonl import JsonlFormat
 from annotator.formats.label_studio import LabelStudioFormat
 from annotator.formats.registry import READERS, reader_for
 from annotator.formats.service import IMPORTED_STATUS, ArticleImport, ImportReport, import_labels
@@ -30,7 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "or an unknown article is rejected with its line number and reason (exit 1); the rest "
         "are imported. Skipped, and said so, are lines that hold no person's labels: Prodigy "
         "answers 'reject'/'ignore', Label Studio tasks with only predictions or only cancelled "
-        "annotations. spacy reads our and Prodigy's {\"spans\": [...]} and spaCy's "
+        "annotations, native records of 'auto'. A file holding several people's labels for "
+        "one article (Label Studio annotations, an export of everyone) is refused there unless "
+        "--completed-by says whose. spacy reads our and Prodigy's {\"spans\": [...]} and spaCy's "
         "Doc.to_json() (ents and span groups). Formats without a status import as "
         f"{IMPORTED_STATUS}. The names 'auto' and 'gold' are not a person's: an existing gold "
         "standard is imported with --as-gold.",
@@ -55,7 +58,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--completed-by",
         metavar="USER",
-        help="label-studio: take the annotation of this user (id or e-mail) from each task",
+        help="whose labels to take: label-studio, the annotation of this user (id or e-mail) "
+        "in each task; jsonl, the records of this annotator (an export of several)",
     )
     parser.add_argument("file", metavar="FILE", help="the file to read ('-' for stdin)")
     parser.set_defaults(run=run)
@@ -99,9 +103,11 @@ def target_annotator(args: argparse.Namespace) -> str:
 def _reader(args: argparse.Namespace) -> Reader:
     if args.completed_by is None:
         return reader_for(args.format)
-    if args.format != LabelStudioFormat.name:
-        raise UsageError("--completed-by chooses among a Label Studio task's annotations only")
-    return LabelStudioFormat(completed_by=args.completed_by)
+    if args.format == LabelStudioFormat.name:
+        return LabelStudioFormat(completed_by=args.completed_by)
+    if args.format == JsonlFormat.name:
+        return JsonlFormat(completed_by=args.completed_by)
+    raise UsageError("--completed-by chooses whose labels in label-studio and jsonl files only")
 
 
 def read_utf8(file: str) -> str:

@@ -58,6 +58,7 @@ class LabelledText:
     officials: tuple[Official, ...] = ()
     events: tuple[Event, ...] = ()
     status: Status | None = None
+    author: str | None = None  # whose labels the file says these are (native records)
 
     def to_set(
         self, article_id: str, annotator: str, *, status: Status, seconds: float = 0.0

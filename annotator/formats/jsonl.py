@@ -11,17 +11,22 @@ from annotator.formats.base import (
     Reader,
     Record,
     Rejection,
+    Skipped,
     Writer,
 )
 from annotator.formats.json_items import dump_line, load_line, read_json_lines
 from annotator.formats.record import from_record
 from annotator.formats.validate import record_validator
+from annotator.model import AUTO
 
 
 class JsonlFormat(Writer, Reader):
     name = "jsonl"
     extension = ".jsonl"
     description = "native JSONL: spans, officials, events, boilerplate regions"
+
+    def __init__(self, completed_by: str | None = None) -> None:
+        self.completed_by = completed_by  # read only the records of this annotator
 
     def format_record(self, record: Record) -> str:
         return dump_line(record)
@@ -33,4 +38,14 @@ class JsonlFormat(Writer, Reader):
             raise InvalidExportError(f"article {record['id']}: the JSON line does not read back")
 
     def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]:
-        return read_json_lines(stream, record_validator(), from_record)
+        for item in read_json_lines(stream, record_validator(), from_record):
+            if not isinstance(item, LabelledText):
+                yield item
+            elif item.author == AUTO:
+                yield Skipped(
+                    item.line, "a record of 'auto': suggestions are never a person's labels"
+                )
+            elif self.completed_by is not None and item.author != self.completed_by:
+                yield Skipped(item.line, f"a record of {item.author!r}, not {self.completed_by!r}")
+            else:
+                yield item

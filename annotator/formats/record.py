@@ -156,6 +156,7 @@ def from_record(record: Mapping[str, Any], line: int) -> LabelledText:
         officials=officials,
         events=events,
         status=record["status"],
+        author=record["annotator"],
     )
 
 

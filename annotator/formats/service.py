@@ -119,6 +119,19 @@ def _schema_problem(store: Store, item: LabelledText) -> str | None:
     return None
 
 
+def _repeated(earlier: LabelledText | None, item: LabelledText, reader: Reader) -> str | None:
+    """Why a second line for one article is refused: one line per article and person."""
+    if earlier is None:
+        return None
+    where = f"{reader.unit} {earlier.line}"
+    if earlier.author != item.author:  # a file of several people's records
+        return (
+            f"{where} already gave this article {earlier.author!r}'s labels, this line is"
+            f" {item.author!r}'s; choose whose with --completed-by NAME"
+        )
+    return f"this article was already imported from {where}"
+
+
 def import_labels(
     store: Store,
     reader: Reader,
@@ -138,7 +151,7 @@ def import_labels(
     matcher = _ArticleMatcher(store)
     rejections: list[Rejection] = []
     skipped: list[Rejection] = []
-    first_line: dict[str, int] = {}
+    first: dict[str, LabelledText] = {}  # the line each article was taken from
     articles: list[ArticleImport] = []
     for item in reader.read(stream):
         if isinstance(item, Skipped):
@@ -156,12 +169,7 @@ def import_labels(
         except LookupError as error:
             reject(str(error.args[0]))
             continue
-        problem = _schema_problem(store, item)
-        if problem is None and article.id in first_line:
-            problem = (
-                f"article {article.id} was already imported from {reader.unit}"
-                f" {first_line[article.id]}"
-            )
+        problem = _schema_problem(store, item) or _repeated(first.get(article.id), item, reader)
         if problem:
             reject(problem)
             continue
@@ -185,7 +193,7 @@ def import_labels(
             except SpanRejected as error:
                 reject(str(error))
                 continue
-        first_line[article.id] = item.line
+        first[article.id] = item
         articles.append(ArticleImport(article.id, item.line, change, write, not is_empty(incoming)))
     rejections.sort(key=lambda r: r.line)
     return ImportReport(tuple(articles), tuple(rejections), tuple(skipped))
