@@ -42,19 +42,17 @@ def occurrences_of_each(words: Sequence[str], text: str) -> Iterator[tuple[str, 
 
 
 def _all_starts(words: Sequence[str], text: str) -> dict[str, list[int]]:
-    """Every start of every word in `text`, overlapping ones too, in one pass: the words are
-    looked up by the two characters they open with, at each character that opens one."""
-    by_head: dict[str, list[str]] = {}
-    for word in dict.fromkeys(words):
-        if word:
-            by_head.setdefault(word[:2], []).append(word)
+    """Every start of every word in `text`, overlapping ones too, in one pass: at each character
+    that opens a word, one set lookup per word length (not a test of every word that opens
+    with it: a page's officials may share one surname)."""
+    unique = {word for word in words if word}
+    lengths = sorted({len(word) for word in unique})
     starts: dict[str, list[int]] = {}
-    openers = re.compile("[" + "".join(re.escape(c) for c in {h[0] for h in by_head}) + "]")
+    openers = re.compile("[" + "".join(re.escape(c) for c in {w[0] for w in unique}) + "]")
     for match in openers.finditer(text):
         position = match.start()
-        pair = text[position : position + 2]
-        for head in (pair, pair[0]) if len(pair) == 2 else (pair,):
-            for word in by_head.get(head, ()):
-                if text.startswith(word, position):
-                    starts.setdefault(word, []).append(position)
+        for length in lengths:
+            piece = text[position : position + length]
+            if piece in unique and len(piece) == length:
+                starts.setdefault(piece, []).append(position)
     return starts
