@@ -4,8 +4,10 @@ Chinese pages lie about their encoding in a known way: "gb2312"/"gbk" pages hold
 GB18030 has, "big5" pages hold Hong Kong characters only Big5-HKSCS has. Both supersets decode
 every valid byte of the smaller encoding identically, so we always read with the superset.
 They also declare the wrong one of the two: GBK bytes mostly decode as Big5 too, into rare
-characters, and the reverse. So a GB or Big5 reading (or a single-byte one) is kept only while the
-other reading does not give clearly more of the characters Chinese text is made of.
+characters, and the reverse. So a GB or Big5 reading (or a one-byte one) is kept only while the
+other reading does not give clearly more of the characters Chinese text is made of; and bytes
+that are valid UTF-8 (a site moved to UTF-8, its old `<meta>` kept) are read as UTF-8.
+`Decoded.why` says why a page was read otherwise than it declared.
 Bytes that still do not decode become U+FFFD; the damage step flags them.
 Only encodings of web pages are used: codecs such as utf-7 or unicode_escape turn plain ASCII into
 lone surrogates (text no UTF-8 writer accepts), and transforms such as rot13 are no encodings.
@@ -72,17 +74,9 @@ _SUPERSETS = {
 }
 # Text codecs that no web page is written in; a page or detector naming one is not believed.
 _NOT_PAGE_CODECS = frozenset(
-    {
-        "utf_7",
-        "unicode_escape",
-        "raw_unicode_escape",
-        "punycode",
-        "idna",
-        "undefined",
-        "mbcs",
-        "oem",
-    }
-)
+    {"utf_7", "unicode_escape", "raw_unicode_escape", "punycode", "idna", "undefined", "mbcs",
+     "oem"}
+)  # fmt: skip
 # A `<meta charset>` found by an ASCII search cannot be in UTF-16/32: the declaration lies.
 _NOT_DECLARABLE = frozenset(
     {"utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"}
@@ -119,18 +113,10 @@ def _common_characters() -> frozenset[str]:
 
     simplified = pairs("gb2312", range(0xB0, 0xD8), list(range(0xA1, 0xFF)))
     traditional = pairs("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
-    punctuation = {  # CJK and fullwidth forms; dashes, quotes, bullets; ①; ■●○◆
-        chr(c)
-        for block in [
-            (0x3000, 0x3040),
-            (0xFF00, 0xFF66),
-            (0x2010, 0x2028),
-            (0x2460, 0x24A0),
-            (0x25A0, 0x2600),
-            (0xB7, 0xB8),
-        ]  # fmt: skip
-        for c in range(*block)
-    }
+    # CJK and fullwidth forms; dashes, quotes, bullets; ①; ■●○◆; the middle dot
+    blocks = [(0x3000, 0x3040), (0xFF00, 0xFF66), (0x2010, 0x2028), (0x2460, 0x24A0),
+              (0x25A0, 0x2600), (0xB7, 0xB8)]  # fmt: skip
+    punctuation = {chr(c) for start, end in blocks for c in range(start, end)}
     return frozenset(
         simplified | {c for c in traditional if "\u4e00" <= c <= "\u9fff"} | punctuation
     )
