@@ -31,10 +31,12 @@ def test_export_import_export_is_identical(name: str, tmp_path: Path, capsys) ->
     first, second = tmp_path / f"first-{name}.out", tmp_path / f"second-{name}.out"
     assert run(source, "export", "--format", name, "--annotator", "alice", "--out", str(first)) == 0
     assert run(target, "import-labels", "--format", name, "--annotator", "alice", str(first)) == 0
-    unit = READERS[name].unit
-    spans = len(example_set().spans)  # the plain article's line carries none
+    unit, aset = READERS[name].unit, example_set()
+    spans = len(aset.spans)  # the plain article's line carries none
+    records = len(aset.officials) + len(aset.events) if READERS[name].holds_records else 0
+    records_note = f", records (officials, events) +{records} -0" if records else ""
     assert capsys.readouterr().out.strip() == (
-        f"imported 2 articles (+{spans} spans, -0, 0 kept), rejected 0 {unit}s;"
+        f"imported 2 articles (+{spans} spans, -0, 0 kept), rejected 0 {unit}s{records_note};"
         f" 1 {unit} carried no labels"
     )
     assert (

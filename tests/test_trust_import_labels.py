@@ -708,3 +708,30 @@ def test_native_records_of_the_machine_never_become_a_persons_labels(
     captured = capsys.readouterr()
     assert "suggestions" in captured.err and "imported 0 articles" in captured.out
     assert spans_of(db, PLAIN_ID, "carol") == set()
+
+
+def test_replace_from_a_span_only_format_keeps_officials_and_events(tmp_path: Path, capsys) -> None:
+    """doccano cannot hold officials or events: --replace from it would drop them unseen."""
+    db = new_db(tmp_path / "a.db")
+    with Store.open(db) as store:
+        store.replace_annotation_set(example_set())
+    path = write_lines(tmp_path / "d.jsonl", [doccano(TEXT, [[0, 2, "ORG"]], id=EXAMPLE_ID)])
+    args = ("import-labels", "--format", "doccano", "--annotator", "alice", "--replace")
+    assert run(db, *args, str(path)) == 1
+    err = capsys.readouterr().err
+    assert "1 official" in err and "1 event" in err and "jsonl" in err
+    with Store.open(db) as store:
+        aset = store.get_annotation_set(EXAMPLE_ID, "alice")
+    assert len(aset.officials) == 1 and len(aset.events) == 1 and len(aset.spans) == 8
+
+
+def test_summary_counts_records_when_they_change(tmp_path: Path, capsys) -> None:
+    db = new_db(tmp_path / "a.db")
+    with Store.open(db) as store:
+        store.replace_annotation_set(example_set())
+    out = tmp_path / "alice.jsonl"
+    assert run(db, "export", "--annotator", "alice", "--out", str(out)) == 0
+    target = new_db(tmp_path / "b.db")
+    capsys.readouterr()
+    assert run(target, "import-labels", "--format", "jsonl", "--annotator", "alice", str(out)) == 0
+    assert "records (officials, events) +2 -0" in capsys.readouterr().out  # 1 of each

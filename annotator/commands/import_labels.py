@@ -153,6 +153,9 @@ def summary(report: ImportReport, unit: str, *, dry_run: bool) -> str:
         f"-{report.total('removed')}, {report.total('kept')} kept), "
         f"rejected {_plural(len(report.rejections), unit)}"
     )
+    records = report.total("records_added"), report.total("records_removed")
+    if any(records):
+        text += f", records (officials, events) +{records[0]} -{records[1]}"
     if report.skipped:
         text += f", skipped {_plural(len(report.skipped), unit)}"
     if report.without_labels:

@@ -108,6 +108,7 @@ class Reader(ABC):
 
     name: ClassVar[str]
     unit: ClassVar[str] = "line"  # what one item of the file is called in messages
+    holds_records: ClassVar[bool] = False  # officials and events, besides spans
 
     @abstractmethod
     def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]: ...

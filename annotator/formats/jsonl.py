@@ -24,6 +24,7 @@ class JsonlFormat(Writer, Reader):
     name = "jsonl"
     extension = ".jsonl"
     description = "native JSONL: spans, officials, events, boilerplate regions"
+    holds_records = True
 
     def __init__(self, completed_by: str | None = None) -> None:
         self.completed_by = completed_by  # read only the records of this annotator

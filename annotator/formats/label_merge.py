@@ -59,12 +59,21 @@ def span_key(span: Span) -> SpanKey:
     return span.start, span.end, span.label
 
 
-def replaced(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
-    """`incoming` as the new set. ValueError when it holds no labels and `existing` has some."""
+def replaced(
+    existing: AnnotationSet, incoming: AnnotationSet, *, holds_records: bool = True
+) -> SetChange:
+    """`incoming` as the new set. ValueError when it holds no labels and `existing` has some,
+    or when it comes from a format that cannot hold records (`holds_records` False) and
+    `existing` has officials or events: replacing would drop them unseen."""
     if is_empty(incoming) and not is_empty(existing):
         raise ValueError(
             f"the line carries no labels; {existing.annotator}'s set has {describe(existing)}"
             " and is not emptied by an import (delete labels in the window)"
+        )
+    if not holds_records and (existing.officials or existing.events):
+        raise ValueError(
+            f"{existing.annotator}'s set has {describe(existing)}; this format cannot hold"
+            " officials or events, so --replace would drop them (merge instead, or use jsonl)"
         )
     old = {span_key(s) for s in existing.spans}
     new = {span_key(s) for s in incoming.spans}

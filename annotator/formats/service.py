@@ -179,7 +179,7 @@ def import_labels(
         )
         try:
             change = (
-                replaced(existing, incoming)
+                replaced(existing, incoming, holds_records=reader.holds_records)
                 if replace or is_empty(existing)
                 else merged(existing, incoming)
             )
