@@ -336,7 +336,7 @@ def test_the_store_refuses_a_lone_surrogate_with_its_own_error_and_saves_nothing
     with Store.open(tmp_path / "work.db") as store:
         import_paths(store, [pages])
         article_id = store.article_ids()[0]
-        with pytest.raises(StoreError, match="lone surrogate"):
+        with pytest.raises(StoreError, match="not UTF-8"):
             store.add_span(article_id, os.fsdecode(b"al\xffce"), "OFFICIAL", 0, 2)
         store.add_span(article_id, "alice", "OFFICIAL", 0, 2)  # the store is still usable
         assert store.annotators() == ["alice"]
@@ -394,3 +394,16 @@ def test_korean_and_japanese_pages_are_never_read_as_chinese(charset: str, text:
     # a Korean page looks like fluent Chinese, so only GB/Big5 and one-byte readings are weighed
     decoded = decode_page(html_page(charset, text).encode(charset), look_for_meta=True)
     assert text in decoded.text and decoded.why is None
+
+
+def test_a_name_that_is_not_utf8_given_to_sqlite_is_refused_in_one_line(
+    tmp_path: Path, pages: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # backup opens its target through a file: URI, which SQLite takes as UTF-8 text
+    db = str(tmp_path / "work.db")
+    assert main(["--db", db, "import", "--no-suggest", str(pages)]) == 0
+    capsys.readouterr()
+    target = tmp_path / os.fsdecode(b"copy\xff.db")
+    assert main(["--db", db, "backup", str(target)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "not UTF-8" in err, err

@@ -222,10 +222,11 @@ def translated(where: str, busy_timeout: float) -> Iterator[None]:
         yield
     except sqlite3.Error as error:
         raise translate(error, where, busy_timeout) from error
-    except UnicodeEncodeError as error:  # sqlite3 encodes str parameters as UTF-8
+    except UnicodeEncodeError as error:  # SQLite takes names and text as UTF-8
+        place = where.encode("utf-8", "backslashreplace").decode()  # the name may be the cause
         raise StoreError(
-            f"{where}: refused text holding a lone surrogate ({error.object[error.start]!r} at "
-            f"character {error.start}), which is not Unicode text; nothing was saved"
+            f"{place}: a file name or text that is not UTF-8 (a lone surrogate, "
+            f"{error.object[error.start]!r}) cannot be given to SQLite; nothing was saved"
         ) from error
 
 
