@@ -21,7 +21,9 @@ from safety_helpers.corpus import build_database
 from safety_helpers.snapshot import article_state
 from safety_helpers.stepped_child import SteppedChild, finish, run_cli, start_cli
 
+from annotator.cli import main as cli_main
 from annotator.store import Store
+from annotator.store.backup import backup_database, rotate_backups
 
 ANNOTATOR = "alice"
 
@@ -239,3 +241,61 @@ def test_a_writer_keeps_every_edit_while_others_run_at_the_same_moment(tmp_path)
     finally:
         child.kill()
     assert_acknowledged_edits_kept(db, child)
+
+
+# -- the mechanism itself: no entry point drops the locks an open connection holds --------------
+
+
+def held_locks(db: Path) -> set[tuple[str, ...]]:
+    """This process's POSIX locks on `db` and its `-shm`, as /proc/locks lists them (Linux)."""
+    inodes = {os.stat(p).st_ino for p in (db, db.with_name(db.name + "-shm")) if p.exists()}
+    pid = str(os.getpid())
+    found = set()
+    with open("/proc/locks") as table:
+        for line in table:
+            fields = line.split()[1:]  # type, advisory, mode, pid, dev:inode, start, end
+            if fields[3] == pid and int(fields[4].rsplit(":", 1)[1]) in inodes:
+                found.add(tuple(fields[:3] + fields[4:]))
+    return found
+
+
+IN_PROCESS: dict[str, Callable[[Store, Path], object]] = {
+    "Store.open": lambda store, tmp: Store.open(store.path).close(),
+    "Store.open read-only": lambda store, tmp: Store.open(store.path, read_only=True).close(),
+    "backup_database": lambda store, tmp: backup_database(store.path, tmp / "copy.db"),
+    "rotate_backups": lambda store, tmp: rotate_backups(store),
+    "integrity check": lambda store, tmp: store.integrity_problems(),
+    **{
+        f"annotator {name}": lambda store, tmp, name=name: cli_main(
+            ["--db", str(store.path), *map(str, OTHERS[name](tmp, 0))]
+        )
+        for name in OTHERS
+    },
+    "annotator merge": lambda store, tmp: cli_main(
+        ["--db", str(store.path), "merge", str(another_database(tmp))]
+    ),
+    "annotator restore (refused: the database is open)": lambda store, tmp: cli_main(
+        ["--db", str(store.path), "restore", str(backup_database(store.path, tmp / "b.db"))]
+    ),
+}
+
+
+def another_database(tmp: Path) -> Path:
+    path = tmp / "other" / "theirs.db"
+    build_database(path, articles=4)
+    return path
+
+
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="needs Linux's /proc/locks")
+@pytest.mark.parametrize("entry", list(IN_PROCESS))
+def test_no_entry_point_drops_the_locks_of_an_open_connection(tmp_path, entry):
+    """Each way this process may touch the database while a window's Store has it open leaves
+    that Store's SQLite locks in place (closing a descriptor of our own would drop them all)."""
+    db = tmp_path / "work.db"
+    build_database(db)
+    with Store.open(db) as store:
+        store.count_articles()  # a read: the connection now holds its WAL locks
+        before = held_locks(db)
+        assert before, "an open WAL connection holds locks"
+        IN_PROCESS[entry](store, tmp_path)
+        assert held_locks(db) == before
