@@ -132,6 +132,49 @@ def _repeated(earlier: LabelledText | None, item: LabelledText, reader: Reader) 
     return f"this article was already imported from {where}"
 
 
+class _LabelImport:
+    """One run of `import_labels`: what spans its lines (the article matcher, the line each
+    article was taken from) and how one line is taken."""
+
+    def __init__(
+        self, store: Store, reader: Reader, annotator: str, *, replace: bool, dry_run: bool
+    ) -> None:
+        self.store, self.reader, self.annotator = store, reader, annotator
+        self.replace, self.dry_run = replace, dry_run
+        self.matcher = _ArticleMatcher(store)
+        self.first: dict[str, LabelledText] = {}
+
+    def take(self, item: LabelledText) -> ArticleImport:
+        """Merge (or replace) one line into the annotator's set; ValueError says why not."""
+        try:
+            article = self.matcher.match(item)
+        except LookupError as error:
+            raise ValueError(str(error.args[0])) from None
+        problem = _schema_problem(self.store, item) or _repeated(
+            self.first.get(article.id), item, self.reader
+        )
+        if problem:
+            raise ValueError(problem)
+        existing = self.store.get_annotation_set(article.id, self.annotator)
+        incoming = item.to_set(
+            article.id, self.annotator, status=IMPORTED_STATUS, seconds=existing.seconds
+        )
+        takes_whole = self.replace or is_empty(existing)
+        change = (
+            replaced(existing, incoming, holds_records=self.reader.holds_records)
+            if takes_whole
+            else merged(existing, incoming)
+        )
+        write = not self.dry_run and (takes_whole or change.changes_labels)
+        if write:
+            try:
+                self.store.replace_annotation_set(change.result)
+            except SpanRejected as error:
+                raise ValueError(str(error)) from None
+        self.first[article.id] = item
+        return ArticleImport(article.id, item.line, change, write, not is_empty(incoming))
+
+
 def import_labels(
     store: Store,
     reader: Reader,
@@ -148,52 +191,19 @@ def import_labels(
     replaces it, never by a line that holds no labels; a set without labels takes the line.
     `dry_run` works everything out and writes nothing.
     """
-    matcher = _ArticleMatcher(store)
+    run = _LabelImport(store, reader, annotator, replace=replace, dry_run=dry_run)
     rejections: list[Rejection] = []
     skipped: list[Rejection] = []
-    first: dict[str, LabelledText] = {}  # the line each article was taken from
     articles: list[ArticleImport] = []
     for item in reader.read(stream):
         if isinstance(item, Skipped):
             skipped.append(item)
-            continue
-        if isinstance(item, Rejection):
+        elif isinstance(item, Rejection):
             rejections.append(item)
-            continue
-
-        def reject(reason: str, line: int = item.line) -> None:
-            rejections.append(Rejection(line, reason, reader.unit))
-
-        try:
-            article = matcher.match(item)
-        except LookupError as error:
-            reject(str(error.args[0]))
-            continue
-        problem = _schema_problem(store, item) or _repeated(first.get(article.id), item, reader)
-        if problem:
-            reject(problem)
-            continue
-        existing = store.get_annotation_set(article.id, annotator)
-        incoming = item.to_set(
-            article.id, annotator, status=IMPORTED_STATUS, seconds=existing.seconds
-        )
-        try:
-            change = (
-                replaced(existing, incoming, holds_records=reader.holds_records)
-                if replace or is_empty(existing)
-                else merged(existing, incoming)
-            )
-        except ValueError as error:
-            reject(str(error))
-            continue
-        write = not dry_run and (replace or is_empty(existing) or change.changes_labels)
-        if write:
+        else:
             try:
-                store.replace_annotation_set(change.result)
-            except SpanRejected as error:
-                reject(str(error))
-                continue
-        first[article.id] = item
-        articles.append(ArticleImport(article.id, item.line, change, write, not is_empty(incoming)))
+                articles.append(run.take(item))
+            except ValueError as error:
+                rejections.append(Rejection(item.line, str(error), reader.unit))
     rejections.sort(key=lambda r: r.line)
     return ImportReport(tuple(articles), tuple(rejections), tuple(skipped))
