@@ -735,3 +735,24 @@ def test_summary_counts_records_when_they_change(tmp_path: Path, capsys) -> None
     capsys.readouterr()
     assert run(target, "import-labels", "--format", "jsonl", "--annotator", "alice", str(out)) == 0
     assert "records (officials, events) +2 -0" in capsys.readouterr().out  # 1 of each
+
+
+def test_merge_extends_an_official_with_new_mentions_and_keeps_ids_distinct() -> None:
+    from dataclasses import replace
+
+    from annotator.formats.label_merge import merged
+    from annotator.model import Span
+
+    existing = example_set()  # stored ids 101..108, official 7
+    start = TEXT.index("张三")
+    new_span = Span(EXAMPLE_ID, "alice", "OFFICIAL", start, start + 2, "张三", id=101)  # draft id
+    old_span = replace(existing.spans[0], id=5)  # 马兴瑞 again, under another draft id
+    official = replace(existing.officials[0], mentions=(5, 101), id=1)
+    incoming = replace(existing, spans=(old_span, new_span), officials=(official,), events=())
+    change = merged(existing, incoming)
+    spans = change.result.span_by_id()
+    assert len(spans) == len(change.result.spans) == 9  # ids stay distinct
+    (result_official,) = change.result.officials
+    assert [spans[m].text for m in result_official.mentions] == ["马兴瑞", "张三"]
+    assert (change.added, change.kept, change.records_extended) == (1, 8, 1)
+    assert change.result.events == existing.events
