@@ -7,6 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
+from annotator.commands.common import add_common_options
 from annotator.teams.progress import team_progress
 
 
@@ -14,6 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "progress", help="how far each annotator's database is (files from `annotator assign`)"
     )
+    add_common_options(parser)  # accepted like everywhere; the files named are what is read
     parser.add_argument("paths", nargs="+", type=Path, metavar="DB|DIR")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(run=run)
