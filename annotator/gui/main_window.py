@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self._action(suggestions, "Accept every suggestion in the article", "Shift+A", self.accept_all,
                      on_text=True)
         self._action(suggestions, "Next suggestion", "Tab", lambda: self.jump_suggestion(1), on_text=True)
-        self._action(suggestions, "Previous suggestion", ["Shift+Tab", "Backtab"],
+        self._action(suggestions, "Previous suggestion", "Shift+Tab",
                      lambda: self.jump_suggestion(-1), on_text=True)
 
         view = bar.addMenu("&View")
@@ -419,13 +419,15 @@ class MainWindow(QMainWindow):
         pending = self.editor.pending_suggestions()
         if not pending:
             raise NothingToDo("no pending suggestions in this article")
-        here, _end = self.view.selection_range()
+        # ordered by (start, end): a bare cursor (the article's start, after A/X) is (here, here),
+        # so a suggestion starting right there comes next; a selected suggestion is passed over
+        here = self.view.selection_range()
+        after = [s for s in pending if (s.start, s.end) > here]
+        before = [s for s in pending if (s.start, s.end) < here]
         if direction > 0:
-            after = [s for s in pending if s.start > here]
-            target = after[0] if after else pending[0]
+            target = min(after or pending, key=lambda s: (s.start, s.end))
         else:
-            before = [s for s in pending if s.start < here]
-            target = before[-1] if before else pending[-1]
+            target = max(before or pending, key=lambda s: (s.start, s.end))
         self.selected_span_id = None
         self.view.select_range(target.start, target.end)
         self.status.showMessage(f"suggested {target.label}: {target.text}   A accept · X reject", 4000)

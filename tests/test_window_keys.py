@@ -1,0 +1,95 @@
+"""The main window as a professional annotator uses it: keys, layout, feedback (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from test_gui_support import (  # noqa: E402
+    cursor_at,
+    open_by_source,
+)
+from test_gui_window import put_suggestions  # noqa: E402
+
+pytestmark = pytest.mark.gui
+pytest_plugins = ["test_gui_support"]  # fixtures: settings_dir, db_path, open_window
+
+
+def selected_text(window) -> str:
+    start, end = window.view.selection_range()
+    return window.view.text[start:end]
+
+
+# -- 1. Tab and Shift+Tab ----------------------------------------------------------------------
+
+
+def test_shift_tab_goes_to_the_previous_suggestion_without_an_ambiguous_shortcut(
+    qtbot, open_window, qtlog
+):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    put_suggestions(window.store, article.id, [("OFFICIAL", "马兴瑞"), ("PLACE", "乌鲁木齐")])
+    window.refresh()
+    cursor_at(window.view, article.text, len(article.text))
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert selected_text(window) == "乌鲁木齐"
+    qtbot.keyClick(window.view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert selected_text(window) == "马兴瑞"
+    assert not [r for r in qtlog.records if "Ambiguous" in r.message]
+
+
+def test_tab_at_the_very_start_goes_to_a_suggestion_starting_there(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    first_line = article.text.split("\n", 1)[0]
+    put_suggestions(window.store, article.id, [("ORG", first_line), ("OFFICIAL", "马兴瑞")])
+    window.refresh()
+    cursor_at(window.view, article.text, 0)
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert selected_text(window) == first_line
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert selected_text(window) == "马兴瑞"
+
+
+def canonical_keys(action) -> set[tuple[int, ...]]:
+    """The key combinations an action's shortcuts fire on. Qt matches a Shift+Tab press
+    against both "Shift+Tab" and "Backtab", so both are the same key here."""
+    keys = set()
+    for sequence in action.shortcuts():
+        combos = []
+        for i in range(sequence.count()):
+            combo = sequence[i]
+            key, modifiers = combo.key(), combo.keyboardModifiers()
+            if key == Qt.Key.Key_Backtab:
+                key, modifiers = Qt.Key.Key_Tab, modifiers | Qt.KeyboardModifier.ShiftModifier
+            combos.append((int(key), int(modifiers.value)))
+        keys.add(tuple(combos))
+    return keys
+
+
+def test_no_two_shortcuts_of_the_window_are_the_same_key(open_window):
+    window = open_window()
+    seen: dict[tuple[int, ...], str] = {}
+    for action in window.actions_in_menus:
+        keys = canonical_keys(action)
+        assert len(keys) == len(action.shortcuts()), f"{action.text()} has the same key twice"
+        for key in keys:
+            assert key not in seen, f"{action.text()} and {seen[key]} share a key"
+            seen[key] = action.text()
+
+
+def test_tab_visits_two_suggestions_that_start_at_the_same_character(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    put_suggestions(window.store, article.id, [("ORG", "马兴瑞"), ("OFFICIAL", "马兴")])
+    window.refresh()
+    cursor_at(window.view, article.text, 0)
+    seen = []
+    for _ in range(2):
+        qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+        seen.append(selected_text(window))
+    assert sorted(seen) == ["马兴", "马兴瑞"]
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert selected_text(window) == seen[0]
