@@ -7,6 +7,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 from test_gui_support import (  # noqa: E402
     cursor_at,
     open_by_source,
@@ -93,3 +94,41 @@ def test_tab_visits_two_suggestions_that_start_at_the_same_character(qtbot, open
     assert sorted(seen) == ["马兴", "马兴瑞"]
     qtbot.keyClick(window.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert selected_text(window) == seen[0]
+
+
+# -- 2. layout at 1280×720 ---------------------------------------------------------------------
+
+
+def wait_for_layout(qtbot, window, width: int, height: int) -> None:
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.splitter.width() > 0.9 * width and sum(window.splitter.sizes()) > 0)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1600, 1000)])
+def test_the_text_pane_keeps_at_least_half_the_width(qtbot, open_window, width, height):
+    window = open_window()
+    wait_for_layout(qtbot, window, width, height)
+    sizes = window.splitter.sizes()
+    assert sizes[1] >= sum(sizes) / 2, sizes
+
+
+def test_splitter_sizes_are_remembered(qtbot, open_window, db_path):
+    from annotator.gui.app import app_settings
+    from annotator.gui.main_window import MainWindow
+    from annotator.store import Store
+
+    window = open_window()
+    wait_for_layout(qtbot, window, 1280, 720)
+    total = sum(window.splitter.sizes())
+    window.splitter.setSizes([260, total - 260 - 300, 300])
+    wanted = window.splitter.sizes()
+    window.close()
+    with Store.open(db_path) as store:
+        again = MainWindow(store, "alice", app_settings())
+        qtbot.addWidget(again)
+        again.resize(1280, 720)  # the offscreen screen (800 pixels) clamps the restored geometry
+        again.show()
+        qtbot.waitExposed(again)
+        assert again.splitter.sizes() == wanted
+        again.close()

@@ -39,6 +39,8 @@ from annotator.gui.workers import BackgroundJob
 from annotator.model import Damage, Span, region_kind
 from annotator.store import Store, StoreError
 
+PANE_SHARES = (2, 5, 3)  # article list, text, side tabs
+
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, annotator: str, settings: QSettings) -> None:
@@ -79,14 +81,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
+        # list : text : tabs = 2 : 5 : 3, kept when the window grows or shrinks, so the text
+        # keeps half the width on a 1280-pixel screen too
+        for index, share in enumerate(PANE_SHARES):
+            self.splitter.setStretchFactor(index, share)
         self.splitter.setChildrenCollapsible(False)
         self.list_panel.setMinimumWidth(220)
         centre.setMinimumWidth(360)
         self.tabs.setMinimumWidth(260)
-        self.splitter.setSizes([420, 700, 480])
+        self.splitter.setSizes([160 * share for share in PANE_SHARES])
         self.setCentralWidget(self.splitter)
         self.setWindowTitle(plain_window_title(f"annotator — {annotator}"))
         self.resize(1600, 950)
