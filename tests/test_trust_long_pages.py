@@ -391,12 +391,45 @@ def test_name_rules_answer_as_before_on_any_text(
     known: list[str], text: str, position: int, padding: int
 ) -> None:
     """Known names by length, a run read through a window, a name's length tested first: the
-    same names as the rules that read everything."""
+    same names as the rules that read everything (runs here stay under DOTTED_RUN_LIMIT)."""
     rules = NameRules(default_lexicons()).with_known(known)
     text = text[:position] + "王" * padding + text[position:]  # runs longer than the window
     position = min(position, len(text))
     assert rules.name_at(text, position) == _old_name_at(rules, text, position)
     assert rules.is_name(text[position:]) == _old_is_name(rules, text[position:])
+
+
+def _name_test_characters(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A counter of the characters handed to NameRules.is_name: the name rules' work."""
+    handed = [0]
+    original = NameRules.is_name
+
+    def counted(self: NameRules, text: str) -> bool:
+        handed[0] += len(text)
+        return original(self, text)
+
+    monkeypatch.setattr(NameRules, "is_name", counted)
+    return handed
+
+
+@pytest.mark.parametrize("opener", ["省长", "领导"])
+def test_a_run_of_dotted_names_costs_work_linear_in_its_length(
+    opener: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """省长艾尔肯·省长艾尔肯·…: every title (or 领导) read the dotted run to its end and made
+    one giant "name" of it (340 KB took four minutes)."""
+    from annotator.suggest.officials import find_in_line
+
+    rules = NameRules(default_lexicons())
+    handed = _name_test_characters(monkeypatch)
+
+    def work(repeats: int) -> int:
+        handed[0] = 0
+        find_in_line(f"{opener}艾尔肯·" * repeats, rules)
+        return handed[0]
+
+    small, large = work(1_000), work(2_000)
+    assert large <= 2.3 * small, (small, large)
 
 
 def test_attendee_lists_cost_work_linear_in_an_unpunctuated_line(
@@ -409,21 +442,14 @@ def test_attendee_lists_cost_work_linear_in_an_unpunctuated_line(
     from annotator.suggest.officials import find_in_line
 
     rules = NameRules(default_lexicons())
-    calls = [0]
-    original = NameRules.is_name
-
-    def counted(self: NameRules, text: str) -> bool:
-        calls[0] += len(text)
-        return original(self, text)
-
-    monkeypatch.setattr(NameRules, "is_name", counted)
+    handed = _name_test_characters(monkeypatch)
 
     def work(pieces: int) -> int:
         rng = random.Random(7)
         line = "".join(_unpunctuated(rng) for _ in range(pieces))
-        calls[0] = 0
+        handed[0] = 0
         find_in_line(line, rules)
-        return calls[0]
+        return handed[0]
 
     small, large = work(300), work(600)
     assert large <= 2.3 * small, (small, large)

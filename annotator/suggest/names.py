@@ -23,6 +23,9 @@ MAX_FIRST_PART = 6  # 阿布杜热西提; longer runs before the dot have swallo
 # name_at reads this much of a run of Han characters: without a dot, a longer run is no name
 # (matching the whole run per title made a line of Han characters alone quadratic)
 RUN_WINDOW = 64
+# and a run with a dot in that window no further than this: a transliterated name is judged on
+# these characters (reading every run to its end made "省长艾尔肯·" × 20,000 take minutes)
+DOTTED_RUN_LIMIT = 256
 # a token of names written together longer than this is prose, not a list (segmenting is 20
 # steps a character, and an attendee clause is read again for every verb in it)
 MAX_RUN_TOGETHER = 60
@@ -126,14 +129,16 @@ class NameRules:
     def _run_at(self, text: str, position: int) -> str | None:
         """The run of Han characters and dots at `position`, read no further than RUN_WINDOW
         when that cannot change name_at's answer: a run that long with no dot in the window is
-        neither a Chinese name nor a transliterated one (its first part is too long)."""
+        neither a Chinese name nor a transliterated one (its first part is too long). With a
+        dot in the window, read on to DOTTED_RUN_LIMIT: a later dot can make a part too long."""
         window = self.run_window
         run_match = _HAN_RUN.match(text, position, position + window)
         if run_match is None:
             return None
         run = run_match.group()
-        if len(run) == window and DOT in run:  # a long transliterated run: read all of it
-            run_match = _HAN_RUN.match(text, position)
+        if len(run) == window and DOT in run:
+            limit = max(window, DOTTED_RUN_LIMIT)
+            run_match = _HAN_RUN.match(text, position, position + limit)
             assert run_match is not None
             run = run_match.group()
         return run
