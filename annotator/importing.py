@@ -8,6 +8,7 @@ idempotent because an article's id is the hash of its bytes.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,10 @@ PAGE_SUFFIXES: dict[str, Literal["text", "html"] | None] = {
 }
 BATCH_SIZE = 200  # articles per transaction: one fsync per batch instead of per page
 JSONL_FILE_FACTOR = 50  # a .jsonl file holds many pages: its limit is this many pages' worth
+
+# CR, LF and CRLF: JSON forbids them raw inside a string, so a line ends at each. Not
+# str.splitlines(): it also cuts at U+2028, U+0085 and others a JSON string may hold raw.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
@@ -160,9 +165,7 @@ def _jsonl_pages(data: bytes, name: str) -> Iterator[_Page]:
         raise FileRefused(
             f"a .jsonl file must be UTF-8 ({error.reason} at byte {error.start})"
         ) from None
-    # "\n" only: str.splitlines() also cuts at U+2028, U+0085 and others a JSON string may hold
-    # raw. A "\r" left at the end is JSON white space.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if not line.strip():
             continue
         try:

@@ -111,7 +111,8 @@ def page_ids(suffix: str, data: bytes) -> set[str]:
     if suffix != ".jsonl":
         return {article_id_for(data)}
     ids = set()
-    for line in data.decode("utf-8", errors="replace").split("\n"):  # JSON may hold raw U+2028
+    # lines end at CR, LF or CRLF (never raw inside JSON strings), not at U+2028 and the like
+    for line in re.split(r"\r\n?|\n", data.decode("utf-8", errors="replace")):
         try:
             record = json.loads(line)
             body = record.get("html", record.get("text"))

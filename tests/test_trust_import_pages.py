@@ -407,3 +407,15 @@ def test_a_name_that_is_not_utf8_given_to_sqlite_is_refused_in_one_line(
     assert main(["--db", db, "backup", str(target)]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "not UTF-8" in err, err
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_jsonl_lines_may_end_in_any_of_the_newlines_json_forbids_inside_strings(
+    tmp_path: Path, pages: Path, newline: str
+) -> None:
+    # a raw CR or LF cannot be inside a JSON string, so each is safe to split on (U+2028 is not)
+    lines = [json.dumps({"text": f"第{n}篇新闻\u2028正文"}, ensure_ascii=False) for n in range(3)]
+    (pages / "pages.jsonl").write_text(newline.join(lines) + newline, encoding="utf-8", newline="")
+    with Store.open(memory=True) as store:
+        result = import_paths(store, [pages])
+    assert (result.imported, result.failures) == (SEEDS + 3, ())
