@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from test_gui_support import (  # noqa: E402
     cursor_at,
     open_by_source,
+    select_with_keys,
 )
-from test_gui_window import put_suggestions  # noqa: E402
+from test_gui_window import human_spans, put_suggestions  # noqa: E402
 
 pytestmark = pytest.mark.gui
 pytest_plugins = ["test_gui_support"]  # fixtures: settings_dir, db_path, open_window
@@ -132,3 +133,59 @@ def test_splitter_sizes_are_remembered(qtbot, open_window, db_path):
         qtbot.waitExposed(again)
         assert again.splitter.sizes() == wanted
         again.close()
+
+
+# -- 3. entity labels stay inside one line -----------------------------------------------------
+
+
+def across_first_line_break(text: str) -> tuple[int, int]:
+    newline = text.index("\n", 10)
+    return newline - 4, newline + 4
+
+
+def test_a_label_across_a_line_break_is_refused_with_a_message(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    start, end = across_first_line_break(article.text)
+    select_with_keys(qtbot, window.view, article.text, start, end)
+    qtbot.keyClick(window.view, "1")
+    assert human_spans(window) == []
+    assert "line break" in window.status.currentMessage()
+
+
+def test_a_boilerplate_region_may_span_several_lines(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    start, end = across_first_line_break(article.text)
+    select_with_keys(qtbot, window.view, article.text, start, end)
+    qtbot.keyClick(window.view, "b")
+    qtbot.keyClick(window.view, "s")
+    (region,) = human_spans(window)
+    assert "\n" in region.text
+
+
+def test_a_selected_region_is_not_relabelled_as_an_entity(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    start, end = across_first_line_break(article.text)
+    select_with_keys(qtbot, window.view, article.text, start, end)
+    qtbot.keyClick(window.view, "b")
+    qtbot.keyClick(window.view, "s")
+    (region,) = human_spans(window)
+    window.select_span(region)  # as choosing its row in the Spans tab does
+    window.view.setFocus()
+    qtbot.keyClick(window.view, "1")
+    assert [s.label for s in human_spans(window)] == ["boilerplate/share"]
+    assert "region label" in window.status.currentMessage()
+
+
+def test_accepting_a_suggestion_across_a_line_break_is_refused(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    start, end = across_first_line_break(article.text)
+    put_suggestions(window.store, article.id, [("ORG", article.text[start:end]), ("OFFICIAL", "马兴瑞")])
+    window.refresh()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, "A", Qt.KeyboardModifier.ShiftModifier)
+    assert [s.text for s in human_spans(window)] == ["马兴瑞"]
+    assert "line break" in window.status.currentMessage()

@@ -22,6 +22,7 @@ from annotator.model import (
     Official,
     Span,
     Status,
+    is_region_label,
     region_label,
 )
 from annotator.store import Store
@@ -30,6 +31,16 @@ from annotator.store import Store
 class NothingToDo(Exception):
     """An edit that cannot apply here (empty selection, no suggestion under the cursor...);
     its message is shown in the status bar."""
+
+
+def require_one_line(span_text: str) -> None:
+    """Entity labels name one thing inside a line: a span across a paragraph break would pull
+    a boilerplate line into a name. Region labels are whole lines and may span several."""
+    if "\n" in span_text:
+        raise NothingToDo(
+            "a label cannot cross a line break: select within one line "
+            "(B then a kind marks whole lines as boilerplate)"
+        )
 
 
 class ArticleEditor(QObject):
@@ -121,6 +132,7 @@ class ArticleEditor(QObject):
         if existing:
             return self.relabel(existing[0], label)
         text = self.article.text[start:end]
+        require_one_line(text)
         return self._run(
             f"label {label} {text!r}",
             lambda: self.store.add_span(self.article_id, self.annotator, label, start, end),
@@ -129,6 +141,11 @@ class ArticleEditor(QObject):
     def relabel(self, span: Span, label: str) -> Span:
         if span.label == label or span.id is None:
             return span
+        if span.is_region != is_region_label(label):
+            raise NothingToDo(
+                f"{span.label} is a {'region' if span.is_region else 'entity'} label and "
+                f"{label} is not: delete it and label the text again"
+            )
         span_id = span.id
         return self._run(
             f"relabel {span.text!r} as {label}", lambda: self.store.relabel_span(span_id, label)
@@ -156,6 +173,9 @@ class ArticleEditor(QObject):
         )
 
     def accept(self, suggestions: Sequence[Span]) -> list[Span]:
+        for suggestion in suggestions:
+            if not suggestion.is_region:
+                require_one_line(suggestion.text)
         ids = [s.id for s in suggestions if s.id is not None]
         if not ids:
             raise NothingToDo("no pending suggestion there")

@@ -415,7 +415,14 @@ class MainWindow(QMainWindow):
         pending = self.editor.pending_suggestions()
         if not pending:
             raise NothingToDo("no pending suggestions in this article")
-        self.editor.accept(pending)
+        fitting = [s for s in pending if s.is_region or "\n" not in s.text]
+        if fitting:
+            self.editor.accept(fitting)
+        if len(fitting) < len(pending):
+            left = len(pending) - len(fitting)
+            self.status.show_problem(
+                f"{left} suggestion{'s' if left > 1 else ''} left pending: a label cannot cross a line break"
+            )
 
     def jump_suggestion(self, direction: int) -> None:
         self._require_cleaned_text()
