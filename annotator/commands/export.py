@@ -62,7 +62,7 @@ def _check_options(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     _check_options(args)
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         if args.annotator is not None and args.annotator not in store.annotators():
             # every article would go out with an empty set: a typo must not become a training set
             known = ", ".join(store.annotators()) or "none yet"
