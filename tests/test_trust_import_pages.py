@@ -145,7 +145,19 @@ def test_a_raw_line_separator_inside_a_json_string_does_not_split_the_line(
     assert body in raw and "第二篇正文" in raw  # the \r of the CRLF is not part of the page
 
 
-# -- FIFOs, devices, symlinks -------------------------------------------------------------------------
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_jsonl_lines_may_end_in_any_of_the_newlines_json_forbids_inside_strings(
+    tmp_path: Path, pages: Path, newline: str
+) -> None:
+    # a raw CR or LF cannot be inside a JSON string, so each is safe to split on (U+2028 is not)
+    lines = [json.dumps({"text": f"第{n}篇新闻\u2028正文"}, ensure_ascii=False) for n in range(3)]
+    (pages / "pages.jsonl").write_text(newline.join(lines) + newline, encoding="utf-8", newline="")
+    with Store.open(memory=True) as store:
+        result = import_paths(store, [pages])
+    assert (result.imported, result.failures) == (SEEDS + 3, ())
+
+
+# -- FIFOs, devices, symlinks, folders, the size limit ---------------------------------------------
 
 
 @contextmanager
@@ -224,6 +236,47 @@ def test_reading_stops_after_the_limit_even_when_the_size_says_zero(
     link.symlink_to("/proc/self/status")
     with pytest.raises(FileRefused, match="above the limit"):
         read_pages(link, max_bytes=10)
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(
+    tmp_path: Path, pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (as root, permissions cannot make a folder unreadable: the listing fails on purpose)
+    locked = pages / "locked"
+    locked.mkdir()
+    shutil.copy(next(iter(sorted(seeds_dir().iterdir()))), locked / "page.txt")
+    real_scandir = os.scandir
+
+    def scandir(path):  # noqa: ANN001, ANN202 - stands in for os.scandir
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with Store.open(memory=True) as store:
+        result = import_paths(store, [pages])
+    assert result.imported == SEEDS
+    assert result.failures == ((str(locked), "cannot list this folder: Permission denied"),)
+
+
+def test_a_link_to_a_folder_is_reported_not_followed(tmp_path: Path, pages: Path) -> None:
+    (pages / "up").symlink_to("..")  # followed, it would walk the folder again, forever
+    (pages / ".hidden").symlink_to("..")
+    with Store.open(memory=True) as store:
+        result = import_paths(store, [pages])
+    assert result.imported == SEEDS
+    assert result.failures == ((str(pages / "up"), "a link to a folder: not followed"),)
+
+
+@pytest.mark.parametrize("limit", ["0", "-5", "many"])
+def test_a_max_bytes_that_is_no_positive_number_is_a_usage_error(
+    tmp_path: Path, pages: Path, capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--db", str(tmp_path / "work.db"), "import", "--max-bytes", limit, str(pages)])
+    assert exit_.value.code == 2
+    assert "--max-bytes" in capsys.readouterr().err
+    assert not (tmp_path / "work.db").exists()
 
 
 # -- encodings that lie -------------------------------------------------------------------------------
@@ -324,7 +377,20 @@ def test_a_utf8_page_with_a_stale_charset_declaration_is_read_as_utf8(charset: s
     assert "新闻正文" in clean_page(data, "x.html").text
 
 
-# -- the store's door: text no UTF-8 column can hold -------------------------------------------------
+@pytest.mark.parametrize(
+    ("charset", "text"),
+    [("euc-kr", "대한민국 정부는 오늘 새로운 경제 정책을 발표했습니다"),
+     ("euc-jp", "日本政府は今日新しい経済政策を発表しました"),
+     ("shift_jis", "日本政府は今日新しい経済政策を発表しました")],
+)  # fmt: skip
+def test_korean_and_japanese_pages_are_never_read_as_chinese(charset: str, text: str) -> None:
+    # EUC-KR puts Hangul on the byte pairs GB2312 gives its common characters: read as GB18030
+    # a Korean page looks like fluent Chinese, so only GB/Big5 and one-byte readings are weighed
+    decoded = decode_page(html_page(charset, text).encode(charset), look_for_meta=True)
+    assert text in decoded.text and decoded.why is None
+
+
+# -- the store's door: names and text SQLite cannot take ------------------------------------------
 
 
 def test_the_store_refuses_a_lone_surrogate_with_its_own_error_and_saves_nothing(
@@ -342,60 +408,6 @@ def test_the_store_refuses_a_lone_surrogate_with_its_own_error_and_saves_nothing
         assert store.annotators() == ["alice"]
 
 
-def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(
-    tmp_path: Path, pages: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # (as root, permissions cannot make a folder unreadable: the listing fails on purpose)
-    locked = pages / "locked"
-    locked.mkdir()
-    shutil.copy(next(iter(sorted(seeds_dir().iterdir()))), locked / "page.txt")
-    real_scandir = os.scandir
-
-    def scandir(path):  # noqa: ANN001, ANN202 - stands in for os.scandir
-        if Path(path) == locked:
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
-    with Store.open(memory=True) as store:
-        result = import_paths(store, [pages])
-    assert result.imported == SEEDS
-    assert result.failures == ((str(locked), "cannot list this folder: Permission denied"),)
-
-
-def test_a_link_to_a_folder_is_reported_not_followed(tmp_path: Path, pages: Path) -> None:
-    (pages / "up").symlink_to("..")  # followed, it would walk the folder again, forever
-    (pages / ".hidden").symlink_to("..")
-    with Store.open(memory=True) as store:
-        result = import_paths(store, [pages])
-    assert result.imported == SEEDS
-    assert result.failures == ((str(pages / "up"), "a link to a folder: not followed"),)
-
-
-@pytest.mark.parametrize("limit", ["0", "-5", "many"])
-def test_a_max_bytes_that_is_no_positive_number_is_a_usage_error(
-    tmp_path: Path, pages: Path, capsys: pytest.CaptureFixture[str], limit: str
-) -> None:
-    with pytest.raises(SystemExit) as exit_:
-        main(["--db", str(tmp_path / "work.db"), "import", "--max-bytes", limit, str(pages)])
-    assert exit_.value.code == 2
-    assert "--max-bytes" in capsys.readouterr().err
-    assert not (tmp_path / "work.db").exists()
-
-
-@pytest.mark.parametrize(
-    ("charset", "text"),
-    [("euc-kr", "대한민국 정부는 오늘 새로운 경제 정책을 발표했습니다"),
-     ("euc-jp", "日本政府は今日新しい経済政策を発表しました"),
-     ("shift_jis", "日本政府は今日新しい経済政策を発表しました")],
-)  # fmt: skip
-def test_korean_and_japanese_pages_are_never_read_as_chinese(charset: str, text: str) -> None:
-    # EUC-KR puts Hangul on the byte pairs GB2312 gives its common characters: read as GB18030
-    # a Korean page looks like fluent Chinese, so only GB/Big5 and one-byte readings are weighed
-    decoded = decode_page(html_page(charset, text).encode(charset), look_for_meta=True)
-    assert text in decoded.text and decoded.why is None
-
-
 def test_a_name_that_is_not_utf8_given_to_sqlite_is_refused_in_one_line(
     tmp_path: Path, pages: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -407,15 +419,3 @@ def test_a_name_that_is_not_utf8_given_to_sqlite_is_refused_in_one_line(
     assert main(["--db", db, "backup", str(target)]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "not UTF-8" in err, err
-
-
-@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
-def test_jsonl_lines_may_end_in_any_of_the_newlines_json_forbids_inside_strings(
-    tmp_path: Path, pages: Path, newline: str
-) -> None:
-    # a raw CR or LF cannot be inside a JSON string, so each is safe to split on (U+2028 is not)
-    lines = [json.dumps({"text": f"第{n}篇新闻\u2028正文"}, ensure_ascii=False) for n in range(3)]
-    (pages / "pages.jsonl").write_text(newline.join(lines) + newline, encoding="utf-8", newline="")
-    with Store.open(memory=True) as store:
-        result = import_paths(store, [pages])
-    assert (result.imported, result.failures) == (SEEDS + 3, ())
