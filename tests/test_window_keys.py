@@ -189,3 +189,53 @@ def test_accepting_a_suggestion_across_a_line_break_is_refused(qtbot, open_windo
     qtbot.keyClick(window.view, "A", Qt.KeyboardModifier.ShiftModifier)
     assert [s.text for s in human_spans(window)] == ["马兴瑞"]
     assert "line break" in window.status.currentMessage()
+
+
+# -- 4. the B prefix shows what it waits for ---------------------------------------------------
+
+
+def press_b_on_a_line(qtbot, window, needle: str = "朋友圈"):
+    article = open_by_source(window, "000_")
+    start = article.text.index(needle)
+    select_with_keys(qtbot, window.view, article.text, start, start + 1)
+    qtbot.keyClick(window.view, "b")
+    return article
+
+
+def test_after_b_the_status_bar_shows_the_prefix_and_the_kinds(qtbot, open_window):
+    window = open_window()
+    press_b_on_a_line(qtbot, window)
+    mode = window.status.mode.text()
+    assert window.status.mode.isVisible()
+    for label in window.store.schema.region_labels():
+        assert label.key.upper() in mode and label.name.split("/")[1] in mode
+    qtbot.keyClick(window.view, "s")
+    assert [s.label for s in human_spans(window)] == ["boilerplate/share"]
+    assert not window.status.mode.isVisible()
+
+
+def test_a_key_that_is_not_a_kind_is_named_and_changes_nothing(qtbot, open_window):
+    window = open_window()
+    article = press_b_on_a_line(qtbot, window)
+    qtbot.keyClick(window.view, "z")
+    assert human_spans(window) == []
+    assert "not a boilerplate kind" in window.status.currentMessage()
+    assert not window.status.mode.isVisible()
+    assert window.editor.article.id == article.id
+
+
+def test_a_kind_key_that_is_also_a_window_key_marks_the_kind(qtbot, open_window):
+    window = open_window()
+    article = press_b_on_a_line(qtbot, window)
+    qtbot.keyClick(window.view, "n")  # N alone is "next article"
+    assert window.editor.article.id == article.id
+    assert [s.label for s in human_spans(window)] == ["boilerplate/navigation"]
+
+
+def test_escape_after_b_cancels_and_keeps_the_find_bar_key_working(qtbot, open_window):
+    window = open_window()
+    press_b_on_a_line(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.status.mode.isVisible()
+    qtbot.keyClick(window.view, "s")  # no longer a kind: S alone does nothing
+    assert human_spans(window) == []

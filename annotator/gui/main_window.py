@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from annotator.gui.activity import ActivityClock
 from annotator.gui.cheat_sheet import CheatSheet, key_rows
 from annotator.gui.editor import ArticleEditor, NothingToDo
+from annotator.gui.key_prefix import Choice, KeyPrefix
 from annotator.gui.list_panel import ArticleListPanel
 from annotator.gui.plain import plain_action_text, plain_window_title
 from annotator.gui.side_tabs import SideTabs
@@ -94,6 +95,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(plain_window_title(f"annotator — {annotator}"))
         self.resize(1600, 950)
 
+        self.region_prefix = KeyPrefix(
+            self.view,
+            "B",
+            "boilerplate kind",
+            {label.key.lower(): self._region_choice(region_kind(label.name))
+             for label in store.schema.region_labels()},
+            prompt=self._show_prefix,
+            refuse=self.status.show_problem,
+        )
         self._build_menus()
         self.list_panel.article_chosen.connect(self.open_article)
         self.editor.article_opened.connect(self._show_text)
@@ -120,16 +130,20 @@ class MainWindow(QMainWindow):
         *,
         on_text: bool = False,
         also: tuple[QWidget, ...] = (),
+        shown_only: bool = False,
     ) -> QAction:
         """An action in `menu`. `on_text`: its keys work only while the text view (or `also`)
-        has focus, so a plain letter never fires inside the search box or a table editor."""
+        has focus, so a plain letter never fires inside the search box or a table editor.
+        `shown_only`: its keys are listed but handled elsewhere (a `KeyPrefix`)."""
         action = QAction(text, self)
         if isinstance(keys, QKeySequence.StandardKey):
             action.setShortcuts(keys)
         else:
             action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)])
         action.triggered.connect(lambda _checked=False: self._guarded(slot))
-        if on_text:
+        if shown_only:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # only in its menu
+        elif on_text:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             for widget in (self.view, *also):
                 widget.addAction(action)
@@ -166,11 +180,14 @@ class MainWindow(QMainWindow):
             self._action(labels, f"Label selection as {plain_action_text(label.name)}", label.key,
                          lambda name=label.name: self.label_selection(name), on_text=True)
         self._action(labels, "Delete the selected span", "Delete", self.delete_selected, on_text=True)
+        self._action(labels, "Mark selected lines as boilerplate (then a kind key)", "B",
+                     self.begin_region, on_text=True)
         regions = labels.addMenu("Mark selected lines as boilerplate")
         for label in self.store.schema.region_labels():
             kind = region_kind(label.name)
+            # the keys are shown here and in the `?` sheet; `region_prefix` takes the second one
             self._action(regions, f"Boilerplate: {plain_action_text(kind)}", f"B, {label.key.upper()}",
-                         lambda kind=kind: self.mark_region(kind), on_text=True)
+                         lambda kind=kind: self.mark_region(kind), shown_only=True)
 
         suggestions = bar.addMenu("&Suggestions")
         self._action(suggestions, "Accept the suggestion at the cursor", "A", self.accept_here, on_text=True)
@@ -315,6 +332,12 @@ class MainWindow(QMainWindow):
     def _show_time(self) -> None:
         self.status.show_time(self.editor.aset.seconds + self.clock.pending)
 
+    def _show_prefix(self, prompt: str) -> None:
+        self.status.show_mode(prompt or self._view_mode())
+
+    def _view_mode(self) -> str:
+        return "original page text (read-only)" if self.original else ""
+
     def _on_saved(self, description: str) -> None:
         self.status.show_saved(description)
 
@@ -340,6 +363,13 @@ class MainWindow(QMainWindow):
             span = self.editor.label(label, start, end)
         self.selected_span_id = span.id
         self._paint()
+
+    def _region_choice(self, kind: str) -> Choice:
+        return Choice(kind, lambda: self._guarded(lambda: self.mark_region(kind)))
+
+    def begin_region(self) -> None:
+        self._require_cleaned_text()
+        self.region_prefix.start()
 
     def mark_region(self, kind: str) -> None:
         self._require_cleaned_text()
@@ -486,7 +516,8 @@ class MainWindow(QMainWindow):
         if article is not None:
             self.view.show_text(article.raw_text if self.original else article.text)
             self._paint()
-        self.status.show_mode("original page text (read-only)" if self.original else "")
+        self.region_prefix.cancel()
+        self.status.show_mode(self._view_mode())
 
     def _open_find(self) -> None:
         self.find_box.show()
