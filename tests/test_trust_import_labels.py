@@ -756,3 +756,26 @@ def test_merge_extends_an_official_with_new_mentions_and_keeps_ids_distinct() ->
     assert [spans[m].text for m in result_official.mentions] == ["马兴瑞", "张三"]
     assert (change.added, change.kept, change.records_extended) == (1, 8, 1)
     assert change.result.events == existing.events
+
+
+def test_doccano_relation_project_shape_is_read_and_relations_are_not_dropped_silently(
+    tmp_path: Path, capsys
+) -> None:
+    """doccano's export of a project with relations: `entities` with *_offset, `relations`."""
+    db = new_db(tmp_path / "a.db")
+    entities = [
+        {"id": 1, "label": "PLACE", "start_offset": 0, "end_offset": 3},
+        {"id": 2, "label": "ORG", "start_offset": 3, "end_offset": 8},
+    ]
+    relation = {"id": 1, "from_id": 2, "to_id": 1, "type": "located_in"}
+    lines = [
+        {"id": 3, "text": PLAIN, "entities": entities, "relations": [], "Comments": []},
+        {"id": 4, "text": TEXT, "entities": [], "relations": [relation], "Comments": []},
+        {"id": 5, "text": TEXT},  # neither shape: said so, not read as "no labels"
+    ]
+    path = write_lines(tmp_path / "doccano.jsonl", lines)
+    assert run(db, "import-labels", "--format", "doccano", "--annotator", "a", str(path)) == 1
+    assert spans_of(db, PLAIN_ID, "a") == {(0, 3, "PLACE"), (3, 8, "ORG")}
+    err = capsys.readouterr().err
+    assert "line 2: " in err and "relations" in err
+    assert "line 3: " in err and "'label'" in err
