@@ -15,6 +15,8 @@ from test_gui_support import (  # noqa: E402
 )
 from test_gui_window import human_spans, put_suggestions  # noqa: E402
 
+from annotator.model import AUTO, AnnotationSet  # noqa: E402
+
 pytestmark = pytest.mark.gui
 pytest_plugins = ["test_gui_support"]  # fixtures: settings_dir, db_path, open_window
 
@@ -239,3 +241,82 @@ def test_escape_after_b_cancels_and_keeps_the_find_bar_key_working(qtbot, open_w
     assert not window.status.mode.isVisible()
     qtbot.keyClick(window.view, "s")  # no longer a kind: S alone does nothing
     assert human_spans(window) == []
+
+
+# -- 5. Ctrl+Enter with suggestions still pending asks once ------------------------------------
+
+
+def answer_question(qtbot, *, button: str, dont_ask_again: bool = False) -> list[str]:
+    """Answer the next message box with the button whose text contains `button`; returns the
+    texts the box showed (empty when none came)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    tries = iter(range(50))  # a second at most: a box that never comes ends the wait
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if next(tries, None) is not None:
+                QTimer.singleShot(20, answer)
+            return
+        shown.append(box.text())
+        box.checkBox().setChecked(dont_ask_again)
+        next(b for b in box.buttons() if button in b.text()).click()
+
+    QTimer.singleShot(0, answer)
+    return shown
+
+
+def press_ctrl_enter(qtbot, window) -> None:
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def status_of(window, article_id: str) -> str:
+    return window.store.get_annotation_set(article_id, "alice").status
+
+
+def test_ctrl_enter_with_pending_suggestions_asks_and_cancel_keeps_the_article(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    put_suggestions(window.store, article.id, [("OFFICIAL", "马兴瑞"), ("PLACE", "乌鲁木齐")])
+    window.refresh()
+    shown = answer_question(qtbot, button="Cancel")
+    press_ctrl_enter(qtbot, window)
+    assert shown and "2 suggestions" in shown[0]
+    assert status_of(window, article.id) != "done"
+    assert window.editor.article.id == article.id
+
+
+def test_dont_ask_again_is_remembered(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    put_suggestions(window.store, article.id, [("OFFICIAL", "马兴瑞")])
+    window.refresh()
+    answer_question(qtbot, button="Mark done", dont_ask_again=True)
+    press_ctrl_enter(qtbot, window)
+    assert status_of(window, article.id) == "done"
+    window.close()
+    again = open_window()
+    other = open_by_source(again, "002_")
+    put_suggestions(again.store, other.id, [("OFFICIAL", "马兴瑞")])
+    again.refresh()
+    shown = answer_question(qtbot, button="Cancel")
+    press_ctrl_enter(qtbot, again)
+    qtbot.wait(100)
+    assert shown == []
+    assert status_of(again, other.id) == "done"
+
+
+def test_ctrl_enter_without_pending_suggestions_does_not_ask(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    window.store.replace_annotation_set(AnnotationSet(article.id, AUTO))
+    window.refresh()
+    shown = answer_question(qtbot, button="Cancel")
+    press_ctrl_enter(qtbot, window)
+    qtbot.wait(100)
+    assert shown == []
+    assert status_of(window, article.id) == "done"

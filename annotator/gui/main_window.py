@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.activity import ActivityClock
+from annotator.gui.ask_once import confirm_unless_told_not_to
 from annotator.gui.cheat_sheet import CheatSheet, key_rows
 from annotator.gui.editor import ArticleEditor, NothingToDo
 from annotator.gui.key_prefix import Choice, KeyPrefix
@@ -488,6 +489,8 @@ class MainWindow(QMainWindow):
 
     def done_and_next(self) -> None:
         current = self.editor.article_id
+        if not self._done_despite_pending():
+            return
         self.editor.set_status("done")
         self._count_done()
         self._update_status()
@@ -500,6 +503,22 @@ class MainWindow(QMainWindow):
             self.status.showMessage("every article in the list is done", 6000)
             return
         self.list_panel.select(target)
+
+    def _done_despite_pending(self) -> bool:
+        """Marking done with suggestions neither accepted nor rejected is usually a slip of
+        the hand: ask, unless told before not to."""
+        pending = len(self.editor.pending_suggestions())
+        if not pending:
+            return True
+        labels = len(self.editor.aset.entity_spans())
+        text = (
+            f"{pending} suggestion{'s are' if pending > 1 else ' is'} still pending (neither "
+            f"accepted nor rejected) and the article has {labels} label{'' if labels == 1 else 's'}."
+            "\nMark it done anyway?"
+        )
+        return confirm_unless_told_not_to(
+            self, self.settings, "done_with_pending", "Pending suggestions", text, "Mark done"
+        )
 
     def refresh(self) -> None:
         """Read everything again from the database (another window's or process's edits)."""
