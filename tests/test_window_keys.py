@@ -320,3 +320,60 @@ def test_ctrl_enter_without_pending_suggestions_does_not_ask(qtbot, open_window)
     qtbot.wait(100)
     assert shown == []
     assert status_of(window, article.id) == "done"
+
+
+# -- 6. find: every match at once, a count, no stale warnings ---------------------------------
+
+
+def find(qtbot, window, needle: str) -> None:
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.find_box.setText(needle)
+
+
+def occurrences(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + len(needle))
+    return found
+
+
+def test_find_highlights_every_match_and_counts_them(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    needle = "马兴瑞"
+    starts = occurrences(article.text, needle)
+    assert len(starts) > 1
+    find(qtbot, window, needle)
+    assert [start for start, _end in window.view.paint.found] == starts
+    qtbot.keyClick(window.find_box, Qt.Key.Key_Return)
+    assert window.view.selection_range() == (starts[0], starts[0] + len(needle))
+    assert window.find_count.text() == f"1 of {len(starts)}"
+    qtbot.keyClick(window.find_box, Qt.Key.Key_Return)
+    assert window.find_count.text() == f"2 of {len(starts)}"
+    qtbot.keyClick(window.find_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.selection_range() == (starts[0], starts[0] + len(needle))
+    qtbot.keyClick(window.find_box, Qt.Key.Key_Escape)
+    assert window.view.paint.found == ()
+
+
+def test_a_find_warning_leaves_once_the_search_changes(qtbot, open_window):
+    window = open_window()
+    open_by_source(window, "000_")
+    find(qtbot, window, "不在这篇文章里的字符串")
+    qtbot.keyClick(window.find_box, Qt.Key.Key_Return)
+    assert "not in this article" in window.status.currentMessage()
+    assert window.find_count.text() == "no match"
+    window.find_box.setText("马兴瑞")
+    assert "not in this article" not in window.status.currentMessage()
+
+
+def test_a_warning_about_one_article_leaves_when_another_opens(qtbot, open_window):
+    window = open_window()
+    open_by_source(window, "000_")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, "a")  # no suggestion at the cursor
+    assert window.status.currentMessage().startswith("⚠")
+    open_by_source(window, "002_")
+    assert window.status.currentMessage() == ""

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -31,6 +30,7 @@ from annotator.gui.activity import ActivityClock
 from annotator.gui.ask_once import confirm_unless_told_not_to
 from annotator.gui.cheat_sheet import CheatSheet, key_rows
 from annotator.gui.editor import ArticleEditor, NothingToDo
+from annotator.gui.find_bar import FindBar, match_ranges, step_to
 from annotator.gui.key_prefix import Choice, KeyPrefix
 from annotator.gui.list_panel import ArticleListPanel
 from annotator.gui.plain import plain_action_text, plain_window_title
@@ -58,9 +58,11 @@ class MainWindow(QMainWindow):
         self.header.setObjectName("articleHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)  # titles come from pages: never HTML
-        self.find_box = QLineEdit()
-        self.find_box.setPlaceholderText("Find in this article (Enter: next match, Esc: close)")
-        self.find_box.hide()
+        self.find_bar = FindBar()
+        self.find_box = self.find_bar.box
+        self.find_count = self.find_bar.count
+        self.find_bar.hide()
+        self.find_matches: tuple[tuple[int, int], ...] = ()
         self.status = EditorStatusBar()
         self.setStatusBar(self.status)
         self.clock = ActivityClock(self)
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.header)
-        centre_layout.addWidget(self.find_box)
+        centre_layout.addWidget(self.find_bar)
         centre_layout.addWidget(self.view, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_panel)
@@ -115,7 +117,8 @@ class MainWindow(QMainWindow):
         self.tabs.spans.span_chosen.connect(self.select_span)
         for tab in self.tabs.tabs():
             tab.failed.connect(self.status.show_problem)
-        self.find_box.returnPressed.connect(lambda: self.find_next(backwards=False))
+        self.find_bar.needle_changed.connect(self._find_changed)
+        self.find_bar.step.connect(lambda direction: self._guarded(lambda: self.find_step(direction)))
         self.clock.flush_due.connect(self.flush_time)
         self.clock.tick.connect(self._show_time)
         self.restore()
@@ -253,6 +256,7 @@ class MainWindow(QMainWindow):
         if self.editor.article is not None and self.editor.article.id == article_id:
             return
         self.flush_time()
+        self.status.clearMessage()  # a warning about the article left behind is stale
         self.selected_span_id = None
         self.emphasised = frozenset()
         self.editor.open(article_id)  # article_opened shows the text, changed paints it
@@ -272,6 +276,8 @@ class MainWindow(QMainWindow):
         article = self.editor.article
         if article is not None:
             self.view.show_text(article.raw_text if self.original else article.text)
+            if self.find_bar.isVisible():
+                self._find_changed(self.find_box.text())
 
     def _on_changed(self) -> None:
         if self.editor.article is None:
@@ -295,7 +301,7 @@ class MainWindow(QMainWindow):
         )
         if self.original:
             paint = self._to_original(paint)
-        self.view.set_paint(paint)
+        self.view.set_paint(replace(paint, found=self.find_matches))  # of the text shown
 
     def _to_original(self, paint: Paint) -> Paint:
         """The same labels on the page's own text, through the article's offset map."""
@@ -460,15 +466,7 @@ class MainWindow(QMainWindow):
         pending = self.editor.pending_suggestions()
         if not pending:
             raise NothingToDo("no pending suggestions in this article")
-        # ordered by (start, end): a bare cursor (the article's start, after A/X) is (here, here),
-        # so a suggestion starting right there comes next; a selected suggestion is passed over
-        here = self.view.selection_range()
-        after = [s for s in pending if (s.start, s.end) > here]
-        before = [s for s in pending if (s.start, s.end) < here]
-        if direction > 0:
-            target = min(after or pending, key=lambda s: (s.start, s.end))
-        else:
-            target = max(before or pending, key=lambda s: (s.start, s.end))
+        target = step_to(pending, self.view.selection_range(), direction, lambda s: (s.start, s.end))
         self.selected_span_id = None
         self.view.select_range(target.start, target.end)
         self.status.showMessage(f"suggested {target.label}: {target.text}   A accept · X reject", 4000)
@@ -539,27 +537,36 @@ class MainWindow(QMainWindow):
         self.status.show_mode(self._view_mode())
 
     def _open_find(self) -> None:
-        self.find_box.show()
+        self.find_bar.show()
         self.find_box.setFocus()
         self.find_box.selectAll()
+        self._find_changed(self.find_box.text())
 
     def _close_find(self) -> None:
-        self.find_box.hide()
+        self.find_bar.hide()
+        self.find_matches = ()
+        self.status.clearMessage()
+        self._paint()
         self.view.setFocus()
 
-    def find_next(self, *, backwards: bool) -> None:
-        from PySide6.QtGui import QTextDocument
+    def _find_changed(self, needle: str) -> None:
+        """Every match highlighted as the needle is typed; an older warning is stale now."""
+        self.status.clearMessage()
+        self.find_matches = tuple(match_ranges(self.view.text, needle))
+        self.find_bar.show_count(None, len(self.find_matches))
+        self._paint()
 
+    def find_step(self, direction: int) -> None:
         needle = self.find_box.text()
         if not needle:
             return
-        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
-        if not self.view.find(needle, flags):
-            cursor = self.view.textCursor()
-            cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
-            self.view.setTextCursor(cursor)
-            if not self.view.find(needle, flags):
-                self.status.show_problem(f"{needle!r} is not in this article")
+        if not self.find_matches:
+            self.find_bar.show_count(None, 0)
+            raise NothingToDo(f"{needle!r} is not in this article")
+        here = self.view.selection_range()
+        target = step_to(self.find_matches, here, direction, lambda match: match)
+        self.view.select_range(*target)
+        self.find_bar.show_count(self.find_matches.index(target) + 1, len(self.find_matches))
 
     def _focus_search(self) -> None:
         self.list_panel.search.setFocus()

@@ -87,6 +87,8 @@ def highlight_format(kind: str, color: str) -> QTextCharFormat:
         fmt.setBackground(blend(color, 0.12))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         fmt.setUnderlineColor(QColor(color))
+    elif kind == "found":
+        fmt.setBackground(QColor("#ffd54f"))
     elif kind == "damage":
         fmt.setForeground(DAMAGE_COLOR)
         fmt.setFontWeight(QFont.Weight.Bold)
@@ -123,6 +125,7 @@ class Paint:
     suggestions: tuple[Span, ...] = ()  # pending `auto` spans
     damage: tuple[Damage, ...] = ()
     emphasised: frozenset[int] = field(default_factory=frozenset)  # span ids drawn strongest
+    found: tuple[tuple[int, int], ...] = ()  # matches of the find bar
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,7 @@ class ArticleTextView(QPlainTextEdit):
             if not span.is_region:
                 kind = "emphasised" if span.id in paint.emphasised else "entity"
                 selections.append(self._highlight(kind, span.label, span.start, span.end))
+        selections += [self._highlight("found", "", start, end) for start, end in paint.found]
         selections += [self._highlight("damage", "", d.start, d.end) for d in paint.damage]
         self._gutter_tags = tags
         self.setExtraSelections(selections)
