@@ -779,3 +779,49 @@ def test_doccano_relation_project_shape_is_read_and_relations_are_not_dropped_si
     err = capsys.readouterr().err
     assert "line 2: " in err and "relations" in err
     assert "line 3: " in err and "'label'" in err
+
+
+def prodigy_binary(answer: str, span: tuple[int, int, str], annotator: str | None) -> dict:
+    """A `ner.teach`-style line: one suggested span per line, the annotator's decision on it."""
+    item = prodigy(answer, [span])
+    item["spans"][0].update(score=0.7, priority=0.7)
+    if annotator is not None:
+        item["_annotator_id"] = item["_session_id"] = annotator
+    return item
+
+
+def test_prodigy_binary_decisions_on_one_text_add_up(tmp_path: Path, capsys) -> None:
+    db = new_db(tmp_path / "a.db")
+    lines = [
+        prodigy_binary("accept", (0, 3, "PLACE"), "ner-alice"),
+        prodigy_binary("reject", (0, 3, "ORG"), "ner-alice"),
+        prodigy_binary("accept", (3, 8, "ORG"), "ner-alice"),
+    ]
+    path = write_lines(tmp_path / "teach.jsonl", lines)
+    args = ("import-labels", "--format", "spacy", "--annotator", "a")
+    assert run(db, *args, "--dry-run", str(path)) == 0
+    out = capsys.readouterr().out
+    assert f"{PLAIN_ID} (line 1): +2 -0 =0 spans" in out
+    assert "would import 1 article (+2 spans, -0, 0 kept)" in out
+    assert run(db, *args, str(path)) == 0
+    assert spans_of(db, PLAIN_ID, "a") == {(0, 3, "PLACE"), (3, 8, "ORG")}
+    assert "imported 1 article (+2 spans, -0, 0 kept), rejected 0 lines, skipped 1 line" in (
+        capsys.readouterr().out
+    )
+    assert run(db, *args, "--replace", str(path)) == 1  # replacing twice would lose line 1
+    assert "--replace" in capsys.readouterr().err
+
+
+def test_prodigy_lines_of_two_annotators_are_not_mixed(tmp_path: Path, capsys) -> None:
+    db = new_db(tmp_path / "a.db")
+    lines = [
+        prodigy_binary("accept", (0, 3, "PLACE"), "ner-alice"),
+        prodigy_binary("accept", (0, 3, "ORG"), "ner-bob"),
+    ]
+    path = write_lines(tmp_path / "teach.jsonl", lines)
+    args = ("import-labels", "--format", "spacy", "--annotator", "a")
+    assert run(db, *args, str(path)) == 1
+    err = capsys.readouterr().err
+    assert "'ner-alice'" in err and "'ner-bob'" in err and "--completed-by" in err
+    assert run(db, *args, "--replace", "--completed-by", "ner-bob", str(path)) == 0
+    assert spans_of(db, PLAIN_ID, "a") == {(0, 3, "ORG")}

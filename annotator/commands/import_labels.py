@@ -14,6 +14,7 @@ from annotator.formats.jsonl import JsonlFormat
 from annotator.formats.label_studio import LabelStudioFormat
 from annotator.formats.registry import READERS, reader_for
 from annotator.formats.service import IMPORTED_STATUS, ArticleImport, ImportReport, import_labels
+from annotator.formats.spacy_jsonl import SpacyFormat
 from annotator.model import GOLD, check_person_name
 
 
@@ -34,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "annotations, native records of 'auto'. A file holding several people's labels for "
         "one article (Label Studio annotations, an export of everyone) is refused there unless "
         "--completed-by says whose. spacy reads our and Prodigy's {\"spans\": [...]} and spaCy's "
-        "Doc.to_json() (ents and span groups). Formats without a status import as "
+        "Doc.to_json() (ents and span groups); Prodigy lines of one annotator on one text (one "
+        "line per decision) add up. Formats without a status import as "
         f"{IMPORTED_STATUS}. The names 'auto' and 'gold' are not a person's: an existing gold "
         "standard is imported with --as-gold.",
     )
@@ -59,7 +61,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--completed-by",
         metavar="USER",
         help="whose labels to take: label-studio, the annotation of this user (id or e-mail) "
-        "in each task; jsonl, the records of this annotator (an export of several)",
+        "in each task; jsonl, the records of this annotator (an export of several); spacy, "
+        "the lines of this Prodigy _annotator_id/_session_id",
     )
     parser.add_argument("file", metavar="FILE", help="the file to read ('-' for stdin)")
     parser.set_defaults(run=run)
@@ -100,14 +103,18 @@ def target_annotator(args: argparse.Namespace) -> str:
     return name
 
 
+# the formats whose files may hold several people's labels, and read one person's on request
+CHOOSE_AUTHOR = {cls.name: cls for cls in (LabelStudioFormat, JsonlFormat, SpacyFormat)}
+
+
 def _reader(args: argparse.Namespace) -> Reader:
     if args.completed_by is None:
         return reader_for(args.format)
-    if args.format == LabelStudioFormat.name:
-        return LabelStudioFormat(completed_by=args.completed_by)
-    if args.format == JsonlFormat.name:
-        return JsonlFormat(completed_by=args.completed_by)
-    raise UsageError("--completed-by chooses whose labels in label-studio and jsonl files only")
+    if args.format not in CHOOSE_AUTHOR:
+        raise UsageError(
+            f"--completed-by chooses whose labels in {', '.join(CHOOSE_AUTHOR)} files only"
+        )
+    return CHOOSE_AUTHOR[args.format](completed_by=args.completed_by)
 
 
 def read_utf8(file: str) -> str:

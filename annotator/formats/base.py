@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, TextIO
 
@@ -103,12 +103,26 @@ class Writer(ABC):
         span's text being the slice of the exported text."""
 
 
+def by_author(
+    items: Iterable[LabelledText | Rejection], author: str | None
+) -> Iterator[LabelledText | Rejection]:
+    """`items`, with the labelled texts of anyone but `author` skipped (all kept when None)."""
+    for item in items:
+        if isinstance(item, LabelledText) and author is not None and item.author != author:
+            yield Skipped(item.line, f"labels of {item.author!r}, not {author!r}")
+        else:
+            yield item
+
+
 class Reader(ABC):
     """One import format: a text stream -> labelled texts, and the lines it had to reject."""
 
     name: ClassVar[str]
     unit: ClassVar[str] = "line"  # what one item of the file is called in messages
     holds_records: ClassVar[bool] = False  # officials and events, besides spans
+    # several lines of one article by one author add up (Prodigy: one line per decision);
+    # elsewhere a second line for an article is refused
+    lines_add_up: ClassVar[bool] = False
 
     @abstractmethod
     def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]: ...

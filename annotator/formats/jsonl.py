@@ -13,6 +13,7 @@ from annotator.formats.base import (
     Rejection,
     Skipped,
     Writer,
+    by_author,
 )
 from annotator.formats.json_items import dump_line, load_line, read_json_lines
 from annotator.formats.record import from_record
@@ -39,14 +40,11 @@ class JsonlFormat(Writer, Reader):
             raise InvalidExportError(f"article {record['id']}: the JSON line does not read back")
 
     def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]:
-        for item in read_json_lines(stream, record_validator(), from_record):
-            if not isinstance(item, LabelledText):
-                yield item
-            elif item.author == AUTO:
+        items = read_json_lines(stream, record_validator(), from_record)
+        for item in by_author(items, self.completed_by):
+            if isinstance(item, LabelledText) and item.author == AUTO:
                 yield Skipped(
                     item.line, "a record of 'auto': suggestions are never a person's labels"
                 )
-            elif self.completed_by is not None and item.author != self.completed_by:
-                yield Skipped(item.line, f"a record of {item.author!r}, not {self.completed_by!r}")
             else:
                 yield item

@@ -41,6 +41,19 @@ class SetChange:
         )
 
 
+def then(first: SetChange, second: SetChange) -> SetChange:
+    """Two changes of one set in a row (two lines of one article) as one."""
+    return SetChange(
+        result=second.result,
+        added=first.added + second.added,
+        removed=first.removed + second.removed,
+        kept=first.kept,
+        records_added=first.records_added + second.records_added,
+        records_removed=first.records_removed + second.records_removed,
+        records_extended=first.records_extended + second.records_extended,
+    )
+
+
 def is_empty(aset: AnnotationSet) -> bool:
     return not (aset.spans or aset.officials or aset.events)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from annotator.formats.base import LabelledText, Reader, Record, Rejection, Skipped
-from annotator.formats.label_merge import SetChange, is_empty, merged, replaced
+from annotator.formats.label_merge import SetChange, is_empty, merged, replaced, then
 from annotator.formats.record import to_record
 from annotator.model import AUTO, AnnotationSet, Article, Status
 from annotator.store import SpanRejected, Store
@@ -119,22 +119,30 @@ def _schema_problem(store: Store, item: LabelledText) -> str | None:
     return None
 
 
-def _repeated(earlier: LabelledText | None, item: LabelledText, reader: Reader) -> str | None:
-    """Why a second line for one article is refused: one line per article and person."""
+def _repeated(
+    earlier: LabelledText | None, item: LabelledText, reader: Reader, *, replace: bool
+) -> str | None:
+    """Why a further line for one article is refused, or None when it adds to the first:
+    lines of one author add up in a format that writes several per article, unless each
+    would replace the set."""
     if earlier is None:
         return None
     where = f"{reader.unit} {earlier.line}"
-    if earlier.author != item.author:  # a file of several people's records
+    if earlier.author != item.author:  # a file of several people's labels
         return (
             f"{where} already gave this article {earlier.author!r}'s labels, this line is"
             f" {item.author!r}'s; choose whose with --completed-by NAME"
         )
-    return f"this article was already imported from {where}"
+    if not reader.lines_add_up:
+        return f"this article was already imported from {where}"
+    if replace:
+        return f"this article was already imported from {where}; with --replace one line each"
+    return None
 
 
 class _LabelImport:
-    """One run of `import_labels`: what spans its lines (the article matcher, the line each
-    article was taken from) and how one line is taken."""
+    """One run of `import_labels`: what spans its lines (the article matcher, each article's
+    first line, its set as this run left it) and how one line is taken."""
 
     def __init__(
         self, store: Store, reader: Reader, annotator: str, *, replace: bool, dry_run: bool
@@ -143,19 +151,26 @@ class _LabelImport:
         self.replace, self.dry_run = replace, dry_run
         self.matcher = _ArticleMatcher(store)
         self.first: dict[str, LabelledText] = {}
+        self.taken: dict[str, ArticleImport] = {}  # by article, in the order first met
 
-    def take(self, item: LabelledText) -> ArticleImport:
+    def take(self, item: LabelledText) -> None:
         """Merge (or replace) one line into the annotator's set; ValueError says why not."""
         try:
             article = self.matcher.match(item)
         except LookupError as error:
             raise ValueError(str(error.args[0])) from None
         problem = _schema_problem(self.store, item) or _repeated(
-            self.first.get(article.id), item, self.reader
+            self.first.get(article.id), item, self.reader, replace=self.replace
         )
         if problem:
             raise ValueError(problem)
-        existing = self.store.get_annotation_set(article.id, self.annotator)
+        earlier = self.taken.get(article.id)
+        # a dry run wrote nothing: a further line of the article builds on what it would hold
+        existing = (
+            earlier.change.result
+            if earlier is not None
+            else self.store.get_annotation_set(article.id, self.annotator)
+        )
         incoming = item.to_set(
             article.id, self.annotator, status=IMPORTED_STATUS, seconds=existing.seconds
         )
@@ -171,8 +186,17 @@ class _LabelImport:
                 self.store.replace_annotation_set(change.result)
             except SpanRejected as error:
                 raise ValueError(str(error)) from None
-        self.first[article.id] = item
-        return ArticleImport(article.id, item.line, change, write, not is_empty(incoming))
+        taken = ArticleImport(article.id, item.line, change, write, not is_empty(incoming))
+        if earlier is not None:
+            taken = ArticleImport(
+                article.id,
+                earlier.line,
+                then(earlier.change, change),
+                earlier.written or write,
+                earlier.carried_labels or taken.carried_labels,
+            )
+        self.first.setdefault(article.id, item)
+        self.taken[article.id] = taken
 
 
 def import_labels(
@@ -194,7 +218,6 @@ def import_labels(
     run = _LabelImport(store, reader, annotator, replace=replace, dry_run=dry_run)
     rejections: list[Rejection] = []
     skipped: list[Rejection] = []
-    articles: list[ArticleImport] = []
     for item in reader.read(stream):
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -202,8 +225,8 @@ def import_labels(
             rejections.append(item)
         else:
             try:
-                articles.append(run.take(item))
+                run.take(item)
             except ValueError as error:
                 rejections.append(Rejection(item.line, str(error), reader.unit))
     rejections.sort(key=lambda r: r.line)
-    return ImportReport(tuple(articles), tuple(rejections), tuple(skipped))
+    return ImportReport(tuple(run.taken.values()), tuple(rejections), tuple(skipped))

@@ -14,10 +14,17 @@ dependency of annotator.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable
-from typing import Any, BinaryIO
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO, TextIO
 
-from annotator.formats.base import FormatError, Record, SkipItem
+from annotator.formats.base import (
+    FormatError,
+    LabelledText,
+    Record,
+    Rejection,
+    SkipItem,
+    by_author,
+)
 from annotator.formats.record import labelled_spans
 from annotator.formats.span_list import FileSpan, SpanListFormat
 
@@ -60,6 +67,21 @@ class SpacyFormat(SpanListFormat):
             },
         },
     }
+
+    lines_add_up = True  # Prodigy's binary recipes write one line per decision on a span
+
+    def __init__(self, completed_by: str | None = None) -> None:
+        self.completed_by = completed_by  # read only the lines of this Prodigy annotator
+
+    def author_of(self, item: Any) -> str | None:
+        """Prodigy's `_annotator_id` (or `_session_id`): which annotator made the line."""
+        for key in ("_annotator_id", "_session_id"):
+            if isinstance(item.get(key), str):
+                return item[key]
+        return None
+
+    def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]:
+        return by_author(super().read(stream), self.completed_by)
 
     def to_item(self, record: Record) -> dict[str, Any]:
         return {

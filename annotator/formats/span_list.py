@@ -7,6 +7,7 @@ exported item are shared here.
 
 from __future__ import annotations
 
+import dataclasses
 from abc import abstractmethod
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar, TextIO
@@ -58,8 +59,14 @@ class SpanListFormat(Writer, Reader):
     def validator(self) -> Draft202012Validator:
         return Draft202012Validator(self.item_schema)
 
+    def author_of(self, item: Any) -> str | None:
+        """Whose labels the item says it holds, where the format says so."""
+        return None
+
     def parse(self, item: Any, number: int) -> LabelledText:
-        return labelled_text(number, *self.from_item(item))
+        labelled = labelled_text(number, *self.from_item(item))
+        author = self.author_of(item)
+        return labelled if author is None else dataclasses.replace(labelled, author=author)
 
     def format_record(self, record: Record) -> str:
         return dump_line(self.to_item(record))
