@@ -377,3 +377,44 @@ def test_a_warning_about_one_article_leaves_when_another_opens(qtbot, open_windo
     assert window.status.currentMessage().startswith("⚠")
     open_by_source(window, "002_")
     assert window.status.currentMessage() == ""
+
+
+# -- 7. undo and redo show what they changed ---------------------------------------------------
+
+
+def scroll_to_end(window) -> None:
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+
+
+def span_is_in_view(window, start: int) -> bool:
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.offsets.to_qt(start))
+    return window.view.viewport().rect().contains(window.view.cursorRect(cursor).center())
+
+
+def test_undo_and_redo_scroll_to_the_span_and_refresh_the_saved_time(qtbot, open_window):
+    window = open_window()
+    window.resize(1280, 500)
+    start, end = label_name_at_top(qtbot, window)
+    for key, modifiers, present in (
+        (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, False),
+        (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, True),
+    ):
+        scroll_to_end(window)
+        assert not span_is_in_view(window, start)
+        window.status.saved.setText("stale")
+        qtbot.keyClick(window.view, key, modifiers)
+        assert bool(human_spans(window)) == present
+        assert span_is_in_view(window, start)
+        assert window.status.saved.text().startswith("✓ saved")
+    assert window.view.selection_range() == (start, end)
+
+
+def label_name_at_top(qtbot, window) -> tuple[int, int]:
+    article = open_by_source(window, "000_")
+    qtbot.waitUntil(lambda: window.view.verticalScrollBar().maximum() > 0)
+    start = article.text.index("马兴瑞")
+    select_with_keys(qtbot, window.view, article.text, start, start + 3)
+    qtbot.keyClick(window.view, "1")
+    return start, start + 3

@@ -242,12 +242,16 @@ class ArticleEditor(QObject):
         )
 
     def undo(self) -> str | None:
-        done = self.history.undo(self.article_id)
-        self.reload()
-        return done
+        return self._replay(self.history.undo, "undo")
 
     def redo(self) -> str | None:
-        done = self.history.redo(self.article_id)
+        return self._replay(self.history.redo, "redo")
+
+    def _replay(self, step: Callable[[str], str | None], verb: str) -> str | None:
+        """Undo or redo one edit (committed by the store, so it is saved like any edit)."""
+        done = step(self.article_id)
+        if done is not None:
+            self.saved.emit(f"{verb} {done}")
         self.reload()
         return done
 

@@ -474,16 +474,31 @@ class MainWindow(QMainWindow):
     # -- window-wide actions -----------------------------------------------------------------
 
     def undo(self) -> None:
-        done = self.editor.undo()
-        self.status.showMessage(f"undone: {done}" if done else "nothing to undo", 4000)
+        self._replay(self.editor.undo, "undone", "nothing to undo")
+
+    def redo(self) -> None:
+        self._replay(self.editor.redo, "redone", "nothing to redo")
+
+    def _replay(self, step: Callable[[], str | None], done_word: str, nothing: str) -> None:
+        before = set(self.editor.aset.spans)
+        done = step()
+        self.status.showMessage(f"{done_word}: {done}" if done else nothing, 4000)
+        self._show_change(before, set(self.editor.aset.spans))
         self._count_done()
         self._update_status()
 
-    def redo(self) -> None:
-        done = self.editor.redo()
-        self.status.showMessage(f"redone: {done}" if done else "nothing to redo", 4000)
-        self._count_done()
-        self._update_status()
+    def _show_change(self, before: set[Span], after: set[Span]) -> None:
+        """Scroll to the first span an undo or redo touched: a span that came back is
+        selected, one that went away leaves the cursor where it was."""
+        if self.original or before == after:
+            return
+        back = sorted(after - before, key=lambda s: (s.start, s.end))
+        gone = sorted(before - after, key=lambda s: (s.start, s.end))
+        if back:
+            self.view.select_range(back[0].start, back[0].end)
+        else:
+            self.view.select_range(gone[0].start, gone[0].start)
+        self.view.centerCursor()
 
     def done_and_next(self) -> None:
         current = self.editor.article_id
