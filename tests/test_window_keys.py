@@ -418,3 +418,26 @@ def label_name_at_top(qtbot, window) -> tuple[int, int]:
     select_with_keys(qtbot, window.view, article.text, start, start + 3)
     qtbot.keyClick(window.view, "1")
     return start, start + 3
+
+
+# -- 8. the Spans tab says where each span came from ------------------------------------------
+
+
+def test_the_spans_tab_says_hand_or_suggestion(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    put_suggestions(window.store, article.id, [("PLACE", "乌鲁木齐")])
+    window.refresh()
+    start = article.text.index("马兴瑞")
+    select_with_keys(qtbot, window.view, article.text, start, start + 3)
+    qtbot.keyClick(window.view, "1")
+    window.accept_all()
+    window.tabs.setCurrentWidget(window.tabs.spans)  # a tab fills itself when shown
+    model = window.tabs.spans.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    text_column, from_column = headers.index("Text"), headers.index("From")
+    origin = {
+        model.index(row, text_column).data(): model.index(row, from_column).data()
+        for row in range(model.rowCount())
+    }
+    assert origin == {"马兴瑞": "hand", "乌鲁木齐": "suggestion"}

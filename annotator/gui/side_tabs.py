@@ -321,8 +321,8 @@ class SpansTab(RecordTab):
             Column("Text", lambda s: s.text[:60].replace("\n", " ⏎ ")),
             Column("Start", lambda s: s.start),
             Column("End", lambda s: s.end),
-            Column("From", lambda s: "suggestion" if s.origin is not None else "",
-                   tooltip="accepted from a suggestion"),
+            Column("From", lambda s: "suggestion" if s.origin is not None else "hand",
+                   tooltip="accepted from a suggestion, or labelled by hand"),
         ]
         super().__init__(editor, columns, lambda _old, _new: None, stretch=1, sortable=True)
         self.add_delete_key(editor.delete_span)
