@@ -441,3 +441,27 @@ def test_the_spans_tab_says_hand_or_suggestion(qtbot, open_window):
         for row in range(model.rowCount())
     }
     assert origin == {"马兴瑞": "hand", "乌鲁木齐": "suggestion"}
+
+
+# -- 9. zoom -----------------------------------------------------------------------------------
+
+
+def test_zoom_keys_change_the_text_size_and_it_is_remembered(qtbot, open_window):
+    window = open_window()
+    open_by_source(window, "000_")
+    default = window.view.font().pointSize()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Plus, ctrl)
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, ctrl)  # the same key without Shift
+    bigger = window.view.font().pointSize()
+    assert bigger > default
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, ctrl)
+    assert default < window.view.font().pointSize() < bigger
+    zoomed = window.view.font().pointSize()
+    window.close()
+    again = open_window()
+    assert again.view.font().pointSize() == zoomed
+    again.view.setFocus()
+    qtbot.keyClick(again.view, Qt.Key.Key_0, ctrl)
+    assert again.view.font().pointSize() == default

@@ -36,7 +36,7 @@ from annotator.gui.list_panel import ArticleListPanel
 from annotator.gui.plain import plain_action_text, plain_window_title
 from annotator.gui.side_tabs import SideTabs
 from annotator.gui.status_bar import EditorStatusBar
-from annotator.gui.text_view import ArticleTextView, Paint
+from annotator.gui.text_view import DEFAULT_TEXT_SIZE, ArticleTextView, Paint
 from annotator.gui.workers import BackgroundJob
 from annotator.model import Damage, Span, region_kind
 from annotator.store import Store, StoreError
@@ -205,6 +205,9 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         self.original_action = self._action(view, "Original page text", "Ctrl+T", self.toggle_original)
         self.original_action.setCheckable(True)
+        self._action(view, "Larger text", ["Ctrl++", "Ctrl+="], lambda: self.zoom(1))
+        self._action(view, "Smaller text", "Ctrl+-", lambda: self.zoom(-1))
+        self._action(view, "Normal text size", "Ctrl+0", lambda: self.zoom(0))
         self._action(view, "Refresh", "F5", self.refresh)
         self._action(view, "Close the find bar", "Escape", self._close_find, on_text=True,
                      also=(self.find_box,))
@@ -551,6 +554,11 @@ class MainWindow(QMainWindow):
         self.region_prefix.cancel()
         self.status.show_mode(self._view_mode())
 
+    def zoom(self, step: int) -> None:
+        """One point larger or smaller (0: back to the default), remembered."""
+        size = self.view.font().pointSize() + step if step else DEFAULT_TEXT_SIZE
+        self.settings.setValue("view/text_size", self.view.set_text_size(size))
+
     def _open_find(self) -> None:
         self.find_bar.show()
         self.find_box.setFocus()
@@ -628,6 +636,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.view.set_text_size(int(self.settings.value("view/text_size", DEFAULT_TEXT_SIZE, type=int)))
         sizes = self.settings.value("window/splitter")
         if sizes is not None:
             self.splitter.restoreState(sizes)

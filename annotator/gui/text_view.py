@@ -52,7 +52,11 @@ DAMAGE_TOOLTIPS: dict[DamageKind, str] = {
 KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor  # looked up once: enum access is slow in PySide
 
 
-def text_font(point_size: int = 13) -> QFont:
+DEFAULT_TEXT_SIZE = 13
+TEXT_SIZES = range(8, 41)  # points the zoom keys may reach
+
+
+def text_font(point_size: int = DEFAULT_TEXT_SIZE) -> QFont:
     """A CJK font if one is installed, else the system's (Qt falls back per glyph)."""
     installed = set(QFontDatabase.families())
     families = [f for f in CJK_FAMILIES if f in installed]
@@ -153,21 +157,31 @@ class ArticleTextView(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setFont(text_font())
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
         self.setCenterOnScroll(False)
+        self._tag_font = QFont()
+        self._tag_width = 0  # set_text_size measures both
+        self._gutter = _Gutter(self)
+        self.blockCountChanged.connect(self._update_gutter_width)
+        self.updateRequest.connect(self._scroll_gutter)
+        self.set_text_size(DEFAULT_TEXT_SIZE)
+
+    def set_text_size(self, points: int) -> int:
+        """Zoom: the text, line numbers and gutter tags at `points` (kept within TEXT_SIZES);
+        returns the size set."""
+        points = min(max(points, TEXT_SIZES[0]), TEXT_SIZES[-1])
+        self.setFont(text_font(points))
         self._tag_font = QFont(self.font())
         self._tag_font.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.6))
         metrics = QFontMetrics(self._tag_font)
         self._tag_width = 10 + max(
-            (metrics.horizontalAdvance(region_kind(r.name)) for r in schema.region_labels()),
+            (metrics.horizontalAdvance(region_kind(r.name)) for r in self._schema.region_labels()),
             default=0,
         )
-        self._gutter = _Gutter(self)
-        self.blockCountChanged.connect(self._update_gutter_width)
-        self.updateRequest.connect(self._scroll_gutter)
         self._update_gutter_width()
+        self._gutter.update()
+        return points
 
     # -- contents ----------------------------------------------------------------------------
 
