@@ -16,6 +16,7 @@ from bs4.element import NavigableString, PreformattedString
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.bench.long_pages import nested_divs, unclosed_fonts
 from annotator.cleaning import clean_page
 from annotator.cleaning.html import _BLOCKS, _HIDDEN, _LAYOUT_SPACE, _LINE_BREAKS, dump_html
 from annotator.cleaning.tag_path import HEAD, TAIL, TagPath
@@ -29,22 +30,10 @@ from annotator.suggest.officials import CREDIT_AFTER, NameMention, TitleMention,
 DEPTH = 20_000
 
 
-def nested_divs(depth: int) -> bytes:
-    """Every <div> holds a line of text and the next <div> (430 KB at 20,000)."""
-    opened = "".join(f"<div>第{i}段" for i in range(depth))
-    return f"<html><body>{opened}{'</div>' * depth}</body></html>".encode()
-
-
 def flat_divs(count: int) -> bytes:
-    """The same lines, side by side."""
+    """The lines of nested_divs(count), side by side."""
     return (
         "<html><body>" + "".join(f"<div>第{i}段</div>" for i in range(count)) + "</body></html>"
-    ).encode()
-
-
-def unclosed_fonts(count: int) -> bytes:
-    return (
-        "<html><body>" + "".join(f"<p><font color=red>第{i}段文字。" for i in range(count))
     ).encode()
 
 
@@ -95,8 +84,9 @@ def test_unclosed_tags_do_not_make_the_cleaner_walk_every_ancestor(
             yield parent
 
     monkeypatch.setattr(PageElement, "parents", property(counted))
-    lines = 2_000
-    dump = dump_html(unclosed_fonts(lines).decode())
+    page = unclosed_fonts(100_000)
+    lines = page.count(b"<font")
+    dump = dump_html(page.decode())
     assert dump.text.count("\n") + 1 == lines
     assert steps <= 20 * lines, steps
 
