@@ -17,6 +17,7 @@ from typing import Literal, Protocol
 
 from annotator.cleaning import DEFAULT_MAX_BYTES, CleaningError, clean_page
 from annotator.model import Article, ImportResult
+from annotator.pool import ordered_map
 from annotator.safe_json import JsonRefused, load_json
 from annotator.store import StoreError
 
@@ -27,6 +28,7 @@ PAGE_SUFFIXES: dict[str, Literal["text", "html"] | None] = {
     ".jsonl": None,  # one page per line: {"text" or "html", "url"?, "title"?}
 }
 BATCH_SIZE = 200  # articles per transaction: one fsync per batch instead of per page
+MIN_FILES_PER_JOB = 4  # fewer files than this per worker: starting workers costs more than it saves
 JSONL_FILE_FACTOR = 50  # a .jsonl file holds many pages: its limit is this many pages' worth
 
 # CR, LF and CRLF: JSON forbids them raw inside a string, so a line ends at each. Not
@@ -38,6 +40,14 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 
 class ArticleSink(Protocol):
     def add_articles(self, articles: Iterable[Article]) -> tuple[int, int]: ...
+
+
+class ImportInterrupted(KeyboardInterrupt):
+    """Ctrl+C during an import: `result` counts what the committed batches hold."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("import interrupted")
+        self.result = result
 
 
 class FileRefused(Exception):
@@ -219,6 +229,19 @@ def _same_file(path: Path, other: Path) -> bool:
         return False
 
 
+def _cleaner(max_bytes: int) -> Callable[[Path], list[Article] | str]:
+    """What a worker applies to each file: its articles, or why the file is refused (an
+    exception would stop the whole import; a refusal is one file's)."""
+
+    def clean(path: Path) -> list[Article] | str:
+        try:
+            return clean_file(path, max_bytes=max_bytes)
+        except FileRefused as error:
+            return str(error)
+
+    return clean
+
+
 def import_paths(
     store: ArticleSink,
     paths: Sequence[str | Path],
@@ -226,9 +249,15 @@ def import_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     on_imported: Callable[[list[str]], None] | None = None,
+    jobs: int = 1,
+    start_method: str | None = None,
 ) -> ImportResult:
-    """Clean and store every page under `paths`. `on_imported` receives the ids of each batch's
-    articles (e.g. to compute their suggestions)."""
+    """Clean and store every page under `paths`: files are cleaned in `jobs` worker processes
+    (annotator.pool), results taken in file order and committed here in batches, so ids, order
+    and batches are the same for any number of jobs. `on_imported` receives the ids of each
+    committed batch's articles, new or already present (the caller decides which need
+    suggestions). Interrupted (Ctrl+C), every committed batch stays and ImportInterrupted says
+    what was committed."""
     files, failures = find_page_files(paths)
     imported = present = 0
     batch: list[Article] = []
@@ -246,23 +275,36 @@ def import_paths(
             imported += added
             present += already
             if on_imported is not None:
-                on_imported([a.id for a in batch])
+                on_imported(list(dict.fromkeys(a.id for a in batch)))
         batch.clear()
         batch_files.clear()
 
     database = getattr(store, "path", None)
-    for done, path in enumerate(files, start=1):
-        try:
-            if database is not None and _same_file(path, database):
-                # Never opened by hand: closing our descriptor of it would drop the store's locks.
-                raise FileRefused("is the database being imported into; not read")
-            batch.extend(clean_file(path, max_bytes=max_bytes))
-            batch_files.append(path)
-        except FileRefused as error:
-            failures.append((printable(str(path)), str(error)))
-        if len(batch) >= BATCH_SIZE:
-            flush()
-        if progress is not None:
-            progress(done, len(files))
-    flush()
+
+    def readable(path: Path) -> bool:
+        if database is not None and _same_file(path, database):
+            # Never opened by hand: closing our descriptor of it would drop the store's locks.
+            failures.append((printable(str(path)), "is the database being imported into; not read"))
+            return False
+        return True
+
+    to_clean = [path for path in files if readable(path)]
+    refused_early = len(files) - len(to_clean)
+    jobs = min(jobs, max(1, len(to_clean) // MIN_FILES_PER_JOB))
+    cleaned = ordered_map(_cleaner, (max_bytes,), to_clean, jobs=jobs, start_method=start_method)
+    try:
+        for done, (path, outcome) in enumerate(zip(to_clean, cleaned, strict=True), start=1):
+            if isinstance(outcome, str):
+                failures.append((printable(str(path)), outcome))
+            else:
+                batch.extend(outcome)
+                batch_files.append(path)
+            if len(batch) >= BATCH_SIZE:
+                flush()
+            if progress is not None:
+                progress(refused_early + done, len(files))
+        flush()
+    except KeyboardInterrupt:  # the batch being written was rolled back; earlier ones stay
+        partial = ImportResult(imported=imported, already_present=present, failures=tuple(failures))
+        raise ImportInterrupted(partial) from None
     return ImportResult(imported=imported, already_present=present, failures=tuple(failures))

@@ -7,7 +7,10 @@ import sys
 
 from annotator.cleaning import DEFAULT_MAX_BYTES
 from annotator.commands.common import add_common_options, open_store
-from annotator.importing import import_paths
+from annotator.commands.progress_line import ProgressLine
+from annotator.importing import ImportInterrupted, import_paths
+from annotator.model import ImportResult
+from annotator.pool import default_jobs
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,57 +18,111 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "import",
         help="import .txt, .html/.htm and .jsonl pages (folders are walked recursively)",
         description="Import scraped pages. Idempotent: a page already imported is counted, not "
-        "added again. Each failed file is reported with its reason; the others are imported.",
+        "added again, and its suggestions are not recomputed. Each failed file is reported with "
+        "its reason; the others are imported. Pages are cleaned in --jobs worker processes and "
+        "stored in batches; Ctrl+C keeps every batch already stored.",
     )
     add_common_options(parser)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     parser.add_argument(
         "--max-bytes",
-        type=_byte_count,
+        type=_positive("a number of bytes"),
         default=DEFAULT_MAX_BYTES,
         help=f"refuse pages larger than this (default {DEFAULT_MAX_BYTES:,} bytes)",
     )
     parser.add_argument(
         "--no-suggest", action="store_true", help="do not compute suggestions for new articles"
     )
+    parser.add_argument(
+        "--jobs",
+        type=_positive("a number of processes"),
+        default=None,
+        metavar="N",
+        help="worker processes that clean and suggest (default: the number of cores)",
+    )
     parser.set_defaults(run=run)
 
 
-def _byte_count(text: str) -> int:
-    """A limit of 0 or less would refuse every page (and a negative read size reads all)."""
-    try:
-        count = int(text)
-    except ValueError:
-        count = 0
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of bytes above 0, not {text!r}")
-    return count
+def _positive(what: str):  # noqa: ANN202 - an argparse type
+    def parse(text: str) -> int:
+        """A limit of 0 or less would refuse every page (and a negative read size reads all)."""
+        try:
+            count = int(text)
+        except ValueError:
+            count = 0
+        if count < 1:
+            raise argparse.ArgumentTypeError(f"expected {what} above 0, not {text!r}")
+        return count
 
-
-def _progress(done: int, total: int) -> None:
-    if total >= 50 and (done % 50 == 0 or done == total):
-        print(f"\rimporting {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+    return parse
 
 
 def run(args: argparse.Namespace) -> int:
+    jobs = args.jobs or default_jobs()
     with open_store(args) as store:
-        new_ids: list[str] = []
-        result = import_paths(
-            store,
-            args.paths,
-            max_bytes=args.max_bytes,
-            progress=_progress,
-            on_imported=new_ids.extend,
-        )
-        for path, reason in result.failures:
-            print(f"failed: {path}: {reason}", file=sys.stderr)
-        if new_ids and not args.no_suggest:
-            from annotator.suggest.run import suggest_corpus  # only `import` needs the engine
-
-            suggested = suggest_corpus(store, article_ids=new_ids)
-            print(f"suggested labels for {suggested} article(s)", file=sys.stderr)
+        read_ids: list[str] = []  # every article of the committed batches, new or present
+        progress = ProgressLine("importing", "files")
+        try:
+            result = import_paths(
+                store,
+                args.paths,
+                max_bytes=args.max_bytes,
+                progress=progress,
+                on_imported=read_ids.extend,
+                jobs=jobs,
+                start_method="fork",  # this process runs no thread: forking is safe and fast
+            )
+        except ImportInterrupted as stop:
+            progress.end()
+            _report_failures(stop.result)
+            print(
+                f"interrupted: the {stop.result.imported} new article(s) of the batches already "
+                "stored are kept; the rest was not stored. Run the same import again to finish "
+                "(it also computes the suggestions the kept articles lack).",
+                file=sys.stderr,
+            )
+            return 130
+        _report_failures(result)
+        if not args.no_suggest:
+            _suggest(store, read_ids, result, jobs)
     print(
         f"imported {result.imported}, already present {result.already_present}, "
         f"failed {result.failed}"
     )
     return 1 if result.failed else 0
+
+
+def _report_failures(result: ImportResult) -> None:
+    for path, reason in result.failures:
+        print(f"failed: {path}: {reason}", file=sys.stderr)
+
+
+def _suggest(store, read_ids: list[str], result: ImportResult, jobs: int) -> None:  # noqa: ANN001
+    """Suggestions for the articles read that have none saved: the new ones, and present ones
+    an interrupted or --no-suggest import left without. Present articles whose suggestions are
+    saved are left alone (`annotator suggest` recomputes those whose inputs changed)."""
+    from annotator.suggest.run import suggest_corpus  # only `import` needs the engine
+
+    saved = store.suggestion_inputs()
+    missing = list(dict.fromkeys(i for i in read_ids if i not in saved))
+    print(
+        f"{result.already_present} already present, {result.imported} new; "
+        f"computing suggestions for {len(missing)} article(s)",
+        file=sys.stderr,
+    )
+    if not missing:
+        return
+    progress = ProgressLine("suggesting", "articles")
+    try:
+        suggested = suggest_corpus(
+            store, article_ids=missing, progress=progress, jobs=jobs, start_method="fork"
+        )
+    except KeyboardInterrupt:
+        progress.end()
+        print(
+            "interrupted while suggesting: every article imported is kept, and the suggestions "
+            "computed so far; run the same import again (or `annotator suggest`) for the rest",
+            file=sys.stderr,
+        )
+        raise SystemExit(130) from None
+    print(f"suggested labels for {suggested} article(s)", file=sys.stderr)

@@ -1,5 +1,7 @@
-"""`annotator suggest [--all]`: recompute the machine's suggestions after rules or lexicons
-change. Only the `auto` set is replaced; no human's labels are touched."""
+"""`annotator suggest [--all]`: recompute the machine's suggestions after rules, lexicons, the
+model or people's labels change. Only the articles whose inputs changed are recomputed (see
+annotator.suggest.inputs), or all with --all. Only the `auto` set is replaced; no human's labels
+are touched."""
 
 from __future__ import annotations
 
@@ -7,16 +9,27 @@ import argparse
 import sys
 
 from annotator.commands.common import add_common_options, open_store
-from annotator.model import AUTO
+from annotator.commands.progress_line import ProgressLine
+from annotator.pool import default_jobs
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "suggest", help="recompute suggestions (articles without any, or --all)"
+        "suggest", help="recompute suggestions (articles whose inputs changed, or --all)"
     )
     add_common_options(parser)
     parser.add_argument(
-        "--all", action="store_true", help="recompute every article, not only those without suggestions"
+        "--all",
+        action="store_true",
+        help="recompute every article, not only those whose text, lexicons, model, rules, "
+        "rejections, corpus line statistics or learned names changed",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of cores)",
     )
     parser.set_defaults(run=run)
 
@@ -24,15 +37,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from annotator.suggest.run import suggest_corpus
 
+    jobs = max(1, args.jobs or default_jobs())
     with open_store(args) as store:
-        ids = store.article_ids()
-        if not args.all:
-            ids = [i for i in ids if not store.has_annotation_set(i, AUTO)]
-        count = suggest_corpus(store, article_ids=ids, progress=_progress)
-    print(f"\rsuggestions recomputed for {count} articles", file=sys.stderr)
+        progress = ProgressLine("checking and suggesting", "articles")
+        try:
+            count = suggest_corpus(
+                store,
+                only_changed=not args.all,
+                progress=progress,
+                jobs=jobs,
+                start_method="fork",
+            )
+        finally:
+            progress.end()
+        total = store.count_articles()
+    print(f"suggestions recomputed for {count} of {total} articles", file=sys.stderr)
     return 0
-
-
-def _progress(done: int, total: int) -> None:
-    if done == total or done % 50 == 0:
-        print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)

@@ -50,16 +50,36 @@ class BackgroundJob(QRunnable):
 
     @classmethod
     def import_pages(cls, db_path: Path, paths: Sequence[Path], *, suggest: bool) -> BackgroundJob:
-        """Import pages, then compute suggestions for the new articles."""
+        """Import pages, then compute suggestions for the articles read that have none: the
+        same path as `annotator import`, on every core. The window runs threads, so the
+        worker processes are started by a fork server, never forked from the window."""
 
         def work(store: Store, progress: Callable[[int, int], None]) -> str:
             from annotator.importing import import_paths
+            from annotator.pool import default_jobs
             from annotator.suggest.run import suggest_corpus
 
-            new_ids: list[str] = []
-            result = import_paths(store, list(paths), progress=progress, on_imported=new_ids.extend)
-            if suggest and new_ids:
-                suggest_corpus(store, article_ids=new_ids, progress=progress)
+            read_ids: list[str] = []
+            jobs = default_jobs()
+            result = import_paths(
+                store,
+                list(paths),
+                progress=progress,
+                on_imported=read_ids.extend,
+                jobs=jobs,
+                start_method="forkserver",
+            )
+            if suggest:
+                saved = store.suggestion_inputs()
+                missing = list(dict.fromkeys(i for i in read_ids if i not in saved))
+                if missing:
+                    suggest_corpus(
+                        store,
+                        article_ids=missing,
+                        progress=progress,
+                        jobs=jobs,
+                        start_method="forkserver",
+                    )
             failed = f", {result.failed} failed" if result.failed else ""
             return f"imported {result.imported} article(s){failed}"
 

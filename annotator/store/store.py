@@ -152,6 +152,38 @@ class Store:
         with self._writing() as conn:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
 
+    # What each `auto` set was computed from (annotator.suggest.inputs): a settings row per
+    # article, `<fingerprint> <the set's updated_at>`. A set changed since (replaced by another
+    # program, undone, imported) has a newer updated_at, so its fingerprint no longer counts.
+    _INPUTS = "suggestion-inputs:"
+
+    def suggestion_inputs(self) -> dict[str, str]:
+        """Article id -> the input fingerprint of its `auto` set, for sets unchanged since."""
+        start, stop = self._INPUTS, self._INPUTS[:-1] + chr(ord(self._INPUTS[-1]) + 1)
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT s.key, s.value, a.updated_at FROM settings s JOIN annotation_sets a "
+                "ON a.article_id = substr(s.key, ?) AND a.annotator = ? "
+                "WHERE s.key >= ? AND s.key < ?",
+                (len(start) + 1, AUTO, start, stop),
+            )
+            found = {}
+            for key, value, updated_at in rows:
+                fingerprint, _, saved_at = str(value).partition(" ")
+                if saved_at == updated_at:
+                    found[str(key)[len(start) :]] = fingerprint
+        return found
+
+    def save_suggestion_inputs(self, fingerprints: dict[str, str]) -> None:
+        """Record, in one transaction, that each article's `auto` set as it is now was computed
+        from `fingerprints[article id]` (articles without an `auto` set are skipped)."""
+        with self._writing() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO settings (key, value) SELECT ? || article_id, "
+                "? || ' ' || updated_at FROM annotation_sets WHERE article_id = ? AND annotator = ?",
+                [(self._INPUTS, fp, article_id, AUTO) for article_id, fp in fingerprints.items()],
+            )
+
     def _ensure_schema_setting(self) -> None:
         if self.get_setting("schema") is None and not self.read_only:
             self.set_setting("schema", default_schema_text())

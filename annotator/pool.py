@@ -1,0 +1,80 @@
+"""`ordered_map`: a function over many items in worker processes, results in input order, with a
+bounded number of items in flight (memory stays flat however many items there are).
+
+The caller (one writer) consumes results as they come and commits them in batches. With one
+job nothing is spawned: the work runs in this process, lazily, item by item.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+IN_FLIGHT_PER_JOB = 4  # enough to keep every worker busy while the writer commits
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer than exist)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# The function a worker process applies, built once per worker by `_worker_start` (its
+# arguments, e.g. the corpus statistics, cross to each worker once, not with every item).
+_worker_function: Callable[[Any], Any] | None = None
+
+
+def _worker_start(make: Callable[..., Callable[[Any], Any]], args: tuple[Any, ...]) -> None:
+    global _worker_function  # one per worker process, never set in the writer
+    # Ctrl+C reaches the whole process group: the writer decides what to keep and stops the
+    # workers; a worker that died of it would only print a traceback per process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_function = make(*args)
+
+
+def _apply(item: Any) -> Any:
+    assert _worker_function is not None, "_worker_start did not run"
+    return _worker_function(item)
+
+
+def ordered_map(
+    make: Callable[..., Callable[[T], R]],
+    args: tuple[Any, ...],
+    items: Iterable[T],
+    *,
+    jobs: int,
+    start_method: str | None = None,
+) -> Iterator[R]:
+    """`map(make(*args), items)` over `jobs` processes. `make` must be module-level (it is
+    pickled, with `args`, once per worker); an exception of the function is raised here, at its
+    item. `start_method`: "fork" is fastest; a process that runs threads (the window) must not
+    fork, and passes "forkserver" or "spawn"."""
+    if jobs <= 1:
+        yield from map(make(*args), items)
+        return
+    context = multiprocessing.get_context(start_method)
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_worker_start, initargs=(make, args)
+    ) as pool:
+        pending: deque[Future[Any]] = deque()
+        try:
+            for item in items:
+                pending.append(pool.submit(_apply, item))
+                if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:  # interrupted or abandoned: drop the queued work, do not wait for it
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,139 @@
+"""What an article's suggestions were computed from, as one fingerprint, so `annotator suggest`
+recomputes only the articles whose inputs changed.
+
+An article's suggestions read:
+- the article (its text, blocks, outlet and date, …);
+- the shared inputs: every file under resources/lexicons/ (or the Lexicons given), every model
+  file under resources/models/ (the name tagger), the store's label schema, and the rules
+  themselves: the source of the annotator.suggest package (any edit of a rule recomputes all;
+  a frozen build without sources falls back to the package version);
+- the rejections people made on this article;
+- the corpus line statistics and the gazetteer learned from people's labels. Both change with
+  every import and every label, so hashing them whole would recompute the whole corpus after
+  any edit. Only the part this article reads enters its fingerprint: which of its lines the
+  corpus calls furniture, which of its lines the gazetteer names, and the known officials
+  (with their titles) whose names occur in its text. A test checks that a change outside that
+  part leaves the suggestions unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import annotator
+from annotator.model import Article
+from annotator.resources import resource_path
+from annotator.suggest.corpus import CorpusStats, outlet_key
+from annotator.suggest.gazetteer import Gazetteer
+from annotator.suggest.lexicons import Lexicons
+from annotator.suggest.lines import article_lines
+from annotator.suggest.strings import occurrences_of_each
+
+_SUGGEST_PACKAGE = Path(__file__).resolve().parent
+
+
+def _digest(parts: Iterable[bytes]) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "big"))  # lengths keep ("ab", "c") != ("a", "bc")
+        hasher.update(part)
+    return hasher.hexdigest()
+
+
+def _files_digest(folder: Path, pattern: str) -> str:
+    """Names and bytes of the files matching `pattern` under `folder` (none if it is absent)."""
+    files = sorted(folder.rglob(pattern)) if folder.is_dir() else []
+    return _digest(
+        part
+        for path in files
+        if path.is_file()
+        for part in (path.relative_to(folder).as_posix().encode(), path.read_bytes())
+    )
+
+
+@cache
+def rules_version() -> str:
+    """A hash of the suggest package's source: an edited rule changes it without anyone having
+    to remember a version number."""
+    digest = _files_digest(_SUGGEST_PACKAGE, "*.py")
+    return digest if any(_SUGGEST_PACKAGE.glob("*.py")) else f"version {annotator.__version__}"
+
+
+def resources_digest() -> str:
+    """Lexicon files and model files (read each run: a user edits lexicons between runs)."""
+    return _digest(
+        [
+            _files_digest(resource_path("lexicons"), "*").encode(),
+            _files_digest(resource_path("models"), "*").encode(),
+        ]
+    )
+
+
+def lexicons_digest(lexicons: Lexicons) -> str:
+    """The content of a Lexicons given in code (sets sorted: their order varies per process)."""
+    fields = {
+        f.name: sorted(value) if isinstance(value, frozenset) else value
+        for f in dataclasses.fields(lexicons)
+        for value in [getattr(lexicons, f.name)]
+    }
+    return _digest([json.dumps(fields, ensure_ascii=False).encode()])
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionInputs:
+    """The inputs shared by a run's articles; `fingerprint` adds one article's own."""
+
+    shared: str
+    corpus: CorpusStats
+    gazetteer: Gazetteer
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        schema: str | None,
+        corpus: CorpusStats,
+        gazetteer: Gazetteer,
+        lexicons: Lexicons | None = None,
+    ) -> SuggestionInputs:
+        shared = _digest(
+            [
+                rules_version().encode(),
+                resources_digest().encode(),
+                (lexicons_digest(lexicons) if lexicons is not None else "files").encode(),
+                (schema or "").encode(),
+            ]
+        )
+        return cls(shared, corpus, gazetteer)
+
+    def fingerprint(self, article: Article, rejected: Collection[tuple[str, int, int, str]]) -> str:
+        lines = article_lines(article)
+        outlet = outlet_key(article)
+        furniture = [line.key for line in lines if self.corpus.is_furniture(outlet, line.key)]
+        labelled = [
+            (line.key, self.gazetteer.boilerplate[line.key])
+            for line in lines
+            if line.key in self.gazetteer.boilerplate
+        ]
+        officials = [
+            (name, list(self.gazetteer.officials[name]))
+            for name, _ in occurrences_of_each(tuple(self.gazetteer.officials), article.text)
+        ]
+        own = (
+            article.id, article.source, article.url, article.title, article.published,
+            article.outlet, article.script, article.text, repr(article.blocks),
+        )  # fmt: skip
+        return _digest(
+            [
+                self.shared.encode(),
+                json.dumps(own, ensure_ascii=False).encode(),
+                json.dumps(sorted(rejected), ensure_ascii=False).encode(),
+                json.dumps([furniture, labelled, officials], ensure_ascii=False).encode(),
+            ]
+        )
