@@ -465,3 +465,17 @@ def test_zoom_keys_change_the_text_size_and_it_is_remembered(qtbot, open_window)
     again.view.setFocus()
     qtbot.keyClick(again.view, Qt.Key.Key_0, ctrl)
     assert again.view.font().pointSize() == default
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1600, 1000)])
+def test_titles_and_evidence_columns_are_not_squeezed_away(qtbot, open_window, width, height):
+    window = open_window()
+    wait_for_layout(qtbot, window, width, height)
+    open_by_source(window, "000_")
+    em = window.fontMetrics().horizontalAdvance("中")
+    header = window.list_panel.table.horizontalHeader()
+    assert header.sectionSize(0) >= 6 * em  # the article's title
+    for tab, column in ((window.tabs.officials, 1), (window.tabs.events, 5)):
+        window.tabs.setCurrentWidget(tab)
+        QApplication.processEvents()
+        assert tab.table.horizontalHeader().sectionSize(column) >= 6 * em, tab

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +25,8 @@ FILTERS: tuple[tuple[str, Status | None], ...] = (
     *((status.replace("_", " ").capitalize(), status) for status in STATUSES),
 )
 SEARCH_DELAY_MS = 250
+TITLE_MIN_CHARS = 8  # the title column keeps this many characters before others give way
+OPTIONAL_COLUMNS = (1, 4, 2)  # outlet, label count, date: hidden in this order when narrow
 
 
 class ArticleListPanel(QWidget):
@@ -53,8 +57,9 @@ class ArticleListPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed widths: resizing to contents would read all 100,000 rows.
         digit = self.fontMetrics().horizontalAdvance("0")
-        for column, chars in ((1, 7), (2, 10), (3, 9), (4, 5)):
-            header.resizeSection(column, digit * chars + 12)
+        self._widths = {column: digit * chars + 12 for column, chars in ((1, 7), (2, 10), (3, 9), (4, 5))}
+        for column, width in self._widths.items():
+            header.resizeSection(column, width)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
@@ -71,6 +76,26 @@ class ArticleListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.table)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """A narrow pane hides the outlet, the label count, then the date (the header shows it)
+        before the title is cut to nothing (at 1280 pixels the fixed columns filled the pane)."""
+        # the table's own width: its viewport is resized later, after this panel's event
+        scrollbar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = (
+            self.table.width() - 2 * self.table.frameWidth() - scrollbar
+            - TITLE_MIN_CHARS * self.fontMetrics().horizontalAdvance("中")
+        )
+        shown = dict(self._widths)
+        for column in OPTIONAL_COLUMNS:
+            if sum(shown.values()) > room:
+                del shown[column]
+        for column in self._widths:
+            self.table.setColumnHidden(column, column not in shown)
 
     def status(self) -> Status | None:
         return self.status_filter.currentData()

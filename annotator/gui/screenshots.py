@@ -3,13 +3,15 @@
     xvfb-run -s "-screen 0 1600x1000x24" python -m annotator.gui.screenshots resources/screenshots
 
 Imports the seeds into a temporary database, computes suggestions, accepts a few (so labels and
-pending suggestions both show), and saves `main-000.png` and `main-002-original.png`.
+pending suggestions both show), and saves `main-000.png`, `main-000-1280x720.png` (a laptop
+screen, the find bar open) and `main-002-original.png`.
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -23,6 +25,7 @@ from annotator.suggest.run import suggest_corpus
 
 ANNOTATOR = "alice"
 SIZE = (1600, 950)
+SMALL = (1280, 720)
 
 
 def seeded_database(folder: Path) -> Path:
@@ -69,6 +72,23 @@ def take(out_dir: Path) -> list[Path]:
         settle(window)
         shots.append(out_dir / "main-000.png")
         window.grab().save(str(shots[-1]))
+
+        window.resize(*SMALL)  # a laptop screen: the text keeps half the width
+        window.view.setFocus()
+        window._open_find()
+        window.find_box.setText("马兴瑞")
+        window.find_step(1)
+        window.tabs.setCurrentWidget(window.tabs.events)
+        mentions = window.editor.aset.entity_spans()
+        if mentions and not window.editor.aset.events:
+            event = window.editor.add_event(evidence=mentions[0])
+            people = tuple(o.id for o in window.editor.aset.officials[:2] if o.id is not None)
+            window.editor.save_event(replace(event, participants=people, place="乌鲁木齐"))
+        settle(window)
+        shots.append(out_dir / "main-000-1280x720.png")
+        window.grab().save(str(shots[-1]))
+        window._close_find()
+        window.resize(*SIZE)
 
         open_seed(window, "002_")
         window.accept_all()

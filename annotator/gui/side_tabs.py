@@ -6,7 +6,7 @@ an edited cell becomes a new record that the editor writes to the store at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -61,8 +61,11 @@ class RecordTab(QWidget):
         *,
         stretch: int,
         sortable: bool = False,
+        samples: Mapping[int, str] | None = None,
     ) -> None:
-        """`stretch`: the column that takes the spare width (the others fit their contents)."""
+        """`stretch`: the column that takes the spare width. `samples`: per column, a typical
+        value it is sized to show (Qt's default 100 pixels each left the stretch column
+        nothing in a narrow pane)."""
         super().__init__()
         self.editor = editor
         self._save = save
@@ -87,7 +90,17 @@ class RecordTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        if samples and stretch in samples and stretch == len(columns) - 1:
+            # the last column fills spare width but keeps its own when there is none: the
+            # table scrolls sideways instead of squeezing it to nothing
+            header.setStretchLastSection(True)
+        else:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in (samples or {}).items():
+            header.resizeSection(
+                column, max(metrics.horizontalAdvance(sample) + 24, header.sectionSizeHint(column))
+            )
         self.table.setWordWrap(False)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
@@ -182,7 +195,8 @@ class OfficialsTab(RecordTab):
             ),
             Column("Mentions", lambda o: len(o.mentions)),
         ]
-        super().__init__(editor, columns, self._save_official, stretch=1)
+        super().__init__(editor, columns, self._save_official, stretch=1,
+                         samples={0: "马兴瑞", 2: "自治区党委", 3: "9"})
         self.add_delete_key(editor.delete_official)
         self.table.selectionModel().selectionChanged.connect(self._emit_mentions)
 
@@ -253,7 +267,9 @@ class EventsTab(RecordTab):
             Column("Participants", names, lambda e: e.participants, lambda e, v: replace(e, participants=tuple(v))),
             Column("Evidence", evidence, lambda e: e.evidence, lambda e, v: replace(e, evidence=v)),
         ]
-        super().__init__(editor, columns, lambda _old, new: editor.save_event(new), stretch=5)
+        super().__init__(editor, columns, lambda _old, new: editor.save_event(new), stretch=5,
+                         samples={0: "座谈会", 1: "2024-09-02", 2: "2024-09-02", 3: "乌鲁木齐",
+                                  4: "马兴瑞、楼阳生", 5: "马兴瑞主持座谈会"})
         self.set_delegate(0, ChoiceDelegate(lambda: [(t, t) for t in editor.store.schema.event_types]))
         def published(_index: Any) -> str | None:
             return editor.article.published if editor.article else None
@@ -324,7 +340,8 @@ class SpansTab(RecordTab):
             Column("From", lambda s: "suggestion" if s.origin is not None else "hand",
                    tooltip="accepted from a suggestion, or labelled by hand"),
         ]
-        super().__init__(editor, columns, lambda _old, _new: None, stretch=1, sortable=True)
+        super().__init__(editor, columns, lambda _old, _new: None, stretch=1, sortable=True,
+                         samples={0: "OFFICIAL", 2: "00000", 3: "00000", 4: "suggestion"})
         self.add_delete_key(editor.delete_span)
         self.table.selectionModel().selectionChanged.connect(self._emit_span)
 
