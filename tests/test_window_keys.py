@@ -15,6 +15,7 @@ from test_gui_support import (  # noqa: E402
 )
 from test_gui_window import human_spans, put_suggestions  # noqa: E402
 
+from annotator.gui.editor import NothingToDo  # noqa: E402
 from annotator.model import AUTO, AnnotationSet  # noqa: E402
 
 pytestmark = pytest.mark.gui
@@ -178,7 +179,10 @@ def test_a_selected_region_is_not_relabelled_as_an_entity(qtbot, open_window):
     window.view.setFocus()
     qtbot.keyClick(window.view, "1")
     assert [s.label for s in human_spans(window)] == ["boilerplate/share"]
-    assert "region label" in window.status.currentMessage()
+    assert window.status.currentMessage().startswith("⚠")
+    with pytest.raises(NothingToDo, match="region label"):
+        window.editor.relabel(region, "OFFICIAL")
+    assert [s.label for s in human_spans(window)] == ["boilerplate/share"]
 
 
 def test_accepting_a_suggestion_across_a_line_break_is_refused(qtbot, open_window):
@@ -479,3 +483,84 @@ def test_titles_and_evidence_columns_are_not_squeezed_away(qtbot, open_window, w
         window.tabs.setCurrentWidget(tab)
         QApplication.processEvents()
         assert tab.table.horizontalHeader().sectionSize(column) >= 6 * em, tab
+
+
+# -- 10. offer a label for the string's other occurrences --------------------------------------
+
+
+def test_o_offers_the_label_at_the_other_occurrences_as_suggestions(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    starts = occurrences(article.text, "马兴瑞")
+    select_with_keys(qtbot, window.view, article.text, starts[0], starts[0] + 3)
+    qtbot.keyClick(window.view, "1")
+    qtbot.keyClick(window.view, "o")
+    offered = [s for s in window.editor.pending_suggestions() if s.rule == "same-string"]
+    assert [(s.label, s.start) for s in offered] == [("OFFICIAL", start) for start in starts[1:]]
+    assert len(human_spans(window)) == 1  # offered, not labelled
+    stored = window.store.get_annotation_set(article.id, AUTO).spans
+    assert {s.start for s in stored if s.rule == "same-string"} == set(starts[1:])
+    qtbot.keyClick(window.view, "o")  # a second time: nothing new to offer
+    assert "no other" in window.status.currentMessage()
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.view, "a")
+    assert len(human_spans(window)) == 2
+
+
+def test_o_skips_places_already_labelled_or_rejected(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    starts = occurrences(article.text, "马兴瑞")
+    assert len(starts) >= 3
+    window.editor.label("ORG", starts[1], starts[1] + 3)  # labelled otherwise by hand
+    window.editor.label("OFFICIAL", starts[0], starts[0] + 3)
+    window.view.select_range(starts[0], starts[0] + 3)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, "o")
+    offered = {s.start for s in window.editor.pending_suggestions() if s.rule == "same-string"}
+    assert offered == set(starts[2:])
+    window.editor.reject(next(s for s in window.editor.pending_suggestions() if s.start == starts[2]))
+    window.view.select_range(starts[0], starts[0] + 3)
+    qtbot.keyClick(window.view, "o")
+    offered = {s.start for s in window.editor.pending_suggestions() if s.rule == "same-string"}
+    assert starts[2] not in offered
+
+
+# -- sibling: which label a key acts on follows the selection, not an older choice -------------
+
+
+def adjacent_title_and_name(qtbot, window):
+    article = open_by_source(window, "000_")
+    title_start = article.text.index("第一政委马兴瑞")
+    title = (title_start, title_start + 4)
+    name = (title_start + 4, title_start + 7)
+    window.editor.label("TITLE", *title)
+    window.editor.label("OFFICIAL", *name)
+    window.select_span(next(s for s in human_spans(window) if s.label == "OFFICIAL"))
+    return article, title, name
+
+
+def test_delete_removes_the_label_the_keys_selected_not_the_one_chosen_before(qtbot, open_window):
+    window = open_window()
+    article, title, _name = adjacent_title_and_name(qtbot, window)
+    select_with_keys(qtbot, window.view, article.text, *title)  # the official was chosen before
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert [s.label for s in human_spans(window)] == ["OFFICIAL"]
+
+
+def test_delete_with_a_label_selected_by_keys_spares_the_adjacent_one(qtbot, open_window):
+    window = open_window()
+    article, title, _name = adjacent_title_and_name(qtbot, window)
+    window.selected_span_id = None  # as after Tab: nothing chosen, only a selection
+    select_with_keys(qtbot, window.view, article.text, *title)  # the cursor ends where the name starts
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert [s.label for s in human_spans(window)] == ["OFFICIAL"]
+
+
+def test_o_offers_the_label_the_keys_selected(qtbot, open_window):
+    window = open_window()
+    article, title, _name = adjacent_title_and_name(qtbot, window)
+    select_with_keys(qtbot, window.view, article.text, *title)
+    qtbot.keyClick(window.view, "o")
+    offered = {s.label for s in window.editor.pending_suggestions() if s.rule == "same-string"}
+    assert offered == {"TITLE"}

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from annotator.gui.commands import ArticleHistory
+from annotator.gui.find_bar import match_ranges
 from annotator.gui.trim import trim_span, whole_lines
 from annotator.model import (
     AUTO,
@@ -26,6 +27,8 @@ from annotator.model import (
     region_label,
 )
 from annotator.store import Store
+
+SAME_STRING = "same-string"  # the rule name of suggestions offered by `offer_same_string`
 
 
 class NothingToDo(Exception):
@@ -183,6 +186,29 @@ class ArticleEditor(QObject):
             f"accept {len(ids)} suggestions"
         )
         return self._run(what, lambda: self.store.accept_suggestions(ids, self.annotator))
+
+    def offer_same_string(self, span: Span) -> list[Span]:
+        """Offer `span`'s label, as `auto` suggestions of rule "same-string", at the other
+        occurrences of its text in this article: those no span of mine overlaps, not rejected
+        and not pending already. Suggestions, not labels: each is accepted or rejected."""
+        assert self.article is not None
+        if span.is_region:
+            raise NothingToDo("boilerplate regions are marked line by line, not offered")
+        text = self.article.text
+        mine = self.aset.entity_spans()
+        pending = {(s.label, s.start, s.end) for s in self.pending_suggestions()}
+        places = [
+            (span.label, start, end)
+            for start, end in match_ranges(text, span.text)
+            if not any(s.start < end and start < s.end for s in mine)
+            and (span.label, start, end) not in pending
+            and (span.label, start, end, text[start:end]) not in self.rejected
+        ]
+        if not places:
+            raise NothingToDo(f"no other occurrence of {span.text!r} left to offer in this article")
+        added = self.store.add_suggestions(self.article_id, SAME_STRING, places)
+        self.reload()
+        return added
 
     def reject(self, suggestion: Span) -> None:
         span_id = suggestion.id

@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
         self._action(suggestions, "Reject the suggestion at the cursor", "X", self.reject_here, on_text=True)
         self._action(suggestions, "Accept every suggestion in the article", "Shift+A", self.accept_all,
                      on_text=True)
+        self._action(suggestions, "Offer the label at the string's other places in this article", "O",
+                     self.offer_same_string, on_text=True)
         self._action(suggestions, "Next suggestion", "Tab", lambda: self.jump_suggestion(1), on_text=True)
         self._action(suggestions, "Previous suggestion", "Shift+Tab",
                      lambda: self.jump_suggestion(-1), on_text=True)
@@ -366,7 +368,7 @@ class MainWindow(QMainWindow):
     def label_selection(self, label: str) -> None:
         self._require_cleaned_text()
         start, end = self.view.selection_range()
-        selected = self._selected_span()
+        selected = self._span_here(self.editor.aset.entity_spans())
         if selected is not None and (start == end or (start, end) == (selected.start, selected.end)):
             span = self.editor.relabel(selected, label)
         else:
@@ -388,18 +390,21 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         self._require_cleaned_text()
-        span = self._selected_span()
-        if span is None:
-            span = self.editor.span_at(self.view.cursor_position())
+        span = self._span_here(self.editor.aset.spans)
         if span is None:
             raise NothingToDo("no span at the cursor")
         self.editor.delete_span(span)
         self.selected_span_id = None
 
-    def _selected_span(self) -> Span | None:
-        if self.selected_span_id is None:
-            return None
-        return self.editor.aset.span_by_id().get(self.selected_span_id)
+    def _span_here(self, spans: Sequence[Span]) -> Span | None:
+        """The span a key acts on: the one chosen (clicked, or picked in the Spans tab) while
+        the selection still covers it exactly, else one the selection covers exactly, else the
+        one under the selection's start. Never a span chosen earlier that the keys moved off,
+        nor the neighbour starting where a keyboard selection ends."""
+        start, end = self.view.selection_range()
+        exact = [s for s in spans if (s.start, s.end) == (start, end)]
+        chosen = next((s for s in exact if s.id == self.selected_span_id), None)
+        return chosen or (exact[0] if exact else self.editor.span_at(start, spans))
 
     def _on_click(self, pos: int) -> None:
         if self.original:
@@ -449,6 +454,18 @@ class MainWindow(QMainWindow):
         self.view.select_range(handled.start, handled.start)
         with contextlib.suppress(NothingToDo):
             self.jump_suggestion(1)
+
+    def offer_same_string(self) -> None:
+        self._require_cleaned_text()
+        span = self._span_here(self.editor.aset.entity_spans())
+        if span is None:
+            raise NothingToDo("put the cursor on a label first (O offers it where its text recurs)")
+        added = self.editor.offer_same_string(span)
+        self.status.showMessage(
+            f"offered {span.label} {span.text!r} at {len(added)} more place"
+            f"{'s' if len(added) != 1 else ''}: Tab goes through them, A accepts, X rejects",
+            6000,
+        )
 
     def accept_all(self) -> None:
         self._require_cleaned_text()

@@ -27,8 +27,9 @@ def insert_span(
     end: int,
     text: str,
     origin: int | None,
+    rule: str | None = None,
 ) -> Span:
-    span = Span(article_id, annotator, label, start, end, text[start:end], origin=origin)
+    span = Span(article_id, annotator, label, start, end, text[start:end], origin=origin, rule=rule)
     span = replace(span, id=rec.put("spans", None, codec.record_row(span)))
     if label == OFFICIAL:
         attach_official(rec, span)

@@ -714,6 +714,27 @@ class Store:
                 accepted.append(links.accept_one(rec, auto, suggestion, annotator, text))
         return accepted
 
+    def add_suggestions(
+        self, article_id: str, rule: str, spans: Iterable[tuple[str, int, int]]
+    ) -> list[Span]:
+        """Propose (label, start, end) stretches as `auto` spans of `rule` (the window's
+        "same-string"), one logged command; a stretch `auto` already has is left as it is.
+        Everything is checked first. Returns the spans added."""
+        text = self.article_text(article_id)
+        spans = list(spans)
+        for label, start, end in spans:
+            self._check_span(text, label, start, end, None)
+        added: list[Span] = []
+        with self._writing() as conn:
+            what = f"suggest {len(spans)} span(s) by {rule}"
+            with self._in_command(conn, AUTO, article_id, what) as rec:
+                for label, start, end in spans:
+                    if links.existing_span(conn, article_id, AUTO, label, start, end) is None:
+                        added.append(
+                            links.insert_span(rec, article_id, AUTO, label, start, end, text, None, rule)
+                        )
+        return added
+
     def reject_suggestion(self, span_id: int, annotator: str) -> None:
         span = self._get_span(span_id)
         with self._command(annotator, span.article_id, f"reject {span.label} {span.text!r}") as rec:
