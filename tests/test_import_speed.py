@@ -135,9 +135,12 @@ def test_changed_lexicons_schema_or_model_change_every_fingerprint(
     article = seed_articles[0]
     base = SuggestionInputs.of(schema="s", corpus=CorpusStats(), gazetteer=Gazetteer())
     fingerprint = base.fingerprint(article, ())
-    assert SuggestionInputs.of(
-        schema="s", corpus=CorpusStats(), gazetteer=Gazetteer()
-    ).fingerprint(article, ()) == fingerprint  # stable, or nothing would ever be skipped
+    assert (
+        SuggestionInputs.of(schema="s", corpus=CorpusStats(), gazetteer=Gazetteer()).fingerprint(
+            article, ()
+        )
+        == fingerprint
+    )  # stable, or nothing would ever be skipped
     other_schema = SuggestionInputs.of(schema="t", corpus=CorpusStats(), gazetteer=Gazetteer())
     assert other_schema.fingerprint(article, ()) != fingerprint
     lexicons = Lexicons.load()

@@ -9,6 +9,7 @@ import importlib
 BENCH_MODULES: tuple[str, ...] = (
     "annotator.bench.import_pages",
     "annotator.bench.suggest",
+    "annotator.bench.real_import",
     "annotator.bench.long_pages",
     "annotator.bench.gui",
     "annotator.bench.agree",

@@ -70,20 +70,29 @@ def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> S
     )
 
 
-Job = tuple[Article, Rejected, str]  # an article, its rejections, its input fingerprint
+# An article, its rejections, the fingerprint saved with its current set (None: none saved).
+Job = tuple[Article, Rejected, str | None]
+# The new set (None: the saved one is up to date), the article id, the input fingerprint.
+Done = tuple[AnnotationSet | None, str, str]
 
 
-def _suggester(
-    corpus: CorpusStats, gazetteer: Gazetteer, lexicons: Lexicons | None
-) -> Callable[[Job], tuple[AnnotationSet, str]]:
-    """What a worker applies to each article (built once per worker: see annotator.pool)."""
+def _suggester(inputs: SuggestionInputs, lexicons: Lexicons | None) -> Callable[[Job], Done]:
+    """What a worker applies to each article (built once per worker: see annotator.pool). The
+    fingerprint is computed here too, off the writer, which has the store to itself."""
 
-    def suggest(job: Job) -> tuple[AnnotationSet, str]:
-        article, rejected, fingerprint = job
+    def suggest(job: Job) -> Done:
+        article, rejected, saved = job
+        fingerprint = inputs.fingerprint(article, rejected)
+        if fingerprint == saved:
+            return None, article.id, fingerprint
         draft = suggest_article(
-            article, corpus=corpus, gazetteer=gazetteer, rejected=rejected, lexicons=lexicons
+            article,
+            corpus=inputs.corpus,
+            gazetteer=inputs.gazetteer,
+            rejected=rejected,
+            lexicons=lexicons,
         )
-        return draft, fingerprint
+        return draft, article.id, fingerprint
 
     return suggest
 
@@ -106,32 +115,23 @@ def suggest_corpus(
     ids = list(article_ids) if article_ids is not None else store.article_ids()
     saved = store.suggestion_inputs() if only_changed else {}
     jobs = min(jobs, max(1, len(ids) // MIN_ARTICLES_PER_JOB))
-    done = 0
 
     def jobs_to_do() -> Iterator[Job]:
-        nonlocal done
         for article_id in ids:
             article = store.get_article(article_id)
-            rejected = store.rejected(article_id)
-            fingerprint = inputs.fingerprint(article, rejected)
-            if saved.get(article_id) == fingerprint:
-                done += 1  # up to date: nothing to compute
-                if progress is not None:
-                    progress(done, len(ids))
-                continue
-            yield article, frozenset(rejected), fingerprint
+            yield article, frozenset(store.rejected(article_id)), saved.get(article_id)
 
-    make = (_suggester, (inputs.corpus, inputs.gazetteer, lexicons))
     recomputed = 0
     fingerprints: dict[str, str] = {}
+    results = ordered_map(
+        _suggester, (inputs, lexicons), jobs_to_do(), jobs=jobs, start_method=start_method
+    )
     try:
-        for draft, fingerprint in ordered_map(
-            *make, jobs_to_do(), jobs=jobs, start_method=start_method
-        ):
-            store.replace_annotation_set(draft)
-            fingerprints[draft.article_id] = fingerprint
-            recomputed += 1
-            done += 1
+        for done, (draft, article_id, fingerprint) in enumerate(results, start=1):
+            if draft is not None:
+                store.replace_annotation_set(draft)
+                fingerprints[article_id] = fingerprint
+                recomputed += 1
             if len(fingerprints) >= FINGERPRINT_BATCH:
                 store.save_suggestion_inputs(fingerprints)
                 fingerprints.clear()
