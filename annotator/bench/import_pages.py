@@ -44,6 +44,7 @@ class Figures:
     traditional_clean_seconds: float = 0.0
     store_seconds: float = 0.0
     inserted: int = 0
+    database_bytes: int = 0  # the database file and its WAL after the last batch
     opencc_sample: list[str] = field(default_factory=list)  # raw texts, to time t2s alone
     # (Traditional page, the same page converted to Simplified) cleaning seconds, side by side
     same_page: list[tuple[float, float]] = field(default_factory=list)
@@ -92,6 +93,7 @@ def _measure(pages: Iterator[Page], batch_size: int) -> Figures:
             if len(batch) >= batch_size:
                 _store(store, batch, figures)
         _store(store, batch, figures)
+        figures.database_bytes = sum(p.stat().st_size for p in Path(folder).iterdir())
     return figures
 
 
@@ -127,7 +129,8 @@ def _report(kind: str, f: Figures) -> None:
     print(
         f"{kind:>4}: {f.pages / total:7.1f} pages/s clean+store "
         f"({f.pages / f.clean_seconds:.1f}/s cleaning alone, {f.pages / f.store_seconds:.0f}/s storing); "
-        f"{f.inserted} stored"
+        f"{f.inserted} stored, {f.database_bytes / max(f.inserted, 1):,.0f} database bytes "
+        "per article"
     )
     print(
         f"      per page: Simplified {simplified_seconds / max(simplified, 1) * 1000:.2f} ms, "
