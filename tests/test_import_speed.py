@@ -307,3 +307,34 @@ def test_the_progress_line_gives_the_rate_and_the_time_left() -> None:
     now[0] = 120.0
     line(500, 500)
     assert stream.getvalue().endswith("importing 500/500, 25.0 files/s   \n")
+
+
+@pytest.mark.gui
+def test_the_window_imports_through_the_same_path_without_forking_itself(
+    tmp_path: Path, corpus_folder: Path
+) -> None:
+    from annotator.gui.workers import BackgroundJob
+
+    db = tmp_path / "window.db"
+    Store.open(db).close()
+    job = BackgroundJob.import_pages(db, [corpus_folder], suggest=True)
+    messages: list[str] = []
+    job.signals.finished.connect(messages.append)
+    job.signals.failed.connect(messages.append)
+    job.run()  # what the thread pool runs; worker processes come from a fork server
+    assert messages == [f"imported {SEEDS + 2 * 14 - 1 + 3} article(s), 1 failed"]
+    cli_db = tmp_path / "cli.db"
+    assert main(["--db", str(cli_db), "import", "--jobs", "1", str(corpus_folder)]) == 1
+    assert database_content(db) == database_content(cli_db)
+
+
+def test_suggestion_inputs_cross_to_a_spawned_worker_intact(seed_articles) -> None:
+    import pickle
+
+    [gazetteer, *_] = _gazetteers(seed_articles)
+    inputs = SuggestionInputs.of(
+        schema="s", corpus=CorpusStats.from_articles(seed_articles), gazetteer=gazetteer
+    )
+    copy = pickle.loads(pickle.dumps(inputs))
+    assert copy.fingerprint(seed_articles[0], ()) == inputs.fingerprint(seed_articles[0], ())
+    assert dict(copy.gazetteer.officials) == dict(gazetteer.officials)

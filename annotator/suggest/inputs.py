@@ -25,6 +25,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 import annotator
 from annotator.model import Article
@@ -112,6 +113,12 @@ class SuggestionInputs:
         )
         return cls(shared, corpus, gazetteer)
 
+    def __reduce__(self) -> tuple:
+        """Picklable for worker processes that are not forked (the gazetteer's read-only
+        mappings are not): rebuilt from plain dicts."""
+        gazetteer = (dict(self.gazetteer.officials), dict(self.gazetteer.boilerplate))
+        return _rebuild, (self.shared, self.corpus, gazetteer)
+
     def fingerprint(self, article: Article, rejected: Collection[tuple[str, int, int, str]]) -> str:
         lines = article_lines(article)
         outlet = outlet_key(article)
@@ -137,3 +144,12 @@ class SuggestionInputs:
                 json.dumps([furniture, labelled, officials], ensure_ascii=False).encode(),
             ]
         )
+
+
+def _rebuild(
+    shared: str, corpus: CorpusStats, gazetteer: tuple[dict[str, tuple[str, ...]], dict[str, str]]
+) -> SuggestionInputs:
+    officials, boilerplate = gazetteer
+    return SuggestionInputs(
+        shared, corpus, Gazetteer(MappingProxyType(officials), MappingProxyType(boilerplate))
+    )
