@@ -12,6 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from annotator.commands.common import add_common_options, run_reporting_errors
+
 # One entry per sub-command module; the order is the order of `annotator --help`.
 COMMAND_MODULES: tuple[str, ...] = (
     "annotator.commands.gui",
@@ -46,22 +48,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """Options every command takes, before or after the command name."""
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="database file (default: annotator.db in the user data directory)",
-    )
-    parser.add_argument(
-        "--annotator",
-        metavar="NAME",
-        default=argparse.SUPPRESS,
-        help="whose labels to read or write",
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -71,6 +57,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     for option in ("db", "annotator"):
         if not hasattr(args, option):
             setattr(args, option, None)
-    from annotator.commands.common import run_reporting_errors
-
     return run_reporting_errors(args)

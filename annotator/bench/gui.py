@@ -24,10 +24,7 @@ BATCH = 5000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from annotator.commands.common import add_common_options
-
     parser = subparsers.add_parser("gui", help="window launch, article switch and label latency")
-    add_common_options(parser)
     parser.add_argument("--articles", type=int, default=100_000, help="synthetic articles (100000)")
     parser.add_argument("--labels", type=int, default=200, help="label key presses to time (200)")
     parser.set_defaults(run=run)

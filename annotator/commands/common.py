@@ -10,9 +10,19 @@ from annotator.store import Store, StoreError
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
-    from annotator.cli import add_common_options as add
-
-    add(parser)
+    """Options every command takes, before or after the command name."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: annotator.db in the user data directory)",
+    )
+    parser.add_argument(
+        "--annotator",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="whose labels to read or write",
+    )
 
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
