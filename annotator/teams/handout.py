@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annotator.model import AUTO, AnnotationSet, check_person_name
 from annotator.store import Store, StoreError
+from annotator.store.foreign import checked_copy
 from annotator.teams.plan import Plan, plan_batch
 
 TEAM_SETTING = "team_assignments"  # in the lead's database: {"batches": n, "given": {id: [names]}}
@@ -99,8 +100,11 @@ def reassign(store: Store, source: str, target: str, out: Path) -> tuple[int, Pa
         raise ValueError(f"nothing was handed out to {source}")
     done: set[str] = set()
     source_file = out / f"{source}.db"
-    if source_file.exists():
-        with Store.open(source_file, read_only=True) as returned:
+    if source_file.exists():  # their file: read through a checked private copy, never locked
+        with (
+            checked_copy(source_file, outcome="nothing was reassigned") as copy,
+            Store.open(copy, read_only=True) as returned,
+        ):
             done = {
                 r.article_id
                 for r in returned.iter_set_records()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 from annotator.review.agreement import ALL, ArticleSets, measure_agreement
 from annotator.store import Store, StoreError
+from annotator.store.foreign import checked_copy
 from annotator.teams.handout import BATCH_SETTING
 
 
@@ -93,9 +95,20 @@ def _assigned(store: Store) -> list[str]:
     return [i for i in ids if isinstance(i, str)]
 
 
+@contextmanager
+def _returned(path: Path) -> Iterator[Store]:
+    """A teammate's file, read through a checked private copy: it may be open in their window,
+    and it is not ours to lock, migrate or trust."""
+    with (
+        checked_copy(path, outcome="its progress was not read") as copy,
+        Store.open(copy, read_only=True) as store,
+    ):
+        yield store
+
+
 def _file_progress(path: Path) -> tuple[FileProgress, list[str]]:
     annotator = path.stem
-    with Store.open(path, read_only=True) as store:
+    with _returned(path) as store:
         assigned = _assigned(store) or store.article_ids()
         sets = {a: store.get_annotation_set(a, annotator) for a in assigned if store.has_article(a)}
     statuses = [s.status for s in sets.values()]
@@ -133,7 +146,7 @@ def team_progress(paths: Sequence[Path]) -> TeamProgress:
 
 
 def _pair(a: str, b: str, path_a: Path, path_b: Path, shared: list[str]) -> PairProgress:
-    with Store.open(path_a, read_only=True) as first, Store.open(path_b, read_only=True) as second:
+    with _returned(path_a) as first, _returned(path_b) as second:
         corpus = []
         for article_id in shared:
             sets = {}
