@@ -158,6 +158,74 @@ def test_the_shipped_model_finds_officials_after_and_before_titles():
 
 def test_no_name_crosses_a_space():
     tagger = PersonTagger.load()
-    names = [n.text for n in tagger.names("马兴瑞 艾尔肯·吐尼亚孜 祖木热提·吾布力 何忠友参加有关活动")]
+    names = [
+        n.text for n in tagger.names("马兴瑞 艾尔肯·吐尼亚孜 祖木热提·吾布力 何忠友参加有关活动")
+    ]
     assert all(" " not in n for n in names)
     assert {"艾尔肯·吐尼亚孜", "何忠友"} <= set(names)
+
+
+# -- officials from the tagger ---------------------------------------------------------------
+
+
+def tagged(text: str) -> dict[str, tuple[str, ...]]:
+    from functools import partial
+
+    from annotator.suggest.lexicons import default_lexicons
+    from annotator.suggest.officials import is_credit
+    from annotator.suggest.tagged_officials import tagged_officials
+    from annotator.suggest.taken import Taken
+
+    lexicons = default_lexicons()
+    found = tagged_officials(
+        text,
+        PersonTagger.load(),
+        lexicons,
+        Taken(len(text)),
+        is_credit=partial(is_credit, lexicons=lexicons),
+    )
+    assert all(text[m.start : m.end] == m.name for m in found)
+    return {m.name: tuple(t.text for t in m.titles) for m in found}
+
+
+def test_a_person_after_a_title_is_an_official_with_that_title():
+    assert tagged("国务院总理李鹏今天会见了外交部长唐家璇。") == {
+        "李鹏": ("国务院总理",),
+        "唐家璇": ("外交部长",),
+    }
+    assert tagged("美国总统克林顿抵达北京。") == {"克林顿": ("美国总统",)}
+
+
+def test_a_person_before_a_title_is_an_official_too():
+    assert tagged("马兴瑞说,习近平总书记高度重视西部大开发。").get("习近平") == ("总书记",)
+
+
+def test_no_title_beside_a_name_or_a_reporter_credit_gives_no_official():
+    assert tagged("张和平被任命后前往上海。") == {}
+    assert "王兴瑞" not in tagged("新华社记者王兴瑞报道:省长黄强出席会议。")
+
+
+def test_names_the_tagger_finds_in_two_articles_are_known_to_all():
+    from annotator.model import Article, OffsetMap
+    from annotator.suggest.lexicons import default_lexicons
+    from annotator.suggest.tagged_officials import corpus_officials
+
+    def article(n: int, text: str) -> Article:
+        return Article(
+            id=f"a{n}",
+            source=f"{n}.txt",
+            raw_text=text,
+            text=text,
+            offset_map=OffsetMap.identity(len(text)),
+        )
+
+    texts = [
+        "马兴瑞说,习近平总书记高度重视西部大开发。",
+        "新疆牢记习近平总书记嘱托。",
+        "国务院总理李鹏今天会见了代表团。",
+    ]
+    found = corpus_officials(
+        [article(n, t) for n, t in enumerate(texts)], PersonTagger.load(), default_lexicons()
+    )
+    assert found.get("习近平") == ("总书记",)
+    assert "李鹏" not in found  # one article only: not spread over the corpus

@@ -293,15 +293,21 @@ def test_names_run_together_are_split_with_names_known_in_the_article() -> None:
         "石榴云/新疆日报讯(记者 王兴瑞张磊报道)代表团在新疆对接工作。",
         "9月2日,座谈会在乌鲁木齐召开。石榴云/新疆日报记者崔志坚摄",
         "[ 责编:张悦鑫 ]",
-        "深入贯彻落实习近平总书记关于新疆工作的重要讲话精神。",
         "代表团参观库尔班·吐鲁木纪念馆,走访慰问阿布杜热西提·买吐送一家。",
-        "她指出,习近平总书记曾多次对中医药工作作出重要指示。",
         "带领其领导班子前往龙湖参观学习。",
     ],
 )
 def test_reporters_editors_citizens_and_halls_are_not_officials(text: str) -> None:
     aset = suggest_article(article(f"标题很长的一篇新闻报道\n{text}\n{BODY}"))
     assert names(aset) == {"马兴瑞", "楼阳生"}
+
+
+def test_a_name_followed_by_its_title_is_an_official() -> None:
+    # Issue 11: 习近平总书记 is an official like 马兴瑞书记; the rules alone never found it.
+    text = "她指出,习近平总书记曾多次对中医药工作作出重要指示。"
+    with_tagger = suggest_article(article(f"标题很长的一篇新闻报道\n{text}\n{BODY}"))
+    rules_alone = suggest_article(article(f"标题很长的一篇新闻报道\n{text}\n{BODY}"), tagger=None)
+    assert "习近平" in names(with_tagger) and "习近平" not in names(rules_alone)
 
 
 def test_every_mention_is_linked_to_one_official_record() -> None:

@@ -38,8 +38,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from annotator.resources import resource_path
     from annotator.suggest.person_tagger import MODEL_FILE, PersonTagger
+    from annotator.suggest.tagged_officials import official_title_words
     from annotator.suggest.tagger_training import (
         base_corpus_path,
+        base_training_sentences,
         database_model_path,
         database_sentences,
         read_corpus,
@@ -51,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         corpus = base_corpus_path(args.corpus)
     except FileNotFoundError as error:
         raise UsageError(str(error)) from None
-    sentences = read_corpus(corpus, "train")
+    sentences = base_training_sentences(corpus, official_title_words())
     extra = 0
     if args.base:
         out = args.out or resource_path(*MODEL_FILE)

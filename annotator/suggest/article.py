@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Sequence
+from typing import Literal
 
 from annotator.model import AUTO, AnnotationSet, Article, Event, Official, region_label
 from annotator.suggest.boilerplate import LineKind, classify_lines
@@ -17,6 +19,7 @@ from annotator.suggest.names import NameRules
 from annotator.suggest.officials import (
     NameMention,
     find_in_line,
+    is_credit,
     link_known,
     sole_surname_owners,
     sole_title_holders,
@@ -24,7 +27,9 @@ from annotator.suggest.officials import (
     title_only_mentions,
     titles_by_name,
 )
+from annotator.suggest.person_tagger import PersonTagger, shipped_tagger
 from annotator.suggest.strings import occurrences_of_each
+from annotator.suggest.tagged_officials import tagged_officials
 from annotator.suggest.taken import Taken
 
 TEACHING_RULES = frozenset({"title-chain", "leader-list"})
@@ -39,15 +44,20 @@ def suggest_article(
     gazetteer: Gazetteer | None = None,
     rejected: Collection[tuple[str, int, int, str]] = (),
     lexicons: Lexicons | None = None,
+    tagger: PersonTagger | None | Literal["shipped"] = "shipped",
 ) -> AnnotationSet:
+    """`tagger`: the person-name tagger whose officials join the rules' ("shipped": the model
+    in resources/models; None: the rules alone)."""
     lexicons = lexicons if lexicons is not None else default_lexicons()
+    if tagger == "shipped":
+        tagger = shipped_tagger()
     gazetteer = gazetteer if gazetteer is not None else Gazetteer()
     verdicts = classify_lines(
         article, article_lines(article), lexicons=lexicons, corpus=corpus, gazetteer=gazetteer
     )
     draft = DraftSpans(article, frozenset(rejected))
     _add_regions(draft, verdicts)
-    officials = _add_officials(draft, article, verdicts, lexicons, gazetteer)
+    officials = _add_officials(draft, article, verdicts, lexicons, gazetteer, tagger)
     events = _add_events(draft, article, verdicts, lexicons, officials)
     return AnnotationSet(
         article.id, AUTO, spans=tuple(draft.spans), officials=tuple(officials), events=tuple(events)
@@ -71,7 +81,11 @@ def _add_regions(draft: DraftSpans, verdicts: Sequence[LineKind]) -> None:
 
 
 def _mentions(
-    article: Article, verdicts: Sequence[LineKind], lexicons: Lexicons, gazetteer: Gazetteer
+    article: Article,
+    verdicts: Sequence[LineKind],
+    lexicons: Lexicons,
+    gazetteer: Gazetteer,
+    tagger: PersonTagger | None,
 ) -> list[NameMention]:
     """Two passes: names found by the rules become known, so names run together elsewhere
     (李希王伟中…参加有关活动) can be split and every other mention linked."""
@@ -85,6 +99,12 @@ def _mentions(
     ]
     rules = rules.with_known(m.name for m in first)
     found_by_line = [_without_overlaps(find_in_line(line.text, rules)) for line in lines]
+    if tagger is not None:  # persons beside a title that the rules did not find
+        for line, found in zip(lines, found_by_line, strict=True):
+            claimed = Taken(len(line.text), tuple((m.start, m.end) for m in found))
+            credit = functools.partial(is_credit, lexicons=lexicons)
+            found += tagged_officials(line.text, tagger, lexicons, claimed, is_credit=credit)
+            found.sort(key=lambda m: m.start)
     rules = rules.with_known(m.name for found in found_by_line for m in found)
     owners = sole_surname_owners((m.name for f in found_by_line for m in f), lexicons)
     holders = sole_title_holders(titles_by_name(m for f in found_by_line for m in f), lexicons)
@@ -127,8 +147,9 @@ def _add_officials(
     verdicts: Sequence[LineKind],
     lexicons: Lexicons,
     gazetteer: Gazetteer,
+    tagger: PersonTagger | None,
 ) -> list[Official]:
-    mentions = _mentions(article, verdicts, lexicons, gazetteer)
+    mentions = _mentions(article, verdicts, lexicons, gazetteer, tagger)
     titles = titles_by_name(mentions)
     organizations: dict[str, str | None] = {}
     span_ids: dict[str, list[int]] = {}

@@ -39,3 +39,8 @@ class Gazetteer:
                         boilerplate[line.key] = region_kind(span.label)
                         break
         return cls(MappingProxyType(officials), MappingProxyType(boilerplate))
+
+    def with_officials(self, found: Mapping[str, tuple[str, ...]]) -> Gazetteer:
+        """This gazetteer plus officials found elsewhere (people's labels win on a name)."""
+        merged = {**found, **self.officials}
+        return Gazetteer(MappingProxyType(merged), self.boilerplate)

@@ -69,6 +69,11 @@ def _phrase_start(text: str, end_of_word: int, word_start: int) -> int:
     return position
 
 
+def title_phrase_start(text: str, end_of_word: int, word_start: int) -> int:
+    """Where the title phrase (organisation + title word) ending at `end_of_word` begins."""
+    return _phrase_start(text, end_of_word, word_start)
+
+
 def _title_chain(
     text: str, word_match: re.Match[str], pattern: re.Pattern[str], lexicons: Lexicons
 ) -> list[TitleMention]:
@@ -87,6 +92,11 @@ def _title_chain(
                     match = pattern.match(text, start - 1 - len(word))
                     break
     return chain[::-1]
+
+
+def is_credit(text: str, start: int, end: int, *, lexicons: Lexicons) -> bool:
+    """Whether text[start:end] is a reporter's or photographer's credit (记者王兴瑞, …摄)."""
+    return _after_credit(text, start, end, lexicons)
 
 
 def _after_credit(text: str, start: int, end: int, lexicons: Lexicons) -> bool:
@@ -284,3 +294,17 @@ def titles_by_name(mentions: Iterable[NameMention]) -> Mapping[str, tuple[str, .
             if title.text not in titles:
                 titles.append(title.text)
     return {name: tuple(titles) for name, titles in result.items()}
+
+
+def title_chain_before(
+    text: str, name_start: int, lexicons: Lexicons, words: tuple[str, ...]
+) -> tuple[TitleMention, ...]:
+    """The title chain that ends right before `name_start` (国务院副总理兼外交部长|钱其琛), read
+    as the title rule reads it; `words` (longest first) may hold more titles than the lexicon."""
+    pattern = _title_alternation(words)
+    for word in words:
+        if text.endswith(word, 0, name_start):
+            match = pattern.match(text, name_start - len(word))
+            if match is not None and match.end() == name_start:
+                return tuple(_title_chain(text, match, pattern, lexicons))
+    return ()

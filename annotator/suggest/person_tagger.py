@@ -179,3 +179,9 @@ def bio_labels(length: int, names: Sequence[tuple[int, int]]) -> list[str]:
         for k in range(start + 1, end):
             labels[k] = "I"
     return labels
+
+
+@cache
+def shipped_tagger() -> PersonTagger | None:
+    """The model that ships, loaded once per process; None if it is missing."""
+    return PersonTagger.load()

@@ -1,0 +1,127 @@
+"""Officials from the name tagger: a tagged person in a title context.
+
+The tagger finds persons; an official is a person written right after a title (国务院总理李鹏,
+美国总统克林顿: the title chain is read as the rules read it) or right before one (习近平总书记,
+马兴瑞书记). A name the rules already claimed, a reporter's credit, a low score or a name with
+no title beside it is left alone. Only lines that hold a title word are tagged at all, which
+keeps the CRF's cost to the sentences that can give an official.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache, partial
+from typing import Protocol
+
+from annotator.model import Article
+from annotator.resources import read_text
+from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries
+from annotator.suggest.officials import NameMention, TitleMention, is_credit, title_chain_before
+from annotator.suggest.person_tagger import PersonTagger, TaggedName
+from annotator.suggest.taken import Taken
+
+MIN_SCORE = 0.6  # below it the tagger is unsure; the rules or a person decide
+RULE = "tagger"
+# a title word glued to 会 names a body (常委会), not the person's title
+_NOT_A_TITLE_AFTER = "会"
+
+
+@dataclass(frozen=True, slots=True)
+class TitleWords:
+    words: tuple[str, ...]  # longest first
+    anywhere: re.Pattern[str]
+
+
+@cache
+def _extra_titles() -> tuple[str, ...]:
+    return parse_entries(read_text("lexicons", "official_titles.txt"))
+
+
+@lru_cache(maxsize=4)
+def title_words(titles: tuple[str, ...]) -> TitleWords:
+    words = tuple(sorted({*titles, *_extra_titles()}, key=len, reverse=True))
+    return TitleWords(words, re.compile("|".join(re.escape(w) for w in words)))
+
+
+def _title_after(text: str, end: int, words: TitleWords) -> TitleMention | None:
+    for word in words.words:
+        if text.startswith(word, end) and not text.startswith(_NOT_A_TITLE_AFTER, end + len(word)):
+            return TitleMention(end, end + len(word), word, None)
+    return None
+
+
+class CreditCheck(Protocol):
+    """Whether a name is a reporter's or photographer's credit (记者王兴瑞, 王兴瑞摄)."""
+
+    def __call__(self, text: str, start: int, end: int) -> bool: ...
+
+
+def tagged_officials(
+    text: str,
+    tagger: PersonTagger,
+    lexicons: Lexicons,
+    taken: Taken,
+    *,
+    is_credit: CreditCheck,
+) -> list[NameMention]:
+    """Officials the tagger finds in one line that the rules did not claim."""
+    words = title_words(lexicons.titles)
+    if not words.anywhere.search(text):
+        return []
+    found = []
+    for name in tagger.names(text):
+        if not _acceptable(text, name, taken, is_credit):
+            continue
+        titles = title_chain_before(text, name.start, lexicons, words.words)
+        if not titles:
+            after = _title_after(text, name.end, words)
+            titles = (after,) if after else ()
+        if titles:
+            found.append(NameMention(name.start, name.end, name.text, RULE, tuple(titles)))
+            taken.add(name.start, name.end)
+    return found
+
+
+def _acceptable(text: str, name: TaggedName, taken: Taken, is_credit: CreditCheck) -> bool:
+    return (
+        name.score >= MIN_SCORE
+        and len(name.text) >= 2
+        and not taken.overlaps(name.start, name.end)
+        and not is_credit(text, name.start, name.end)
+    )
+
+
+def official_title_words() -> tuple[str, ...]:
+    """Every title word beside which a tagged name is an official, longest first."""
+    return title_words(default_lexicons().titles).words
+
+
+def corpus_officials(
+    articles: Iterable[Article],
+    tagger: PersonTagger,
+    lexicons: Lexicons,
+    *,
+    min_articles: int = 2,
+) -> dict[str, tuple[str, ...]]:
+    """Officials the tagger finds beside a title in at least `min_articles` articles of the
+    corpus: name -> the title words seen with it. They become known names for every article,
+    so a mention the tagger alone is unsure of (贯彻落实习近平总书记…) is linked like any known
+    official. Two articles, not one: a single odd find must not spread over the corpus."""
+    seen: dict[str, set[str]] = {}
+    titles: dict[str, dict[str, None]] = {}
+    credit = partial(is_credit, lexicons=lexicons)
+    for article in articles:
+        for line in article.text.split("\n"):
+            for mention in tagged_officials(
+                line, tagger, lexicons, Taken(len(line)), is_credit=credit
+            ):
+                seen.setdefault(mention.name, set()).add(article.id)
+                for title in mention.titles:
+                    titles.setdefault(mention.name, {})[title.text] = None
+    return {
+        name: tuple(titles.get(name, {}))
+        for name, where in seen.items()
+        if len(where) >= min_articles
+    }
