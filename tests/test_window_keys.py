@@ -564,3 +564,14 @@ def test_o_offers_the_label_the_keys_selected(qtbot, open_window):
     qtbot.keyClick(window.view, "o")
     offered = {s.label for s in window.editor.pending_suggestions() if s.rule == "same-string"}
     assert offered == {"TITLE"}
+
+
+def test_the_b_prompt_does_not_widen_a_1280_pixel_window(qtbot, open_window):
+    window = open_window()
+    wait_for_layout(qtbot, window, 1280, 720)
+    window.status.show_saved("an earlier edit")  # every permanent label of the bar in use
+    press_b_on_a_line(qtbot, window)
+    qtbot.wait(300)  # a window that grows does so a little later
+    assert window.status.mode.isVisible()
+    assert window.minimumSizeHint().width() <= 1280  # the prompt may be cut, never the window
+    assert window.width() == 1280

@@ -47,7 +47,7 @@ class KeyPrefix(QObject):
         self._refuse = refuse
         self.active = False
         keys = " · ".join(f"{key.upper()} {choice.name}" for key, choice in self._choices.items())
-        self.prompt_text = f"{prefix} … {what}: {keys} · Esc cancels"
+        self.prompt_text = f"{prefix} + {what}: {keys} (Esc: cancel)"
         widget.installEventFilter(self)
 
     def start(self) -> None:

@@ -28,6 +28,9 @@ class EditorStatusBar(QStatusBar):
         for label in (self.mode, self.position, self.timer, self.saved):
             self.addPermanentWidget(label)
         self.mode.hide()
+        # a long mode (the B prompt lists every kind) is cut, never widens the window: the
+        # full text is in its tooltip
+        self.mode.setMinimumWidth(40)
 
     def show_position(
         self,
@@ -56,4 +59,5 @@ class EditorStatusBar(QStatusBar):
 
     def show_mode(self, text: str) -> None:
         self.mode.setText(text)
+        self.mode.setToolTip(rich_literal(text))
         self.mode.setVisible(bool(text))
