@@ -229,3 +229,22 @@ def test_names_the_tagger_finds_in_two_articles_are_known_to_all():
     )
     assert found.get("习近平") == ("总书记",)
     assert "李鹏" not in found  # one article only: not spread over the corpus
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "003"])
+def test_a_traditional_copy_gives_the_same_officials(seed):
+    from opencc import OpenCC
+
+    from annotator.cleaning import clean_page
+    from annotator.resources import seeds_dir
+    from annotator.suggest.article import suggest_article
+
+    path = next(seeds_dir().glob(f"{seed}_*.txt"))
+    simplified = path.read_text(encoding="utf-8")
+    traditional = OpenCC("s2t").convert(simplified)
+    assert traditional != simplified
+    names = []
+    for text in (simplified, traditional):
+        article = clean_page(text.encode("utf-8"), path.name)
+        names.append(sorted(o.name for o in suggest_article(article).officials))
+    assert names[0] == names[1] and names[0]

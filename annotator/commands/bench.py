@@ -17,6 +17,7 @@ BENCH_MODULES: tuple[str, ...] = (
     "annotator.bench.agree",
     "annotator.bench.export",
     "annotator.bench.register",
+    "annotator.bench.tagger",
 )
 
 
