@@ -575,3 +575,30 @@ def test_the_b_prompt_does_not_widen_a_1280_pixel_window(qtbot, open_window):
     assert window.status.mode.isVisible()
     assert window.minimumSizeHint().width() <= 1280  # the prompt may be cut, never the window
     assert window.width() == 1280
+
+
+@pytest.fixture
+def app_style_sheet():
+    """The style sheet `annotator gui` runs with (pytest-qt's application has none)."""
+    from annotator.gui.app import application
+
+    app = application()
+    yield app.styleSheet()
+    app.setStyleSheet("")
+
+
+def test_the_zoomed_size_survives_focus_changes_and_restyling(qtbot, app_style_sheet, open_window):
+    assert app_style_sheet
+    window = open_window()
+    open_by_source(window, "000_")
+    window.view.setFocus()
+    window.zoom(3)
+    zoomed = window.view.fontMetrics().horizontalAdvance("中")
+    press_b_on_a_line(qtbot, window)  # the status bar's mode label comes and goes
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.find_box, Qt.Key.Key_Escape)
+    window.style().unpolish(window.view)
+    window.style().polish(window.view)
+    qtbot.wait(100)
+    assert window.view.fontMetrics().horizontalAdvance("中") == zoomed

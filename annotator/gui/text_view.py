@@ -172,6 +172,9 @@ class ArticleTextView(QPlainTextEdit):
         returns the size set."""
         points = min(max(points, TEXT_SIZES[0]), TEXT_SIZES[-1])
         self.setFont(text_font(points))
+        # under the application's style sheet a re-polish (focus, a sibling restyled) puts back
+        # the font the view was first polished with; a size in the view's own sheet stays
+        self.setStyleSheet(f"QPlainTextEdit {{ font-size: {points}pt; }}")
         self._tag_font = QFont(self.font())
         self._tag_font.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.6))
         metrics = QFontMetrics(self._tag_font)
