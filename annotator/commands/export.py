@@ -9,6 +9,7 @@ from pathlib import Path
 from annotator.commands.common import UsageError, add_common_options, open_store
 from annotator.formats.atomic import atomic_file
 from annotator.formats.base import FormatError
+from annotator.formats.label_studio import LabelStudioFormat, labelling_config
 from annotator.formats.owned_folder import export_folder
 from annotator.formats.pipeline import write_brat, write_checked_docbin, write_export
 from annotator.formats.registry import BRAT, EXPORT_FORMATS, writer_for
@@ -16,6 +17,7 @@ from annotator.formats.service import export_records
 from annotator.store.targets import refuse_database_target
 
 PROGRESS_EVERY = 1000
+LABEL_STUDIO = LabelStudioFormat.name
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="PATH",
         help="write here, atomically, instead of stdout (brat: a folder, new or empty or one "
         "an earlier brat export wrote, of which only its own files are replaced; spacy: a "
-        ".spacy path writes a DocBin when spaCy is installed); never the database",
+        ".spacy path writes a DocBin when spaCy is installed; label-studio: a folder, or a path "
+        "without an extension, is such a folder, holding tasks.json and the labelling config "
+        "config.xml); "
+        "never the database",
     )
     parser.add_argument(
         "--original",
@@ -60,6 +65,12 @@ def _check_options(args: argparse.Namespace) -> None:
         raise UsageError("brat writes a folder: say where with --out FOLDER")
 
 
+def _names_folder(out: Path) -> bool:
+    """--out of a format that can write a folder: an existing folder or a name without an
+    extension is one (`--out ls`), `tasks.json` is a file."""
+    return out.is_dir() or not out.suffix
+
+
 def run(args: argparse.Namespace) -> int:
     _check_options(args)
     with open_store(args, read_only=True) as store:
@@ -77,7 +88,12 @@ def run(args: argparse.Namespace) -> int:
 
         if args.out:
             refuse_database_target(Path(args.out), store.path, "an export")
-        records = export_records(store, args.annotator, original=args.original)
+        records = export_records(
+            store,
+            args.annotator,
+            original=args.original,
+            suggestions=args.format == LABEL_STUDIO,  # as the tasks' predictions
+        )
         options = {"body_only": args.body_only, "progress": progress}
         try:
             if args.format == BRAT:
@@ -89,6 +105,13 @@ def run(args: argparse.Namespace) -> int:
                         by_annotator=args.annotator is None,
                         **options,
                     )
+            elif args.format == LABEL_STUDIO and args.out and _names_folder(Path(args.out)):
+                with export_folder(Path(args.out), database=store.path) as folder:
+                    (folder / "config.xml").write_text(
+                        labelling_config(store.schema), encoding="utf-8"
+                    )
+                    with open(folder / "tasks.json", "x", encoding="utf-8") as out:
+                        count = write_export(records, writer_for(args.format), out, **options)
             elif args.format == "spacy" and args.out and args.out.endswith(".spacy"):
                 with atomic_file(Path(args.out), binary=True) as out:
                     count = write_checked_docbin(records, out, **options)

@@ -94,6 +94,10 @@ class Writer(ABC):
     separator: ClassVar[str] = ""  # between two chunks
     footer: ClassVar[str] = ""
 
+    # True: one chunk per article holding all its records (consecutive records of one id),
+    # written by `format_article` and re-read by `verify_article`
+    per_article: ClassVar[bool] = False
+
     @abstractmethod
     def format_record(self, record: Record) -> str: ...
 
@@ -101,6 +105,12 @@ class Writer(ABC):
     def verify(self, chunk: str, record: Record) -> None:
         """Re-read `chunk` and raise InvalidExportError unless its spans are the record's, each
         span's text being the slice of the exported text."""
+
+    def format_article(self, records: list[Record]) -> str:
+        raise NotImplementedError(f"{self.name} writes one chunk per record")
+
+    def verify_article(self, chunk: str, records: list[Record]) -> None:
+        raise NotImplementedError(f"{self.name} writes one chunk per record")
 
 
 def by_author(

@@ -1,7 +1,13 @@
-"""Label Studio's JSON task list, the labels as one annotation per task.
+"""Label Studio's JSON task list: one task per article, each person's labels one annotation.
 
-Each task: {"data": {"text", "article_id"}, "annotations": [{"result": [{"id", "from_name":
-"label", "to_name": "text", "type": "labels", "value": {"start", "end", "text", "labels"}}]}]}.
+Each task: {"id", "data": {"text", "article_id"}, "annotations": [{"completed_by": NAME,
+"result": [{"id", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start",
+"end", "text", "labels"}}]}, …], "predictions": [{"model_version", "score", "result"}]}. The
+task id numbers the tasks of one export from 1 (Label Studio and its converter require one);
+`completed_by` is our annotator name (Label Studio keeps it when it knows no such user id, and
+`--completed-by NAME` reads it back); the suggestions (`auto`) are the task's one prediction,
+`score` null since a rule's hit has no confidence. `labelling_config` writes the XML labelling
+config of a schema's labels that `--out DIR` puts beside `tasks.json`.
 Label Studio counts offsets in code points since its fix for astral characters (older versions
 counted UTF-16 units, which put every span after an emoji off by one); we write code points.
 
@@ -17,12 +23,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any, TextIO
+from xml.sax.saxutils import quoteattr
 
-from annotator.formats.base import LabelledText, Record, Rejection, SkipItem
-from annotator.formats.json_items import parse_items
+from annotator.formats.base import InvalidExportError, LabelledText, Record, Rejection, SkipItem
+from annotator.formats.json_items import load_line, parse_items
 from annotator.formats.record import labelled_spans
 from annotator.formats.span_list import FileSpan, SpanListFormat
+from annotator.model import AUTO, LabelSchema
 from annotator.safe_json import JsonRefused, load_json
+
+MODEL_VERSION = "annotator-suggest"  # the predictions' `model_version`: our rule suggestions
 
 _OFFSET = {"type": "integer"}
 _RESULTS = {
@@ -79,26 +89,61 @@ class LabelStudioFormat(SpanListFormat):
 
     def __init__(self, completed_by: str | None = None) -> None:
         self.completed_by = completed_by
+        self.tasks = 0  # tasks written so far: the next task's id is one more
+
+    per_article = True  # one task per article, its people's annotations side by side
 
     def to_item(self, record: Record) -> dict[str, Any]:
-        text = record["text"]
-        result = [
-            {
-                "id": f"s{n}",
-                "from_name": "label",
-                "to_name": "text",
-                "type": "labels",
-                "value": {"start": start, "end": end, "text": text[start:end], "labels": [label]},
-            }
-            for n, (start, end, label) in enumerate(labelled_spans(record), 1)
-        ]
+        """One record alone as a task (without a task id): what `verify_item` re-reads."""
         return {
-            "data": {"text": text, "article_id": record["id"]},
-            "annotations": [{"result": result}],
+            "data": {"text": record["text"], "article_id": record["id"]},
+            "annotations": [{"result": _result(record)}],
         }
 
     def format_record(self, record: Record) -> str:
-        return json.dumps(self.to_item(record), ensure_ascii=False)
+        return self.format_article([record])
+
+    def format_article(self, records: list[Record]) -> str:
+        self.tasks += 1
+        first = records[0]
+        annotations = [
+            {"completed_by": r["annotator"], "result": _result(r)}
+            for r in records
+            if r["annotator"] not in (None, AUTO)
+        ]
+        predictions = [
+            {"model_version": MODEL_VERSION, "score": None, "result": _result(r)}
+            for r in records
+            if r["annotator"] == AUTO
+        ]
+        task: dict[str, Any] = {
+            "id": self.tasks,
+            "data": {"text": first["text"], "article_id": first["id"]},
+            "annotations": annotations,
+        }
+        if predictions:
+            task["predictions"] = predictions
+        return json.dumps(task, ensure_ascii=False)
+
+    def verify(self, chunk: str, record: Record) -> None:
+        self.verify_article(chunk, [record])
+
+    def verify_article(self, chunk: str, records: list[Record]) -> None:
+        """Each record's spans are exactly the spans of its own annotation (or prediction)."""
+        task = load_line(chunk)
+        for record in records:
+            author = record["annotator"]
+            if author is None:
+                source = [] if task["annotations"] else [{"result": []}]
+            elif author == AUTO:
+                source = task.get("predictions", [])
+            else:
+                source = [a for a in task["annotations"] if a["completed_by"] == author]
+            if len(source) != 1:
+                raise InvalidExportError(
+                    f"label-studio task of {record['id']}: {len(source)} annotations of {author!r}"
+                )
+            self.verify_item({"data": task["data"], "annotations": source}, record)
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:
         chosen = self._annotation(item)
@@ -154,3 +199,35 @@ def _authors(annotation: dict[str, Any]) -> list[str]:
     if isinstance(author, dict):
         return [str(author[key]) for key in ("id", "email") if author.get(key) is not None]
     return [] if author is None else [str(author)]
+
+
+def _result(record: Record) -> list[dict[str, Any]]:
+    """A record's spans as Label Studio `labels` results."""
+    text = record["text"]
+    return [
+        {
+            "id": f"s{n}",
+            "from_name": "label",
+            "to_name": "text",
+            "type": "labels",
+            "value": {"start": start, "end": end, "text": text[start:end], "labels": [label]},
+        }
+        for n, (start, end, label) in enumerate(labelled_spans(record), 1)
+    ]
+
+
+def labelling_config(schema: LabelSchema) -> str:
+    """The XML labelling config of `schema`: every label (entities, then the boilerplate
+    regions as `boilerplate/<kind>`) under the `label` control the tasks' results name."""
+    labels = "".join(
+        f"    <Label value={quoteattr(label.name)} background={quoteattr(label.color)}/>\n"
+        for label in (*schema.entity_labels(), *schema.region_labels())
+    )
+    return (
+        "<View>\n"
+        '  <Labels name="label" toName="text">\n'
+        f"{labels}"
+        "  </Labels>\n"
+        '  <Text name="text" value="$text"/>\n'
+        "</View>\n"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -49,13 +50,26 @@ def write_export(
     """
     count = 0
     out.write(writer.header)
-    for record in _prepared(records, body_only, progress):
-        chunk = writer.format_record(record)
-        writer.verify(chunk, record)
+    for group in _chunked(_prepared(records, body_only, progress), writer.per_article):
+        if writer.per_article:
+            chunk = writer.format_article(group)
+            writer.verify_article(chunk, group)
+        else:
+            chunk = writer.format_record(group[0])
+            writer.verify(chunk, group[0])
         out.write(writer.separator + chunk if count else chunk)
-        count += 1
+        count += len(group)
     out.write(writer.footer)
     return count
+
+
+def _chunked(records: Iterable[Record], per_article: bool) -> Iterator[list[Record]]:
+    """Each record alone, or (per_article) the consecutive records of one article together."""
+    if not per_article:
+        yield from ([record] for record in records)
+        return
+    for _, group in groupby(records, key=lambda record: record["id"]):
+        yield list(group)
 
 
 def write_brat(

@@ -18,32 +18,38 @@ from annotator.store import SpanRejected, Store
 IMPORTED_STATUS: Status = "in_progress"  # for formats that carry no status
 
 
-def export_sets(store: Store, annotator: str | None) -> Iterator[tuple[Article, AnnotationSet]]:
-    """The (article, set) pairs an export holds, articles in store order.
+def export_sets(
+    store: Store, annotator: str | None, *, suggestions: bool = False
+) -> Iterator[tuple[Article, AnnotationSet]]:
+    """The (article, set) pairs an export holds, articles in store order, an article's sets
+    one after the other.
 
     With an annotator: every article once, with that annotator's set (an empty `todo` set where
     they have none), so the export always covers the corpus. Without: every human set (all
     annotators but `auto`, `gold` included) of each article, and an article nobody has labelled
-    once, with a blank annotator (null in the record).
+    once, with a blank annotator (null in the record). `suggestions` adds the article's `auto`
+    set after those, where it has one (for formats that keep a model's guesses apart).
     """
     humans = [name for name in store.annotators() if name != AUTO]
     for article in store.iter_articles():
         if annotator is not None:
             yield article, store.get_annotation_set(article.id, annotator)
-            continue
-        sets = [
-            store.get_annotation_set(article.id, name)
-            for name in humans
-            if store.has_annotation_set(article.id, name)
-        ]
-        for aset in sets or [AnnotationSet(article_id=article.id, annotator="")]:
-            yield article, aset
+        else:
+            sets = [
+                store.get_annotation_set(article.id, name)
+                for name in humans
+                if store.has_annotation_set(article.id, name)
+            ]
+            for aset in sets or [AnnotationSet(article_id=article.id, annotator="")]:
+                yield article, aset
+        if suggestions and annotator != AUTO and store.has_annotation_set(article.id, AUTO):
+            yield article, store.get_annotation_set(article.id, AUTO)
 
 
 def export_records(
-    store: Store, annotator: str | None, *, original: bool = False
+    store: Store, annotator: str | None, *, original: bool = False, suggestions: bool = False
 ) -> Iterator[Record]:
-    for article, aset in export_sets(store, annotator):
+    for article, aset in export_sets(store, annotator, suggestions=suggestions):
         yield to_record(article, aset, original=original)
 
 

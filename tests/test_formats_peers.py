@@ -1,0 +1,132 @@
+"""Issue 12: other tools' own loaders read our exports of the seeds, and their forms import.
+
+Where the peer installs from PyPI (label-studio-converter, spaCy) the test runs the peer's own
+code on our export; the seeds are labelled by two scripted annotators and the suggestions.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from review_helpers.scripted import label_seeds, seeded_store
+
+from annotator.cli import main
+from annotator.model import AUTO
+from annotator.store import Store
+from annotator.suggest.run import suggest_corpus
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds, labelled by alice and bob, with the suggestions (`auto`)."""
+    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    with seeded_store(db) as store:
+        label_seeds(store, "alice")
+        label_seeds(store, "bob")
+        suggest_corpus(store, only_changed=False, jobs=1)
+    return db
+
+
+def export(db: Path, *args: str) -> int:
+    return main(["--db", str(db), "export", *args])
+
+
+def stored(db: Path) -> dict[str, dict[str, set[tuple[int, int, str]]]]:
+    """{article id: {annotator: {(start, end, label)}}} of every set in the database."""
+    with Store.open(db, read_only=True) as store:
+        return {
+            article_id: {
+                name: {
+                    (s.start, s.end, s.label)
+                    for s in store.get_annotation_set(article_id, name).spans
+                }
+                for name in store.annotators()
+                if store.has_annotation_set(article_id, name)
+            }
+            for article_id in store.article_ids()
+        }
+
+
+def schema_labels(db: Path) -> set[str]:
+    with Store.open(db, read_only=True) as store:
+        return set(store.schema.names())
+
+
+# --- 1. Label Studio ---------------------------------------------------------------------------
+
+
+def label_studio_folder(db: Path, out: Path, *extra: str) -> list[dict]:
+    assert export(db, "--format", "label-studio", *extra, "--out", str(out)) == 0
+    assert (out / "config.xml").is_file()
+    return json.loads((out / "tasks.json").read_text(encoding="utf-8"))
+
+
+def test_label_studio_tasks_have_ids_and_one_task_per_article(seeds_db: Path, tmp_path) -> None:
+    tasks = label_studio_folder(seeds_db, tmp_path / "ls")
+    truth = stored(seeds_db)
+    ids = [task["id"] for task in tasks]
+    assert all(isinstance(i, int) for i in ids) and len(set(ids)) == len(ids)
+    assert sorted(task["data"]["article_id"] for task in tasks) == sorted(truth)
+    for task in tasks:
+        sets = truth[task["data"]["article_id"]]
+        people = {name for name in sets if name != AUTO}
+        assert {a["completed_by"] for a in task["annotations"]} == people
+        for annotation in task["annotations"]:
+            found = {
+                (r["value"]["start"], r["value"]["end"], r["value"]["labels"][0])
+                for r in annotation["result"]
+            }
+            assert found == sets[annotation["completed_by"]]
+        if AUTO in sets:
+            (prediction,) = task["predictions"]
+            assert prediction["model_version"] and "score" in prediction
+            found = {
+                (r["value"]["start"], r["value"]["end"], r["value"]["labels"][0])
+                for r in prediction["result"]
+            }
+            assert found == sets[AUTO]
+        else:
+            assert not task.get("predictions")
+
+
+def test_label_studio_config_names_every_label_of_the_schema(seeds_db: Path, tmp_path) -> None:
+    label_studio_folder(seeds_db, tmp_path / "ls")
+    root = ET.parse(tmp_path / "ls" / "config.xml").getroot()
+    assert root.tag == "View"
+    (text,) = root.iter("Text")
+    (labels,) = root.iter("Labels")
+    assert text.get("value") == "$text" and labels.get("toName") == text.get("name")
+    assert {label.get("value") for label in labels.iter("Label")} == schema_labels(seeds_db)
+
+
+def test_label_studio_converter_turns_our_tasks_into_conll(seeds_db: Path, tmp_path) -> None:
+    converter = pytest.importorskip("label_studio_converter")
+    out = tmp_path / "ls"
+    tasks = label_studio_folder(seeds_db, out, "--annotator", "alice")
+    config = (out / "config.xml").read_text(encoding="utf-8")
+    conll = tmp_path / "conll"
+    converter.Converter(config=config, project_dir=str(tmp_path)).convert_to_conll2003(
+        str(out / "tasks.json"), str(conll), is_dir=False
+    )
+    written = "".join(p.read_text(encoding="utf-8") for p in conll.iterdir())
+    used = {r["value"]["labels"][0] for t in tasks for a in t["annotations"] for r in a["result"]}
+    # the converter splits tokens at white space (whole Chinese clauses), so it sees the labels
+    # that start a token: some of ours, none it made up
+    seen = {line.rsplit(" ", 1)[1][2:] for line in written.splitlines() if " B-" in line}
+    assert seen and seen <= used
+
+
+def test_label_studio_folder_imports_back_one_annotator(seeds_db: Path, tmp_path) -> None:
+    tasks_file = tmp_path / "ls" / "tasks.json"
+    label_studio_folder(seeds_db, tmp_path / "ls")
+    db = tmp_path / "copy.db"
+    with seeded_store(db):
+        pass
+    args = ["--db", str(db), "import-labels", "--format", "label-studio", "--annotator", "carol"]
+    assert main([*args, "--completed-by", "bob", str(tasks_file)]) == 0
+    truth, copy = stored(seeds_db), stored(db)
+    for article_id, sets in truth.items():
+        assert copy[article_id].get("carol", set()) == sets.get("bob", set())
