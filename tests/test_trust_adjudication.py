@@ -291,7 +291,7 @@ def test_review_open_lists_gold_adjudicated_before_records_were_reviewed(db, cap
         store.set_status(ARTICLE, GOLD, "done")  # what the old window's Ctrl+Enter did
     assert main(["--db", str(db), "review", "--open"]) == 1
     out = capsys.readouterr().out
-    assert f"{ARTICLE}\tdone\t0 span, 1 official and 1 event disagreement(s) still open" in out
+    assert f"{ARTICLE}\tdone\t1 official and 1 event disagreements still open" in out
     assert "1 marked adjudicated with something open" in out
     with Store.open(db) as store:
         adjudicator = Adjudicator(store, ANNOTATORS)

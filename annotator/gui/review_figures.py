@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from annotator.gui.text_view import blend
 from annotator.model import LabelSchema, is_region_label, region_kind
 from annotator.review.agreement import ALL, GROUPS, CorpusAgreement, PairAgreement
+from annotator.review.wording import counted
 
 NAME_WIDTH = 92
 NUMBER_WIDTH = 64
@@ -130,6 +131,7 @@ class FiguresBox(QWidget):
         super().__init__(parent)
         self._schema = schema
         self.title = QLabel(f"<b>{escape(title)}</b>")
+        self.title.setWordWrap(True)  # the corpus note is long: wrap, not widen the panel
         self.numbers = QLabel()
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
         self.numbers.setWordWrap(True)
@@ -152,7 +154,8 @@ class FiguresBox(QWidget):
         alpha_all = dict(result.alpha) if len(result.annotators) > 2 else None
         self.show_pair(result.pairs[0], alpha_all)
         note = f"; left out: {result.excluded_summary()}" if result.excluded else ""
-        self.title.setText(f"<b>Corpus</b> ({result.articles} articles compared{escape(note)})")
+        compared = counted(result.articles, "article")
+        self.title.setText(f"<b>Corpus</b> ({compared} compared{escape(note)})")
         self.title.setToolTip(
             "An article is compared when every annotator has a set, none skipped it, and all "
             "marked it done or at least one labelled something."

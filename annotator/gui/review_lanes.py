@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -37,6 +38,7 @@ ENTITY_HEIGHT = 5
 LANE_GAP = 2
 OPEN_COLOR = QColor("#e67e00")
 SETTLED_COLOR = QColor("#2e7d32")
+FOCUS_MARGIN = 6  # pixels kept above and below the range in view
 
 
 class LanesView(QTextEdit):
@@ -51,6 +53,7 @@ class LanesView(QTextEdit):
         self._boxes: list[DisagreementBox] = []
         self._sets: Sequence[AnnotationSet | None] = ()
         self._names: Sequence[str] = ()
+        self._focus: tuple[int, int] | None = None  # the Qt range kept in view
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -66,6 +69,7 @@ class LanesView(QTextEdit):
         self._lanes = len(names)
         self.offsets = Utf16Offsets.of(text)
         self._bars, self._boxes, self._sets = [], [], ()
+        self._focus = None
         self.setExtraSelections([])
         self.setPlainText(display_text(text))
         block_format = QTextBlockFormat()
@@ -97,11 +101,35 @@ class LanesView(QTextEdit):
         self.setExtraSelections([self._gold_selection(s) for s in gold])
         self.viewport().update()
 
-    def scroll_to(self, start: int) -> None:
+    def scroll_to(self, start: int, end: int) -> None:
+        """Bring code points start..end into view with the lanes under them, and keep them in
+        view when the view is resized (the lines wrap anew) until another range is asked for.
+        `ensureCursorVisible` showed only the text line: scrolling down, the lanes under it
+        were cut off, and a resize lost it altogether."""
         cursor = self.textCursor()
         cursor.setPosition(self.offsets.to_qt(start))
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self._focus = self.offsets.span_to_qt(start, end)
+        self._keep_focus_in_view()
+
+    def _keep_focus_in_view(self) -> None:
+        if self._focus is None:
+            return
+        pieces = list(self.line_pieces(*self._focus))
+        if not pieces:
+            return
+        top = min(p[2] for p in pieces) - FOCUS_MARGIN
+        bottom = max(p[3] for p in pieces) + self.lane_space() + FOCUS_MARGIN
+        height = self.viewport().height()
+        bar = self.verticalScrollBar()
+        if top < 0 or bottom - top > height:  # above the view, or taller than it: top first
+            bar.setValue(bar.value() + int(top))
+        elif bottom > height:
+            bar.setValue(bar.value() + int(bottom - height + 0.999))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_focus_in_view()
 
     def _gold_selection(self, span: Span) -> QTextEdit.ExtraSelection:
         fmt = QTextCharFormat()
@@ -128,10 +156,12 @@ class LanesView(QTextEdit):
         """(left, right, text top, text bottom) in viewport coordinates of every visual line
         piece of the Qt range; an empty piece (a line break) is skipped."""
         document = self.document()
+        layout_of = document.documentLayout()
         dx = -self.horizontalScrollBar().value()
         dy = -self.verticalScrollBar().value()
         block = document.findBlock(qt_start)
         while block.isValid() and block.position() < qt_end:
+            layout_of.blockBoundingRect(block)  # lays the block out if it is not yet
             layout = block.layout()
             origin = layout.position()
             begin = block.position()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
@@ -43,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.plain import rich_literal
+from annotator.gui.plain import plain_action_text, plain_window_title, rich_literal
 from annotator.gui.review_edit_dialog import RecordEditDialog, SpanEditDialog
 from annotator.gui.review_figures import FiguresBox
 from annotator.gui.review_lanes import LanesView
@@ -60,7 +61,17 @@ from annotator.review.adjudication import (
 from annotator.review.agreement import CorpusAgreement, measure_agreement
 from annotator.review.disagreements import gold_inside, span_key
 from annotator.review.loading import load_article_sets
+from annotator.review.wording import counted, noun_for
 from annotator.store import Store, StoreError
+
+
+def first_change(before: Sequence[object], after: Sequence[object]) -> int | None:
+    """The first index of `after` that differs from `before` (one added at the end counts)."""
+    changed = (i for i, (old, new) in enumerate(zip(before, after, strict=False)) if old != new)
+    first = next(changed, None)
+    if first is None and len(after) > len(before):
+        return len(before)
+    return first
 
 
 class CorpusWorker(QThread):
@@ -111,8 +122,12 @@ class ReviewWindow(QMainWindow):
         self.corpus: CorpusAgreement | None = None
         self.edit_dialog: SpanEditDialog | None = None
         self._workers: list[CorpusWorker] = []
+        # article ids of this window's gold edits, oldest first, and of those undone since:
+        # Ctrl+Z and Ctrl+Shift+Z follow them across articles
+        self._decided: list[str] = []
+        self._undone: list[str] = []
         self._generation = 0
-        self.setWindowTitle(f"Review — {store.path or 'in-memory database'}")
+        self.setWindowTitle(plain_window_title(f"Review — {store.path or 'in-memory database'}"))
         self._build()
         self._build_actions()
         self.list_model.set_ids(store.article_ids())
@@ -201,31 +216,61 @@ class ReviewWindow(QMainWindow):
         self.progress.setFormat("%v of %m adjudicated")
 
     def _build_actions(self) -> None:
-        def action(text: str, keys: Sequence[str], slot: Callable[[], object]) -> QAction:
-            act = QAction(text, self)
+        """Every key is an action in the menu bar, which shows its shortcut; the buttons reuse
+        the same actions."""
+        bar = self.menuBar()
+        window_menu = bar.addMenu("&Review")
+        edit_menu = bar.addMenu("&Edit")
+        spans_menu = bar.addMenu("&Disagreement")
+        records_menu = bar.addMenu("Re&cord")
+        articles_menu = bar.addMenu("&Article")
+
+        def action(
+            menu: QMenu, text: str, keys: Sequence[str], slot: Callable[[], object]
+        ) -> QAction:
+            act = QAction(plain_action_text(text), self)  # may name an annotator: "&" is "&"
             act.setShortcuts([QKeySequence(k) for k in keys])
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             act.setToolTip(rich_literal(text))  # may name an annotator: never HTML
             act.triggered.connect(lambda _checked=False: slot())
             self.addAction(act)
+            menu.addAction(act)
             return act
 
-        self.next_action = action("Next disagreement", ["Tab", "J"], lambda: self.step(1))
-        self.previous_action = action(
-            "Previous disagreement", ["Shift+Tab", "Backtab", "K"], lambda: self.step(-1)
+        self.close_action = action(window_menu, "Close", ["Ctrl+W", "Esc"], self.close)
+        self.undo_action = action(edit_menu, "Undo", ["Ctrl+Z"], lambda: self.undo_redo(undo=True))
+        self.redo_action = action(
+            edit_menu, "Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], lambda: self.undo_redo(undo=False)
         )
+        # "Shift+Tab" alone: Qt matches a Shift+Tab press against "Backtab" as well, and an
+        # action holding both is an ambiguous shortcut that fires neither
+        self.next_action = action(
+            spans_menu, "Next disagreement", ["Tab", "J"], lambda: self.step(1)
+        )
+        self.previous_action = action(
+            spans_menu, "Previous disagreement", ["Shift+Tab", "K"], lambda: self.step(-1)
+        )
+        spans_menu.addSeparator()
         self.take_actions = [
-            action(f"Take {name}'s version", [str(n + 1)], lambda n=n: self.take_version(n))
+            action(
+                spans_menu, f"Take {name}'s version", [str(n + 1)], lambda n=n: self.take_version(n)
+            )
             for n, name in enumerate(self.annotators)
         ]
-        self.edit_action = action("Edit…", ["E"], self.edit_current)
-        self.agreed_action = action("Accept agreed spans", ["Shift+A"], self.accept_agreed)
-        self.next_record_action = action("Next record", ["R"], lambda: self.step_record(1))
-        self.previous_record_action = action(
-            "Previous record", ["Shift+R"], lambda: self.step_record(-1)
+        self.edit_action = action(spans_menu, "Edit: select the span…", ["E"], self.edit_current)
+        self.agreed_action = action(
+            spans_menu, "Accept agreed spans and records", ["Shift+A"], self.accept_agreed
         )
+        self.next_record_action = action(
+            records_menu, "Next record", ["R"], lambda: self.step_record(1)
+        )
+        self.previous_record_action = action(
+            records_menu, "Previous record", ["Shift+R"], lambda: self.step_record(-1)
+        )
+        records_menu.addSeparator()
         self.take_record_actions = [
             action(
+                records_menu,
                 f"Take {name}'s version of the record",
                 [f"Ctrl+{n + 1}"],
                 lambda n=n: self.take_record(n),
@@ -233,11 +278,15 @@ class ReviewWindow(QMainWindow):
             for n, name in enumerate(self.annotators)
         ]
         self.none_record_action = action(
-            "None of them: no such record", ["Ctrl+0"], self.none_record
+            records_menu, "None of them: no such record", ["Ctrl+0"], self.none_record
         )
-        self.edit_record_action = action("Edit the record…", ["Ctrl+E"], self.edit_record)
+        self.edit_record_action = action(
+            records_menu, "Edit the record…", ["Ctrl+E"], self.edit_record
+        )
+        records_menu.addSeparator()
         self.records_actions = [
             action(
+                records_menu,
                 f"Take all {name}'s officials and events",
                 [f"Ctrl+Shift+{n + 1}"],
                 lambda n=n: self.take_records(n),
@@ -245,15 +294,17 @@ class ReviewWindow(QMainWindow):
             for n, name in enumerate(self.annotators)
         ]
         self.done_action = action(
-            "Adjudicated, next article", ["Ctrl+Return", "Ctrl+Enter"], self.mark_done
+            articles_menu,
+            "Adjudicated, next article",
+            ["Ctrl+Return", "Ctrl+Enter"],
+            self.mark_done,
         )
-        self.undo_action = action("Undo", ["Ctrl+Z"], lambda: self.undo_redo(undo=True))
-        self.redo_action = action(
-            "Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], lambda: self.undo_redo(undo=False)
+        articles_menu.addSeparator()
+        self.next_article_action = action(
+            articles_menu, "Next article", ["Ctrl+Down"], lambda: self.step_row(1)
         )
-        self.next_article_action = action("Next article", ["Ctrl+Down"], lambda: self.step_row(1))
         self.previous_article_action = action(
-            "Previous article", ["Ctrl+Up"], lambda: self.step_row(-1)
+            articles_menu, "Previous article", ["Ctrl+Up"], lambda: self.step_row(-1)
         )
         for n, act in enumerate(self.take_actions):
             self.choice_row.addWidget(self._button(act, f"{n + 1}: take {self.annotators[n]}"))
@@ -284,10 +335,11 @@ class ReviewWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _button(self, act: QAction, text: str) -> QToolButton:
+        """A button for `act` reading `text` as is (it may name an annotator: "&" is "&")."""
         button = QToolButton()
         button.setDefaultAction(act)
-        button.setText(text)
-        button.setToolTip(rich_literal(act.text()))  # names an annotator: never HTML
+        button.setText(plain_action_text(text))
+        button.setToolTip(act.toolTip())  # rich_literal already: never HTML
         return button
 
     # -- corpus figures -----------------------------------------------------------------------
@@ -364,7 +416,7 @@ class ReviewWindow(QMainWindow):
         else:
             self.figures_article.show_pair(pair)
         self.figures_article.title.setText(
-            f"<b>This article</b> ({len(self.state.review.disagreements)} disagreements)"
+            f"<b>This article</b> ({counted(len(self.state.review.disagreements), 'disagreement')})"
         )
         self._render()
         self._show_current()
@@ -409,9 +461,10 @@ class ReviewWindow(QMainWindow):
         undecided = sum(1 for v in records.verdicts if v.open)
         head = (
             f"Gold: <b>{escape(state.gold.status.replace('_', ' '))}</b> · "
-            f"{total - state.open_count} of {total} disagreements settled · "
-            f"{len(state.review.agreed)} agreed spans · "
-            f"{len(records.slots) - undecided} of {len(records.slots)} records decided"
+            f"{total - state.open_count} of {total} {noun_for(total, 'disagreement')} settled · "
+            f"{counted(len(state.review.agreed), 'agreed span')} · "
+            f"{len(records.slots) - undecided} of {len(records.slots)} "
+            f"{noun_for(len(records.slots), 'record')} decided"
         )
         if self.current is None:
             return head + "<br>No span disagreements: Shift+A accepts the agreed spans and records."
@@ -437,13 +490,16 @@ class ReviewWindow(QMainWindow):
 
     def _show_current(self) -> None:
         if self.state is not None and self.current is not None:
-            self.view.scroll_to(self.state.review.disagreements[self.current].start)
+            d = self.state.review.disagreements[self.current]
+            self.view.scroll_to(d.start, d.end)
 
     def _update_progress(self) -> None:
         done, total = self.adjudicator.adjudicated(), self.store.count_articles()
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress_label.setText(f" Adjudicated: {done} of {total} articles ")
+        self.progress_label.setText(
+            f" Adjudicated: {done} of {total} {noun_for(total, 'article')} "
+        )
 
     # -- disagreements ------------------------------------------------------------------------
 
@@ -481,6 +537,8 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage(f"{description}: {error}", 8000)
             return False
         self.statusBar().showMessage(f"saved: {description}", 3000)
+        self._decided.append(self.state.article.id)
+        self._undone.clear()
         self._reload()
         return True
 
@@ -508,7 +566,7 @@ class ReviewWindow(QMainWindow):
             self._render()
             records_open = sum(1 for v in self.state.records.verdicts if v.open)
             self.statusBar().showMessage(
-                f"every span disagreement settled; {records_open} record(s) still open (R)"
+                f"every span disagreement settled; {counted(records_open, 'record')} still open (R)"
                 if records_open
                 else "every disagreement settled: Ctrl+Enter marks the article adjudicated",
                 6000,
@@ -543,21 +601,48 @@ class ReviewWindow(QMainWindow):
         )
 
     def undo_redo(self, *, undo: bool) -> None:
-        """Take back (or redo) the reviewer's last gold edit on this article: one decision,
-        the agreed spans accepted, records taken, or the article marked adjudicated."""
-        if self.state is None:
+        """Take back (or redo) the reviewer's last gold edit: one decision, the agreed spans
+        accepted, records taken, or an article marked adjudicated. It is the last one made in
+        this window, wherever it was (Ctrl+Enter has moved on to the next article by then: undo
+        went to that article and found nothing), else the open article's last one (an earlier
+        session's); the article is opened and what changed is brought into hand and view."""
+        trail, other = (self._decided, self._undone) if undo else (self._undone, self._decided)
+        article_id = trail[-1] if trail else (self.state.article.id if self.state else None)
+        if article_id is None:
             return
+        word = "undo" if undo else "redo"
         step = self.store.undo if undo else self.store.redo
         try:
-            what = step(GOLD, self.state.article.id)
+            what = step(GOLD, article_id)
         except StoreError as error:
-            self.statusBar().showMessage(f"{'undo' if undo else 'redo'}: {error}", 8000)
+            self.statusBar().showMessage(f"{word}: {error}", 8000)
             return
+        if trail:
+            trail.pop()  # done, or nothing left to take back there (changed elsewhere)
         if what is None:
-            self.statusBar().showMessage(f"nothing to {'undo' if undo else 'redo'} here", 3000)
+            self.statusBar().showMessage(f"nothing to {word} here", 3000)
             return
+        other.append(article_id)
+        if self.state is not None and self.state.article.id == article_id:
+            before = self.state
+            self._reload()
+            self._bring_changed_into_hand(before)
+        else:
+            self._select_id(article_id, emit=True)  # opens it, first open disagreement in hand
         self.statusBar().showMessage(f"{'undone' if undo else 'redone'}: {what}", 4000)
-        self._reload()
+
+    def _bring_changed_into_hand(self, before: ArticleState) -> None:
+        """After undo or redo on the open article: the first disagreement and the first record
+        whose verdict changed become the ones in hand, the disagreement scrolled into view."""
+        assert self.state is not None
+        changed = first_change(before.verdicts, self.state.verdicts)
+        if changed is not None:
+            self.current = changed
+        changed = first_change(before.records.verdicts, self.state.records.verdicts)
+        if changed is not None:
+            self.current_record = changed
+        self._render()
+        self._show_current()
 
     def accept_agreed(self) -> None:
         if self._edit("accept agreed spans and records", self.adjudicator.accept_agreed):

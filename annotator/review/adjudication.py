@@ -38,6 +38,7 @@ from annotator.review.record_disagreements import (
     gold_fingerprint,
     review_records,
 )
+from annotator.review.wording import counted, noun_for
 from annotator.store import Store
 
 MAX_LANES = 9  # keys 1..9
@@ -92,18 +93,25 @@ class OpenDisagreements:
         return len(self.spans) + len(self.agreed_spans) + len(self.officials) + len(self.events)
 
     def describe(self) -> str:
-        counts = [
+        """E.g. '1 span and 2 event disagreements still open; 1 agreed span not in gold yet'."""
+        kinds = [
             f"{n} {what}"
             for n, what in (
                 (len(self.spans), "span"),
                 (len(self.officials), "official"),
                 (len(self.events), "event"),
             )
+            if n
         ]
-        text = f"{', '.join(counts[:-1])} and {counts[-1]} disagreement(s) still open"
+        parts = []
+        if kinds:
+            listed = " and ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds)
+            disagreements = len(self.spans) + len(self.officials) + len(self.events)
+            parts.append(f"{listed} {noun_for(disagreements, 'disagreement')} still open")
         if self.agreed_spans:
-            text += f"; {len(self.agreed_spans)} agreed span(s) not in gold yet (Shift+A)"
-        return text
+            agreed = counted(len(self.agreed_spans), "agreed span")
+            parts.append(f"{agreed} not in gold yet (Shift+A)")
+        return "; ".join(parts) or "nothing still open"
 
 
 def open_disagreements(state: ArticleState) -> OpenDisagreements:
@@ -201,7 +209,8 @@ class Adjudicator:
             if slot.agreed and v.open
         ]
         if new or records:
-            what = f"accept {len(new)} agreed span(s) and {len(records)} agreed record(s)"
+            agreed = counted(len(new), "agreed span")
+            what = f"accept {agreed} and {counted(len(records), 'agreed record')}"
             self._decide_records(state, records, what, add_spans=new)
         elif not self.store.has_annotation_set(state.article.id, GOLD):
             self.store.set_status(state.article.id, GOLD, "in_progress")
