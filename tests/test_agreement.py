@@ -25,9 +25,9 @@ from annotator.review.characters import (
     krippendorff_alpha,
     paint,
 )
-from annotator.review.counts import MatchCounts
-from annotator.review.records import event_keys, official_names, set_matches
-from annotator.review.spans import count_overlap_pairs, exact_matches, overlap_matches
+from annotator.review.records import event_keys, official_names
+from annotator.review.spans import exact_matches, overlap_matches
+from annotator.scoring import MatchCounts, count_overlap_pairs, multiset_matches, set_matches
 
 # --- helpers -------------------------------------------------------------------------------
 
@@ -251,7 +251,7 @@ def test_official_names_and_event_tuples():
     )
     assert official_names(a) == {"马兴瑞", "王宁"}
     assert set_matches(official_names(a), official_names(b)) == MatchCounts(1, 2, 2)
-    assert set_matches(event_keys(a), event_keys(b)) == MatchCounts(1, 2, 1)
+    assert multiset_matches(event_keys(a), event_keys(b)) == MatchCounts(1, 2, 1)
 
 
 # --- corpus --------------------------------------------------------------------------------

@@ -121,7 +121,8 @@ def _print_lines(ours: Counts, theirs: Counts, our_rate: float, their_rate: floa
 
 
 def _prf(counts: Counts) -> str:
-    return f"{counts.precision:.3f} {counts.recall:.3f} {counts.f1:.3f}"
+    figures = (counts.precision, counts.recall, counts.f1)
+    return " ".join("–" if x is None else f"{x:.3f}" for x in figures)  # None: over nothing
 
 
 def _our_lines(article: Article) -> list[bool]:

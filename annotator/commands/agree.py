@@ -12,8 +12,8 @@ from annotator.review.agreement import (
     PairAgreement,
     measure_agreement,
 )
-from annotator.review.counts import MatchCounts
 from annotator.review.loading import human_annotators, load_article_sets
+from annotator.scoring import MatchCounts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -24,9 +24,16 @@ from annotator.review.characters import (
     krippendorff_alpha,
     project,
 )
-from annotator.review.counts import MatchCounts, total
-from annotator.review.records import EventKey, event_keys, official_names, set_matches
-from annotator.review.spans import LabelledIntervals, intervals_by_label, label_matches
+from annotator.review.records import EventKey, event_keys, official_names
+from annotator.review.spans import intervals_by_label
+from annotator.scoring import (
+    LabelledIntervals,
+    MatchCounts,
+    label_matches,
+    multiset_matches,
+    set_matches,
+    total,
+)
 
 ALL = "_all"  # the key of the micro-average over every label
 GROUPS = ("entities", "boilerplate")  # character-level measurements, one per span group
@@ -135,7 +142,7 @@ class _PairTally:
             article[1] += n_a
             article[2] += n_b
         self.officials += set_matches(a.officials, b.officials)
-        self.events += set_matches(a.events, b.events)
+        self.events += multiset_matches(a.events, b.events)
         self.per_article.append(ArticleScore(article_id, MatchCounts(*article)))
 
     def counts(self, matched: int) -> dict[str, MatchCounts]:
@@ -153,7 +160,7 @@ class _Prepared:
 
     intervals: LabelledIntervals
     officials: frozenset[str]
-    events: frozenset[EventKey]
+    events: tuple[EventKey, ...]
     entities: tuple[Span, ...]
     regions: tuple[Span, ...]
 

@@ -1,23 +1,20 @@
-"""Record-level agreement: officials by name, events by (type, date, place)."""
+"""Record-level agreement: officials by name, events by (type, date, place); the matching
+itself is `annotator.scoring`'s, shared with `evaluate`."""
 
 from __future__ import annotations
 
-from collections.abc import Set
-
 from annotator.model import AnnotationSet
-from annotator.review.counts import MatchCounts
+from annotator.scoring import canonical_names
 
 EventKey = tuple[str, str | None, str | None]
 
 
 def official_names(aset: AnnotationSet) -> frozenset[str]:
     """Canonical names, outer white space ignored; two records of one name count once."""
-    return frozenset(name for o in aset.officials if (name := o.name.strip()))
+    return canonical_names(o.name for o in aset.officials)
 
 
-def event_keys(aset: AnnotationSet) -> frozenset[EventKey]:
-    return frozenset((e.type, e.date, e.place) for e in aset.events)
-
-
-def set_matches(a: Set, b: Set) -> MatchCounts:
-    return MatchCounts(len(a & b), len(a), len(b))
+def event_keys(aset: AnnotationSet) -> tuple[EventKey, ...]:
+    """One key per event: two events of one type, date and place (other participants) are two,
+    matched as a multiset."""
+    return tuple((e.type, e.date, e.place) for e in aset.events)

@@ -2,18 +2,26 @@
 per-label precision / recall / F1 with exact and overlap matching; Official records (names, and
 for names found: titles in order and organisation); events as (type, date, place) tuples; and
 boilerplate and body judged line by line (a line is boilerplate when most of its characters
-are)."""
+are). Spans, names and events are matched by `annotator.scoring`, as `annotator agree` matches
+them, so the gold against a set scores as that set's annotator against the gold's would."""
 
 from __future__ import annotations
 
 import io
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.model import AnnotationSet, is_region_label, region_kind, region_label
 from annotator.safe_json import JsonRefused, load_json
+from annotator.scoring import (
+    MatchCounts,
+    canonical_names,
+    group_by_label,
+    multiset_matches,
+    set_matches,
+    span_matches,
+)
 
 SpanKey = tuple[str, int, int]  # label, start, end
 EventKey = tuple[str, str | None, str | None]  # type, date, place
@@ -40,15 +48,18 @@ class GoldArticle:
 
     @property
     def official_names(self) -> frozenset[str]:
-        return frozenset(o.name for o in self.officials)
+        return canonical_names(o.name for o in self.officials)
 
 
 @dataclass(frozen=True, slots=True)
 class Counts:
+    """Line verdicts, gold against predicted: the one count that has true negatives (body lines
+    both sides call body), so it can turn round to score the other class."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    tn: int = 0  # only line counts fill it: body lines both sides call body
+    tn: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(
@@ -61,17 +72,20 @@ class Counts:
         return Counts(self.tn, self.fn, self.fp, self.tp)
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+    def matches(self) -> MatchCounts:
+        return MatchCounts(self.tp, self.tp + self.fn, self.tp + self.fp)
 
     @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+    def precision(self) -> float | None:
+        return self.matches.precision
 
     @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def recall(self) -> float | None:
+        return self.matches.recall
+
+    @property
+    def f1(self) -> float | None:
+        return self.matches.f1
 
 
 def read_gold(path: Path) -> list[GoldArticle]:
@@ -135,39 +149,11 @@ def _checked(
 
 def span_counts(
     gold: Iterable[SpanKey], predicted: Iterable[SpanKey], *, overlap: bool = False
-) -> dict[str, Counts]:
-    """Per label. Exact: same label and offsets. Overlap: a prediction is right when it overlaps
-    a gold span of its label, a gold span is found when some prediction of its label overlaps it."""
-    gold_set, predicted_set = set(gold), set(predicted)
-    labels = {s[0] for s in gold_set | predicted_set}
-    result: dict[str, Counts] = {}
-    for label in labels:
-        g = [s for s in gold_set if s[0] == label]
-        p = [s for s in predicted_set if s[0] == label]
-        if overlap:
-            right = sum(any(_overlaps(x, y) for y in g) for x in p)
-            found = sum(any(_overlaps(x, y) for x in p) for y in g)
-            result[label] = Counts(right, len(p) - right, len(g) - found)
-        else:
-            both = len(set(g) & set(p))
-            result[label] = Counts(both, len(p) - both, len(g) - both)
-    return result
-
-
-def _overlaps(a: SpanKey, b: SpanKey) -> bool:
-    return a[1] < b[2] and b[1] < a[2]
-
-
-def set_counts(gold: Iterable[str], predicted: Iterable[str]) -> Counts:
-    g, p = set(gold), set(predicted)
-    return Counts(len(g & p), len(p - g), len(g - p))
-
-
-def multiset_counts(gold: Iterable[object], predicted: Iterable[object]) -> Counts:
-    """Like set_counts, but two equal gold items need two equal predictions."""
-    g, p = Counter(gold), Counter(predicted)
-    both = sum((g & p).values())
-    return Counts(both, sum(p.values()) - both, sum(g.values()) - both)
+) -> dict[str, MatchCounts]:
+    """Per label, gold as A and predictions as B: exact or one-to-one overlap matching, as
+    `annotator.scoring` defines them."""
+    exact, overlapping = span_matches(group_by_label(gold), group_by_label(predicted))
+    return overlapping if overlap else exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +167,9 @@ class Agreement:
         return Agreement(self.equal + other.equal, self.total + other.total)
 
     @property
-    def accuracy(self) -> float:
-        return self.equal / self.total if self.total else 1.0
+    def accuracy(self) -> float | None:
+        """None when nothing was compared: no figure, rather than a perfect one."""
+        return self.equal / self.total if self.total else None
 
 
 def official_agreement(
@@ -238,12 +225,12 @@ class Report:
     """Counts summed over articles (micro-averaged)."""
 
     articles: int = 0
-    by_label_exact: dict[str, Counts] = field(default_factory=dict)
-    by_label_overlap: dict[str, Counts] = field(default_factory=dict)
-    officials: Counts = field(default_factory=Counts)
+    by_label_exact: dict[str, MatchCounts] = field(default_factory=dict)
+    by_label_overlap: dict[str, MatchCounts] = field(default_factory=dict)
+    officials: MatchCounts = field(default_factory=MatchCounts)
     official_titles: Agreement = field(default_factory=Agreement)
     official_organizations: Agreement = field(default_factory=Agreement)
-    events: Counts = field(default_factory=Counts)
+    events: MatchCounts = field(default_factory=MatchCounts)
     boilerplate: Counts = field(default_factory=Counts)
 
     @property
@@ -253,15 +240,20 @@ class Report:
     def add(self, gold: GoldArticle, predicted: AnnotationSet) -> None:
         self.articles += 1
         spans = [(s.label, s.start, s.end) for s in predicted.spans]
-        for target, overlap in ((self.by_label_exact, False), (self.by_label_overlap, True)):
-            for label, counts in span_counts(gold.spans, spans, overlap=overlap).items():
-                target[label] = target.get(label, Counts()) + counts
-        self.officials += set_counts(gold.official_names, (o.name for o in predicted.officials))
+        matches = span_matches(group_by_label(gold.spans), group_by_label(spans))
+        for target, counts_by_label in zip(
+            (self.by_label_exact, self.by_label_overlap), matches, strict=True
+        ):
+            for label, counts in counts_by_label.items():
+                target[label] = target.get(label, MatchCounts()) + counts
+        self.officials += set_matches(
+            gold.official_names, canonical_names(o.name for o in predicted.officials)
+        )
         records = {o.name: (tuple(o.titles), o.organization) for o in predicted.officials}
         titles, organizations = official_agreement(gold.officials, records)
         self.official_titles += titles
         self.official_organizations += organizations
-        self.events += multiset_counts(
+        self.events += multiset_matches(
             gold.events, ((e.type, e.date, e.place) for e in predicted.events)
         )
         gold_regions = [(s, e) for label, s, e in gold.spans if is_region_label(label)]
@@ -273,7 +265,7 @@ class Report:
 
     def format(self) -> str:
         rows = [f"{self.articles} articles", f"{'':28}{'exact P/R/F1':>22}{'overlap P/R/F1':>22}"]
-        in_gold = {label for label, c in self.by_label_exact.items() if c.tp + c.fn}
+        in_gold = {label for label, c in self.by_label_exact.items() if c.support_a}
         for label in sorted(in_gold, key=lambda x: (is_region_label(x), x)):
             name = region_kind(label) if is_region_label(label) else label
             rows.append(
@@ -284,7 +276,7 @@ class Report:
             ("official titles (found)", self.official_titles),
             ("official organisation", self.official_organizations),
         ):
-            rows.append(f"{name:28}{agreement.accuracy:>12.2f} of {agreement.total:<6}")
+            rows.append(f"{name:28}{_number(agreement.accuracy):>12} of {agreement.total:<6}")
         rows.append(f"{'events (type, date, place)':28}{_prf(self.events):>22}")
         rows.append(f"{'boilerplate lines':28}{_prf(self.boilerplate):>22}")
         rows.append(f"{'body lines':28}{_prf(self.body):>22}")
@@ -293,5 +285,10 @@ class Report:
         return "\n".join(rows)
 
 
-def _prf(counts: Counts) -> str:
-    return f"{counts.precision:.2f} {counts.recall:.2f} {counts.f1:.2f}"
+def _prf(counts: Counts | MatchCounts) -> str:
+    return f"{_number(counts.precision)} {_number(counts.recall)} {_number(counts.f1)}"
+
+
+def _number(value: float | None) -> str:
+    """Two decimals; a figure over nothing (None) is a dash, as in `annotator agree`."""
+    return "–" if value is None else f"{value:.2f}"
