@@ -130,3 +130,88 @@ def test_label_studio_folder_imports_back_one_annotator(seeds_db: Path, tmp_path
     truth, copy = stored(seeds_db), stored(db)
     for article_id, sets in truth.items():
         assert copy[article_id].get("carol", set()) == sets.get("bob", set())
+
+
+# --- 2. spaCy DocBin ---------------------------------------------------------------------------
+
+SPACY_CONFIG = Path(__file__).parent.parent / "resources" / "spacy" / "ner.cfg"
+
+
+def docbin(db: Path, out: Path, *extra: str) -> list:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    assert export(db, "--format", "spacy", "--annotator", "alice", *extra, "--out", str(out)) == 0
+    return list(DocBin().from_disk(out).get_docs(spacy.blank("zh").vocab))
+
+
+def native(db: Path, *extra: str) -> list[dict]:
+    out = db.parent / f"native{len(extra)}.jsonl"
+    assert export(db, "--annotator", "alice", *extra, "--out", str(out)) == 0
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def spans_of(spans) -> list[tuple[int, int, str]]:
+    return sorted((s.start_char, s.end_char, s.label_) for s in spans)
+
+
+def test_docbin_fills_ents_like_conll_and_keeps_every_span_in_a_named_group(
+    seeds_db: Path, tmp_path, capsys
+) -> None:
+    from annotator.formats.conll import bio_entities
+
+    docs = docbin(seeds_db, tmp_path / "train.spacy")
+    records = native(seeds_db)
+    assert f"exported {len(records)} records" in capsys.readouterr().err
+    assert [doc.text for doc in docs] == [r["text"] for r in records]
+    for doc, record in zip(docs, records, strict=True):
+        assert spans_of(doc.ents) == bio_entities(record)
+        entities = sorted((s["start"], s["end"], s["label"]) for s in record["spans"])
+        assert spans_of(doc.spans["sc"]) == entities
+        regions = sorted(
+            (b["start"], b["end"], f"boilerplate/{b['kind']}") for b in record["boilerplate"]
+        )
+        assert spans_of(doc.spans["boilerplate"]) == regions
+    assert any(doc.ents for doc in docs) and any(doc.spans["boilerplate"] for doc in docs)
+
+
+def test_docbin_honours_body_only(seeds_db: Path, tmp_path) -> None:
+    docs = docbin(seeds_db, tmp_path / "body.spacy", "--body-only")
+    records = native(seeds_db, "--body-only")
+    assert any(r["text"] != full["text"] for r, full in zip(records, native(seeds_db), strict=True))
+    assert [doc.text for doc in docs] == [r["text"] for r in records]
+    for doc, record in zip(docs, records, strict=True):
+        assert not doc.spans["boilerplate"]
+        assert spans_of(doc.spans["sc"]) == sorted(
+            (s["start"], s["end"], s["label"]) for s in record["spans"]
+        )
+
+
+def test_spacy_debug_data_with_our_config_sees_our_labels(seeds_db: Path, tmp_path) -> None:
+    pytest.importorskip("spacy")
+    import subprocess
+    import sys
+
+    train = tmp_path / "train.spacy"
+    docs = docbin(seeds_db, train)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "debug",
+            "data",
+            str(SPACY_CONFIG),
+            "--paths.train",
+            str(train),
+            "--paths.dev",
+            str(train),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = result.stdout + result.stderr
+    labels = {ent.label_ for doc in docs for ent in doc.ents}
+    assert labels and f"{len(labels)} label(s)" in report, report
+    assert all(label in report for label in labels), report

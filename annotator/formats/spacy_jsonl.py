@@ -6,9 +6,12 @@ the three shapes peers write:
   holds no labels and is skipped (only `accept`, or no answer, is imported);
 - spaCy's `Doc.to_json()`: `ents` a list, `spans` an object of span groups ({"sc": [...]});
   every entity and every group's span is read, each (start, end, label) once.
-When spaCy happens to be installed, `write_docbin` also writes a binary `.spacy` DocBin (each
-character a token, the spans in `doc.spans["sc"]`, since labels may overlap); spaCy is never a
-dependency of annotator.
+When spaCy happens to be installed, `write_docbin` also writes a binary `.spacy` DocBin, each
+character a token (what spaCy's Chinese `char` segmenter makes): `doc.ents` holds the entities
+that do not overlap, resolved as the CoNLL export does (what NER trains on), and every span is
+in a named span group, entities in `sc` (spancat's default key) and boilerplate regions, as
+`boilerplate/<kind>`, in `boilerplate`. resources/spacy/ner.cfg trains on it. spaCy is never
+a dependency of annotator.
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ from annotator.formats.base import (
     SkipItem,
     by_author,
 )
+from annotator.formats.conll import bio_entities
 from annotator.formats.record import labelled_spans
 from annotator.formats.span_list import FileSpan, SpanListFormat
+from annotator.model import is_region_label
 
 _OFFSET = {"type": "integer"}
 _SPAN = {
@@ -40,6 +45,8 @@ _SPAN = {
     },
 }
 _SPANS = {"type": "array", "items": _SPAN}
+ENTITY_GROUP = "sc"  # the DocBin's span group of entities: spancat's default spans_key
+REGION_GROUP = "boilerplate"  # and of boilerplate regions, kept apart from the entities
 ANSWERS_TAKEN = ("accept",)
 ANSWERS_SKIPPED = ("reject", "ignore")
 
@@ -123,14 +130,19 @@ def write_docbin(records: Iterable[Record], out: BinaryIO) -> None:
     import spacy
     from spacy.tokens import Doc, DocBin
 
-    vocab = spacy.blank("xx").vocab
+    vocab = spacy.blank("zh").vocab
     docbin = DocBin(store_user_data=True)
     for record in records:
         text = record["text"]
         doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
         doc.user_data["id"] = record["id"]
-        doc.spans["sc"] = [
-            doc.char_span(start, end, label=label) for start, end, label in labelled_spans(record)
-        ]
+        spans = labelled_spans(record)
+        doc.ents = [doc.char_span(s, e, label=label) for s, e, label in bio_entities(record)]
+        for group, in_group in ((ENTITY_GROUP, False), (REGION_GROUP, True)):
+            doc.spans[group] = [
+                doc.char_span(s, e, label=label)
+                for s, e, label in spans
+                if is_region_label(label) == in_group
+            ]
         docbin.add(doc)
     out.write(docbin.to_bytes())
