@@ -34,7 +34,15 @@ BOILERPLATE_KINDS: tuple[str, ...] = (
 )
 BOILERPLATE_PREFIX = "boilerplate/"
 REGION_LABELS: tuple[str, ...] = tuple(BOILERPLATE_PREFIX + k for k in BOILERPLATE_KINDS)
-EVENT_TYPES: tuple[str, ...] = ("座谈会/会议", "考察调研", "参观", "签约", "慰问", "捐赠", "其他")
+# Event types of official news. The names are stored in every database's events, so a type is
+# never renamed: 座谈会/会议, 考察调研 and 慰问 keep the names of the first release (their display
+# names are in resources/schema.toml) and new types are added. A database whose stored schema
+# lists exactly LEGACY_EVENT_TYPES is read with EVENT_TYPES (a superset: its records stay valid).
+EVENT_TYPES: tuple[str, ...] = (
+    "座谈会/会议", "会见", "会谈", "访问", "考察调研", "签约",
+    "出席/典礼/颁奖", "宴会/招待会", "慰问", "参观", "捐赠", "其他",
+)  # fmt: skip
+LEGACY_EVENT_TYPES: tuple[str, ...] = ("座谈会/会议", "考察调研", "参观", "签约", "慰问", "捐赠", "其他")
 
 AUTO = "auto"  # the machine annotator whose set holds the suggestions
 GOLD = "gold"  # the set a reviewer adjudicates

@@ -11,7 +11,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from annotator.model import LabelDef, LabelSchema
+from annotator.model import EVENT_TYPES, LEGACY_EVENT_TYPES, LabelDef, LabelSchema
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -48,7 +48,10 @@ def parse_schema(toml_text: str) -> LabelSchema:
         )
         for item in data["labels"]
     )
-    return LabelSchema(labels=labels, event_types=tuple(data.get("event_types", ())))
+    event_types = tuple(data.get("event_types", ()))
+    if event_types == LEGACY_EVENT_TYPES:  # a database made before the types of issue 20
+        event_types = EVENT_TYPES
+    return LabelSchema(labels=labels, event_types=event_types)
 
 
 @cache

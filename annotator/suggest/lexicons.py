@@ -12,6 +12,9 @@ from pathlib import Path
 from annotator.model import EVENT_TYPES
 from annotator.resources import resource_path
 
+# what a modality cue says about the triggers it governs (resources/lexicons/event_modality.txt)
+MODALITY_KINDS = ("future", "hope", "habitual", "generic", "condolence", "negated", "reference")
+
 
 class LexiconError(ValueError):
     """A lexicon file cannot be used; the message names the file and line."""
@@ -51,6 +54,10 @@ class Lexicons:
     navigation: tuple[str, ...]
     spam: tuple[str, ...]
     event_triggers: tuple[tuple[str, str], ...]
+    # a trigger that names no type of its own (举行, 出席): counts only when no other does
+    weak_event_triggers: tuple[tuple[str, str], ...] = ()
+    # cue TAB kind (future, hope, …): the sentence does not report the event (see events.py)
+    event_modality: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Lexicons:
@@ -62,14 +69,28 @@ class Lexicons:
                 raise LexiconError(f"lexicon {path} is missing")
             return parse_entries(path.read_text(encoding="utf-8"))
 
-        trigger_path = folder / "event_triggers.txt"
-        if not trigger_path.is_file():
-            raise LexiconError(f"lexicon {trigger_path} is missing")
-        triggers = parse_pairs(trigger_path.read_text(encoding="utf-8"), source=str(trigger_path))
-        for trigger, event_type in triggers:
-            if event_type not in EVENT_TYPES:
+        def pairs(name: str) -> tuple[tuple[str, str], ...]:
+            path = folder / f"{name}.txt"
+            if not path.is_file():
+                raise LexiconError(f"lexicon {path} is missing")
+            return parse_pairs(path.read_text(encoding="utf-8"), source=str(path))
+
+        def typed_triggers(name: str) -> tuple[tuple[str, str], ...]:
+            found = pairs(name)
+            for trigger, event_type in found:
+                if event_type not in EVENT_TYPES:
+                    raise LexiconError(
+                        f"{folder / name}.txt: trigger {trigger!r} has unknown event type "
+                        f"{event_type!r}"
+                    )
+            return found
+
+        modality = pairs("event_modality")
+        for cue, kind in modality:
+            if kind not in MODALITY_KINDS:
                 raise LexiconError(
-                    f"{trigger_path}: trigger {trigger!r} has unknown event type {event_type!r}"
+                    f"{folder / 'event_modality.txt'}: cue {cue!r} has unknown kind {kind!r}; "
+                    f"expected one of {', '.join(MODALITY_KINDS)}"
                 )
         return cls(
             titles=_longest_first(entries("titles")),
@@ -85,7 +106,9 @@ class Lexicons:
             meta=entries("meta"),
             navigation=entries("navigation"),
             spam=entries("spam"),
-            event_triggers=triggers,
+            event_triggers=typed_triggers("event_triggers"),
+            weak_event_triggers=typed_triggers("event_weak_triggers"),
+            event_modality=modality,
         )
 
 
