@@ -1,22 +1,49 @@
-"""Date expressions (9月2日, 7月8日至10日, 8日下午, 当天下午) and their ISO dates.
+"""Date expressions (9月2日, 7月8日至10日, 8日下午, 当天下午, 今天, 昨天) and their ISO dates.
 
 The year comes from the article's `published` date; the month of a bare day (8日) from the last
-date mentioned before it, else from `published`. Without a year the ISO date is None.
+date mentioned before it, else from `published`. 今天/昨天 count from the dateline's day
+(本报北京９月２９日讯, 新华社…３月１５日电), else from the publication day. Without a year the ISO
+date is None: the DATE span still marks the month and day in the text, but no year is guessed
+(an ISO date needs one, and the window edits dates as ISO dates).
+Full-width digits read as ASCII ones (`narrow`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+# full-width ASCII forms (０-９, ,, ;, :…) -> ASCII, one character for one: offsets stay valid
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 _PART_OF_DAY = r"(?:上午|下午|晚上|晚间|傍晚|早上|中午|凌晨)?"
+# days counted from "today": the dateline's day, else the publication day
+_RELATIVE_DAYS = {
+    "今天": 0,
+    "今日": 0,
+    "今晨": 0,
+    "今晚": 0,
+    "昨天": -1,
+    "昨日": -1,
+    "昨晚": -1,
+    "前天": -2,
+    "明天": 1,
+    "明日": 1,
+}
 DATE_EXPRESSION = re.compile(
     rf"(?:(?P<year>\d{{4}})年)?(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日"
     rf"(?:(?:至|到|—|-|~)(?:(?P<end_month>\d{{1,2}})月)?(?P<end_day>\d{{1,2}})日)?{_PART_OF_DAY}"
+    rf"(?P<dateline>\s*(?:电|讯))?"
     rf"|(?<![\d月年])(?P<bare_day>\d{{1,2}})日(?:(?:至|到)(?P<bare_end>\d{{1,2}})日)?{_PART_OF_DAY}"
     rf"|(?P<same_day>当天|当日){_PART_OF_DAY}"
+    rf"|(?P<relative>{'|'.join(_RELATIVE_DAYS)}){_PART_OF_DAY}"
 )
+
+
+def narrow(text: str) -> str:
+    """`text` with full-width digits and punctuation as ASCII, same length."""
+    return text.translate(_NARROW)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,17 +57,28 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class DateContext:
-    """What a bare day or 当天 is read against: the article's year and the last date seen."""
+    """What a bare day, 当天 or 今天 is read against: the article's year, the last date seen,
+    and "today" (the dateline's day, else the publication day)."""
 
     year: int | None
     month: int | None
     last: str | None = None
+    today: str | None = None
+    published: str | None = None
 
     @classmethod
     def for_published(cls, published: str | None) -> DateContext:
         if published and re.match(r"^\d{4}-\d{2}", published):
-            return cls(int(published[:4]), int(published[5:7]))
+            day = published[:10] if _iso_day(published[:10]) else None
+            return cls(int(published[:4]), int(published[5:7]), today=day, published=day)
         return cls(None, None)
+
+
+def _iso_day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -52,24 +90,53 @@ def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
         return None
 
 
+def _shifted(day: str | None, days: int) -> str | None:
+    start = _iso_day(day) if day else None
+    return (start + dt.timedelta(days=days)).isoformat() if start else None
+
+
+def _dateline_day(month: int, day: int, context: DateContext) -> str | None:
+    """A dateline is written on or before the publication day: 12月31日电 published on
+    2025-01-02 is of 2024. No publication day: no year."""
+    published = _iso_day(context.published) if context.published else None
+    if published is None:
+        return None
+    date = _iso(published.year, month, day)
+    if date is not None and date > published.isoformat():
+        date = _iso(published.year - 1, month, day)
+    return date
+
+
 def find_dates(
     text: str, context: DateContext, offset: int = 0
 ) -> tuple[list[DateMention], DateContext]:
     """Dates in `text` (positions shifted by `offset`), and the context after reading them."""
     mentions: list[DateMention] = []
-    for match in DATE_EXPRESSION.finditer(text):
+    for match in DATE_EXPRESSION.finditer(narrow(text)):
         groups = match.groupdict()
+        end_date = None
         if groups["same_day"]:
-            date, end_date = context.last, None
+            date = context.last
+        elif groups["relative"]:
+            date = _shifted(context.today, _RELATIVE_DAYS[groups["relative"]])
+            context = replace(context, last=date or context.last)
         else:
-            year = int(groups["year"]) if groups["year"] else context.year
             month = int(groups["month"]) if groups["month"] else context.month
             day = int(groups["day"] or groups["bare_day"])
-            end_day = groups["end_day"] or groups["bare_end"]
-            end_month = int(groups["end_month"]) if groups["end_month"] else month
-            date = _iso(year, month, day)
-            end_date = _iso(year, end_month, int(end_day)) if end_day else None
-            context = DateContext(context.year, month, date or context.last)
+            if groups["dateline"] and not groups["year"] and not groups["end_day"]:
+                assert month is not None
+                date = _dateline_day(month, day, context)
+                year = int(date[:4]) if date else context.year  # the story's year
+                context = replace(context, year=year, today=date)
+            else:
+                year = int(groups["year"]) if groups["year"] else context.year
+                end_day = groups["end_day"] or groups["bare_end"]
+                end_month = int(groups["end_month"]) if groups["end_month"] else month
+                date = _iso(year, month, day)
+                end_date = _iso(year, end_month, int(end_day)) if end_day else None
+            context = replace(context, month=month, last=date or context.last)
         start, end = match.span()
-        mentions.append(DateMention(start + offset, end + offset, match.group(), date, end_date))
+        if groups["dateline"]:  # the span is the date, not the 电/讯 after it
+            end = match.start("dateline")
+        mentions.append(DateMention(start + offset, end + offset, text[start:end], date, end_date))
     return mentions, context
