@@ -25,6 +25,8 @@ from annotator.review.loading import load_article_sets
 from annotator.review.merge import merge_database
 from annotator.store import Store
 
+pytestmark = pytest.mark.gui
+
 
 @pytest.fixture(scope="module")
 def reviewer_db(tmp_path_factory) -> Path:
@@ -126,7 +128,11 @@ def settle_article(qtbot, window, *, records_from: int, edit_first: bool) -> set
         if edit_first and turn == 0:
             qtbot.keyClick(window, Qt.Key.Key_E)
             dialog = window.edit_dialog
-            dialog.end.setValue(dialog.start.value() + 1)
+            # the span's first character, selected as a keyboard user does
+            cursor = dialog.text_view.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            dialog.text_view.setTextCursor(cursor)
+            qtbot.keyClick(dialog.text_view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
             expected.add(dialog.span())
             qtbot.keyClick(dialog, Qt.Key.Key_Return)
         else:

@@ -1,5 +1,5 @@
-"""The reviewer's own versions: E on a disagreement gives a span (label and offsets, in code
-points), Ctrl+E on a record an official or an event."""
+"""The reviewer's own versions: E on a disagreement gives a span, chosen by selecting its text
+(and its label), Ctrl+E on a record an official or an event."""
 
 from __future__ import annotations
 
@@ -7,24 +7,55 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QWidget,
 )
 
 from annotator.gui.delegates import parse_date
+from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.plain import plain_label
-from annotator.model import LabelSchema, OfficialDraft, check_span_text
+from annotator.gui.text_view import text_font
+from annotator.gui.trim import trim_span, whole_lines
+from annotator.model import LabelSchema, OfficialDraft, check_span_text, is_region_label
 from annotator.review.record_disagreements import Draft
 
 
+class SelectableText(QPlainTextEdit):
+    """The article's text, read-only, selectable by mouse and by Shift+arrows; Enter is the
+    dialog's (accept), not the text's."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFont(text_font())
+        self.setPlainText(display_text(text))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # on to the dialog: its default button
+            return
+        super().keyPressEvent(event)
+
+
 class SpanEditDialog(QDialog):
+    """Gold's own span in a disagreement: the reviewer selects its text in the article (no
+    offsets to type) and picks its label. Like the annotator's keys, an entity span leaves out
+    space and punctuation at its edges and stays within one line; a boilerplate region takes
+    the whole lines the selection touches."""
+
     def __init__(
         self,
         schema: LabelSchema,
@@ -37,16 +68,19 @@ class SpanEditDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Gold span")
         self._text = text
+        self._offsets = Utf16Offsets.of(text)
         self.label = QComboBox()
         for name in schema.names():
             self.label.addItem(name, name)
         self.label.setCurrentIndex(max(0, self.label.findData(label)))
-        self.start = QSpinBox()
-        self.end = QSpinBox()
-        for box, value in ((self.start, start), (self.end, end)):
-            box.setRange(0, len(text))
-            box.setValue(value)
-            box.valueChanged.connect(self._show_preview)
+        self.label.currentIndexChanged.connect(self._show_preview)
+        self.text_view = SelectableText(text)
+        cursor = self.text_view.textCursor()
+        qt_start, qt_end = self._offsets.span_to_qt(start, end)
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        self.text_view.setTextCursor(cursor)
+        self.text_view.selectionChanged.connect(self._show_preview)
         self.preview = plain_label()  # the page's text: never HTML
         self.preview.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -55,26 +89,55 @@ class SpanEditDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.addRow(
+            plain_label(
+                "Select the span in the text (mouse, or Shift+arrows); Enter keeps it, "
+                "Esc leaves gold as it is."
+            )
+        )
+        form.addRow(self.text_view)
         form.addRow("Label", self.label)
-        form.addRow("Start", self.start)
-        form.addRow("End", self.end)
-        form.addRow("Text", self.preview)
+        form.addRow("Span", self.preview)
         form.addRow(self.buttons)
+        self.resize(680, 420)
+        self.text_view.setFocus()
         self._show_preview()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.text_view.centerCursor()  # the selection in the middle, with its context around
+
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def selection(self) -> tuple[int, int]:
+        """The selected text, in code points, as selected."""
+        cursor = self.text_view.textCursor()
+        return self._offsets.span_to_py(cursor.selectionStart(), cursor.selectionEnd())
+
     def span(self) -> tuple[str, int, int]:
-        return self.label.currentData(), self.start.value(), self.end.value()
+        """(label, start, end) of the span the selection makes, in code points."""
+        label = self.label.currentData()
+        start, end = self.selection()
+        if is_region_label(label):
+            start, end = whole_lines(self._text, start, end)
+        else:
+            start, end = trim_span(self._text, start, end)
+        return label, start, end
 
     def problem(self) -> str | None:
-        _, start, end = self.span()
+        label, start, end = self.span()
+        if start >= end:
+            return "select the text of the span (spaces and punctuation alone are no span)"
+        if not is_region_label(label) and "\n" in self._text[start:end]:
+            return "a label cannot cross a line break: select within one line"
         return check_span_text(self._text, start, end)
 
     def _show_preview(self) -> None:
         problem = self.problem()
-        _, start, end = self.span()
-        self.preview.setText(problem or self._text[start:end])
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(problem is None)
+        label, start, end = self.span()
+        self.preview.setText(problem or f"{label} 「{self._text[start:end]}」")
+        self.ok_button().setEnabled(problem is None)
 
 
 LIST_SEPARATORS = re.compile(r"[、,，;；\n]+")

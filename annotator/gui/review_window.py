@@ -586,6 +586,11 @@ class ReviewWindow(QMainWindow):
         d = state.review.disagreements[index]
         inside = [span_key(s) for s in gold_inside(d, state.gold.spans, state.review.agreed)]
         label, start, end = (inside or sorted(d.keys(), key=lambda k: (k[1], k[2])))[0]
+        chosen = self.view.textCursor()
+        if chosen.hasSelection():  # text the reviewer selected in the lanes: start from it
+            start, end = self.view.offsets.span_to_py(
+                chosen.selectionStart(), chosen.selectionEnd()
+            )
         dialog = SpanEditDialog(self.store.schema, state.article.text, label, start, end, self)
         dialog.accepted.connect(lambda: self._edited(dialog, index))
         self.edit_dialog = dialog
