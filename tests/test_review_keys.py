@@ -267,6 +267,18 @@ def test_e_refuses_a_selection_of_nothing_but_punctuation(qtbot, short_store):
     assert dialog.problem() in dialog.preview.text()
 
 
+def test_e_keeps_an_entity_within_one_line_and_widens_a_region_to_whole_lines(qtbot, short_store):
+    window = make_window(qtbot, short_store)
+    qtbot.keyClick(window, Qt.Key.Key_E)
+    dialog = window.edit_dialog
+    select_in(qtbot, dialog.text_view, SHORT, 10, 16)  # 黄强。 / 分享
+    dialog.label.setCurrentIndex(dialog.label.findData("PLACE"))
+    assert "line break" in (dialog.problem() or "") and not dialog.ok_button().isEnabled()
+    dialog.label.setCurrentIndex(dialog.label.findData("boilerplate/share"))
+    assert dialog.span() == ("boilerplate/share", 0, len(SHORT))
+    assert dialog.ok_button().isEnabled()
+
+
 def test_e_starts_from_text_selected_in_the_lanes(qtbot, short_store):
     window = make_window(qtbot, short_store)
     view = window.view
