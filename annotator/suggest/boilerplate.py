@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from annotator.cleaning.chars import HAN
 from annotator.model import Article
 from annotator.suggest.corpus import CorpusStats, outlet_key
 from annotator.suggest.gazetteer import Gazetteer
@@ -23,7 +24,7 @@ from annotator.suggest.lexicons import Lexicons, contains_any
 from annotator.suggest.lines import Line
 
 _IMAGE_FILE = re.compile(r"^\S{1,80}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员|图)[\s/::]*[\u4e00-\u9fff·]{2,8}\s*摄[))]?$")
+_PHOTO_CREDIT = re.compile(rf"(?:记者|摄影|通讯员|图)[\s/::]*[{HAN}·]{{2,8}}\s*摄[))]?$")
 _DATE_ONLY = re.compile(
     r"^[\s\d年月日时分秒:::\-/.]{6,}$|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )

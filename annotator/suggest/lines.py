@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annotator.cleaning.chars import is_han
 from annotator.model import Article, Block
 
 _SPACE = re.compile(r"\s+")
@@ -53,11 +54,7 @@ class Line:
 
     @property
     def cjk_count(self) -> int:
-        return sum(_is_cjk(c) for c in self.text)
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+        return sum(is_han(c) for c in self.text)
 
 
 def article_lines(article: Article) -> tuple[Line, ...]:

@@ -11,10 +11,11 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from annotator.cleaning.chars import HAN, is_han
 from annotator.suggest.lexicons import Lexicons
 
 DOT = "\u00b7"
-_HAN = r"\u4e00-\u9fff\u3400-\u4dbf"
+_HAN = HAN
 _TRANSLITERATED = re.compile(rf"[{_HAN}]{{2,6}}(?:{DOT}[{_HAN}]{{1,8}})+")
 _HAN_RUN = re.compile(rf"[{_HAN}{DOT}]+")
 MAX_TRANSLITERATED_PART = 8
@@ -29,10 +30,6 @@ DOTTED_RUN_LIMIT = 256
 # a token of names written together longer than this is prose, not a list (segmenting is 20
 # steps a character, and an attendee clause is read again for every verb in it)
 MAX_RUN_TOGETHER = 60
-
-
-def is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pycrfsuite
 
+from annotator.cleaning.chars import is_han
 from annotator.resources import read_text, resource_path
 from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries
 
 MODEL_FILE = ("models", "person.crfsuite")
 MAX_CHUNK = 200  # characters per CRF call: a long line is cut at sentence ends (linear time)
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _DOTS = "·•‧・"
 _WORD = re.compile(r"[^\s\u3000]+")
 
@@ -39,7 +39,7 @@ class TaggedName:
 def _kind(char: str) -> str:
     if char in _DOTS:
         return "dot"
-    if _HAN.match(char):
+    if is_han(char):
         return "han"
     if char.isdigit():
         return "digit"

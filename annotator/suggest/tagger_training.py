@@ -23,6 +23,7 @@ from typing import Protocol
 
 import pycrfsuite
 
+from annotator.cleaning.chars import is_han
 from annotator.model import AUTO, GOLD, AnnotationSet
 from annotator.suggest.officials import title_phrase_start
 from annotator.suggest.person_tagger import PersonTagger, bio_labels, features
@@ -31,7 +32,7 @@ from annotator.suggest.person_tagger import PersonTagger, bio_labels, features
 _TOKEN = re.compile(r"^\[?(?P<word>.+?)/(?P<tag>[A-Za-z]+)(?:\](?P<outer>[A-Za-z]+))?$")
 SPLITS = ("train", "dev", "test")
 MAX_ORGANIZATION = 8  # characters of organisation a title-after variant drops before a title
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,7 @@ def title_after_variants(
             phrase = title_phrase_start(text, start, start - len(word))
             if start - len(word) - phrase > MAX_ORGANIZATION or (
                 phrase > 0
-                and _HAN_CHAR.match(text[phrase - 1])
+                and is_han(text[phrase - 1])
                 and text[phrase - 1] not in "了的在和与同及"
             ):
                 continue  # no clean organisation + title phrase to move: no variant
