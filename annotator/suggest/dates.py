@@ -5,7 +5,7 @@ date mentioned before it, else from `published`. 今天/昨天 count from the da
 (本报北京９月２９日讯, 新华社…３月１５日电), else from the publication day. Without a year the ISO
 date is None: the DATE span still marks the month and day in the text, but no year is guessed
 (an ISO date needs one, and the window edits dates as ISO dates).
-Full-width digits read as ASCII ones (`narrow`).
+Full-width digits (２０２４年５月２３日) are digits to `re` and `int`: read like ASCII ones.
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-
-# full-width ASCII forms (０-９, ,, ;, :…) -> ASCII, one character for one: offsets stay valid
-_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 _PART_OF_DAY = r"(?:上午|下午|晚上|晚间|傍晚|早上|中午|凌晨)?"
 # days counted from "today": the dateline's day, else the publication day
@@ -39,11 +36,6 @@ DATE_EXPRESSION = re.compile(
     rf"|(?P<same_day>当天|当日){_PART_OF_DAY}"
     rf"|(?P<relative>{'|'.join(_RELATIVE_DAYS)}){_PART_OF_DAY}"
 )
-
-
-def narrow(text: str) -> str:
-    """`text` with full-width digits and punctuation as ASCII, same length."""
-    return text.translate(_NARROW)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +104,7 @@ def find_dates(
 ) -> tuple[list[DateMention], DateContext]:
     """Dates in `text` (positions shifted by `offset`), and the context after reading them."""
     mentions: list[DateMention] = []
-    for match in DATE_EXPRESSION.finditer(narrow(text)):
+    for match in DATE_EXPRESSION.finditer(text):
         groups = match.groupdict()
         end_date = None
         if groups["same_day"]:

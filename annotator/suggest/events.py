@@ -2,21 +2,28 @@
 in that sentence, and the officials named in the sentence (else in the paragraph).
 
 Not every trigger is an event: a headline restates the story, reported speech (他说,…) talks
-about plans and the past, 会议精神 cites a meeting, 座谈会上 points back to one already told.
+about plans and the past. An event is suggested only when its sentence reports that it happened
+or is happening; the cues that say otherwise are in resources/lexicons/event_modality.txt
+(future 将于, hope 希望, habit 每年, a rule for all 各级…要, a condolence message 致电…慰问,
+negation 没有, and references back 会议精神, 座谈会上). A trigger inside a title 《…》, or a
+noun phrase 对…的考察, names no event either.
+A weak trigger (举行, 出席, 仪式: event_weak_triggers.txt) counts only when no other trigger does.
 Sentences of one event type and date tell one event (`merge_events`)."""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from annotator.cleaning.chars import HAN
 from annotator.suggest.dates import DateContext, DateMention, find_dates
 from annotator.suggest.lexicons import Lexicons
-from annotator.suggest.strings import occurrences
 
 _SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]?")
-_HAN = r"\u4e00-\u9fff"
+_HAN = HAN  # the one definition, astral extensions included
 _ACTIVITY = (
     r"召开|举行|举办|开幕|闭幕|会见|会谈|座谈|主持|考察|调研|视察|检查|督导|参观|看望|慰问|察看"
 )
@@ -26,8 +33,15 @@ _TIME_WORD = re.compile(
     r"不久|日前|近日|近期|此前|之前|以前|以来|前夕|当天|当日|今年|去年|明年|上午|下午|晚上|期间|时候"
 )
 _SPEECH = re.compile(r"(?:说|强调|指出|表示|要求|认为|希望|介绍)[,,::]")
-# 会议精神, 座谈会上: the trigger names a meeting told elsewhere, not an event here
-_REFERENCE_AFTER = ("精神", "上,", "上,", "部署", "决策")
+_CLAUSE_BREAK = re.compile(r"[,;:、,;:]")
+# a lexicon writes "," for either comma: each ASCII mark also stands for its full-width form
+_WIDE = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
+_TITLE = re.compile(r"《[^》]*》")
+# 对北京人跳舞之风的考察: 对…的 makes the trigger a noun (a topic, a title), unless a light
+# verb carries it as an act (对埃及进行为期三天的访问)
+_NOMINAL = re.compile(r"对[^,;:。]*的$")
+_NOMINAL_REACH = 30  # characters looked back for 对…的
+_LIGHT_VERB = re.compile(r"进行|开展|展开|作了|做了")
 
 
 def _place(maximum: int) -> str:
@@ -97,8 +111,9 @@ def find_events(
     events: list[EventMention] = []
     all_dates: list[DateMention] = []
     previous_date: DateMention | None = None
-    if not any(c in text for c in "。!?!?"):
-        return [], find_dates(text, context, offset)[0], context  # a headline, not a report
+    if not any(c in text for c in "。!?!?"):  # a headline, not a report; or a dateline alone
+        dates, after = find_dates(text, context, offset)
+        return [], dates, replace(context, today=after.today, year=after.year)
     in_speech = False
     sums_up = "期间" in text  # once per paragraph, not once per sentence of a long one
     for start, end, sentence in sentences(text, offset):
@@ -114,7 +129,7 @@ def find_events(
         told = sentence if not in_speech else ""
         if speech is not None and not in_speech:
             told, in_speech = sentence[: speech.start()], True
-        types = _types_in(told, lexicons.event_triggers)
+        types = _types_in(told, lexicons)
         if not types:
             continue
         place = find_place(sentence, start)
@@ -141,15 +156,118 @@ def merge_events(events: Sequence[tuple[int, EventMention]]) -> list[tuple[int, 
     return list(kept.values())
 
 
-def _types_in(sentence: str, triggers: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """One (type, trigger) per event type, in the order the types first appear."""
-    found: dict[str, tuple[int, str]] = {}
-    for trigger, event_type in triggers:
-        for position in occurrences(trigger, sentence):
-            if sentence.startswith(_REFERENCE_AFTER, position + len(trigger)):
-                continue
-            if event_type not in found or position < found[event_type][0]:
-                found[event_type] = (position, trigger)
-            break
+def _types_in(sentence: str, lexicons: Lexicons) -> list[tuple[str, str]]:
+    """One (type, trigger) per event type the sentence reports, in the order the types first
+    appear: its triggers, else its weak triggers (其他 only when nothing better)."""
+    text = sentence
+    strong, weak = _triggers(lexicons.event_triggers), _triggers(lexicons.weak_event_triggers)
+    if strong.pattern.search(text) is None and weak.pattern.search(text) is None:
+        return []
+    unreported = _Unreported.of(text, _cues(lexicons.event_modality))
+    found = strong.first_of_each_type(text, unreported)
+    if not found:
+        found = weak.first_of_each_type(text, unreported)
+        if len(found) > 1:
+            found.pop("其他", None)
     ordered = sorted(found.items(), key=lambda item: item[1][0])
     return [(event_type, trigger) for event_type, (_pos, trigger) in ordered]
+
+
+def _wide_forms(words: Iterable[str]) -> set[str]:
+    return {form for word in words for form in (word, word.translate(_WIDE))}
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One scan for many words, the longest first where they share a start (国事访问, 访问)."""
+    ordered = sorted(_wide_forms(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)) if ordered else r"(?!)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Triggers:
+    pattern: re.Pattern[str]
+    types: dict[str, str]  # trigger -> event type
+
+    def first_of_each_type(self, text: str, unreported: _Unreported) -> dict[str, tuple[int, str]]:
+        found: dict[str, tuple[int, str]] = {}
+        for match in self.pattern.finditer(text):
+            event_type = self.types[match.group()]
+            if event_type not in found and not unreported.covers(match.start(), match.end()):
+                found[event_type] = (match.start(), match.group())
+        return found
+
+
+@functools.lru_cache(maxsize=8)
+def _triggers(pairs: tuple[tuple[str, str], ...]) -> _Triggers:
+    types: dict[str, str] = {}
+    for trigger, event_type in pairs:
+        for form in _wide_forms((trigger,)):
+            types.setdefault(form, event_type)  # the first line of a trigger wins
+    return _Triggers(_alternation(types), types)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    until_end: re.Pattern[str]  # future, hope, habitual, generic, condolence
+    negated: re.Pattern[str]
+    references: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=8)
+def _cues(pairs: tuple[tuple[str, str], ...]) -> _Cues:
+    def of(kinds: Collection[str]) -> list[str]:
+        return [cue for cue, kind in pairs if kind in kinds]
+
+    return _Cues(
+        _alternation(c for c, k in pairs if k not in ("negated", "reference")),
+        _alternation(of({"negated"})),
+        tuple(_wide_forms(of({"reference"}))),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Unreported:
+    """Where in a sentence a trigger reports no event: from the first future/hope/
+    habit/rule/condolence cue to the end, the clauses holding a negation, book titles, a trigger
+    followed by a reference cue (会议精神), a noun phrase 对…的考察. One scan per cue kind and
+    lookups by bisection: a huge sentence of a broken page stays linear."""
+
+    text: str
+    void_from: int
+    negated_clauses: frozenset[int]  # indices into clause_starts
+    clause_starts: tuple[int, ...]
+    titles: tuple[tuple[int, int], ...]  # sorted, not overlapping
+    references: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str, cues: _Cues) -> _Unreported:
+        clause_starts = (0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)))
+        first = cues.until_end.search(text)
+        negated = frozenset(_index(clause_starts, m.start()) for m in cues.negated.finditer(text))
+        return cls(
+            text,
+            first.start() if first else len(text),
+            negated,
+            clause_starts,
+            tuple(m.span() for m in _TITLE.finditer(text)),
+            cues.references,
+        )
+
+    def covers(self, start: int, end: int) -> bool:
+        title = bisect.bisect_right(self.titles, (start, len(self.text))) - 1
+        return (
+            start >= self.void_from
+            or _index(self.clause_starts, start) in self.negated_clauses
+            or (title >= 0 and self.titles[title][0] <= start < self.titles[title][1])
+            or self.text.startswith(self.references, end)
+            or _nominal(self.text, start)
+        )
+
+
+def _index(starts: Sequence[int], position: int) -> int:
+    return bisect.bisect_right(starts, position) - 1
+
+
+def _nominal(text: str, position: int) -> bool:
+    nominal = _NOMINAL.search(text, max(0, position - _NOMINAL_REACH), position)
+    return nominal is not None and not _LIGHT_VERB.search(nominal.group())
