@@ -215,3 +215,49 @@ def test_spacy_debug_data_with_our_config_sees_our_labels(seeds_db: Path, tmp_pa
     labels = {ent.label_ for doc in docs for ent in doc.ents}
     assert labels and f"{len(labels)} label(s)" in report, report
     assert all(label in report for label in labels), report
+
+
+# --- 3. CoNLL ----------------------------------------------------------------------------------
+
+
+def conll(db: Path, tmp_path: Path, *extra: str) -> str:
+    out = tmp_path / f"seeds{len(extra)}.conll"
+    assert export(db, "--format", "conll", "--annotator", "alice", *extra, "--out", str(out)) == 0
+    return out.read_text(encoding="utf-8")
+
+
+def bio_blocks(text: str, separator: str) -> list[list[tuple[str, str]]]:
+    return [
+        [tuple(line.split(separator)) for line in block.splitlines()]  # type: ignore[misc]
+        for block in text.split("\n\n")
+        if block.strip()
+    ]
+
+
+def test_conll_starts_each_document_with_docstart_and_its_article_id(
+    seeds_db: Path, tmp_path
+) -> None:
+    text = conll(seeds_db, tmp_path)
+    records = native(seeds_db)
+    starts = [line.split(" ") for line in text.splitlines() if line.startswith("-DOCSTART-")]
+    assert starts == [["-DOCSTART-", r["id"], "O"] for r in records]
+    assert text.startswith("-DOCSTART- ")
+    # a document marker stands alone, between blank lines
+    assert all(len(block) == 1 for block in bio_blocks(text, " ") if block[0][0] == "-DOCSTART-")
+
+
+def test_conll_tab_is_what_doccanos_conll_importer_reads(seeds_db: Path, tmp_path) -> None:
+    spaced, tabbed = conll(seeds_db, tmp_path), conll(seeds_db, tmp_path, "--tab")
+    # doccano: every line a token and a tag separated by one tab; each block a text of its own,
+    # so no document marker line (it would become a text)
+    assert all(len(line.split("\t")) == 2 for line in tabbed.splitlines() if line), (
+        "doccano refuses a line that is not two tab-separated columns"
+    )
+    assert "-DOCSTART-" not in tabbed
+    sentences = [b for b in bio_blocks(spaced, " ") if b[0][0] != "-DOCSTART-"]
+    assert bio_blocks(tabbed, "\t") == sentences
+
+
+def test_tab_is_refused_outside_conll(seeds_db: Path, capsys) -> None:
+    assert export(seeds_db, "--format", "doccano", "--tab") == 2
+    assert "--tab is only for --format conll" in capsys.readouterr().err

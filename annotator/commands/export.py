@@ -8,7 +8,8 @@ from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, open_store
 from annotator.formats.atomic import atomic_file
-from annotator.formats.base import FormatError
+from annotator.formats.base import FormatError, Writer
+from annotator.formats.conll import ConllFormat
 from annotator.formats.label_studio import LabelStudioFormat, labelling_config
 from annotator.formats.owned_folder import export_folder
 from annotator.formats.pipeline import write_brat, write_checked_docbin, write_export
@@ -48,6 +49,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="jsonl only: add the page text as decoded and every span mapped onto it",
     )
     parser.add_argument(
+        "--tab",
+        action="store_true",
+        help="conll only: token and tag separated by a tab, without -DOCSTART- lines "
+        "(what doccano's CoNLL importer reads)",
+    )
+    parser.add_argument(
         "--body-only",
         action="store_true",
         help="cut boilerplate regions out of the text and re-base the other spans; a span "
@@ -59,10 +66,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _check_options(args: argparse.Namespace) -> None:
     if args.original and args.format != "jsonl":
         raise UsageError("--original is only for --format jsonl")
+    if args.tab and args.format != ConllFormat.name:
+        raise UsageError("--tab is only for --format conll")
     if args.body_only and args.format == "boilerplate":
         raise UsageError("--body-only would cut out everything the boilerplate format labels")
     if args.format == BRAT and not args.out:
         raise UsageError("brat writes a folder: say where with --out FOLDER")
+
+
+def _writer(args: argparse.Namespace) -> Writer:
+    return ConllFormat(tab=True) if args.tab else writer_for(args.format)
 
 
 def _names_folder(out: Path) -> bool:
@@ -117,11 +130,11 @@ def run(args: argparse.Namespace) -> int:
                     count = write_checked_docbin(records, out, **options)
             elif args.out:
                 with atomic_file(Path(args.out)) as out:
-                    count = write_export(records, writer_for(args.format), out, **options)
+                    count = write_export(records, _writer(args), out, **options)
             else:
                 if hasattr(sys.stdout, "reconfigure"):
                     sys.stdout.reconfigure(encoding="utf-8")
-                count = write_export(records, writer_for(args.format), sys.stdout, **options)
+                count = write_export(records, _writer(args), sys.stdout, **options)
         except BrokenPipeError:  # `annotator export | head`: the reader has what it wanted
             sys.stderr.close()
             return 0

@@ -5,8 +5,11 @@
   (an OFFICIAL inside an EVENT sentence keeps its tag; the EVENT span is dropped), ties by start.
 - White-space characters (spaces, NBSP, U+3000, tabs) are not written: a token cannot be
   blank. A line break ends a sentence, and so does 。！？ — unless an entity runs across it.
-- A blank line separates sentences, and so articles. The format carries no offsets and no
-  article ids, so it is export-only.
+- A blank line separates sentences. Each article starts with `-DOCSTART- <article id> O` and
+  a blank line (readers of CoNLL-2003 take a line starting `-DOCSTART-` as a document break).
+- `tab=True` writes what doccano's CoNLL importer reads: `字<TAB>B-OFFICIAL`, and no
+  -DOCSTART- lines, since doccano makes every block between blank lines a text of its own.
+- The format carries no offsets, so it is export-only.
 """
 
 from __future__ import annotations
@@ -54,7 +57,10 @@ def bio_sentences(record: Record) -> list[list[tuple[str, str]]]:
     return [sentence for sentence in sentences if sentence]
 
 
-def read_bio(chunk: str) -> list[tuple[str, str]]:
+DOCSTART = "-DOCSTART-"
+
+
+def read_bio(chunk: str, separator: str = " ") -> list[tuple[str, str]]:
     """(label, characters) of every entity in a BIO chunk, in order; ValueError if malformed."""
     entities: list[tuple[str, str]] = []
     current: list[Any] | None = None
@@ -62,9 +68,9 @@ def read_bio(chunk: str) -> list[tuple[str, str]]:
         if not line:
             current = None
             continue
-        char, _, tag = line.partition(" ")
-        if len(char) != 1 or not tag:
-            raise ValueError(f"line {number}: {line!r} is not `character TAG`")
+        char, _, tag = line.partition(separator)
+        if len(char) != 1 or not tag or separator in tag:
+            raise ValueError(f"line {number}: {line!r} is not `character{separator}TAG`")
         if tag.startswith("B-"):
             current = [tag[2:], char]
             entities.append(current)  # type: ignore[arg-type]
@@ -82,11 +88,22 @@ def read_bio(chunk: str) -> list[tuple[str, str]]:
 class ConllFormat(Writer):
     name = "conll"
     extension = ".conll"
-    description = "character-per-line BIO (entity labels only), blank line between sentences"
+    description = (
+        "character-per-line BIO (entity labels only), blank line between sentences, "
+        "-DOCSTART- <article id> before each article"
+    )
+
+    def __init__(self, *, tab: bool = False) -> None:
+        self.separator_char = "\t" if tab else " "
+        self.tab = tab
+
+    def _docstart(self, record: Record) -> str:
+        return "" if self.tab else f"{DOCSTART} {record['id']} O\n\n"
 
     def format_record(self, record: Record) -> str:
-        return "".join(
-            "".join(f"{char} {tag}\n" for char, tag in sentence) + "\n"
+        sep = self.separator_char
+        return self._docstart(record) + "".join(
+            "".join(f"{char}{sep}{tag}\n" for char, tag in sentence) + "\n"
             for sentence in bio_sentences(record)
         )
 
@@ -96,8 +113,11 @@ class ConllFormat(Writer):
             (label, "".join(c for c in text[start:end] if not c.isspace()))
             for start, end, label in bio_entities(record)
         ]
+        docstart = self._docstart(record)
+        if not chunk.startswith(docstart):
+            raise InvalidExportError(f"conll of {record['id']}: no {DOCSTART} line")
         try:
-            found = read_bio(chunk)
+            found = read_bio(chunk[len(docstart) :], self.separator_char)
         except ValueError as error:
             raise InvalidExportError(f"conll of {record['id']}: {error}") from error
         if found != expected:
