@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+pytestmark = pytest.mark.gui
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402

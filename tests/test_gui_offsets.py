@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.gui
 pytest.importorskip("PySide6")
 
 from PySide6.QtGui import QTextDocument  # noqa: E402

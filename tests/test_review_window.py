@@ -26,6 +26,8 @@ from annotator.review.disagreements import (
 )
 from annotator.store import Store, StoreError
 
+pytestmark = pytest.mark.gui
+
 # 𠀀 and 😀 are one code point each but two UTF-16 units.
 TEXT = "𠀀王伟中在😀成都\n会见了黄强。\n分享到微信"
 ARTICLE = "a" * 16

@@ -21,6 +21,8 @@ from annotator.gui.review_window import ReviewWindow
 from annotator.review.merge import merge_database
 from annotator.store import Store
 
+pytestmark = pytest.mark.gui
+
 SIZE = (1600, 1000)
 
 

@@ -10,10 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from annotator.cli import main
-from annotator.gui.review_window import ReviewWindow
 from annotator.model import (
     GOLD,
     AnnotationSet,
@@ -490,11 +488,13 @@ def test_a_database_from_before_record_decisions_is_migrated(tmp_path):
     conn.close()
 
 
-# -- the window -------------------------------------------------------------------------------
+# -- the window (Qt imported here only, so the tests above run without it) --------------------
 
 
 @pytest.fixture
 def window(qtbot, store):
+    from annotator.gui.review_window import ReviewWindow
+
     w = ReviewWindow(store, ANNOTATORS)
     qtbot.addWidget(w)
     w.show()
@@ -508,6 +508,8 @@ def window(qtbot, store):
 def test_the_window_adjudicates_records_one_by_one_and_refuses_done_while_open(
     qtbot, window, store
 ):
+    from PySide6.QtCore import Qt
+
     ctrl = Qt.KeyboardModifier.ControlModifier
     qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(window, Qt.Key.Key_Return, ctrl)
@@ -549,6 +551,8 @@ def test_the_window_adjudicates_records_one_by_one_and_refuses_done_while_open(
 
 @pytest.mark.gui
 def test_the_window_edits_a_record_into_gold(qtbot, window, store):
+    from PySide6.QtCore import Qt
+
     ctrl = Qt.KeyboardModifier.ControlModifier
     qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(window, Qt.Key.Key_E, ctrl)
