@@ -248,3 +248,60 @@ def test_a_traditional_copy_gives_the_same_officials(seed):
         article = clean_page(text.encode("utf-8"), path.name)
         names.append(sorted(o.name for o in suggest_article(article).officials))
     assert names[0] == names[1] and names[0]
+
+
+def new_outlet_db(path: Path, count: int = 60) -> Path:
+    """A database whose articles name people in a way the tiny base corpus never shows
+    (NAME表示…), each OFFICIAL labelled by alice."""
+    from annotator.model import Article, OffsetMap
+
+    rng = random.Random(11)
+    with Store.open(path) as store:
+        for n in range(count):
+            name = rng.choice("欧司诸葛") + rng.choice(GIVEN) + rng.choice(GIVEN)
+            text = f"第{n}期简报\n{name}表示，要加快推进重点项目建设。"
+            article = Article(
+                id=f"outlet{n:03d}",
+                source=f"{n}.txt",
+                raw_text=text,
+                text=text,
+                offset_map=OffsetMap.identity(len(text)),
+            )
+            store.add_articles([article])
+            start = text.index(name)
+            span = Span(article.id, "alice", "OFFICIAL", start, start + len(name), name, 1)
+            store.replace_annotation_set(AnnotationSet(article.id, "alice", spans=(span,)))
+    return path
+
+
+def test_cross_validation_shows_what_the_databases_labels_add(tiny_corpus, tmp_path, capsys):
+    db = new_outlet_db(tmp_path / "outlet.db")
+    code = main(
+        [
+            "--db",
+            str(db),
+            "evaluate",
+            "--cross-validate",
+            "3",
+            "--corpus",
+            str(tiny_corpus),
+            "--iterations",
+            "25",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0, out
+    overall = next(line for line in out.splitlines() if line.strip().startswith("all"))
+    before = float(overall.split("before")[1].split("R ")[1].split()[0].replace("–", "0"))
+    after = float(overall.split("after")[1].split("R ")[1].split()[0])
+    assert after > before + 0.3  # the outlet's own labels teach what the corpus could not
+
+
+def test_cross_validation_refuses_too_few_labels(tiny_corpus, tmp_path, capsys):
+    db = tmp_path / "empty.db"
+    with Store.open(db):
+        pass
+    code = main(
+        ["--db", str(db), "evaluate", "--cross-validate", "3", "--corpus", str(tiny_corpus)]
+    )
+    assert code == 2 and "cannot make 3 folds" in capsys.readouterr().err

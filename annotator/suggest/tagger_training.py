@@ -34,7 +34,6 @@ SPLITS = ("train", "dev", "test")
 MAX_ORGANIZATION = 8  # characters of organisation a title-after variant drops before a title
 
 
-
 @dataclass(frozen=True, slots=True)
 class Sentence:
     text: str
@@ -141,9 +140,7 @@ def title_after_variants(
                 continue
             phrase = title_phrase_start(text, start, start - len(word))
             if start - len(word) - phrase > MAX_ORGANIZATION or (
-                phrase > 0
-                and is_han(text[phrase - 1])
-                and text[phrase - 1] not in "了的在和与同及"
+                phrase > 0 and is_han(text[phrase - 1]) and text[phrase - 1] not in "了的在和与同及"
             ):
                 continue  # no clean organisation + title phrase to move: no variant
             if any(s < start and e > phrase for s, e in sentence.names if (s, e) != (start, end)):
@@ -282,3 +279,57 @@ def base_training_sentences(corpus: Path, titles: Iterable[str]) -> list[Sentenc
     """The corpus's train split and its title-after variants: what `annotator train` learns."""
     sentences = read_corpus(corpus, "train")
     return sentences + list(title_after_variants(sentences, titles))
+
+
+@dataclass(frozen=True, slots=True)
+class FoldScores:
+    fold: int
+    sentences: int
+    before: Scores  # the model trained on the base corpus alone
+    after: Scores  # the base corpus plus the database's other folds
+
+
+def fold_of(sentence: Sentence, k: int) -> int:
+    return int(hashlib.sha256(sentence.text.encode("utf-8")).hexdigest()[8:16], 16) % k
+
+
+def cross_validate(
+    base: Sequence[Sentence],
+    labelled: Sequence[Sentence],
+    k: int,
+    folder: Path,
+    *,
+    base_model: Path | None = None,
+    max_iterations: int = 60,
+) -> list[FoldScores]:
+    """K-fold cross-validation on the database's own labelled lines: each fold is scored by
+    the base model (`base_model`, else trained here on `base`) and by a model trained on the
+    base corpus plus the other folds, so a team sees what its labels add. Models go to
+    `folder`."""
+    if k < 2:
+        raise ValueError(f"cross-validation needs 2 folds or more, not {k}")
+    if len(labelled) < k:
+        raise ValueError(f"{len(labelled)} labelled lines cannot make {k} folds")
+    if base_model is None:
+        base_model = folder / "base.crfsuite"
+        train(base, base_model, max_iterations=max_iterations)
+    before = PersonTagger(base_model)
+    results = []
+    for fold in range(k):
+        held = [s for s in labelled if fold_of(s, k) == fold]
+        rest = [s for s in labelled if fold_of(s, k) != fold]
+        model = folder / f"fold{fold}.crfsuite"
+        train([*base, *rest], model, max_iterations=max_iterations)
+        results.append(
+            FoldScores(fold, len(held), score(before, held), score(PersonTagger(model), held))
+        )
+    return results
+
+
+def total(scores: Iterable[Scores]) -> Scores:
+    summed = Scores()
+    for s in scores:
+        summed.true_positive += s.true_positive
+        summed.predicted += s.predicted
+        summed.gold += s.gold
+    return summed
