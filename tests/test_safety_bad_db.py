@@ -24,6 +24,7 @@ from annotator.store import (
     Store,
     StoreError,
 )
+from annotator.store.migrations import LATEST_VERSION
 
 HELPERS = Path(__file__).parent / "safety_helpers"
 SEED_ARTICLES = 3
@@ -55,13 +56,14 @@ def assert_refused_untouched(path: Path, error: type[StoreError], match: str) ->
     "content",
     [
         b"just some notes\n",
+        b"these are my notes, not a database\n" * 100,  # longer than a header and a page
         b"<html><body>\xe6\x96\xb0\xe9\x97\xbb</body></html>",
         b"\x89PNG\r\n\x1a\n" + bytes(200),
         b'{"id": "x", "annotator": "alice"}\n',
         b"SQLite format 2\x00" + bytes(100),
         b"PK\x03\x04" + os.urandom(300),
     ],
-    ids=["text", "html", "png", "jsonl", "sqlite2", "zip"],
+    ids=["text", "long-text", "html", "png", "jsonl", "sqlite2", "zip"],
 )
 def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path, content):
     path = tmp_path / "annotator.db"
@@ -93,9 +95,10 @@ def test_damaged_pages_are_reported_as_corrupt_never_as_raw_sqlite_errors(good_d
     assert folder_bytes(good_db.parent)["annotator.db"] == before["annotator.db"]
 
 
-def test_a_database_from_a_newer_version_is_refused_untouched(good_db):
+@pytest.mark.parametrize("ahead", [1, 99 - LATEST_VERSION], ids=["next", "far"])
+def test_a_database_from_a_newer_version_is_refused_untouched(good_db, ahead):
     conn = sqlite3.connect(good_db)
-    conn.execute("PRAGMA user_version = 99")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + ahead}")
     conn.close()
     assert_refused_untouched(good_db, FutureDatabase, "newer annotator.*not changed")
 

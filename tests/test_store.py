@@ -20,9 +20,7 @@ from annotator.model import (
     Span,
 )
 from annotator.store import (
-    CorruptDatabase,
     DatabaseLocked,
-    FutureDatabase,
     NotFound,
     SpanRejected,
     Store,
@@ -320,38 +318,6 @@ def test_new_database_is_migrated_and_describes_itself(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
-
-
-def test_future_database_is_refused_untouched(file_store: Path) -> None:
-    conn = sqlite3.connect(file_store)
-    conn.execute(f"PRAGMA user_version={LATEST_VERSION + 1}")
-    conn.close()
-    before = file_store.read_bytes()
-    with pytest.raises(FutureDatabase, match="newer annotator"):
-        Store.open(file_store)
-    assert file_store.read_bytes() == before
-
-
-def test_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "notes.db"
-    path.write_text("these are my notes, not a database\n" * 100)
-    before = path.read_bytes()
-    with pytest.raises(CorruptDatabase, match="not an SQLite database"):
-        Store.open(path)
-    assert path.read_bytes() == before
-
-
-def test_truncated_database_is_refused_untouched(file_store: Path) -> None:
-    with Store.open(file_store) as store:
-        store.add_articles([make_article(c * 16, TEXT * 50) for c in "bcdef"])
-    sqlite3.connect(file_store).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
-    data = file_store.read_bytes()
-    file_store.write_bytes(data[: len(data) // 2])
-    Path(f"{file_store}-wal").unlink(missing_ok=True)
-    before = file_store.read_bytes()
-    with pytest.raises(CorruptDatabase, match="truncated"):
-        Store.open(file_store)
-    assert file_store.read_bytes() == before
 
 
 def test_locked_database_gives_a_clear_error_after_a_bounded_wait(file_store: Path) -> None:
