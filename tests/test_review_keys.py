@@ -10,7 +10,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QMenu, QSpinBox, QToolButton
+from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QSpinBox, QToolButton
 
 from annotator.gui.review_window import ReviewWindow
 from annotator.model import GOLD, Article, OffsetMap
@@ -387,3 +387,29 @@ def test_the_corpus_title_wraps_instead_of_widening_the_side_panel(qtbot, short_
     title = window.figures_corpus.title
     title.setText("<b>Corpus</b> (" + "left out: 12 missing, 3 skipped, 40 untouched; " * 4 + ")")
     assert title.minimumSizeHint().width() < 400
+
+
+@pytest.mark.slow
+def test_the_side_panel_fits_a_1000_pixel_window_without_cutting_its_buttons(qtbot, tmp_path):
+    """The README's review: figures, records and the record buttons all show at 1600x1000,
+    also once the status bar holds a message (the panel scrolled, the last button cut)."""
+    from review_helpers.scripted import ANNOTATORS, label_seeds, seeded_store
+
+    from annotator.review.merge import merge_database
+
+    reviewer = tmp_path / "reviewer.db"
+    with Store.open(reviewer) as target:
+        for name in ANNOTATORS:
+            with seeded_store(tmp_path / f"{name}.db") as store:
+                label_seeds(store, name)
+                merge_database(target, store)
+    with Store.open(reviewer) as store:
+        window = make_window(qtbot, store)
+        window.resize(1600, 1000)
+        window.agreed_action.trigger()  # "saved: …" in the status bar
+        qtbot.wait(100)
+        scroll = window.findChild(QScrollArea)
+        assert scroll.widget().height() <= scroll.viewport().height()
+        last = window.records_buttons.itemAt(window.records_buttons.count() - 1).widget()
+        bottom = last.mapTo(scroll.viewport(), last.rect().bottomLeft()).y()
+        assert bottom < scroll.viewport().height()

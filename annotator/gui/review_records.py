@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -61,7 +61,9 @@ class RecordsView(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.setMinimumHeight(180)  # the side panel fits a 1000-pixel-high window
+        # the side panel, under the menu bar, fits a 1000-pixel-high window; a record's rows
+        # (header, two annotators, gold) still show whole
+        self.setMinimumHeight(150)
         self._first_rows: list[int] = []  # per record: its header row
         self._current: int | None = None
         self.cellClicked.connect(self._clicked)
@@ -103,6 +105,12 @@ class RecordsView(QTableWidget):
             self.setRowCount(1)
             self.setSpan(0, 0, 1, 2)
             self.setItem(0, 0, QTableWidgetItem("No officials or events in any set."))
+
+    def sizeHint(self) -> QSize:
+        """No taller than its minimum: the side panel's height for its width counts preferred
+        heights, and a table asking for more than it needs overflowed the panel (the buttons
+        under it were cut); the table has the panel's stretch and takes what is left anyway."""
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the record in hand in view when the panel grows or shrinks."""

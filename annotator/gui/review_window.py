@@ -216,6 +216,9 @@ class ReviewWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setFormat("%v of %m adjudicated")
+        # made now, not by the first message: appearing then, it took its height from the
+        # panels (the side panel started to scroll)
+        self.statusBar()
 
     def _build_actions(self) -> None:
         """Every key is an action in the menu bar, which shows its shortcut; the buttons reuse
