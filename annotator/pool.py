@@ -62,6 +62,8 @@ def ordered_map(
     if jobs <= 1:
         yield from map(make(*args), items)
         return
+    if start_method not in multiprocessing.get_all_start_methods():
+        start_method = None  # e.g. no fork on Windows: the platform's default
     context = multiprocessing.get_context(start_method)
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_worker_start, initargs=(make, args)

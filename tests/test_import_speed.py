@@ -338,3 +338,33 @@ def test_suggestion_inputs_cross_to_a_spawned_worker_intact(seed_articles) -> No
     copy = pickle.loads(pickle.dumps(inputs))
     assert copy.fingerprint(seed_articles[0], ()) == inputs.fingerprint(seed_articles[0], ())
     assert dict(copy.gazetteer.officials) == dict(gazetteer.officials)
+
+
+def _squarer(offset: int):  # noqa: ANN202 - a worker's function factory, as annotator.pool wants
+    def square(item: int) -> int:
+        if item == 13:
+            raise ValueError("thirteen")
+        return item * item + offset
+
+    return square
+
+
+def test_ordered_map_keeps_order_bounds_what_is_in_flight_and_raises_at_the_item() -> None:
+    from annotator.pool import IN_FLIGHT_PER_JOB, ordered_map
+
+    pulled = 0
+
+    def items(count: int) -> Iterator[int]:
+        nonlocal pulled
+        for item in range(count):
+            pulled += 1
+            yield item
+
+    results = ordered_map(_squarer, (1,), items(12), jobs=2, start_method="fork")
+    assert next(results) == 1
+    assert pulled <= 2 * IN_FLIGHT_PER_JOB  # not the whole input read ahead
+    assert list(results) == [i * i + 1 for i in range(1, 12)]
+    failing = ordered_map(_squarer, (0,), range(20), jobs=2, start_method="fork")
+    assert [next(failing) for _ in range(13)] == [i * i for i in range(13)]
+    with pytest.raises(ValueError, match="thirteen"):
+        next(failing)
