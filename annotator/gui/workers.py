@@ -1,7 +1,10 @@
 """Long work off the UI thread: importing pages, recomputing suggestions, backups.
 
-A job opens its OWN `Store` on the database file (a sqlite connection must stay in the thread
-that made it) and reports progress through Qt signals, which arrive on the UI thread.
+A job opens its OWN `Store` on the database file and reports progress through Qt signals,
+which arrive on the UI thread. Its own, because one connection holds one transaction at a time:
+a job writing on the window's connection would interleave its BEGIN…COMMIT with the window's
+edits. Nothing else stops that sharing: the store's connections are made with
+`check_same_thread=False` (so a store may be closed or handed over from another thread).
 """
 
 from __future__ import annotations
