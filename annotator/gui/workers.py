@@ -3,8 +3,8 @@
 A job opens its OWN `Store` on the database file and reports progress through Qt signals,
 which arrive on the UI thread. Its own, because one connection holds one transaction at a time:
 a job writing on the window's connection would interleave its BEGIN…COMMIT with the window's
-edits. Nothing else stops that sharing: the store's connections are made with
-`check_same_thread=False` (so a store may be closed or handed over from another thread).
+edits. Python would not stop that sharing: the store's connections are made with
+`check_same_thread=False`.
 """
 
 from __future__ import annotations
