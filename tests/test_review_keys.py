@@ -192,6 +192,24 @@ def test_the_current_disagreement_is_always_in_view_with_its_lanes(qtbot):
         assert current_in_view(window)
 
 
+def test_a_clicked_disagreement_is_the_one_kept_in_view(qtbot):
+    with Store.open(memory=True) as store:
+        put_long(store, "l1")
+        window = make_window(qtbot, store)
+        window.resize(1400, 520)
+        qtbot.wait(50)
+        last = window.state.review.disagreements[2]
+        bar = window.view.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the reviewer scrolls to the end
+        qtbot.wait(50)
+        window.view.clicked.emit(last.start + 1)  # and clicks it
+        assert window.current == 2
+        window.resize(1400, 420)  # the view shrinks: the clicked one stays in view
+        qtbot.waitUntil(lambda: window.height() <= 450)
+        qtbot.wait(50)
+        assert current_in_view(window)
+
+
 def test_a_newly_opened_article_shows_its_first_disagreement(qtbot):
     """Opened before the window had its size: still in view once it has."""
     with Store.open(memory=True) as store:
@@ -286,7 +304,8 @@ def test_e_starts_from_text_selected_in_the_lanes(qtbot, short_store):
     cursor.setPosition(3)
     cursor.setPosition(6, QTextCursor.MoveMode.KeepAnchor)  # 在成都
     view.setTextCursor(cursor)
-    qtbot.keyClick(window, Qt.Key.Key_E)
+    view.setFocus()  # selected with the mouse: the lanes have the focus
+    qtbot.keyClick(view, Qt.Key.Key_E)
     dialog = window.edit_dialog
     assert dialog.text_view.textCursor().selectedText() == "在成都"
     assert dialog.span()[1:] == (3, 6)

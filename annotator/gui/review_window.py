@@ -531,6 +531,7 @@ class ReviewWindow(QMainWindow):
             if index is not None:
                 self.current = index
                 self._render()
+                self._show_current()  # with its lanes, and the one kept in view from now on
 
     def _edit(self, description: str, apply: Callable[[ArticleState], object]) -> bool:
         """Run one gold edit on the open article; a refusal goes to the status bar."""
