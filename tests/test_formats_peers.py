@@ -261,3 +261,131 @@ def test_conll_tab_is_what_doccanos_conll_importer_reads(seeds_db: Path, tmp_pat
 def test_tab_is_refused_outside_conll(seeds_db: Path, capsys) -> None:
     assert export(seeds_db, "--format", "doccano", "--tab") == 2
     assert "--tab is only for --format conll" in capsys.readouterr().err
+
+
+# --- 4. doccano --------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def example_db(tmp_path: Path) -> Path:
+    """The example article labelled by alice: an official with a title inside the text, an
+    event with its place and participant."""
+    from test_formats_example import example_article, example_set, plain_article
+
+    db = tmp_path / "example.db"
+    with Store.open(db) as store:
+        store.add_articles([example_article(), plain_article()])
+        store.replace_annotation_set(example_set())
+    return db
+
+
+def doccano_relations(db: Path, out: Path) -> list[dict]:
+    args = ("--format", "doccano", "--relations", "--annotator", "alice", "--out", str(out))
+    assert export(db, *args) == 0
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_doccano_relations_link_officials_and_events_to_their_spans(example_db, tmp_path) -> None:
+    from test_formats_example import TEXT
+
+    first = doccano_relations(example_db, tmp_path / "rel.jsonl")[0]
+    assert "label" not in first  # the relation project's shape only: doccano reads one
+    by_id = {e["id"]: e for e in first["entities"]}
+    assert len(by_id) == len(first["entities"])
+
+    def words(entity_id: int) -> str:
+        entity = by_id[entity_id]
+        return f"{entity['label']}:{TEXT[entity['start_offset'] : entity['end_offset']]}"
+
+    found = {(words(r["from_id"]), r["type"], words(r["to_id"])) for r in first["relations"]}
+    assert found == {
+        ("OFFICIAL:马兴瑞", "title", "TITLE:自治区\n党委书记"),  # titles are free text: matched
+        ("EVENT:座谈会", "participant", "OFFICIAL:马兴瑞"),
+        ("EVENT:座谈会", "place", "PLACE:乌鲁木齐"),
+    }  # the organisation 自治区党委 has no ORG span: no link
+    assert len({r["id"] for r in first["relations"]}) == len(first["relations"])
+
+
+def test_doccano_relation_export_imports_back_its_entities(example_db, tmp_path, capsys) -> None:
+    out = tmp_path / "rel.jsonl"
+    doccano_relations(example_db, out)
+    db = tmp_path / "copy.db"
+    with Store.open(db) as store, Store.open(example_db, read_only=True) as source:
+        store.add_articles(list(source.iter_articles()))
+    args = ["--db", str(db), "import-labels", "--format", "doccano", "--annotator", "alice"]
+    assert main([*args, str(out)]) == 1  # relations are never dropped unasked
+    assert "--without-relations" in capsys.readouterr().err
+    assert main([*args, "--without-relations", str(out)]) == 0
+    assert "left out 3 doccano relations" in capsys.readouterr().out
+    copy, truth = stored(db), stored(example_db)
+    assert {a: s.get("alice", set()) for a, s in copy.items()} == {
+        a: s.get("alice", set()) for a, s in truth.items()
+    }
+
+
+def test_relations_is_only_for_doccano(seeds_db: Path, capsys) -> None:
+    assert export(seeds_db, "--format", "conll", "--relations") == 2
+    assert "--relations is only for --format doccano" in capsys.readouterr().err
+
+
+# --- 5. imports --------------------------------------------------------------------------------
+
+
+def plain_db(tmp_path: Path) -> Path:
+    from test_formats_example import example_article, plain_article
+
+    db = tmp_path / "plain.db"
+    with Store.open(db) as store:
+        store.add_articles([example_article(), plain_article()])
+    return db
+
+
+def lines_file(path: Path, items: list[dict]) -> Path:
+    path.write_text(
+        "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8"
+    )
+    return path
+
+
+def import_file(db: Path, fmt: str, path: Path, *extra: str) -> int:
+    args = ["--db", str(db), "import-labels", "--format", fmt, "--annotator", "a", *extra]
+    return main([*args, str(path)])
+
+
+def labels_of(db: Path, annotator: str = "a") -> set[tuple[str, int, int, str]]:
+    with Store.open(db, read_only=True) as store:
+        return {
+            (article_id, s.start, s.end, s.label)
+            for article_id in store.article_ids()
+            for s in store.get_annotation_set(article_id, annotator).spans
+        }
+
+
+def test_doccano_label_items_written_as_dicts_are_read(tmp_path) -> None:
+    from test_formats_example import PLAIN, plain_article
+
+    db = plain_db(tmp_path)
+    item = {
+        "text": PLAIN,
+        "label": [
+            {"id": 7, "start_offset": 0, "end_offset": 3, "label": "PLACE"},
+            [3, 8, "ORG"],
+        ],
+    }
+    assert import_file(db, "doccano", lines_file(tmp_path / "d.jsonl", [item])) == 0
+    pid = plain_article().id
+    assert labels_of(db) == {(pid, 0, 3, "PLACE"), (pid, 3, 8, "ORG")}
+
+
+def test_doccano_relation_to_a_missing_entity_is_refused(tmp_path, capsys) -> None:
+    from test_formats_example import PLAIN
+
+    db = plain_db(tmp_path)
+    item = {
+        "text": PLAIN,
+        "entities": [{"id": 1, "start_offset": 0, "end_offset": 3, "label": "PLACE"}],
+        "relations": [{"id": 1, "from_id": 1, "to_id": 9, "type": "place"}],
+    }
+    path = lines_file(tmp_path / "d.jsonl", [item])
+    assert import_file(db, "doccano", path, "--without-relations") == 1
+    assert "entity id" in capsys.readouterr().err and not labels_of(db)

@@ -10,6 +10,7 @@ from annotator.commands.common import UsageError, add_common_options, open_store
 from annotator.formats.atomic import atomic_file
 from annotator.formats.base import FormatError, Writer
 from annotator.formats.conll import ConllFormat
+from annotator.formats.doccano import DoccanoFormat
 from annotator.formats.label_studio import LabelStudioFormat, labelling_config
 from annotator.formats.owned_folder import export_folder
 from annotator.formats.pipeline import write_brat, write_checked_docbin, write_export
@@ -49,6 +50,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="jsonl only: add the page text as decoded and every span mapped onto it",
     )
     parser.add_argument(
+        "--relations",
+        action="store_true",
+        help="doccano only: the relation project's form, entities with ids and relations "
+        "(officials to their TITLE and ORG spans, events to participants, PLACE and DATE spans, "
+        "where the text names them)",
+    )
+    parser.add_argument(
         "--tab",
         action="store_true",
         help="conll only: token and tag separated by a tab, without -DOCSTART- lines "
@@ -66,6 +74,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _check_options(args: argparse.Namespace) -> None:
     if args.original and args.format != "jsonl":
         raise UsageError("--original is only for --format jsonl")
+    if args.relations and args.format != DoccanoFormat.name:
+        raise UsageError("--relations is only for --format doccano")
     if args.tab and args.format != ConllFormat.name:
         raise UsageError("--tab is only for --format conll")
     if args.body_only and args.format == "boilerplate":
@@ -75,6 +85,8 @@ def _check_options(args: argparse.Namespace) -> None:
 
 
 def _writer(args: argparse.Namespace) -> Writer:
+    if args.relations:
+        return DoccanoFormat(relations=True)
     return ConllFormat(tab=True) if args.tab else writer_for(args.format)
 
 

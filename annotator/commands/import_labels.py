@@ -10,6 +10,7 @@ from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, annotator_name, open_store
 from annotator.formats.base import Reader
+from annotator.formats.doccano import DoccanoFormat
 from annotator.formats.jsonl import JsonlFormat
 from annotator.formats.label_studio import LabelStudioFormat
 from annotator.formats.registry import READERS, reader_for
@@ -64,6 +65,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "in each task; jsonl, the records of this annotator (an export of several); spacy, "
         "the lines of this Prodigy _annotator_id/_session_id",
     )
+    parser.add_argument(
+        "--without-relations",
+        action="store_true",
+        help="doccano: import the entities of lines that hold relations and count the "
+        "relations as left out (annotator stores no relations; without this such a line is "
+        "refused)",
+    )
     parser.add_argument("file", metavar="FILE", help="the file to read ('-' for stdin)")
     parser.set_defaults(run=run)
 
@@ -108,6 +116,10 @@ CHOOSE_AUTHOR = {cls.name: cls for cls in (LabelStudioFormat, JsonlFormat, Spacy
 
 
 def _reader(args: argparse.Namespace) -> Reader:
+    if args.without_relations:
+        if args.format != DoccanoFormat.name or args.completed_by is not None:
+            raise UsageError("--without-relations is only for --format doccano")
+        return DoccanoFormat(without_relations=True)
     if args.completed_by is None:
         return reader_for(args.format)
     if args.format not in CHOOSE_AUTHOR:
@@ -167,4 +179,6 @@ def summary(report: ImportReport, unit: str, *, dry_run: bool) -> str:
         text += f", skipped {_plural(len(report.skipped), unit)}"
     if report.without_labels:
         text += f"; {_plural(report.without_labels, unit)} carried no labels"
+    if report.left_out:
+        text += "; left out " + ", ".join(_plural(n, kind) for kind, n in report.left_out)
     return text

@@ -59,6 +59,8 @@ class LabelledText:
     events: tuple[Event, ...] = ()
     status: Status | None = None
     author: str | None = None  # whose labels the file says these are (native records)
+    # what the item held that is not imported, as (kind, count): reported, never silent
+    left_out: tuple[tuple[str, int], ...] = ()
 
     def to_set(
         self, article_id: str, annotator: str, *, status: Status, seconds: float = 0.0

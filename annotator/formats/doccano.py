@@ -1,22 +1,43 @@
 """doccano's sequence-labelling JSONL: {"id", "text", "label": [[start, end, "LABEL"], …]}.
 
-Also read: the export of a doccano project with relations, {"text", "entities": [{"label",
-"start_offset", "end_offset"}], "relations": [...]}; a line with relations is refused (we have
-no relation labels, and dropping them unseen would lose work). `id` is doccano's own number
-and is ignored (the text finds the article). doccano counts offsets in code points, as we do. Region spans are exported as labels
-`boilerplate/<kind>` beside the entity labels, so a doccano project gets everything.
+- Region spans are exported as labels `boilerplate/<kind>` beside the entity labels, so a
+  doccano project gets everything. Spans overlap (an OFFICIAL inside an EVENT sentence): a
+  doccano project keeps them only with "Allow overlapping spans" ticked in its settings; without
+  it doccano's importer silently keeps the first of each overlapping run.
+- `relations=True` writes the form of a doccano relation-extraction project: {"id", "text",
+  "entities": [{"id", "label", "start_offset", "end_offset"}], "relations": [{"id", "from_id",
+  "to_id", "type"}]}, the relations those of `formats.relations` (officials to their titles and
+  organisation, events to their participants, place and date, where the text names them).
+- Read: both forms, `label` items as [start, end, label] or {"start_offset", "end_offset",
+  "label"}. We have no relation labels: a line with relations is refused (dropping them unseen
+  would lose work) unless `without_relations`, which imports the entities and counts the
+  relations as left out. `id` is doccano's own number and is ignored (the text finds the
+  article). doccano counts offsets in code points, as we do.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from annotator.formats.base import Record
+from annotator.formats.base import InvalidExportError, Record
+from annotator.formats.json_items import load_line
 from annotator.formats.record import labelled_spans
+from annotator.formats.relations import record_relations
 from annotator.formats.span_list import FileSpan, SpanListFormat
 
 _OFFSET = {"type": "integer"}
 _LABEL = {"type": "string", "minLength": 1}
+_ENTITY = {
+    "type": "object",
+    "required": ["start_offset", "end_offset", "label"],
+    "properties": {"start_offset": _OFFSET, "end_offset": _OFFSET, "label": _LABEL},
+}
+_RELATION = {
+    "type": "object",
+    "required": ["from_id", "to_id", "type"],
+    "properties": {"from_id": _OFFSET, "to_id": _OFFSET, "type": _LABEL},
+}
+RELATION_KIND = "doccano relation"  # how a relation left out is counted
 
 
 class DoccanoFormat(SpanListFormat):
@@ -32,42 +53,82 @@ class DoccanoFormat(SpanListFormat):
             "label": {
                 "type": "array",
                 "items": {
-                    "type": "array",
-                    "prefixItems": [_OFFSET, _OFFSET, _LABEL],
-                    "minItems": 3,
-                    "maxItems": 3,
+                    "oneOf": [
+                        {
+                            "type": "array",
+                            "prefixItems": [_OFFSET, _OFFSET, _LABEL],
+                            "minItems": 3,
+                            "maxItems": 3,
+                        },
+                        _ENTITY,
+                    ]
                 },
             },
-            "entities": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["start_offset", "end_offset", "label"],
-                    "properties": {"start_offset": _OFFSET, "end_offset": _OFFSET, "label": _LABEL},
-                },
-            },
-            "relations": {"type": "array"},
+            "entities": {"type": "array", "items": _ENTITY},
+            "relations": {"type": "array", "items": _RELATION},
         },
     }
 
+    def __init__(self, *, relations: bool = False, without_relations: bool = False) -> None:
+        self.relations = relations  # write the relation project's form
+        self.without_relations = without_relations  # read: count relations as left out
+
     def to_item(self, record: Record) -> dict[str, Any]:
+        spans = labelled_spans(record)
+        if not self.relations:
+            return {"id": record["id"], "text": record["text"], "label": [list(s) for s in spans]}
+        entity_id = {span: n for n, span in enumerate(spans, 1)}
         return {
             "id": record["id"],
             "text": record["text"],
-            "label": [list(span) for span in labelled_spans(record)],
+            "entities": [
+                {"id": n, "label": label, "start_offset": start, "end_offset": end}
+                for (start, end, label), n in entity_id.items()
+            ],
+            "relations": [
+                {"id": n, "from_id": entity_id[source], "to_id": entity_id[target], "type": kind}
+                for n, (source, target, kind) in enumerate(record_relations(record), 1)
+            ],
         }
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:
         if "label" not in item and "entities" not in item:
             raise ValueError("a doccano line holds its spans in 'label' (or 'entities')")
-        if item.get("relations"):
+        if item.get("relations") and not (self.without_relations or self.relations):
             raise ValueError(
                 f"{len(item['relations'])} doccano relations: annotator has no relation labels;"
-                " remove them from the file to import the entities alone"
+                " --without-relations imports the entities alone and counts the relations"
             )
-        article_id = item.get("id")
-        spans = [(start, end, label, None) for start, end, label in item.get("label", [])]
-        spans += [
-            (e["start_offset"], e["end_offset"], e["label"], None) for e in item.get("entities", [])
+        entity_ids = [e["id"] for e in item.get("entities", []) if "id" in e]
+        unknown = [
+            r for r in item.get("relations", []) if {r["from_id"], r["to_id"]} - set(entity_ids)
         ]
+        if unknown:
+            raise ValueError(f"relation {unknown[0]} links an entity id this line does not have")
+        article_id = item.get("id")
+        spans = [_span(label) for label in item.get("label", [])]
+        spans += [_span(e) for e in item.get("entities", [])]
         return (article_id if isinstance(article_id, str) else None), item["text"], spans
+
+    def left_out(self, item: Any) -> tuple[tuple[str, int], ...]:
+        count = len(item.get("relations", []))
+        return ((RELATION_KIND, count),) if count else ()
+
+    def verify(self, chunk: str, record: Record) -> None:
+        item = load_line(chunk)
+        self.verify_item(item, record)
+        if self.relations:
+            key = {
+                e["id"]: (e["start_offset"], e["end_offset"], e["label"]) for e in item["entities"]
+            }
+            found = [(key[r["from_id"]], key[r["to_id"]], r["type"]) for r in item["relations"]]
+            if found != record_relations(record):
+                raise InvalidExportError(f"doccano relations of {record['id']} do not read back")
+
+
+def _span(label: list[Any] | dict[str, Any]) -> FileSpan:
+    """A `label` item, [start, end, label] or an entity object, as a file span."""
+    if isinstance(label, dict):
+        return label["start_offset"], label["end_offset"], label["label"], None
+    start, end, name = label
+    return start, end, name, None

@@ -5,6 +5,7 @@ The only module of `annotator.formats` that talks to the store.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
@@ -69,6 +70,8 @@ class ImportReport:
     articles: tuple[ArticleImport, ...]
     rejections: tuple[Rejection, ...]  # wrong lines: the import exits 1
     skipped: tuple[Rejection, ...] = ()  # lines holding no person's labels, left out on purpose
+    # what imported lines held that annotator cannot store, as (kind, count), e.g. relations
+    left_out: tuple[tuple[str, int], ...] = ()
 
     @property
     def imported(self) -> int:
@@ -158,6 +161,7 @@ class _LabelImport:
         self.matcher = _ArticleMatcher(store)
         self.first: dict[str, LabelledText] = {}
         self.taken: dict[str, ArticleImport] = {}  # by article, in the order first met
+        self.left_out: Counter[str] = Counter()
 
     def take(self, item: LabelledText) -> None:
         """Merge (or replace) one line into the annotator's set; ValueError says why not."""
@@ -203,6 +207,7 @@ class _LabelImport:
             )
         self.first.setdefault(article.id, item)
         self.taken[article.id] = taken
+        self.left_out.update(dict(item.left_out))
 
 
 def import_labels(
@@ -235,4 +240,9 @@ def import_labels(
             except ValueError as error:
                 rejections.append(Rejection(item.line, str(error), reader.unit))
     rejections.sort(key=lambda r: r.line)
-    return ImportReport(tuple(run.taken.values()), tuple(rejections), tuple(skipped))
+    return ImportReport(
+        tuple(run.taken.values()),
+        tuple(rejections),
+        tuple(skipped),
+        tuple(sorted(run.left_out.items())),
+    )

@@ -63,10 +63,15 @@ class SpanListFormat(Writer, Reader):
         """Whose labels the item says it holds, where the format says so."""
         return None
 
+    def left_out(self, item: Any) -> tuple[tuple[str, int], ...]:
+        """What the item holds that is not imported, as (kind, count), where the format says."""
+        return ()
+
     def parse(self, item: Any, number: int) -> LabelledText:
         labelled = labelled_text(number, *self.from_item(item))
-        author = self.author_of(item)
-        return labelled if author is None else dataclasses.replace(labelled, author=author)
+        return dataclasses.replace(
+            labelled, author=self.author_of(item), left_out=self.left_out(item)
+        )
 
     def format_record(self, record: Record) -> str:
         return dump_line(self.to_item(record))
