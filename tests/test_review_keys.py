@@ -157,6 +157,15 @@ def test_ctrl_w_and_escape_close_the_window(qtbot, short_store, key, modifiers):
     assert not window.isVisible()
 
 
+def test_escape_in_the_edit_dialog_closes_the_dialog_not_the_window(qtbot, short_store):
+    window = make_window(qtbot, short_store)
+    qtbot.keyClick(window, Qt.Key.Key_E)
+    dialog = window.edit_dialog
+    qtbot.keyClick(dialog.text_view, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and window.isVisible()
+    assert short_store.get_annotation_set("a1", GOLD).spans == ()
+
+
 # -- the disagreement in hand in view ----------------------------------------------------------
 
 
