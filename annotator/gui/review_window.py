@@ -9,9 +9,10 @@ Keys (all in the menu bar): Tab/J and Shift+Tab/K move between disagreements, th
 kept in view with its lanes; 1, 2, … take that annotator's version; E gives gold a span of its
 own, chosen by selecting text; Shift+A accepts every agreed span and record; R and Shift+R
 move between records; Ctrl+1, Ctrl+2, … take that annotator's version of the record, Ctrl+0
-none of them, Ctrl+E edits it; Ctrl+Shift+1, … take all of that annotator's records; Ctrl+Enter marks the
-article adjudicated (refused while anything is open) and opens the next one; Ctrl+Z and
-Ctrl+Shift+Z undo and redo this window's decisions, across articles; Ctrl+W or Esc closes.
+none of them, Ctrl+E edits it; Ctrl+Shift+1, … take all of that annotator's records;
+Ctrl+Enter marks the article adjudicated (refused while anything is open) and opens the next
+one; Ctrl+Z and Ctrl+Shift+Z undo and redo this window's decisions, across articles; Ctrl+W or
+Esc closes.
 
 The corpus figures (which also order the list) are measured on a thread with its own database
 connection; an in-memory store has only one connection, so there it is measured on the UI
