@@ -26,7 +26,7 @@ from annotator.cleaning.middle_dot import unify_middle_dots
 from annotator.cleaning.offsets import rewrite
 from annotator.cleaning.pinyin import remove_pinyin
 from annotator.cleaning.script import detect_script, to_simplified
-from annotator.cleaning.whitespace import indent_of, normalise_whitespace
+from annotator.cleaning.whitespace import indent_of, normalize_whitespace
 from annotator.model import OffsetMap
 
 # --- offsets -------------------------------------------------------------------------------
@@ -232,8 +232,8 @@ def test_malformed_html_still_dumps_its_text(markup):
         ("  • 援疆新闻", "• 援疆新闻"),
     ],
 )
-def test_normalise_whitespace(raw, clean):
-    text, offsets = normalise_whitespace(raw)
+def test_normalize_whitespace(raw, clean):
+    text, offsets = normalize_whitespace(raw)
     assert text == clean
     assert text.count("\n") <= raw.count("\n") + raw.count("\r")  # never merges lines
     for pos, char in enumerate(text):

@@ -391,7 +391,7 @@ def test_draft_ids_are_local_and_references_resolve() -> None:
         ("2月30日", "2024-03-01", [(None, None)]),
     ],
 )
-def test_dates_are_normalised_with_the_articles_year(
+def test_dates_are_normalized_with_the_articles_year(
     text: str, published: str | None, expected: list
 ) -> None:
     found, _ = find_dates(text, DateContext.for_published(published))

@@ -87,7 +87,7 @@ def test_events_are_matched_as_a_multiset_of_tuples(gold, predicted, expected) -
     assert multiset_matches(gold, predicted) == expected
 
 
-def test_titles_and_organisation_are_compared_only_for_names_found() -> None:
+def test_titles_and_organization_are_compared_only_for_names_found() -> None:
     gold = [
         GoldOfficial("马兴瑞", ("自治区党委书记", "第一政委"), "自治区党委"),
         GoldOfficial("楼阳生", ("河南省委书记",), "河南省委"),

@@ -17,7 +17,7 @@ from annotator.cleaning.middle_dot import unify_middle_dots
 from annotator.cleaning.offsets import chain
 from annotator.cleaning.pinyin import remove_pinyin
 from annotator.cleaning.script import detect_script, to_simplified
-from annotator.cleaning.whitespace import indent_of, normalise_whitespace
+from annotator.cleaning.whitespace import indent_of, normalize_whitespace
 from annotator.model import Article, Block, OffsetMap, Script, article_id_for
 
 CLEANER_VERSION = "2"  # 2: pages whose charset declaration lies are read by evidence
@@ -120,7 +120,7 @@ def _clean_page(
 
 def clean_text(raw_text: str) -> CleanText:
     """The text steps: white space, pinyin readings, middle dots, script."""
-    spaced, space_map = normalise_whitespace(raw_text)
+    spaced, space_map = normalize_whitespace(raw_text)
     unread, reading_map, lost_marks = remove_pinyin(spaced)
     dotted = unify_middle_dots(unread)
     script = detect_script(dotted)

@@ -23,7 +23,7 @@ _BREAK = re.compile(r"\r\n?|\n")
 _INDENT = re.compile(rf"[{_SPACE}]*")
 
 
-def normalise_whitespace(text: str) -> tuple[str, OffsetMap]:
+def normalize_whitespace(text: str) -> tuple[str, OffsetMap]:
     end = len(text)
 
     def replace(match: re.Match[str]) -> Pieces:

@@ -16,7 +16,7 @@ from annotator.model import check_person_name
 from annotator.resources import resource_path, seeds_dir
 from annotator.store import Store
 
-ORGANISATION = "annotator"
+ORGANIZATION = "annotator"
 APPLICATION = "annotator"
 ANNOTATOR_KEY = "annotator/name"
 
@@ -24,7 +24,7 @@ ANNOTATOR_KEY = "annotator/name"
 def app_settings() -> QSettings:
     """The user's settings as an INI file (tests point `QSettings.setPath` at a temp dir)."""
     return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
     )
 
 
@@ -47,7 +47,7 @@ def application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
-        app.setOrganizationName(ORGANISATION)
+        app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
     style = resource_path("style.qss")
     if style.is_file():

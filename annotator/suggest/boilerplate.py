@@ -259,7 +259,7 @@ def _short_runs(verdicts: list[LineKind]) -> list[LineKind]:
     return result
 
 
-def _normalised(text: str) -> str:
+def _normalized(text: str) -> str:
     return re.sub(r"[\s\W]+", "", text)
 
 
@@ -269,7 +269,7 @@ def _duplicates(verdicts: list[LineKind]) -> list[LineKind]:
     the article's own structure, not a paragraph the scraper copied."""
     result = list(verdicts)
     body = {
-        index: _normalised(v.line.text)
+        index: _normalized(v.line.text)
         for index, v in enumerate(verdicts)
         if v.kind is None and v.line.length >= TITLE_MIN_LENGTH
     }
