@@ -287,3 +287,13 @@ def test_a_user_modality_cue_changes_events_without_code(tmp_path: Path) -> None
 def test_the_dev_split_meets_the_targets() -> None:
     figures = score("dev")
     assert figures.f1 >= 0.9 and figures.type_accuracy >= 0.9
+
+
+def test_each_event_is_placed_in_its_own_clause_first() -> None:
+    sentence = "代表团4月7日赴四川省学习考察,两省区在成都举行工作协作座谈会。"
+    context = DateContext.for_published("2024-04-08")
+    events, _dates, _context = find_events(sentence, 0, context, default_lexicons())
+    assert [(e.type, e.place.text if e.place else None) for e in events] == [
+        ("考察调研", "四川省"),
+        ("座谈会/会议", "成都"),
+    ]

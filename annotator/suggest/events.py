@@ -132,8 +132,11 @@ def find_events(
         types = _types_in(told, lexicons)
         if not types:
             continue
-        place = find_place(sentence, start)
-        for event_type, trigger in types:
+        in_sentence = find_place(sentence, start)
+        for event_type, trigger, position in types:
+            # the place said in the trigger's own clause (赴四川省学习考察,两省区在成都举行座谈会:
+            # the 考察 is in 四川省), else the first the sentence names
+            place = _clause_place(sentence, start, position) or in_sentence
             events.append(EventMention(event_type, trigger, start, end, sentence, date, place))
     return events, all_dates, context
 
@@ -156,8 +159,15 @@ def merge_events(events: Sequence[tuple[int, EventMention]]) -> list[tuple[int, 
     return list(kept.values())
 
 
-def _types_in(sentence: str, lexicons: Lexicons) -> list[tuple[str, str]]:
-    """One (type, trigger) per event type the sentence reports, in the order the types first
+def _clause_place(sentence: str, offset: int, position: int) -> PlaceMention | None:
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)), default=0)
+    clause_end = _CLAUSE_BREAK.search(sentence, position)
+    stop = clause_end.end() if clause_end else len(sentence)  # its mark: patterns look for it
+    return find_place(sentence[clause_start:stop], offset + clause_start)
+
+
+def _types_in(sentence: str, lexicons: Lexicons) -> list[tuple[str, str, int]]:
+    """One (type, trigger, position) per event type the sentence reports, in the order the types first
     appear: its triggers, else its weak triggers (其他 only when nothing better)."""
     text = sentence
     strong, weak = _triggers(lexicons.event_triggers), _triggers(lexicons.weak_event_triggers)
@@ -170,7 +180,7 @@ def _types_in(sentence: str, lexicons: Lexicons) -> list[tuple[str, str]]:
         if len(found) > 1:
             found.pop("其他", None)
     ordered = sorted(found.items(), key=lambda item: item[1][0])
-    return [(event_type, trigger) for event_type, (_pos, trigger) in ordered]
+    return [(event_type, trigger, position) for event_type, (position, trigger) in ordered]
 
 
 def _wide_forms(words: Iterable[str]) -> set[str]:
