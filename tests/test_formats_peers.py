@@ -389,3 +389,60 @@ def test_doccano_relation_to_a_missing_entity_is_refused(tmp_path, capsys) -> No
     path = lines_file(tmp_path / "d.jsonl", [item])
     assert import_file(db, "doccano", path, "--without-relations") == 1
     assert "entity id" in capsys.readouterr().err and not labels_of(db)
+
+
+def foreign_lines(tmp_path: Path) -> Path:
+    """A spaCy-style file from a tool with other label names."""
+    from test_formats_example import PLAIN, TEXT
+
+    place = TEXT.index("乌鲁木齐")
+    official = TEXT.index("马兴瑞")
+    items = [
+        {"text": PLAIN, "spans": [{"start": 0, "end": 3, "label": "LOC"}]},
+        {
+            "text": TEXT,
+            "spans": [
+                {"start": official, "end": official + 3, "label": "PERSON"},
+                {"start": place, "end": place + 4, "label": "LOC"},
+                {"start": place, "end": place + 4, "label": "GPE"},
+            ],
+        },
+    ]
+    return lines_file(tmp_path / "foreign.jsonl", items)
+
+
+def test_map_puts_foreign_labels_onto_ours(tmp_path, capsys) -> None:
+    from test_formats_example import TEXT, example_article, plain_article
+
+    db = plain_db(tmp_path)
+    maps = ("--map", "PERSON=OFFICIAL", "--map", "LOC=PLACE", "--map", "GPE=PLACE")
+    assert import_file(db, "spacy", foreign_lines(tmp_path), *maps) == 0
+    eid, place, official = example_article().id, TEXT.index("乌鲁木齐"), TEXT.index("马兴瑞")
+    assert labels_of(db) == {
+        (plain_article().id, 0, 3, "PLACE"),
+        (eid, official, official + 3, "OFFICIAL"),
+        (eid, place, place + 4, "PLACE"),  # LOC and GPE there: one PLACE
+    }
+
+
+def test_unknown_labels_are_reported_once_each_with_a_count(tmp_path, capsys) -> None:
+    db = plain_db(tmp_path)
+    path = foreign_lines(tmp_path)
+    assert import_file(db, "spacy", path, "--map", "PERSON=OFFICIAL") == 1
+    err = capsys.readouterr().err.splitlines()
+    loc = [line for line in err if "'LOC'" in line]
+    gpe = [line for line in err if "'GPE'" in line]
+    assert len(loc) == 1 and "2 spans on 2 lines" in loc[0] and "--map LOC=" in loc[0]
+    assert len(gpe) == 1 and "1 span on 1 line" in gpe[0]
+    assert not any("PERSON" in line for line in err)
+    assert not labels_of(db)  # a line with an unknown label is not half imported
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [("PERSON", "SRC=DST"), ("PERSON=NOBODY", "not a label"), ("=PLACE", "SRC=DST")],
+)
+def test_a_bad_map_is_refused_before_anything_is_read(tmp_path, capsys, mapping, message) -> None:
+    db = plain_db(tmp_path)
+    assert import_file(db, "spacy", foreign_lines(tmp_path), "--map", mapping) == 2
+    assert message in capsys.readouterr().err and not labels_of(db)

@@ -6,15 +6,24 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, annotator_name, open_store
-from annotator.formats.base import Reader
+from annotator.formats.base import Reader, Rejection
 from annotator.formats.doccano import DoccanoFormat
 from annotator.formats.jsonl import JsonlFormat
+from annotator.formats.label_map import parse_label_map
 from annotator.formats.label_studio import LabelStudioFormat
 from annotator.formats.registry import READERS, reader_for
-from annotator.formats.service import IMPORTED_STATUS, ArticleImport, ImportReport, import_labels
+from annotator.formats.service import (
+    IMPORTED_STATUS,
+    ArticleImport,
+    ImportReport,
+    UnknownLabels,
+    import_labels,
+)
 from annotator.formats.spacy_jsonl import SpacyFormat
 from annotator.model import GOLD, check_person_name
 
@@ -66,6 +75,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the lines of this Prodigy _annotator_id/_session_id",
     )
     parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="SRC=DST",
+        help="read the foreign label SRC as our label DST (repeatable: --map PERSON=OFFICIAL "
+        "--map LOC=PLACE); a line with a label neither ours nor mapped is refused, each such "
+        "label reported once with its count",
+    )
+    parser.add_argument(
         "--without-relations",
         action="store_true",
         help="doccano: import the entities of lines that hold relations and count the "
@@ -81,11 +99,24 @@ def run(args: argparse.Namespace) -> int:
     reader = _reader(args)
     text = read_utf8(args.file)
     with open_store(args) as store:
+        try:
+            label_map = parse_label_map(args.map, store.schema.names())
+        except ValueError as error:
+            raise UsageError(str(error)) from None
         report = import_labels(
-            store, reader, io.StringIO(text), annotator, replace=args.replace, dry_run=args.dry_run
+            store,
+            reader,
+            io.StringIO(text),
+            annotator,
+            replace=args.replace,
+            dry_run=args.dry_run,
+            label_map=label_map,
         )
     for rejection in report.rejections:
-        print(f"rejected: {args.file}: {rejection}", file=sys.stderr)
+        if not isinstance(rejection, UnknownLabels):
+            print(f"rejected: {args.file}: {rejection}", file=sys.stderr)
+    for line in unknown_label_lines(report.rejections, reader.unit):
+        print(f"rejected: {args.file}: {line}", file=sys.stderr)
     for skip in report.skipped:
         print(f"skipped: {args.file}: {skip}", file=sys.stderr)
     if args.dry_run:
@@ -143,6 +174,32 @@ def read_utf8(file: str) -> str:
         raise UsageError(
             f"{file} is not UTF-8 (line {line}: {error.reason}); nothing imported"
         ) from None
+
+
+SHOWN_LINES = 5  # line numbers named per unknown label
+
+
+def unknown_label_lines(rejections: Sequence[Rejection], unit: str) -> list[str]:
+    """One line per unknown label: its spans, the lines it made refused, how to map it."""
+    spans: Counter[str] = Counter()
+    lines: dict[str, list[int]] = {}
+    for rejection in rejections:
+        if isinstance(rejection, UnknownLabels):
+            for label, count in rejection.labels:
+                spans[label] += count
+                lines.setdefault(label, []).append(rejection.line)
+    report = []
+    for label in sorted(spans):
+        numbers = lines[label]
+        shown = ", ".join(map(str, numbers[:SHOWN_LINES])) + (
+            "…" if len(numbers) > SHOWN_LINES else ""
+        )
+        report.append(
+            f"unknown label {label!r}: {_plural(spans[label], 'span')} on "
+            f"{_plural(len(numbers), unit)} ({unit} {shown}) refused; "
+            f"map it onto ours with --map {label}=LABEL"
+        )
+    return report
 
 
 def _plural(count: int, word: str) -> str:

@@ -6,11 +6,12 @@ The only module of `annotator.formats` that talks to the store.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
 from annotator.formats.base import LabelledText, Reader, Record, Rejection, Skipped
+from annotator.formats.label_map import relabelled
 from annotator.formats.label_merge import SetChange, is_empty, merged, replaced, then
 from annotator.formats.record import to_record
 from annotator.model import AUTO, AnnotationSet, Article, Status
@@ -117,11 +118,19 @@ class _ArticleMatcher:
         return self._by_text
 
 
-def _schema_problem(store: Store, item: LabelledText) -> str | None:
+@dataclass(frozen=True, slots=True)
+class UnknownLabels(Rejection):
+    """A line refused for labels the schema lacks: reported once per label over the file."""
+
+    labels: tuple[tuple[str, int], ...] = ()  # (label, spans of it on this line)
+
+
+def _unknown_labels(store: Store, item: LabelledText) -> Counter[str]:
     labels = set(store.schema.names())
-    for span in item.spans:
-        if span.label not in labels:
-            return f"unknown label {span.label!r} at {span.start}..{span.end}"
+    return Counter(span.label for span in item.spans if span.label not in labels)
+
+
+def _schema_problem(store: Store, item: LabelledText) -> str | None:
     for event in item.events:
         if event.type not in store.schema.event_types:
             return f"unknown event type {event.type!r}"
@@ -149,14 +158,27 @@ def _repeated(
     return None
 
 
+class _Unknown(Exception):
+    def __init__(self, rejection: UnknownLabels) -> None:
+        self.rejection = rejection
+
+
 class _LabelImport:
     """One run of `import_labels`: what spans its lines (the article matcher, each article's
     first line, its set as this run left it) and how one line is taken."""
 
     def __init__(
-        self, store: Store, reader: Reader, annotator: str, *, replace: bool, dry_run: bool
+        self,
+        store: Store,
+        reader: Reader,
+        annotator: str,
+        *,
+        replace: bool,
+        dry_run: bool,
+        label_map: Mapping[str, str],
     ) -> None:
         self.store, self.reader, self.annotator = store, reader, annotator
+        self.label_map = label_map
         self.replace, self.dry_run = replace, dry_run
         self.matcher = _ArticleMatcher(store)
         self.first: dict[str, LabelledText] = {}
@@ -164,7 +186,15 @@ class _LabelImport:
         self.left_out: Counter[str] = Counter()
 
     def take(self, item: LabelledText) -> None:
-        """Merge (or replace) one line into the annotator's set; ValueError says why not."""
+        """Merge (or replace) one line into the annotator's set; ValueError says why not,
+        UnknownLabels when its only fault is labels the schema lacks."""
+        item = relabelled(item, self.label_map)
+        if unknown := _unknown_labels(self.store, item):
+            labels = tuple(sorted(unknown.items()))
+            names = ", ".join(repr(label) for label, _ in labels)
+            raise _Unknown(
+                UnknownLabels(item.line, f"unknown labels {names}", self.reader.unit, labels)
+            )
         try:
             article = self.matcher.match(item)
         except LookupError as error:
@@ -218,15 +248,19 @@ def import_labels(
     *,
     replace: bool = False,
     dry_run: bool = False,
+    label_map: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Read `stream` into `annotator`'s sets, one transaction per article; bad lines are
     rejected with their reason and the rest imported.
 
     A line is merged into a set that has labels (`label_merge.merged`), or with `replace`
     replaces it, never by a line that holds no labels; a set without labels takes the line.
-    `dry_run` works everything out and writes nothing.
+    `dry_run` works everything out and writes nothing. `label_map` renames foreign labels
+    (`label_map.parse_label_map`) before they are checked against the schema.
     """
-    run = _LabelImport(store, reader, annotator, replace=replace, dry_run=dry_run)
+    run = _LabelImport(
+        store, reader, annotator, replace=replace, dry_run=dry_run, label_map=label_map or {}
+    )
     rejections: list[Rejection] = []
     skipped: list[Rejection] = []
     for item in reader.read(stream):
@@ -237,6 +271,8 @@ def import_labels(
         else:
             try:
                 run.take(item)
+            except _Unknown as unknown:
+                rejections.append(unknown.rejection)
             except ValueError as error:
                 rejections.append(Rejection(item.line, str(error), reader.unit))
     rejections.sort(key=lambda r: r.line)
