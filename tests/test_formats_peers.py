@@ -446,3 +446,55 @@ def test_a_bad_map_is_refused_before_anything_is_read(tmp_path, capsys, mapping,
     db = plain_db(tmp_path)
     assert import_file(db, "spacy", foreign_lines(tmp_path), "--map", mapping) == 2
     assert message in capsys.readouterr().err and not labels_of(db)
+
+
+def brat_export(db: Path, out: Path) -> Path:
+    assert export(db, "--format", "brat", "--annotator", "alice", "--out", str(out)) == 0
+    return out
+
+
+def test_brat_folder_imports_back_every_span(example_db, tmp_path, capsys) -> None:
+    folder = brat_export(example_db, tmp_path / "brat")
+    db = plain_db(tmp_path)
+    assert import_file(db, "brat", folder) == 0
+    out = capsys.readouterr().out
+    truth = {(a, *span) for a, sets in stored(example_db).items() for span in sets.get("alice", ())}
+    assert labels_of(db) == truth  # boilerplate_share is boilerplate/share again
+    # the official and the event are E lines (with their A and note lines): counted, not taken
+    assert "left out 1 brat A line, 2 brat E lines, 2 brat notes" in out
+
+
+def test_a_correction_made_in_brat_comes_back(example_db, tmp_path) -> None:
+    from test_formats_example import TEXT, example_article
+
+    folder = brat_export(example_db, tmp_path / "brat")
+    ann = folder / f"{example_article().id}.ann"
+    start = TEXT.index("张三")
+    ann.write_text(
+        ann.read_text(encoding="utf-8") + f"T99\tOFFICIAL {start} {start + 2}\t张三\n",
+        encoding="utf-8",
+    )
+    assert import_file(example_db, "brat", folder, "--annotator", "alice") == 0
+    with Store.open(example_db, read_only=True) as store:
+        spans = store.get_annotation_set(example_article().id, "alice").spans
+    assert (start, start + 2, "OFFICIAL") in {(s.start, s.end, s.label) for s in spans}
+
+
+def test_brat_file_with_a_wrong_span_text_is_refused_alone(example_db, tmp_path, capsys) -> None:
+    from test_formats_example import example_article
+
+    folder = brat_export(example_db, tmp_path / "brat")
+    ann = folder / f"{example_article().id}.ann"
+    ann.write_text(ann.read_text(encoding="utf-8") + "T99\tPLACE 0 3\t不对\n", encoding="utf-8")
+    db = plain_db(tmp_path)
+    assert import_file(db, "brat", folder) == 1
+    err = capsys.readouterr().err
+    assert f"{example_article().id}.ann" in err and "T99" in err
+    assert not labels_of(db)
+
+
+def test_brat_import_of_a_folder_without_ann_files_says_so(tmp_path, capsys) -> None:
+    db = plain_db(tmp_path)
+    (tmp_path / "empty").mkdir()
+    assert import_file(db, "brat", tmp_path / "empty") == 2
+    assert "no .ann files" in capsys.readouterr().err

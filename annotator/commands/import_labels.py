@@ -12,17 +12,18 @@ from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, annotator_name, open_store
 from annotator.formats.base import Reader, Rejection
+from annotator.formats.brat_reader import BratFolderReader
 from annotator.formats.doccano import DoccanoFormat
 from annotator.formats.jsonl import JsonlFormat
 from annotator.formats.label_map import parse_label_map
 from annotator.formats.label_studio import LabelStudioFormat
-from annotator.formats.registry import READERS, reader_for
+from annotator.formats.registry import BRAT, READERS, reader_for
 from annotator.formats.service import (
     IMPORTED_STATUS,
     ArticleImport,
     ImportReport,
     UnknownLabels,
-    import_labels,
+    import_items,
 )
 from annotator.formats.spacy_jsonl import SpacyFormat
 from annotator.model import GOLD, check_person_name
@@ -51,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "standard is imported with --as-gold.",
     )
     add_common_options(parser)
-    parser.add_argument("--format", choices=tuple(READERS), required=True)
+    parser.add_argument("--format", choices=(*READERS, BRAT), required=True)
     parser.add_argument(
         "--replace",
         action="store_true",
@@ -90,23 +91,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "relations as left out (annotator stores no relations; without this such a line is "
         "refused)",
     )
-    parser.add_argument("file", metavar="FILE", help="the file to read ('-' for stdin)")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="the file to read ('-' for stdin); brat: the folder of .txt and .ann files (T "
+        "lines are spans; E, R, A lines and notes are counted and left out)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     annotator = target_annotator(args)
     reader = _reader(args)
-    text = read_utf8(args.file)
+    if isinstance(reader, BratFolderReader):
+        try:
+            reader.ann_files()
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+        items = reader.read()
+    else:
+        items = reader.read(io.StringIO(read_utf8(args.file)))
     with open_store(args) as store:
         try:
             label_map = parse_label_map(args.map, store.schema.names())
         except ValueError as error:
             raise UsageError(str(error)) from None
-        report = import_labels(
+        report = import_items(
             store,
             reader,
-            io.StringIO(text),
+            items,
             annotator,
             replace=args.replace,
             dry_run=args.dry_run,
@@ -147,6 +160,13 @@ CHOOSE_AUTHOR = {cls.name: cls for cls in (LabelStudioFormat, JsonlFormat, Spacy
 
 
 def _reader(args: argparse.Namespace) -> Reader:
+    if args.format == BRAT:
+        if args.completed_by is not None or args.without_relations:
+            raise UsageError("a brat folder holds one person's labels: name its folder")
+        folder = Path(args.file)
+        if not folder.is_dir():
+            raise UsageError(f"brat imports a folder of .txt and .ann files; {folder} is not one")
+        return BratFolderReader(folder)
     if args.without_relations:
         if args.format != DoccanoFormat.name or args.completed_by is not None:
             raise UsageError("--without-relations is only for --format doccano")

@@ -6,7 +6,7 @@ The only module of `annotator.formats` that talks to the store.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -258,12 +258,34 @@ def import_labels(
     `dry_run` works everything out and writes nothing. `label_map` renames foreign labels
     (`label_map.parse_label_map`) before they are checked against the schema.
     """
+    return import_items(
+        store,
+        reader,
+        reader.read(stream),
+        annotator,
+        replace=replace,
+        dry_run=dry_run,
+        label_map=label_map,
+    )
+
+
+def import_items(
+    store: Store,
+    reader: Reader,
+    items: Iterable[LabelledText | Rejection],
+    annotator: str,
+    *,
+    replace: bool = False,
+    dry_run: bool = False,
+    label_map: Mapping[str, str] | None = None,
+) -> ImportReport:
+    """`import_labels` of items already read (a brat folder is read file by file)."""
     run = _LabelImport(
         store, reader, annotator, replace=replace, dry_run=dry_run, label_map=label_map or {}
     )
     rejections: list[Rejection] = []
     skipped: list[Rejection] = []
-    for item in reader.read(stream):
+    for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
         elif isinstance(item, Rejection):
