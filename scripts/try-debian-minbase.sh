@@ -55,15 +55,27 @@ in_root() {
 }
 
 echo "try-minbase: 1. bash scripts/setup.sh --start" >&2
+rm -f "$ROOT"/root/annotator.db*
 in_root "ANNOTATOR_DB=/root/annotator.db bash scripts/setup.sh --start > /root/start.log 2>&1 &
          for i in \$(seq 1 600); do
-           if [ -x .venv/bin/annotator ] && ANNOTATOR_DB=/root/annotator.db .venv/bin/annotator stats --json 2>/dev/null \
-                | grep -q '\"articles\": 5'; then echo imported; break; fi
+           grep -q '^start:' /root/start.log 2>/dev/null && break
            sleep 2
-         done"
-in_root "pgrep -f 'bin/annotator --annotator' >/dev/null && echo 'window running'"
-in_root "grep -E '^(setup|start):' /root/start.log" || true
-in_root "pkill -f 'bin/annotator --annotator'; pkill Xvfb" || true
+         done
+         for i in \$(seq 1 120); do
+           count=\$(ANNOTATOR_DB=/root/annotator.db .venv/bin/annotator stats --json 2>&1 | grep -o '\"articles\": [0-9]*')
+           [ \"\$count\" = '\"articles\": 5' ] && break
+           sleep 2
+         done
+         echo \"try-minbase: after the window started: \$count\"
+         exit 0"
+grep -E '^(setup|start):' "$ROOT/root/start.log" || true
+# the window is the one process of the root that runs annotator; stop it and its Xvfb
+for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+  if [ "$(readlink "/proc/$pid/root" 2>/dev/null)" = "$(readlink -f "$ROOT")" ]; then
+    cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null || true)
+    case "$cmd" in *annotator*--annotator*) echo "try-minbase: window running: $cmd" >&2; kill "$pid" ;; *Xvfb*) kill "$pid" ;; esac
+  fi
+done
 
 if [ "$RUN_TESTS" = 1 ]; then
   echo "try-minbase: 2. bash scripts/test.sh" >&2
