@@ -498,3 +498,39 @@ def test_brat_import_of_a_folder_without_ann_files_says_so(tmp_path, capsys) -> 
     (tmp_path / "empty").mkdir()
     assert import_file(db, "brat", tmp_path / "empty") == 2
     assert "no .ann files" in capsys.readouterr().err
+
+
+def label_studio_task(text: str, results: list[dict]) -> list[dict]:
+    return [{"id": 1, "data": {"text": text}, "annotations": [{"id": 1, "result": results}]}]
+
+
+def ls_span(rid: str, start: int, end: int, label: str, text: str) -> dict:
+    value = {"start": start, "end": end, "text": text[start:end], "labels": [label]}
+    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value}
+
+
+def test_label_studio_choices_are_counted_and_relations_need_consent(tmp_path, capsys) -> None:
+    from test_formats_example import PLAIN, plain_article
+
+    db = plain_db(tmp_path)
+    results = [
+        ls_span("a", 0, 3, "PLACE", PLAIN),
+        ls_span("b", 3, 8, "ORG", PLAIN),
+        {"from_id": "b", "to_id": "a", "type": "relation", "direction": "right"},
+        {
+            "id": "c",
+            "from_name": "topic",
+            "to_name": "text",
+            "type": "choices",
+            "value": {"choices": ["visit"]},
+        },
+    ]
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(label_studio_task(PLAIN, results)), encoding="utf-8")
+    assert import_file(db, "label-studio", path) == 1  # a relation is not dropped unasked
+    assert "--without-relations" in capsys.readouterr().err and not labels_of(db)
+    assert import_file(db, "label-studio", path, "--without-relations") == 0
+    out = capsys.readouterr().out
+    assert "left out 1 Label Studio choices result, 1 Label Studio relation" in out
+    pid = plain_article().id
+    assert labels_of(db) == {(pid, 0, 3, "PLACE"), (pid, 3, 8, "ORG")}

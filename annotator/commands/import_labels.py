@@ -87,8 +87,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--without-relations",
         action="store_true",
-        help="doccano: import the entities of lines that hold relations and count the "
-        "relations as left out (annotator stores no relations; without this such a line is "
+        help="doccano, label-studio: import the spans of lines that hold relations and count "
+        "the relations as left out (annotator stores no relations; without this such a line is "
         "refused)",
     )
     parser.add_argument(
@@ -168,8 +168,10 @@ def _reader(args: argparse.Namespace) -> Reader:
             raise UsageError(f"brat imports a folder of .txt and .ann files; {folder} is not one")
         return BratFolderReader(folder)
     if args.without_relations:
+        if args.format == LabelStudioFormat.name:
+            return LabelStudioFormat(args.completed_by, without_relations=True)
         if args.format != DoccanoFormat.name or args.completed_by is not None:
-            raise UsageError("--without-relations is only for --format doccano")
+            raise UsageError("--without-relations is only for --format doccano or label-studio")
         return DoccanoFormat(without_relations=True)
     if args.completed_by is None:
         return reader_for(args.format)

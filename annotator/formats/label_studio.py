@@ -11,7 +11,9 @@ config of a schema's labels that `--out DIR` puts beside `tasks.json`.
 Label Studio counts offsets in code points since its fix for astral characters (older versions
 counted UTF-16 units, which put every span after an emoji off by one); we write code points.
 
-On import a task gives one person's labels: its one annotation that was not cancelled
+On import, results of other types are not spans: a `relation` refuses the task unless
+`without_relations` (then it is counted as left out, as `choices` and the like always are).
+A task gives one person's labels: its one annotation that was not cancelled
 (`was_cancelled`), or, with `completed_by`, the one of that user (id or e-mail). A task with
 several such annotations is refused with their authors, so nobody's labels are taken for
 another's. `predictions` are a model's guesses and never become a person's labels: a task with
@@ -21,6 +23,7 @@ only predictions, or only cancelled annotations, is skipped and said so.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any, TextIO
 from xml.sax.saxutils import quoteattr
@@ -35,29 +38,34 @@ from annotator.safe_json import JsonRefused, load_json
 MODEL_VERSION = "annotator-suggest"  # the predictions' `model_version`: our rule suggestions
 
 _OFFSET = {"type": "integer"}
-_RESULTS = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["value"],
-        "properties": {
-            "value": {
-                "type": "object",
-                "required": ["start", "end", "labels"],
-                "properties": {
-                    "start": _OFFSET,
-                    "end": _OFFSET,
-                    "text": {"type": "string"},
-                    "labels": {
-                        "type": "array",
-                        "items": {"type": "string", "minLength": 1},
-                        "minItems": 1,
-                    },
+_SPAN_RESULT = {
+    "type": "object",
+    "required": ["value"],
+    "properties": {
+        "type": {"const": "labels"},
+        "value": {
+            "type": "object",
+            "required": ["start", "end", "labels"],
+            "properties": {
+                "start": _OFFSET,
+                "end": _OFFSET,
+                "text": {"type": "string"},
+                "labels": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1},
+                    "minItems": 1,
                 },
-            }
+            },
         },
     },
 }
+# a result of another type (relation, choices, textarea, …): not a span, counted as left out
+_OTHER_RESULT = {
+    "type": "object",
+    "required": ["type"],
+    "properties": {"type": {"type": "string", "not": {"const": "labels"}}},
+}
+_RESULTS = {"type": "array", "items": {"anyOf": [_SPAN_RESULT, _OTHER_RESULT]}}
 _ANNOTATIONS = {
     "type": "array",
     "items": {
@@ -87,8 +95,9 @@ class LabelStudioFormat(SpanListFormat):
         },
     }
 
-    def __init__(self, completed_by: str | None = None) -> None:
+    def __init__(self, completed_by: str | None = None, *, without_relations: bool = False) -> None:
         self.completed_by = completed_by
+        self.without_relations = without_relations  # count relation results as left out
         self.tasks = 0  # tasks written so far: the next task's id is one more
 
     per_article = True  # one task per article, its people's annotations side by side
@@ -147,13 +156,28 @@ class LabelStudioFormat(SpanListFormat):
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:
         chosen = self._annotation(item)
+        relations = sum(_is_relation(r) for r in chosen.get("result", []))
+        if relations and not self.without_relations:
+            raise ValueError(
+                f"{relations} Label Studio relations: annotator has no relation labels;"
+                " --without-relations imports the spans alone and counts the relations"
+            )
         spans: list[FileSpan] = [
             (v["start"], v["end"], label, v.get("text"))
             for result in chosen.get("result", [])
+            if _is_span(result)
             for v in [result["value"]]
             for label in v["labels"]
         ]
         return item["data"].get("article_id"), item["data"]["text"], spans
+
+    def left_out(self, item: Any) -> tuple[tuple[str, int], ...]:
+        kinds = Counter(
+            "Label Studio relation" if _is_relation(r) else f"Label Studio {r['type']} result"
+            for r in self._annotation(item).get("result", [])
+            if not _is_span(r)
+        )
+        return tuple(sorted(kinds.items()))
 
     def _annotation(self, task: Any) -> dict[str, Any]:
         """The one annotation of `task` to import; SkipItem or ValueError when there is none."""
@@ -231,3 +255,11 @@ def labelling_config(schema: LabelSchema) -> str:
         '  <Text name="text" value="$text"/>\n'
         "</View>\n"
     )
+
+
+def _is_span(result: dict[str, Any]) -> bool:
+    return result.get("type", "labels") == "labels"
+
+
+def _is_relation(result: dict[str, Any]) -> bool:
+    return result.get("type") == "relation"
