@@ -534,3 +534,19 @@ def test_label_studio_choices_are_counted_and_relations_need_consent(tmp_path, c
     assert "left out 1 Label Studio choices result, 1 Label Studio relation" in out
     pid = plain_article().id
     assert labels_of(db) == {(pid, 0, 3, "PLACE"), (pid, 3, 8, "ORG")}
+
+
+def test_docbin_read_back_through_spacys_doc_to_json_imports_every_span(
+    seeds_db: Path, tmp_path
+) -> None:
+    """spaCy's own serialisation of our DocBin (ents, sc, boilerplate) is a spacy import."""
+    docs = docbin(seeds_db, tmp_path / "train.spacy")
+    items = [doc.to_json() | {"meta": {"id": doc.user_data["id"]}} for doc in docs]
+    db = tmp_path / "copy.db"
+    with seeded_store(db):
+        pass
+    assert import_file(db, "spacy", lines_file(tmp_path / "docs.jsonl", items)) == 0
+    truth = stored(seeds_db)
+    assert {a: s.get("a", set()) for a, s in stored(db).items()} == {
+        a: s.get("alice", set()) for a, s in truth.items()
+    }
