@@ -108,6 +108,10 @@ def types_of(sentence: str, published: str | None = "2024-06-03") -> list[str]:
         "国务院总理致电土耳其总理,对地震遇难者表示深切哀悼,向伤者致以诚挚慰问。",  # condolence
         "他的散文《塞北古城考察记》获得了省级文学奖。",  # a title
         "这本书是作者对岭南民间节庆风俗的考察。",  # 对…的: a topic, not an act
+        # seen on real pages: an interview, a host, a banquet turned down
+        "主持人在后台访问嘉宾时,一直低头看脚本。",
+        "晚会由电视台知名主持人主持。",
+        "他谢绝了一切宴请,总说自己是来支教的。",
     ],
 )
 def test_a_sentence_that_reports_no_event_gives_none(sentence: str) -> None:
@@ -119,6 +123,8 @@ def test_a_sentence_that_reports_no_event_gives_none(sentence: str) -> None:
     [
         # the cue comes after the trigger: the 会见 happened, the hope is what was said at it
         ("国家主席昨天会见了来访的外国客人,希望双方加强合作。", ["会见"]),
+        # the guests' visit is not a second event of the sentence
+        ("日本首相在官邸会见了到访的中国代表团。", ["会见"]),
         # a negation voids its own clause only
         ("市长出席签约仪式,没有发表讲话。", ["签约"]),
         # a light verb makes 对…的访问 an act
