@@ -4,23 +4,28 @@
   again), its fragments must each be the .txt slice its text states. Fragments separated only
   by white space (our export splits a span at line breaks) are one span; a discontinuous span
   with other text between its fragments cannot be one span and refuses the file.
-- `E`, `R`, `A`, `N` lines and AnnotatorNotes (`#`) are not imported: annotator stores no
-  relations, and an E line's official or event cannot be rebuilt from brat alone. Each is
-  counted as left out, and the `T` triggers of E lines are not spans.
+- The `E` lines our export writes come back: an `Official` event (its `Mention` arguments and
+  the AnnotatorNotes JSON of name, titles, organisation) is an official, an `Event` event (its
+  `Evidence` and `Participant` arguments, `EventType` attribute, notes of date, end date and
+  place) an event. Other `E` lines, `R`, `N` and other `A` lines and notes are not imported
+  (annotator stores no relations): each is counted as left out. The `T` triggers of E lines
+  are not spans.
 - The file stem is the article id when it is one (it is in our export); otherwise the text
   finds the article. Files are read in name order and numbered from 1 in messages.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from annotator.formats.base import LabelledText, Reader, Rejection
 from annotator.formats.record import spans_from_triples
-from annotator.model import check_article_id, region_label
+from annotator.model import Event, Official, check_article_id, region_label
 
 _REGION_TYPE = "boilerplate_"  # how formats/brat.py spells `boilerplate/`
 _LEFT_OUT = {"E": "brat E line", "R": "brat R line", "A": "brat A line", "N": "brat N line"}
@@ -29,6 +34,7 @@ _LEFT_OUT = {"E": "brat E line", "R": "brat R line", "A": "brat A line", "N": "b
 class BratFolderReader(Reader):
     name = "brat"
     unit = "file"
+    holds_records = True  # our export's officials and events come back from its E lines
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -59,23 +65,121 @@ def _read(path: Path) -> str:
         return stream.read()
 
 
+@dataclass(frozen=True, slots=True)
+class _EventLine:
+    """`E1<TAB>Official:T5 Mention:T1 Mention2:T3` as (E1, Official, T5, [(Mention, T1), …])."""
+
+    eid: str
+    kind: str
+    trigger: str
+    args: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def parse(cls, line: str) -> _EventLine:
+        try:
+            eid, rest = line.split("\t")[:2]
+            parts = [tuple(part.split(":", 1)) for part in rest.split()]
+            (kind, trigger), *args = parts
+        except ValueError:
+            raise ValueError(f"{line!r} is not an event line") from None
+        roles = tuple((role.rstrip("0123456789"), target) for role, target in args)
+        return cls(eid, kind, trigger, roles)
+
+    def targets(self, role: str) -> list[str]:
+        return [target for name, target in self.args if name == role]
+
+
+class _Ann:
+    """One .ann file sorted by line kind; `left_out` counts what is not taken."""
+
+    def __init__(self, ann: str, text: str) -> None:
+        self.spans: dict[str, tuple[int, int, str]] = {}
+        self.events: list[_EventLine] = []
+        self.attributes: dict[str, list[tuple[str, str]]] = {}  # E id -> (name, value)
+        self.notes: dict[str, str] = {}  # annotated id -> its AnnotatorNotes
+        self.left_out: Counter[str] = Counter()
+        bound: dict[str, tuple[int, int, str]] = {}
+        for line in filter(str.strip, ann.splitlines()):
+            kind = line[0]
+            if kind == "T":
+                bound[line.split("\t", 1)[0]] = _text_bound(line, text)
+            elif kind == "E":
+                self.events.append(_EventLine.parse(line))
+            elif kind == "A" and len(fields := line.split("\t")) == 2:
+                name, target, *value = fields[1].split(" ")
+                self.attributes.setdefault(target, []).append((name, " ".join(value)))
+            elif kind == "#" and len(fields := line.split("\t")) == 3:
+                self.notes[fields[1].split(" ")[-1]] = fields[2]
+            else:
+                self.left_out[_LEFT_OUT.get(kind, f"brat {kind} line")] += 1
+        triggers = {event.trigger for event in self.events}
+        self.spans = {tid: span for tid, span in bound.items() if tid not in triggers}
+
+
+def _details(notes: str | None, keys: tuple[str, ...]) -> dict[str, Any] | None:
+    """The JSON object our export put in an AnnotatorNotes line, or None when it is not one."""
+    try:
+        payload = json.loads(notes) if notes is not None else None
+    except ValueError:
+        return None
+    return payload if isinstance(payload, dict) and set(keys) <= set(payload) else None
+
+
+def _records(ann: _Ann, span_id: dict[str, int]) -> tuple[tuple[Official, ...], tuple[Event, ...]]:
+    """The officials and events of our export's E lines; every other line counted as left out."""
+    officials: dict[str, Official] = {}
+    events: list[Event] = []
+    taken: set[str] = set()  # E ids whose attributes and notes were used
+    for event in ann.events:
+        mentions = [span_id[t] for t in event.targets("Mention") if t in span_id]
+        details = _details(ann.notes.get(event.eid), ("name", "titles", "organization"))
+        if event.kind == "Official" and details and isinstance(details["name"], str):
+            officials[event.eid] = Official(
+                "",
+                "",
+                name=details["name"],
+                titles=tuple(str(t) for t in details["titles"] or ()),
+                organization=details["organization"],
+                mentions=tuple(mentions),
+                id=len(officials) + 1,
+            )
+            taken.add(event.eid)
+    for event in ann.events:
+        details = _details(ann.notes.get(event.eid), ("date", "end_date", "place"))
+        types = [value for name, value in ann.attributes.get(event.eid, []) if name == "EventType"]
+        evidence = [span_id[t] for t in event.targets("Evidence") if t in span_id]
+        if event.kind == "Event" and details and len(types) == 1:
+            participants = [officials[e].id for e in event.targets("Participant") if e in officials]
+            events.append(
+                Event(
+                    "",
+                    "",
+                    type=types[0],
+                    date=details["date"],
+                    end_date=details["end_date"],
+                    place=details["place"],
+                    participants=tuple(p for p in participants if p is not None),
+                    evidence=evidence[0] if evidence else None,
+                )
+            )
+            taken.add(event.eid)
+    for event in ann.events:
+        if event.eid not in taken:
+            ann.left_out["brat E line"] += 1
+    for target, attributes in ann.attributes.items():
+        used = target in taken and [name for name, _ in attributes] == ["EventType"]
+        ann.left_out["brat A line"] += 0 if used else len(attributes)
+    ann.left_out["brat note"] += sum(target not in taken for target in ann.notes)
+    return tuple(officials.values()), tuple(events)
+
+
 def parse_pair(ann_path: Path, number: int) -> LabelledText:
     text = _read(ann_path.with_suffix(".txt"))
-    lines = [line for line in _read(ann_path).splitlines() if line.strip()]
-    triggers = {_trigger(line) for line in lines if line.startswith("E")}
-    left_out: Counter[str] = Counter()
-    triples = []
-    for line in lines:
-        kind = line[0]
-        if kind == "T":
-            tid = line.split("\t", 1)[0]
-            span = _text_bound(line, text)
-            if tid not in triggers:
-                triples.append(span)
-        elif kind == "#":
-            left_out["brat note"] += 1
-        else:
-            left_out[_LEFT_OUT.get(kind, f"brat {kind} line")] += 1
+    ann = _Ann(_read(ann_path), text)
+    triples = sorted(set(ann.spans.values()))
+    number_of = {span: n for n, span in enumerate(triples, 1)}
+    span_id = {tid: number_of[span] for tid, span in ann.spans.items()}
+    officials, events = _records(ann, span_id)
     stem = ann_path.stem
     try:
         check_article_id(stem)
@@ -86,17 +190,11 @@ def parse_pair(ann_path: Path, number: int) -> LabelledText:
         line=number,
         text=text,
         article_id=article_id,
-        spans=spans_from_triples(text, sorted(set(triples))),
-        left_out=tuple(sorted(left_out.items())),
+        spans=spans_from_triples(text, triples),
+        officials=officials,
+        events=events,
+        left_out=tuple(sorted((kind, n) for kind, n in ann.left_out.items() if n)),
     )
-
-
-def _trigger(line: str) -> str:
-    """The T id an E line is triggered on: `E1<TAB>Official:T5 Mention:T1` -> T5."""
-    fields = line.split("\t")
-    if len(fields) < 2 or ":" not in fields[1]:
-        raise ValueError(f"{line!r} is not an event line")
-    return fields[1].split(" ", 1)[0].split(":", 1)[1]
 
 
 def _text_bound(line: str, text: str) -> tuple[int, int, str]:
