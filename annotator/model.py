@@ -37,7 +37,8 @@ REGION_LABELS: tuple[str, ...] = tuple(BOILERPLATE_PREFIX + k for k in BOILERPLA
 # Event types of official news. The names are stored in every database's events, so a type is
 # never renamed: 座谈会/会议, 考察调研 and 慰问 keep the names of the first release (their display
 # names are in resources/schema.toml) and new types are added. A database whose stored schema
-# lists exactly LEGACY_EVENT_TYPES is read with EVENT_TYPES (a superset: its records stay valid).
+# holds LEGACY_EVENT_TYPES and none of the new ones is read with EVENT_TYPES added (its own
+# additions kept after them): its records stay valid and suggestions of new types fit it.
 EVENT_TYPES: tuple[str, ...] = (
     "座谈会/会议", "会见", "会谈", "访问", "考察调研", "签约",
     "出席/典礼/颁奖", "宴会/招待会", "慰问", "参观", "捐赠", "其他",

@@ -48,10 +48,22 @@ def parse_schema(toml_text: str) -> LabelSchema:
         )
         for item in data["labels"]
     )
-    event_types = tuple(data.get("event_types", ()))
-    if event_types == LEGACY_EVENT_TYPES:  # a database made before the types of issue 20
-        event_types = EVENT_TYPES
-    return LabelSchema(labels=labels, event_types=event_types)
+    return LabelSchema(
+        labels=labels, event_types=_with_new_event_types(data.get("event_types", ()))
+    )
+
+
+def _with_new_event_types(stored: list | tuple) -> tuple:
+    """A schema stored before the event types of official news (it holds the first release's
+    types and none of the new ones) is read with them, the database's own additions after:
+    its records keep their (never renamed) types, and suggestions of the new ones fit it."""
+    event_types = tuple(stored)
+    if not all(isinstance(t, str) for t in event_types):
+        return event_types  # damage: the store's validation says what is wrong
+    new = set(EVENT_TYPES) - set(LEGACY_EVENT_TYPES)
+    if set(LEGACY_EVENT_TYPES) <= set(event_types) and not new & set(event_types):
+        return EVENT_TYPES + tuple(t for t in event_types if t not in EVENT_TYPES)
+    return event_types
 
 
 @cache

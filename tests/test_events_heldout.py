@@ -252,7 +252,11 @@ def test_a_database_of_the_old_schema_reads_the_new_types_and_a_custom_one_stays
     legacy = 'event_types = ["座谈会/会议", "考察调研", "参观", "签约", "慰问", "捐赠", "其他"]\n'
     old = old[:start] + legacy + old[old.index("]", start) + 2 :]
     assert parse_schema(old).event_types == EVENT_TYPES
-    custom = old.replace('"捐赠", "其他"]', '"捐赠"]')
+    extended = old.replace('"捐赠", "其他"]', '"捐赠", "其他", "培训"]')
+    assert parse_schema(extended).event_types == (*EVENT_TYPES, "培训")
+    damaged = old.replace('"捐赠", "其他"]', '"捐赠", "其他", ["x"]]')
+    assert parse_schema(damaged).event_types[-1] == ["x"]  # left for validation to name
+    custom = old.replace('"捐赠", "其他"]', '"捐赠"]')  # one without 其他 is the user's own
     assert parse_schema(custom).event_types == LEGACY_EVENT_TYPES[:-1]
     db = tmp_path / "old.db"
     with Store.open(db) as store:
