@@ -368,3 +368,26 @@ def test_ordered_map_keeps_order_bounds_what_is_in_flight_and_raises_at_the_item
     assert [next(failing) for _ in range(13)] == [i * i for i in range(13)]
     with pytest.raises(ValueError, match="thirteen"):
         next(failing)
+
+
+def test_ctrl_c_in_the_command_says_what_was_kept(
+    tmp_path: Path,
+    corpus_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from annotator.commands import import_pages
+
+    class Interrupting(ProgressLine):
+        def __call__(self, done: int, total: int) -> None:
+            if done == 11:
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(importing, "BATCH_SIZE", 4)
+    monkeypatch.setattr(import_pages, "ProgressLine", Interrupting)
+    db = tmp_path / "work.db"
+    code, out, err = run_cli(capsys, "--db", str(db), "import", "--jobs", "2", str(corpus_folder))
+    with Store.open(db) as store:
+        kept = store.count_articles()
+    assert code == 130 and out == ""
+    assert kept > 0 and f"interrupted: {kept} new article(s)" in err

@@ -75,10 +75,14 @@ def run(args: argparse.Namespace) -> int:
         except ImportInterrupted as stop:
             progress.end()
             _report_failures(stop.result)
+            kept = stop.result.imported + stop.result.already_present
             print(
-                f"interrupted: the {stop.result.imported} new article(s) of the batches already "
-                "stored are kept; the rest was not stored. Run the same import again to finish "
-                "(it also computes the suggestions the kept articles lack).",
+                f"interrupted: {stop.result.imported} new article(s) in the batches already "
+                f"stored are kept ({kept} article(s) in all); the pages after them were not "
+                "stored. Run the same import again to finish (it also computes the suggestions "
+                "the kept articles lack)."
+                if kept
+                else "interrupted before the first batch was stored: nothing was imported",
                 file=sys.stderr,
             )
             return 130
