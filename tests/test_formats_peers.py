@@ -325,7 +325,7 @@ def test_doccano_relation_export_imports_back_its_entities(example_db, tmp_path,
 
 def test_relations_is_only_for_doccano(seeds_db: Path, capsys) -> None:
     assert export(seeds_db, "--format", "conll", "--relations") == 2
-    assert "--relations is only for --format doccano" in capsys.readouterr().err
+    assert "--relations is only for --format doccano or label-studio" in capsys.readouterr().err
 
 
 # --- 5. imports --------------------------------------------------------------------------------
@@ -591,3 +591,38 @@ def test_docbin_read_back_through_spacys_doc_to_json_imports_every_span(
     assert {a: s.get("a", set()) for a, s in stored(db).items()} == {
         a: s.get("alice", set()) for a, s in truth.items()
     }
+
+
+def test_label_studio_relations_and_their_config(example_db, tmp_path, capsys) -> None:
+    converter = pytest.importorskip("label_studio_converter")
+    from test_formats_example import TEXT
+
+    out = tmp_path / "ls"
+    tasks = label_studio_folder(example_db, out, "--annotator", "alice", "--relations")
+    (task,) = [t for t in tasks if t["data"]["text"] == TEXT]
+    (annotation,) = task["annotations"]
+    spans = {r["id"]: r["value"] for r in annotation["result"] if r["type"] == "labels"}
+    found = {
+        (
+            spans[r["from_id"]]["labels"][0],
+            r["labels"][0],
+            TEXT[spans[r["to_id"]]["start"] : spans[r["to_id"]]["end"]],
+        )
+        for r in annotation["result"]
+        if r["type"] == "relation"
+    }
+    assert found == {
+        ("OFFICIAL", "title", "自治区\n党委书记"),
+        ("EVENT", "participant", "马兴瑞"),
+        ("EVENT", "place", "乌鲁木齐"),
+    }
+    root = ET.parse(out / "config.xml").getroot()
+    (relations,) = root.iter("Relations")
+    assert {r.get("value") for r in relations.iter("Relation")} >= {"title", "participant", "place"}
+    converter.Converter(
+        config=(out / "config.xml").read_text(encoding="utf-8"), project_dir=str(tmp_path)
+    ).convert_to_conll2003(str(out / "tasks.json"), str(tmp_path / "conll"), is_dir=False)
+    db = plain_db(tmp_path)
+    path = out / "tasks.json"
+    assert import_file(db, "label-studio", path, "--without-relations") == 0
+    assert "left out 3 Label Studio relations" in capsys.readouterr().out

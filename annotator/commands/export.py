@@ -52,9 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--relations",
         action="store_true",
-        help="doccano only: the relation project's form, entities with ids and relations "
-        "(officials to their TITLE and ORG spans, events to participants, PLACE and DATE spans, "
-        "where the text names them)",
+        help="doccano: the relation project's form, entities with ids and relations; "
+        "label-studio: relation results beside the spans (officials to their TITLE and ORG "
+        "spans, events to participants, PLACE and DATE spans, where the text names them)",
     )
     parser.add_argument(
         "--tab",
@@ -74,8 +74,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _check_options(args: argparse.Namespace) -> None:
     if args.original and args.format != "jsonl":
         raise UsageError("--original is only for --format jsonl")
-    if args.relations and args.format != DoccanoFormat.name:
-        raise UsageError("--relations is only for --format doccano")
+    if args.relations and args.format not in (DoccanoFormat.name, LABEL_STUDIO):
+        raise UsageError("--relations is only for --format doccano or label-studio")
     if args.tab and args.format != ConllFormat.name:
         raise UsageError("--tab is only for --format conll")
     if args.body_only and args.format == "boilerplate":
@@ -86,6 +86,8 @@ def _check_options(args: argparse.Namespace) -> None:
 
 def _writer(args: argparse.Namespace) -> Writer:
     if args.relations:
+        if args.format == LABEL_STUDIO:
+            return LabelStudioFormat(relations=True)
         return DoccanoFormat(relations=True)
     return ConllFormat(tab=True) if args.tab else writer_for(args.format)
 
@@ -136,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
                         labelling_config(store.schema), encoding="utf-8"
                     )
                     with open(folder / "tasks.json", "x", encoding="utf-8") as out:
-                        count = write_export(records, writer_for(args.format), out, **options)
+                        count = write_export(records, _writer(args), out, **options)
             elif args.format == "spacy" and args.out and args.out.endswith(".spacy"):
                 with atomic_file(Path(args.out), binary=True) as out:
                     count = write_checked_docbin(records, out, **options)

@@ -31,6 +31,7 @@ from xml.sax.saxutils import quoteattr
 from annotator.formats.base import InvalidExportError, LabelledText, Record, Rejection, SkipItem
 from annotator.formats.json_items import load_line, parse_items
 from annotator.formats.record import labelled_spans
+from annotator.formats.relations import RELATION_KINDS, record_relations
 from annotator.formats.span_list import FileSpan, SpanListFormat
 from annotator.model import AUTO, LabelSchema
 from annotator.safe_json import JsonRefused, load_json
@@ -95,9 +96,16 @@ class LabelStudioFormat(SpanListFormat):
         },
     }
 
-    def __init__(self, completed_by: str | None = None, *, without_relations: bool = False) -> None:
+    def __init__(
+        self,
+        completed_by: str | None = None,
+        *,
+        without_relations: bool = False,
+        relations: bool = False,
+    ) -> None:
         self.completed_by = completed_by
         self.without_relations = without_relations  # count relation results as left out
+        self.relations = relations  # write each record's relations as `relation` results
         self.tasks = 0  # tasks written so far: the next task's id is one more
 
     per_article = True  # one task per article, its people's annotations side by side
@@ -116,7 +124,7 @@ class LabelStudioFormat(SpanListFormat):
         self.tasks += 1
         first = records[0]
         annotations = [
-            {"completed_by": r["annotator"], "result": _result(r)}
+            {"completed_by": r["annotator"], "result": _result(r, self.relations)}
             for r in records
             if r["annotator"] not in (None, AUTO)
         ]
@@ -153,11 +161,19 @@ class LabelStudioFormat(SpanListFormat):
                     f"label-studio task of {record['id']}: {len(source)} annotations of {author!r}"
                 )
             self.verify_item({"data": task["data"], "annotations": source}, record)
+            if (
+                self.relations
+                and author is not None
+                and _relations_of(source[0]) != (record_relations(record) if author != AUTO else [])
+            ):
+                raise InvalidExportError(
+                    f"label-studio relations of {record['id']} do not read back"
+                )
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:
         chosen = self._annotation(item)
         relations = sum(_is_relation(r) for r in chosen.get("result", []))
-        if relations and not self.without_relations:
+        if relations and not (self.without_relations or self.relations):
             raise ValueError(
                 f"{relations} Label Studio relations: annotator has no relation labels;"
                 " --without-relations imports the spans alone and counts the relations"
@@ -225,30 +241,48 @@ def _authors(annotation: dict[str, Any]) -> list[str]:
     return [] if author is None else [str(author)]
 
 
-def _result(record: Record) -> list[dict[str, Any]]:
-    """A record's spans as Label Studio `labels` results."""
+def _result(record: Record, relations: bool = False) -> list[dict[str, Any]]:
+    """A record's spans as Label Studio `labels` results, and with `relations` the links of
+    `formats.relations` between them as `relation` results."""
     text = record["text"]
-    return [
+    spans = labelled_spans(record)
+    result_id = {span: f"s{n}" for n, span in enumerate(spans, 1)}
+    results: list[dict[str, Any]] = [
         {
-            "id": f"s{n}",
+            "id": result_id[(start, end, label)],
             "from_name": "label",
             "to_name": "text",
             "type": "labels",
             "value": {"start": start, "end": end, "text": text[start:end], "labels": [label]},
         }
-        for n, (start, end, label) in enumerate(labelled_spans(record), 1)
+        for start, end, label in spans
     ]
+    if relations:
+        results += [
+            {
+                "from_id": result_id[source],
+                "to_id": result_id[target],
+                "type": "relation",
+                "direction": "right",
+                "labels": [kind],
+            }
+            for source, target, kind in record_relations(record)
+        ]
+    return results
 
 
 def labelling_config(schema: LabelSchema) -> str:
     """The XML labelling config of `schema`: every label (entities, then the boilerplate
-    regions as `boilerplate/<kind>`) under the `label` control the tasks' results name."""
+    regions as `boilerplate/<kind>`) under the `label` control the tasks' results name, and
+    the relation kinds of `formats.relations`."""
     labels = "".join(
         f"    <Label value={quoteattr(label.name)} background={quoteattr(label.color)}/>\n"
         for label in (*schema.entity_labels(), *schema.region_labels())
     )
+    relations = "".join(f"    <Relation value={quoteattr(kind)}/>\n" for kind in RELATION_KINDS)
     return (
         "<View>\n"
+        f"  <Relations>\n{relations}  </Relations>\n"
         '  <Labels name="label" toName="text">\n'
         f"{labels}"
         "  </Labels>\n"
@@ -263,3 +297,18 @@ def _is_span(result: dict[str, Any]) -> bool:
 
 def _is_relation(result: dict[str, Any]) -> bool:
     return result.get("type") == "relation"
+
+
+def _relations_of(annotation: dict[str, Any]) -> list[tuple[Any, Any, str]]:
+    """The relation results of an annotation as (from span, to span, kind), spans as
+    (start, end, label)."""
+    span = {
+        r["id"]: (r["value"]["start"], r["value"]["end"], r["value"]["labels"][0])
+        for r in annotation["result"]
+        if _is_span(r)
+    }
+    return [
+        (span[r["from_id"]], span[r["to_id"]], r["labels"][0])
+        for r in annotation["result"]
+        if _is_relation(r)
+    ]

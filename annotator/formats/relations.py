@@ -17,6 +17,7 @@ from typing import Any
 
 from annotator.formats.base import Record
 
+RELATION_KINDS = ("title", "organization", "participant", "place", "date")
 Key = tuple[int, int, str]  # a span as (start, end, label)
 Relation = tuple[Key, Key, str]  # (from, to, type)
 
