@@ -391,3 +391,24 @@ def test_ctrl_c_in_the_command_says_what_was_kept(
         kept = store.count_articles()
     assert code == 130 and out == ""
     assert kept > 0 and f"interrupted: {kept} new article(s)" in err
+
+
+def test_a_batch_of_suggestions_is_written_whole_or_not_at_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from annotator.store import StoreError
+
+    db = tmp_path / "work.db"
+    run_cli(capsys, "--db", str(db), "import", "--no-suggest", str(seeds_dir()))
+    with Store.open(db) as store:
+        first, second = store.article_ids()[:2]
+        good = suggest_article(store.get_article(first))
+        bad = replace(suggest_article(store.get_article(second)), events=())
+        bad = replace(bad, spans=(replace(bad.spans[0], start=0, end=10**6),))
+        with pytest.raises(StoreError):
+            store.replace_suggestions([good, bad], {first: "a", second: "b"})
+        assert store.suggestion_inputs() == {}
+        assert not store.has_annotation_set(first, AUTO)
+        store.replace_suggestions([good], {first: "a"})
+        assert store.suggestion_inputs() == {first: "a"}
+        assert store.get_annotation_set(first, AUTO).spans

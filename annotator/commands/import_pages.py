@@ -125,7 +125,7 @@ def _suggest(store, read_ids: list[str], result: ImportResult, jobs: int) -> Non
         progress.end()
         print(
             "interrupted while suggesting: every article imported is kept, and the suggestions "
-            "computed so far; run the same import again (or `annotator suggest`) for the rest",
+            "stored so far; run the same import again (or `annotator suggest`) for the rest",
             file=sys.stderr,
         )
         raise SystemExit(130) from None

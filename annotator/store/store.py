@@ -178,11 +178,14 @@ class Store:
         """Record, in one transaction, that each article's `auto` set as it is now was computed
         from `fingerprints[article id]` (articles without an `auto` set are skipped)."""
         with self._writing() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO settings (key, value) SELECT ? || article_id, "
-                "? || ' ' || updated_at FROM annotation_sets WHERE article_id = ? AND annotator = ?",
-                [(self._INPUTS, fp, article_id, AUTO) for article_id, fp in fingerprints.items()],
-            )
+            self._save_inputs_in(conn, fingerprints)
+
+    def _save_inputs_in(self, conn: sqlite3.Connection, fingerprints: dict[str, str]) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO settings (key, value) SELECT ? || article_id, "
+            "? || ' ' || updated_at FROM annotation_sets WHERE article_id = ? AND annotator = ?",
+            [(self._INPUTS, fp, article_id, AUTO) for article_id, fp in fingerprints.items()],
+        )
 
     def _ensure_schema_setting(self) -> None:
         if self.get_setting("schema") is None and not self.read_only:
@@ -387,6 +390,26 @@ class Store:
         Draft ids in `aset` are remapped to real ones, references included. Every span is checked
         first; one bad span refuses the whole set and nothing is written.
         """
+        self._check_set(aset)
+        with self._writing() as conn:
+            self._replace_set_in(conn, aset, keep_updated_at=keep_updated_at)
+        return self.get_annotation_set(aset.article_id, aset.annotator)
+
+    def replace_suggestions(
+        self, drafts: Sequence[AnnotationSet], fingerprints: dict[str, str]
+    ) -> None:
+        """Replace several sets (the machine's) and save the input fingerprints of
+        `save_suggestion_inputs`, all in ONE transaction: one sync to disk per batch instead of
+        one per article. Each set is still its own logged command. Every set is checked first;
+        one bad set refuses the batch and nothing is written."""
+        for draft in drafts:
+            self._check_set(draft)
+        with self._writing() as conn:
+            for draft in drafts:
+                self._replace_set_in(conn, draft, keep_updated_at=False)
+            self._save_inputs_in(conn, fingerprints)
+
+    def _check_set(self, aset: AnnotationSet) -> None:
         text = self.article_text(aset.article_id)
         for span in aset.spans:
             self._check_span(text, span.label, span.start, span.end, span.text)
@@ -400,11 +423,15 @@ class Store:
                 raise SpanRejected(f"event {event.type!r} cites evidence not in the set")
             if not set(event.participants) <= draft_officials:
                 raise SpanRejected(f"event {event.type!r} names a participant not in the set")
+
+    def _replace_set_in(
+        self, conn: sqlite3.Connection, aset: AnnotationSet, *, keep_updated_at: bool
+    ) -> None:
+        """The command of `replace_annotation_set`, in the caller's transaction."""
         key = (aset.article_id, aset.annotator)
-        with self._command(
-            aset.annotator, aset.article_id, "replace annotation set", touch=False
+        with self._in_command(
+            conn, aset.annotator, aset.article_id, "replace annotation set", touch=False
         ) as rec:
-            conn = rec.conn
             for table in ("events", "officials", "spans"):
                 for (row_id,) in conn.execute(
                     f"SELECT id FROM {table} WHERE article_id = ? AND annotator = ?", key
@@ -438,7 +465,6 @@ class Store:
                 seconds=aset.seconds,
                 updated_at=aset.updated_at if keep_updated_at and aset.updated_at else None,
             )
-        return self.get_annotation_set(aset.article_id, aset.annotator)
 
     # -- single edits (the GUI's commands) ----------------------------------------------------
 

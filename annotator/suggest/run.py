@@ -22,8 +22,10 @@ from annotator.suggest.lexicons import Lexicons
 
 Progress = Callable[[int, int], None]  # (done, total)
 Rejected = Collection[tuple[str, int, int, str]]
-FINGERPRINT_BATCH = 200
-MIN_ARTICLES_PER_JOB = 4  # fewer per worker: starting workers costs more than it saves  # fingerprints saved per transaction
+# Sets written per transaction: one sync to disk per batch, not per article; an interruption
+# loses at most the batch being filled (recomputed next time).
+WRITE_BATCH = 50
+MIN_ARTICLES_PER_JOB = 4  # fewer per worker: starting workers costs more than it saves
 
 
 class SuggestionStore(Protocol):
@@ -41,7 +43,9 @@ class SuggestionStore(Protocol):
     def replace_annotation_set(self, aset: AnnotationSet) -> AnnotationSet: ...
     def get_setting(self, key: str) -> str | None: ...
     def suggestion_inputs(self) -> dict[str, str]: ...
-    def save_suggestion_inputs(self, fingerprints: dict[str, str]) -> None: ...
+    def replace_suggestions(
+        self, drafts: Sequence[AnnotationSet], fingerprints: dict[str, str]
+    ) -> None: ...
 
 
 def human_annotators(names: Iterable[str]) -> list[str]:
@@ -122,22 +126,27 @@ def suggest_corpus(
             yield article, frozenset(store.rejected(article_id)), saved.get(article_id)
 
     recomputed = 0
+    drafts: list[AnnotationSet] = []
     fingerprints: dict[str, str] = {}
     results = ordered_map(
         _suggester, (inputs, lexicons), jobs_to_do(), jobs=jobs, start_method=start_method
     )
-    try:
-        for done, (draft, article_id, fingerprint) in enumerate(results, start=1):
-            if draft is not None:
-                store.replace_annotation_set(draft)
-                fingerprints[article_id] = fingerprint
-                recomputed += 1
-            if len(fingerprints) >= FINGERPRINT_BATCH:
-                store.save_suggestion_inputs(fingerprints)
-                fingerprints.clear()
-            if progress is not None:
-                progress(done, len(ids))
-    finally:  # interrupted: the sets written so far keep their fingerprints too
-        if fingerprints:
-            store.save_suggestion_inputs(fingerprints)
+
+    def write() -> None:
+        nonlocal recomputed
+        if drafts:
+            store.replace_suggestions(drafts, fingerprints)
+            recomputed += len(drafts)
+            drafts.clear()
+            fingerprints.clear()
+
+    for done, (draft, article_id, fingerprint) in enumerate(results, start=1):
+        if draft is not None:
+            drafts.append(draft)
+            fingerprints[article_id] = fingerprint
+        if len(drafts) >= WRITE_BATCH or done == len(ids):
+            write()
+        if progress is not None:
+            progress(done, len(ids))
+    write()
     return recomputed
