@@ -1,7 +1,10 @@
 import ast
 import importlib.util
+import inspect
 import os
+import textwrap
 import types
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -22,11 +25,27 @@ def _from_qt(value: object) -> bool:
 
 
 def _needs_qt(item: pytest.Item) -> bool:
-    """A Qt fixture, or a module that imports Qt (or the window code) when it is loaded."""
+    """A Qt fixture; a module that imports Qt (or the window code) when it is loaded; or a test
+    or fixture of its that imports it in its body."""
     if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
         return True
     module = getattr(item, "module", None)
-    return module is not None and any(_from_qt(v) for v in vars(module).values())
+    if module is not None and any(_from_qt(v) for v in vars(module).values()):
+        return True
+    fixtures = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    functions = [getattr(item, "function", None)]
+    functions += [d.func for defs in fixtures.values() for d in defs]
+    return any(_imports_qt_inside(f) for f in functions if inspect.isfunction(f))
+
+
+@cache
+def _imports_qt_inside(function: types.FunctionType) -> bool:
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):  # no source: a builtin fixture
+        return False
+    tree = ast.parse(textwrap.dedent(source))  # a method's source is indented
+    return _imports_qt(ast.walk(tree))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -52,8 +71,11 @@ def _qt_installed() -> bool:
 
 
 def _imports_qt_when_loaded(path: Path) -> bool:
-    tree = ast.parse(path.read_bytes(), str(path))
-    for node in tree.body:
+    return _imports_qt(ast.parse(path.read_bytes(), str(path)).body)
+
+
+def _imports_qt(nodes: Iterable[ast.AST]) -> bool:
+    for node in nodes:
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:

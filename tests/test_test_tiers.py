@@ -17,6 +17,9 @@ CASES = {
     "module import": "from PySide6.QtCore import Qt\n\ndef test_it():\n    assert Qt\n",
     "window import": "from annotator.gui.offsets import Utf16Offsets\n\n"
     "def test_it():\n    assert Utf16Offsets\n",
+    "import in the test": "def test_it():\n    from PySide6.QtCore import Qt\n    assert Qt\n",
+    "import in a fixture": "@pytest.fixture\ndef view():\n    import annotator.gui.app\n\n"
+    "def test_it(view):\n    pass\n",
 }
 
 

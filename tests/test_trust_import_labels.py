@@ -501,6 +501,7 @@ def test_gold_is_imported_only_with_as_gold(tmp_path: Path, capsys) -> None:
     assert spans_of(db, PLAIN_ID, "bob") == set()
 
 
+@pytest.mark.gui
 @pytest.mark.parametrize("name", [AUTO, GOLD])
 def test_the_window_refuses_a_reserved_name_on_the_command_line(
     tmp_path: Path, capsys, monkeypatch, name
