@@ -72,6 +72,11 @@ class MatchCounts:
         return scores
 
 
+def figure(value: float | None, digits: int = 3) -> str:
+    """A score as printed: `digits` decimals; a ratio over nothing (None) as a dash."""
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
 def total(counts: dict[str, MatchCounts]) -> MatchCounts:
     return sum(counts.values(), MatchCounts())
 

@@ -167,3 +167,26 @@ def test_agree_and_evaluate_agree_on_random_pairs(tmp_path: Path, seed: int) -> 
     ]
     pair, report = both_paths(tmp_path, articles)
     assert_same_figures(pair, report)
+
+
+@pytest.mark.parametrize(
+    ("true_positive", "predicted", "gold"), [(0, 3, 2), (2, 3, 4), (0, 0, 2), (0, 2, 0), (0, 0, 0)]
+)
+def test_the_name_tagger_scores_as_everything_else(true_positive, predicted, gold) -> None:
+    """`annotator train` and `evaluate --cross-validate` score the tagger's names with the same
+    conventions: a tagger that finds nothing right has F1 0, not an undefined one."""
+    from annotator.scoring import MatchCounts
+    from annotator.suggest.tagger_training import Scores
+
+    scores = Scores(true_positive=true_positive, predicted=predicted, gold=gold)
+    expected = MatchCounts(true_positive, gold, predicted)
+    assert figures(scores) == pytest.approx(figures(expected))
+
+
+def test_train_prints_a_split_without_any_name_found() -> None:
+    from annotator.commands.train import scores_line
+    from annotator.suggest.tagger_training import Scores
+
+    assert scores_line("dev", Scores(true_positive=0, predicted=0, gold=4)) == (
+        "dev: persons P – R 0.000 F1 0.000"
+    )

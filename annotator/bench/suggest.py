@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from annotator.model import Article
+from annotator.scoring import figure
 from annotator.suggest.evaluate import Counts, Report, boilerplate_lines, line_bounds, line_counts
 
 PAGES = Path("/work/shared/real-pages/gne")
@@ -121,8 +122,7 @@ def _print_lines(ours: Counts, theirs: Counts, our_rate: float, their_rate: floa
 
 
 def _prf(counts: Counts) -> str:
-    figures = (counts.precision, counts.recall, counts.f1)
-    return " ".join("–" if x is None else f"{x:.3f}" for x in figures)  # None: over nothing
+    return " ".join(figure(x, 3) for x in (counts.precision, counts.recall, counts.f1))
 
 
 def _our_lines(article: Article) -> list[bool]:

@@ -13,7 +13,7 @@ from annotator.review.agreement import (
     measure_agreement,
 )
 from annotator.review.loading import human_annotators, load_article_sets
-from annotator.scoring import MatchCounts
+from annotator.scoring import MatchCounts, figure
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -64,7 +64,7 @@ def format_corpus(result: CorpusAgreement, *, worst: int) -> str:
     if len(result.pairs) > 1:
         lines.append(
             "Krippendorff's alpha, all annotators: "
-            + ", ".join(f"{g} {_number(result.alpha[g])}" for g in GROUPS)
+            + ", ".join(f"{g} {figure(result.alpha[g])}" for g in GROUPS)
         )
     for pair in result.pairs:
         lines += ["", *format_pair(pair, worst=worst)]
@@ -81,14 +81,14 @@ def format_pair(pair: PairAgreement, *, worst: int) -> list[str]:
     for label, exact in pair.exact.items():
         overlap = pair.overlap[label]
         lines.append(
-            f"{label:<24} {_scores(exact)}  {_number(overlap.precision):>9} "
-            f"{_number(overlap.recall):>5} {_number(overlap.f1):>5}"
+            f"{label:<24} {_scores(exact)}  {figure(overlap.precision):>9} "
+            f"{figure(overlap.recall):>5} {figure(overlap.f1):>5}"
             f"  {exact.support_a:>8} {exact.support_b:>8}"
         )
     lines.append(
         "characters: "
         + "; ".join(
-            f"{g} kappa {_number(pair.kappa[g])} alpha {_number(pair.alpha[g])}" for g in GROUPS
+            f"{g} kappa {figure(pair.kappa[g])} alpha {figure(pair.alpha[g])}" for g in GROUPS
         )
     )
     lines.append(f"officials (names):        {_scores(pair.officials)}")
@@ -97,15 +97,11 @@ def format_pair(pair: PairAgreement, *, worst: int) -> list[str]:
     if shown:
         lines.append(f"worst articles (span F1, exact; {len(shown)} of {len(pair.per_article)}):")
         lines += [
-            f"  {_number(s.f1):>5}  {s.article_id}  ({s.spans.disagreements} unmatched spans)"
+            f"  {figure(s.f1):>5}  {s.article_id}  ({s.spans.disagreements} unmatched spans)"
             for s in shown
         ]
     return lines
 
 
 def _scores(counts: MatchCounts) -> str:
-    return f"{_number(counts.precision):>7} {_number(counts.recall):>5} {_number(counts.f1):>5}"
-
-
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3f}"
+    return f"{figure(counts.precision):>7} {figure(counts.recall):>5} {figure(counts.f1):>5}"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, open_store
 from annotator.model import AUTO
+from annotator.scoring import figure
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -110,12 +111,8 @@ def _cross_validate(args: argparse.Namespace) -> int:
     rows.append(("all", total(f.before for f in folds), total(f.after for f in folds)))
     for name, before, after in rows:
         print(
-            f"  {name:<22} before P {_f(before.precision)} R {_f(before.recall)} "
-            f"F1 {_f(before.f1)}   after P {_f(after.precision)} R {_f(after.recall)} "
-            f"F1 {_f(after.f1)}"
+            f"  {name:<22} before P {figure(before.precision)} R {figure(before.recall)} "
+            f"F1 {figure(before.f1)}   after P {figure(after.precision)} R {figure(after.recall)} "
+            f"F1 {figure(after.f1)}"
         )
     return 0
-
-
-def _f(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3f}"

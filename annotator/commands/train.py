@@ -7,8 +7,13 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.commands.common import UsageError, add_common_options, open_store
+from annotator.scoring import figure
+
+if TYPE_CHECKING:
+    from annotator.suggest.tagger_training import Scores
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -73,5 +78,13 @@ def run(args: argparse.Namespace) -> int:
     tagger = PersonTagger(out)
     for split in ("dev", "test") if args.test else ("dev",):
         found = score(tagger, read_corpus(corpus, split))
-        print(f"{split}: persons P {found.precision:.3f} R {found.recall:.3f} F1 {found.f1:.3f}")
+        print(scores_line(split, found))
     return 0
+
+
+def scores_line(split: str, found: Scores) -> str:
+    """A split the tagger finds no name in has no precision: printed as a dash, not a crash."""
+    return (
+        f"{split}: persons P {figure(found.precision)} R {figure(found.recall)} "
+        f"F1 {figure(found.f1)}"
+    )

@@ -17,6 +17,7 @@ from annotator.safe_json import JsonRefused, load_json
 from annotator.scoring import (
     MatchCounts,
     canonical_names,
+    figure,
     group_by_label,
     multiset_matches,
     set_matches,
@@ -276,7 +277,7 @@ class Report:
             ("official titles (found)", self.official_titles),
             ("official organisation", self.official_organizations),
         ):
-            rows.append(f"{name:28}{_number(agreement.accuracy):>12} of {agreement.total:<6}")
+            rows.append(f"{name:28}{figure(agreement.accuracy, 2):>12} of {agreement.total:<6}")
         rows.append(f"{'events (type, date, place)':28}{_prf(self.events):>22}")
         rows.append(f"{'boilerplate lines':28}{_prf(self.boilerplate):>22}")
         rows.append(f"{'body lines':28}{_prf(self.body):>22}")
@@ -286,9 +287,4 @@ class Report:
 
 
 def _prf(counts: Counts | MatchCounts) -> str:
-    return f"{_number(counts.precision)} {_number(counts.recall)} {_number(counts.f1)}"
-
-
-def _number(value: float | None) -> str:
-    """Two decimals; a figure over nothing (None) is a dash, as in `annotator agree`."""
-    return "–" if value is None else f"{value:.2f}"
+    return f"{figure(counts.precision, 2)} {figure(counts.recall, 2)} {figure(counts.f1, 2)}"

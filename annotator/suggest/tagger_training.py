@@ -25,6 +25,7 @@ import pycrfsuite
 
 from annotator.cleaning.chars import is_han
 from annotator.model import AUTO, GOLD, AnnotationSet
+from annotator.scoring import MatchCounts
 from annotator.suggest.officials import title_phrase_start
 from annotator.suggest.person_tagger import PersonTagger, bio_labels, features
 
@@ -49,17 +50,21 @@ class Scores:
     wrong: list[str] = field(default_factory=list)
 
     @property
+    def matches(self) -> MatchCounts:
+        """The gold names as A, the tagger's as B: scored as `agree` and `evaluate` score."""
+        return MatchCounts(self.true_positive, self.gold, self.predicted)
+
+    @property
     def precision(self) -> float | None:
-        return self.true_positive / self.predicted if self.predicted else None
+        return self.matches.precision
 
     @property
     def recall(self) -> float | None:
-        return self.true_positive / self.gold if self.gold else None
+        return self.matches.recall
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p and r else None
+        return self.matches.f1
 
 
 def parse_pku_line(line: str) -> Sentence | None:
