@@ -51,7 +51,7 @@ git clone -q --no-hardlinks "$CHECKOUT" "$ROOT/root/annotator"
 in_root() {
   chroot "$ROOT" /usr/bin/env -i HOME=/root USER=tester LANG=C.UTF-8 \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    ${ROOT_CA:+PIP_CERT=$ROOT_CA} /bin/bash -c "cd /root/annotator && $1"
+    ${ROOT_CA:+PIP_CERT=$ROOT_CA} /bin/bash -c "cd /root/annotator || exit 1; $1"
 }
 
 echo "try-minbase: 1. bash scripts/setup.sh --start" >&2
