@@ -82,6 +82,7 @@ class LabelStudioFormat(SpanListFormat):
     extension = ".json"
     description = "Label Studio JSON task list, labels as annotations"
     header, separator, footer = "[\n", ",\n", "\n]\n"
+    per_article = True  # one task per article, its people's annotations side by side
     item_schema = {
         "type": "object",
         "required": ["data"],
@@ -107,8 +108,6 @@ class LabelStudioFormat(SpanListFormat):
         self.without_relations = without_relations  # count relation results as left out
         self.relations = relations  # write each record's relations as `relation` results
         self.tasks = 0  # tasks written so far: the next task's id is one more
-
-    per_article = True  # one task per article, its people's annotations side by side
 
     def to_item(self, record: Record) -> dict[str, Any]:
         """One record alone as a task (without a task id): what `verify_item` re-reads."""
