@@ -44,9 +44,11 @@ if [ -n "$HOST_CA" ] && [ -f "$HOST_CA" ]; then
   ROOT_CA=/root/host-ca-bundle.crt
 fi
 
-# A fresh clone of what is committed, as a new user would have it.
-rm -rf "$ROOT/root/annotator"
+# A fresh clone of what is committed, as a new user would have it, with shared/ beside it as
+# CI has it (some tests read the real pages there).
+rm -rf "$ROOT/root/annotator" "$ROOT/root/shared"
 git clone -q --no-hardlinks "$CHECKOUT" "$ROOT/root/annotator"
+[ -d "$CHECKOUT/../shared" ] && cp -r "$CHECKOUT/../shared" "$ROOT/root/shared"
 
 in_root() {
   chroot "$ROOT" /usr/bin/env -i HOME=/root USER=tester LANG=C.UTF-8 \
