@@ -305,3 +305,33 @@ def test_cross_validation_refuses_too_few_labels(tiny_corpus, tmp_path, capsys):
         ["--db", str(db), "evaluate", "--cross-validate", "3", "--corpus", str(tiny_corpus)]
     )
     assert code == 2 and "cannot make 3 folds" in capsys.readouterr().err
+
+
+def test_train_recomputes_the_suggestions_of_untouched_articles_only(tiny_corpus, tmp_path, capsys):
+    from annotator.model import Article, OffsetMap
+    from annotator.suggest.run import suggest_corpus
+
+    db = new_outlet_db(tmp_path / "loop.db", count=12)
+    with Store.open(db) as store:
+        fresh = []
+        for n in range(3):
+            text = f"第{100 + n}期简报\n诸葛明涛主任表示，要加快推进重点项目建设。"
+            article = Article(
+                id=f"fresh{n}",
+                source=f"f{n}.txt",
+                raw_text=text,
+                text=text,
+                offset_map=OffsetMap.identity(len(text)),
+            )
+            store.add_articles([article])
+            fresh.append(article.id)
+        suggest_corpus(store)
+        before = {a: store.get_annotation_set(a, "auto").updated_at for a in store.article_ids()}
+    code = main(["--db", str(db), "train", "--corpus", str(tiny_corpus), "--iterations", "10"])
+    assert code == 0
+    assert "for 3 article(s) nobody has touched" in capsys.readouterr().out
+    assert (tmp_path / "loop.person.crfsuite").is_file()
+    with Store.open(db) as store:
+        after = {a: store.get_annotation_set(a, "auto").updated_at for a in store.article_ids()}
+    changed = {a for a in before if before[a] != after[a]}
+    assert changed == set(fresh)  # alice's articles keep the suggestions she saw

@@ -79,7 +79,34 @@ def run(args: argparse.Namespace) -> int:
     for split in ("dev", "test") if args.test else ("dev",):
         found = score(tagger, read_corpus(corpus, split))
         print(scores_line(split, found))
+    if not args.base and args.out is None:
+        _recompute_untouched(args)
     return 0
+
+
+def _recompute_untouched(args: argparse.Namespace) -> None:
+    """The new model is the database's now: articles nobody has labelled get suggestions from
+    it; a person's work is never touched, and their articles keep the suggestions they saw."""
+    import os
+
+    from annotator.model import AUTO
+    from annotator.suggest.run import suggest_corpus
+
+    with open_store(args) as store:
+        touched = {
+            r.article_id
+            for r in store.iter_set_records()
+            if r.annotator != AUTO and (r.status != "todo" or r.officials or r.events)
+        }
+        touched |= {
+            a
+            for name in store.annotators()
+            if name != AUTO
+            for a in (s.article_id for s in store.iter_annotation_sets(name) if s.spans)
+        }
+        untouched = [a for a in store.article_ids() if a not in touched]
+        count = suggest_corpus(store, article_ids=untouched, jobs=os.cpu_count() or 1)
+    print(f"suggestions recomputed with the new model for {count} article(s) nobody has touched")
 
 
 def scores_line(split: str, found: Scores) -> str:

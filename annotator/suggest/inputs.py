@@ -93,6 +93,7 @@ class SuggestionInputs:
     shared: str
     corpus: CorpusStats
     gazetteer: Gazetteer
+    tagger_model: str | None = None  # the database's own name-tagger model; None: the shipped one
 
     @classmethod
     def of(
@@ -102,6 +103,7 @@ class SuggestionInputs:
         corpus: CorpusStats,
         gazetteer: Gazetteer,
         lexicons: Lexicons | None = None,
+        tagger_model: Path | None = None,
     ) -> SuggestionInputs:
         shared = _digest(
             [
@@ -109,15 +111,16 @@ class SuggestionInputs:
                 resources_digest().encode(),
                 (lexicons_digest(lexicons) if lexicons is not None else "files").encode(),
                 (schema or "").encode(),
+                tagger_model.read_bytes() if tagger_model is not None else b"shipped",
             ]
         )
-        return cls(shared, corpus, gazetteer)
+        return cls(shared, corpus, gazetteer, str(tagger_model) if tagger_model else None)
 
     def __reduce__(self) -> tuple:
         """Picklable for worker processes that are not forked (the gazetteer's read-only
         mappings are not): rebuilt from plain dicts."""
         gazetteer = (dict(self.gazetteer.officials), dict(self.gazetteer.boilerplate))
-        return _rebuild, (self.shared, self.corpus, gazetteer)
+        return _rebuild, (self.shared, self.corpus, gazetteer, self.tagger_model)
 
     def fingerprint(self, article: Article, rejected: Collection[tuple[str, int, int, str]]) -> str:
         lines = article_lines(article)
@@ -147,9 +150,15 @@ class SuggestionInputs:
 
 
 def _rebuild(
-    shared: str, corpus: CorpusStats, gazetteer: tuple[dict[str, tuple[str, ...]], dict[str, str]]
+    shared: str,
+    corpus: CorpusStats,
+    gazetteer: tuple[dict[str, tuple[str, ...]], dict[str, str]],
+    tagger_model: str | None = None,
 ) -> SuggestionInputs:
     officials, boilerplate = gazetteer
     return SuggestionInputs(
-        shared, corpus, Gazetteer(MappingProxyType(officials), MappingProxyType(boilerplate))
+        shared,
+        corpus,
+        Gazetteer(MappingProxyType(officials), MappingProxyType(boilerplate)),
+        tagger_model,
     )

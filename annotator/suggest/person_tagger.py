@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pycrfsuite
@@ -185,3 +185,9 @@ def bio_labels(length: int, names: Sequence[tuple[int, int]]) -> list[str]:
 def shipped_tagger() -> PersonTagger | None:
     """The model that ships, loaded once per process; None if it is missing."""
     return PersonTagger.load()
+
+
+@lru_cache(maxsize=4)
+def tagger_at(model: str | None) -> PersonTagger | None:
+    """The tagger of a model file (a database's own), loaded once per process; None: shipped."""
+    return PersonTagger(Path(model)) if model else shipped_tagger()

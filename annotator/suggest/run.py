@@ -10,6 +10,7 @@ articles whose fingerprint is the one saved with their current set.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Protocol
 
 from annotator.model import AUTO, AnnotationSet, Article
@@ -18,7 +19,9 @@ from annotator.suggest.article import suggest_article
 from annotator.suggest.corpus import CorpusStats
 from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.inputs import SuggestionInputs
-from annotator.suggest.lexicons import Lexicons
+from annotator.suggest.lexicons import Lexicons, default_lexicons
+from annotator.suggest.person_tagger import tagger_at
+from annotator.suggest.tagged_officials import corpus_officials
 
 Progress = Callable[[int, int], None]  # (done, total)
 Rejected = Collection[tuple[str, int, int, str]]
@@ -64,13 +67,31 @@ def learn_gazetteer(store: SuggestionStore) -> Gazetteer:
     return Gazetteer.from_annotations(pairs())
 
 
+def own_tagger_model(store: SuggestionStore) -> Path | None:
+    """The database's own name-tagger model (`annotator train` writes it beside the database),
+    or None: the shipped one."""
+    path = getattr(store, "path", None)
+    if path is None:
+        return None
+    model = Path(path).with_name(Path(path).stem + ".person.crfsuite")
+    return model if model.is_file() else None
+
+
 def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> SuggestionInputs:
-    """Corpus line statistics and the gazetteer over the whole store, and the shared inputs."""
+    """Corpus line statistics, the gazetteer over the whole store (people's labels, and the
+    officials the name tagger finds in two articles or more), and the shared inputs."""
+    model = own_tagger_model(store)
+    gazetteer = learn_gazetteer(store)
+    tagger = tagger_at(str(model) if model else None)
+    if tagger is not None:
+        found = corpus_officials(store.iter_articles(), tagger, lexicons or default_lexicons())
+        gazetteer = gazetteer.with_officials(found)
     return SuggestionInputs.of(
         schema=store.get_setting("schema"),
         corpus=CorpusStats.from_articles(store.iter_articles()),
-        gazetteer=learn_gazetteer(store),
+        gazetteer=gazetteer,
         lexicons=lexicons,
+        tagger_model=model,
     )
 
 
@@ -95,6 +116,7 @@ def _suggester(inputs: SuggestionInputs, lexicons: Lexicons | None) -> Callable[
             gazetteer=inputs.gazetteer,
             rejected=rejected,
             lexicons=lexicons,
+            tagger=tagger_at(inputs.tagger_model),
         )
         return draft, article.id, fingerprint
 
