@@ -12,7 +12,8 @@ from annotator.cleaning import metadata
 from annotator.cleaning.damage import find_damage
 from annotator.cleaning.decode import decode_page, refuse_binary
 from annotator.cleaning.errors import CleaningError, CleaningFailed, EmptyPage, TooLarge
-from annotator.cleaning.html import HtmlDump, LineLayout, dump_html
+from annotator.cleaning.html import HtmlDump, LineLayout
+from annotator.cleaning.html_lxml import dump_html  # the same dump as html.dump_html, ~4x faster
 from annotator.cleaning.middle_dot import unify_middle_dots
 from annotator.cleaning.offsets import chain
 from annotator.cleaning.pinyin import remove_pinyin
