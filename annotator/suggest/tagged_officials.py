@@ -71,7 +71,7 @@ def tagged_officials(
     if not words.anywhere.search(text):
         return []
     found = []
-    for name in tagger.names(text):
+    for name in tagger.names(text, only=words.anywhere):
         if not _acceptable(text, name, taken, is_credit):
             continue
         titles = title_chain_before(text, name.start, lexicons, words.words)
