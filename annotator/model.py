@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Script = Literal["simplified", "traditional"]
 Status = Literal["todo", "in_progress", "done", "skipped"]
@@ -244,6 +244,18 @@ class Article:
     blocks: tuple[Block, ...] = ()
     cleaner_version: str = ""
     url: str | None = None
+
+    @classmethod
+    def plain(cls, article_id: str, text: str, *, source: str | None = None, **fields: Any) -> Article:
+        """An article whose page was this very text, unchanged by cleaning (tests, benches)."""
+        return cls(
+            id=article_id,
+            source=source or f"{article_id}.txt",
+            raw_text=text,
+            text=text,
+            offset_map=OffsetMap.identity(len(text)),
+            **fields,
+        )
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offset_map.span_to_raw(start, end)

@@ -206,18 +206,12 @@ def test_no_title_beside_a_name_or_a_reporter_credit_gives_no_official():
 
 
 def test_names_the_tagger_finds_in_two_articles_are_known_to_all():
-    from annotator.model import Article, OffsetMap
+    from annotator.model import Article
     from annotator.suggest.lexicons import default_lexicons
     from annotator.suggest.tagged_officials import corpus_officials
 
     def article(n: int, text: str) -> Article:
-        return Article(
-            id=f"a{n}",
-            source=f"{n}.txt",
-            raw_text=text,
-            text=text,
-            offset_map=OffsetMap.identity(len(text)),
-        )
+        return Article.plain(f"a{n}", text)
 
     texts = [
         "马兴瑞说,习近平总书记高度重视西部大开发。",
@@ -253,20 +247,14 @@ def test_a_traditional_copy_gives_the_same_officials(seed):
 def new_outlet_db(path: Path, count: int = 60) -> Path:
     """A database whose articles name people in a way the tiny base corpus never shows
     (NAME表示…), each OFFICIAL labelled by alice."""
-    from annotator.model import Article, OffsetMap
+    from annotator.model import Article
 
     rng = random.Random(11)
     with Store.open(path) as store:
         for n in range(count):
             name = rng.choice("欧司诸葛") + rng.choice(GIVEN) + rng.choice(GIVEN)
             text = f"第{n}期简报\n{name}表示，要加快推进重点项目建设。"
-            article = Article(
-                id=f"outlet{n:03d}",
-                source=f"{n}.txt",
-                raw_text=text,
-                text=text,
-                offset_map=OffsetMap.identity(len(text)),
-            )
+            article = Article.plain(f"outlet{n:03d}", text)
             store.add_articles([article])
             start = text.index(name)
             span = Span(article.id, "alice", "OFFICIAL", start, start + len(name), name, 1)
@@ -308,7 +296,7 @@ def test_cross_validation_refuses_too_few_labels(tiny_corpus, tmp_path, capsys):
 
 
 def test_train_recomputes_the_suggestions_of_untouched_articles_only(tiny_corpus, tmp_path, capsys):
-    from annotator.model import Article, OffsetMap
+    from annotator.model import Article
     from annotator.suggest.run import suggest_corpus
 
     db = new_outlet_db(tmp_path / "loop.db", count=12)
@@ -316,13 +304,7 @@ def test_train_recomputes_the_suggestions_of_untouched_articles_only(tiny_corpus
         fresh = []
         for n in range(3):
             text = f"第{100 + n}期简报\n诸葛明涛主任表示，要加快推进重点项目建设。"
-            article = Article(
-                id=f"fresh{n}",
-                source=f"f{n}.txt",
-                raw_text=text,
-                text=text,
-                offset_map=OffsetMap.identity(len(text)),
-            )
+            article = Article.plain(f"fresh{n}", text)
             store.add_articles([article])
             fresh.append(article.id)
         suggest_corpus(store)

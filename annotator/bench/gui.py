@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from annotator.bench.cached import cached_database
 from annotator.model import AnnotationSet, Article, OffsetMap, Span, article_id_for
 
 BENCH_ANNOTATOR = "bench"
@@ -82,30 +82,22 @@ def heavy_set(article: Article) -> AnnotationSet:
 def build_database(count: int) -> Path:
     from annotator.store import Store
 
-    path = Path(tempfile.gettempdir()) / f"annotator-bench-gui-{count}.db"
-    ready = path.with_suffix(".ready")
-    if path.exists() and ready.exists():
-        return path
-    for stale in (path, ready):
-        stale.unlink(missing_ok=True)
-    started = time.perf_counter()
-    lines = seed_lines()
-    with Store.open(path) as store:
-        batch: list[Article] = []
-        heavy: list[Article] = []
-        for article in synthetic_articles(count, lines):
-            batch.append(article)
-            if len(heavy) < HEAVY_ARTICLES:
-                heavy.append(article)
-            if len(batch) >= BATCH:
-                store.add_articles(batch)
-                batch.clear()
-        store.add_articles(batch)
-        for article in heavy:
-            store.replace_annotation_set(heavy_set(article))
-    ready.write_text("ok")
-    print(f"built {count} articles in {time.perf_counter() - started:.1f} s: {path}")
-    return path
+    def build(path: Path) -> None:
+        with Store.open(path) as store:
+            batch: list[Article] = []
+            heavy: list[Article] = []
+            for article in synthetic_articles(count, seed_lines()):
+                batch.append(article)
+                if len(heavy) < HEAVY_ARTICLES:
+                    heavy.append(article)
+                if len(batch) >= BATCH:
+                    store.add_articles(batch)
+                    batch.clear()
+            store.add_articles(batch)
+            for article in heavy:
+                store.replace_annotation_set(heavy_set(article))
+
+    return cached_database(f"annotator-bench-gui-{count}", build)
 
 
 def run(args: argparse.Namespace) -> int:

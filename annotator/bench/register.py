@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import random
 import resource
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from annotator.bench.cached import cached_database
 from annotator.model import AnnotationSet, Event, Official
 from annotator.register import ArticleRecords, build_register
 
@@ -67,27 +67,19 @@ def _database(count: int, per_article: int, seed: int) -> Path:
     from annotator.bench.gui import seed_lines, synthetic_articles
     from annotator.store import Store
 
-    path = Path(tempfile.gettempdir()) / f"annotator-bench-register-{count}-{per_article}.db"
-    ready = path.with_suffix(".ready")
-    if path.exists() and ready.exists():
-        return path
-    for stale in (path, ready):
-        stale.unlink(missing_ok=True)
-    started = time.perf_counter()
-    articles = list(synthetic_articles(count, seed_lines()))
-    with Store.open(path) as store:
-        store.add_articles(articles)
-        for article, records in zip(
-            articles, synthetic_records(count, per_article, seed), strict=True
-        ):
-            officials = tuple(
-                Official(article.id, "auto", o.name, o.titles, None, (), o.id)
-                for o in records.officials
-            )
-            store.replace_annotation_set(AnnotationSet(article.id, "auto", officials=officials))
-    ready.write_text("ok")
-    print(f"built {count} articles in {time.perf_counter() - started:.1f} s: {path}")
-    return path
+    def build(path: Path) -> None:
+        articles = list(synthetic_articles(count, seed_lines()))
+        with Store.open(path) as store:
+            store.add_articles(articles)
+            records = synthetic_records(count, per_article, seed)
+            for article, found in zip(articles, records, strict=True):
+                officials = tuple(
+                    Official(article.id, "auto", o.name, o.titles, None, (), o.id)
+                    for o in found.officials
+                )
+                store.replace_annotation_set(AnnotationSet(article.id, "auto", officials=officials))
+
+    return cached_database(f"annotator-bench-register-{count}-{per_article}", build)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from annotator.model import Article, OffsetMap
+from annotator.model import Article
 from annotator.suggest.article import suggest_article
 from annotator.suggest.person_tagger import PersonTagger, shipped_tagger
 from annotator.suggest.tagged_officials import official_title_words
@@ -43,16 +43,7 @@ def _article(number: int, sentences: list[Sentence]) -> tuple[Article, set[tuple
         text.append(sentence.text)
         at += len(sentence.text) + 1
     joined = "\n".join(text)
-    return (
-        Article(
-            id=f"bench{number:06d}",
-            source=f"{number}.txt",
-            raw_text=joined,
-            text=joined,
-            offset_map=OffsetMap.identity(len(joined)),
-        ),
-        gold,
-    )
+    return Article.plain(f"bench{number:06d}", joined), gold
 
 
 def _officials(sentences: list[Sentence], titled: list[Sentence], tagger: PersonTagger | None):
