@@ -7,6 +7,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from test_teams import assign, lead_db, template_db  # noqa: E402, F401
+from test_window_keys import answer_question  # noqa: E402
 
 from annotator.store import Store  # noqa: E402
 
@@ -27,6 +28,7 @@ def test_the_window_shows_the_batch_and_what_is_left(lead_db, tmp_path, capsys, 
     qtbot.addWidget(window)
     window.show()
     assert f"batch: {total} of {total} left" in window.status.position.text()
+    answer_question(qtbot, button="Mark done")  # the article still has pending suggestions
     window.done_and_next()
     assert f"batch: {total - 1} of {total} left" in window.status.position.text()
     window.close()
