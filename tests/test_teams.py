@@ -191,3 +191,15 @@ def test_reassign_unfinished_work(lead_db, tmp_path, capsys):
     plan = given(lead_db)
     assert plan[first] == ["bo"] and sum("dee" in n for n in plan.values()) == total - 1
 
+
+
+def test_suggest_in_a_handed_out_file_keeps_the_suggestions_it_came_with(lead_db, tmp_path, capsys):
+    team = tmp_path / "team"
+    assign(capsys, lead_db, team, "--batch", "30", "--overlap", "0")
+    with Store.open(team / "amy.db") as store:
+        before = {a: store.get_annotation_set(a, AUTO) for a in store.article_ids()}
+    capsys.readouterr()
+    assert main(["--db", str(team / "amy.db"), "suggest"]) == 0
+    assert "recomputed for 0 of" in capsys.readouterr().err
+    with Store.open(team / "amy.db") as store:
+        assert {a: store.get_annotation_set(a, AUTO) for a in store.article_ids()} == before

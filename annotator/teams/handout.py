@@ -148,7 +148,26 @@ def _write_share(store: Store, annotator: str, article_ids: list[str], out: Path
                 )
         batch = json.loads(share.get_setting(BATCH_SETTING) or "[]")
         share.set_setting(BATCH_SETTING, json.dumps(list(dict.fromkeys(batch + article_ids))))
+        _mark_suggestions_current(share, article_ids)
     return path
+
+
+def _mark_suggestions_current(share: Store, article_ids: list[str]) -> None:
+    """The suggestions a person is handed are the ones to work with: record them as computed
+    from this file's inputs, so `annotator suggest` in it recomputes only what changes later
+    (not everything, against a corpus of one batch, where line statistics say less)."""
+    from annotator.suggest.run import corpus_inputs
+
+    inputs = corpus_inputs(share)
+    share.save_suggestion_inputs(
+        {
+            article_id: inputs.fingerprint(
+                share.get_article(article_id), frozenset(share.rejected(article_id))
+            )
+            for article_id in article_ids
+            if share.has_annotation_set(article_id, AUTO)
+        }
+    )
 
 
 def batch_progress(store: Store, annotator: str) -> tuple[int, int] | None:
