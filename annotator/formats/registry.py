@@ -10,7 +10,7 @@ from annotator.formats.jsonl import JsonlFormat
 from annotator.formats.label_studio import LabelStudioFormat
 from annotator.formats.spacy_jsonl import SpacyFormat
 
-BRAT = "brat"  # writes a folder, not a stream: see formats/brat.py and service.export_brat
+BRAT = "brat"  # writes a folder, not a stream: see formats/brat.py and pipeline.write_brat
 
 WRITERS: dict[str, type[Writer]] = {
     cls.name: cls

@@ -51,7 +51,7 @@ class SuggestionStore(Protocol):
     ) -> None: ...
 
 
-def human_annotators(names: Iterable[str]) -> list[str]:
+def people_but_the_machine(names: Iterable[str]) -> list[str]:
     """Everyone but the machine (the reviewer's `gold` set is human judgement too): suggestions
     must not teach themselves."""
     return [n for n in names if n != AUTO]
@@ -59,7 +59,7 @@ def human_annotators(names: Iterable[str]) -> list[str]:
 
 def learn_gazetteer(store: SuggestionStore) -> Gazetteer:
     def pairs() -> Iterator[tuple[Article, AnnotationSet]]:
-        for annotator in human_annotators(store.annotators()):
+        for annotator in people_but_the_machine(store.annotators()):
             for aset in store.iter_annotation_sets(annotator):
                 if aset.spans or aset.officials:
                     yield store.get_article(aset.article_id), aset
