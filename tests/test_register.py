@@ -266,3 +266,17 @@ def test_export_register_jsonl_and_csv(tmp_path, capsys):
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].startswith("person,name,title,organization,first_seen,last_seen")
     assert any(row.startswith("马兴瑞,马兴瑞,自治区党委书记,") for row in rows)
+
+
+def test_export_format_register_jsonl_csv_and_out(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    with seeded_store(db):
+        pass
+    capsys.readouterr()
+    assert main(["--db", str(db), "export", "--format", "register", "--annotator", "auto"]) == 0
+    people = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert any(p["name"] == "马兴瑞" for p in people)
+    out = tmp_path / "posts.csv"
+    assert main(["--db", str(db), "export", "--format", "register", "--csv", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("person,name,title")
+    assert main(["--db", str(db), "export", "--format", "jsonl", "--csv"]) == 2

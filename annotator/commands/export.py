@@ -16,10 +16,12 @@ from annotator.formats.owned_folder import export_folder
 from annotator.formats.pipeline import write_brat, write_checked_docbin, write_export
 from annotator.formats.registry import BRAT, EXPORT_FORMATS, writer_for
 from annotator.formats.service import export_records
+from annotator.store import Store
 from annotator.store.targets import refuse_database_target
 
 PROGRESS_EVERY = 1000
 LABEL_STUDIO = LabelStudioFormat.name
+REGISTER = "register"  # the officials register: one person a line (annotator.register)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "resources/jsonl.schema.json and every span against the text before it is written.",
     )
     add_common_options(parser)
-    parser.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
+    parser.add_argument("--format", choices=(*EXPORT_FORMATS, REGISTER), default="jsonl")
     parser.add_argument(
         "--out",
         metavar="PATH",
@@ -63,6 +65,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(what doccano's CoNLL importer reads)",
     )
     parser.add_argument(
+        "--csv",
+        action="store_true",
+        help="register only: one row per person × post, for spreadsheets",
+    )
+    parser.add_argument(
         "--body-only",
         action="store_true",
         help="cut boilerplate regions out of the text and re-base the other spans; a span "
@@ -72,6 +79,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _check_options(args: argparse.Namespace) -> None:
+    if args.csv and args.format != REGISTER:
+        raise UsageError("--csv is for --format register")
     if args.original and args.format != "jsonl":
         raise UsageError("--original is only for --format jsonl")
     if args.relations and args.format not in (DoccanoFormat.name, LABEL_STUDIO):
@@ -115,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
 
         if args.out:
             refuse_database_target(Path(args.out), store.path, "an export")
+        if args.format == REGISTER:
+            return _export_register(store, args)
         records = export_records(
             store,
             args.annotator,
@@ -160,4 +171,21 @@ def run(args: argparse.Namespace) -> int:
     if args.out or total >= PROGRESS_EVERY:
         where = f" to {args.out}" if args.out else ""
         print(f"\rexported {count} records{where}", file=sys.stderr)
+    return 0
+
+
+def _export_register(store: Store, args: argparse.Namespace) -> int:
+    """The officials register from the best labels (or only --annotator's): JSON lines, or
+    --csv of posts; atomically to --out, else to stdout."""
+    from annotator.register.loading import register_of
+    from annotator.register.output import csv_text, json_lines
+
+    result = register_of(store, args.annotator)
+    lines = csv_text(result) if args.csv else json_lines(result)
+    if args.out:
+        with atomic_file(Path(args.out)) as out:
+            out.writelines(lines)
+        print(f"exported {len(result.persons)} persons to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.writelines(lines)
     return 0
