@@ -88,6 +88,12 @@ def detach_span(rec: Recorder, span: Span) -> None:
 
 
 def remove_participant(rec: Recorder, official: Official) -> None:
+    replace_participant(rec, official, None)
+
+
+def replace_participant(rec: Recorder, official: Official, by: int | None) -> None:
+    """Every event of the official's set that names it names official `by` instead (once), or,
+    with None, no longer names it."""
     rows = rec.conn.execute(
         "SELECT * FROM events WHERE article_id = ? AND annotator = ?",
         (official.article_id, official.annotator),
@@ -95,7 +101,8 @@ def remove_participant(rec: Recorder, official: Official) -> None:
     for row in rows:
         event = codec.record_from_row(Event, row)
         if official.id in event.participants:
-            participants = tuple(p for p in event.participants if p != official.id)
+            swapped = (by if p == official.id else p for p in event.participants)
+            participants = tuple(dict.fromkeys(p for p in swapped if p is not None))
             rec.put("events", event.id, codec.record_row(replace(event, participants=participants)))
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from annotator.model import Event, Official
+from annotator.model import Official
 from annotator.store import codec
 from annotator.store.edits import Recorder
+from annotator.store.links import replace_participant
 
 
 def _joined(first: tuple[object, ...], second: tuple[object, ...]) -> tuple[object, ...]:
@@ -32,16 +33,7 @@ def merged_official(target: Official, source: Official) -> Official:
 def fold_official(rec: Recorder, source: Official, target: Official) -> Official:
     """Merge `source` into `target`: events naming `source` name `target` (once), `source` is
     deleted, `target` gets `merged_official`."""
-    rows = rec.conn.execute(
-        "SELECT * FROM events WHERE article_id = ? AND annotator = ?",
-        (source.article_id, source.annotator),
-    ).fetchall()
-    for row in rows:
-        event = codec.record_from_row(Event, row)
-        if source.id in event.participants:
-            participants = tuple(target.id if p == source.id else p for p in event.participants)
-            event = replace(event, participants=_joined(participants, ()))  # type: ignore[arg-type]
-            rec.put("events", event.id, codec.record_row(event))
+    replace_participant(rec, source, target.id)
     rec.put("officials", source.id, None)
     merged = merged_official(target, source)
     rec.put("officials", target.id, codec.record_row(merged))
