@@ -93,16 +93,12 @@ def _recompute_untouched(args: argparse.Namespace) -> None:
     from annotator.suggest.run import suggest_corpus
 
     with open_store(args) as store:
-        touched = {
-            r.article_id
-            for r in store.iter_set_records()
-            if r.annotator != AUTO and (r.status != "todo" or r.officials or r.events)
-        }
-        touched |= {
-            a
+        touched = {  # one pass over people's sets: anything done, begun or labelled
+            aset.article_id
             for name in store.annotators()
             if name != AUTO
-            for a in (s.article_id for s in store.iter_annotation_sets(name) if s.spans)
+            for aset in store.iter_annotation_sets(name)
+            if aset.status != "todo" or aset.spans or aset.officials or aset.events
         }
         untouched = [a for a in store.article_ids() if a not in touched]
         count = suggest_corpus(store, article_ids=untouched, jobs=os.cpu_count() or 1)
