@@ -21,7 +21,7 @@ from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.inputs import SuggestionInputs
 from annotator.suggest.lexicons import Lexicons, default_lexicons
 from annotator.suggest.person_tagger import tagger_at
-from annotator.suggest.tagged_officials import corpus_officials
+from annotator.suggest.tagged_officials import CorpusOfficials
 
 Progress = Callable[[int, int], None]  # (done, total)
 Rejected = Collection[tuple[str, int, int, str]]
@@ -81,14 +81,22 @@ def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> S
     """Corpus line statistics, the gazetteer over the whole store (people's labels, and the
     officials the name tagger finds in two articles or more), and the shared inputs."""
     model = own_tagger_model(store)
-    gazetteer = learn_gazetteer(store)
     tagger = tagger_at(str(model) if model else None)
-    if tagger is not None:
-        found = corpus_officials(store.iter_articles(), tagger, lexicons or default_lexicons())
-        gazetteer = gazetteer.with_officials(found)
+    officials = CorpusOfficials(tagger, lexicons or default_lexicons()) if tagger else None
+
+    def scanned() -> Iterator[Article]:  # one pass over the corpus serves both
+        for article in store.iter_articles():
+            if officials is not None:
+                officials.add(article)
+            yield article
+
+    corpus = CorpusStats.from_articles(scanned())
+    gazetteer = learn_gazetteer(store)
+    if officials is not None:
+        gazetteer = gazetteer.with_officials(officials.found())
     return SuggestionInputs.of(
         schema=store.get_setting("schema"),
-        corpus=CorpusStats.from_articles(store.iter_articles()),
+        corpus=corpus,
         gazetteer=gazetteer,
         lexicons=lexicons,
         tagger_model=model,

@@ -98,30 +98,41 @@ def official_title_words() -> tuple[str, ...]:
     return title_words(default_lexicons().titles).words
 
 
-def corpus_officials(
-    articles: Iterable[Article],
-    tagger: PersonTagger,
-    lexicons: Lexicons,
-    *,
-    min_articles: int = 2,
-) -> dict[str, tuple[str, ...]]:
+class CorpusOfficials:
     """Officials the tagger finds beside a title in at least `min_articles` articles of the
-    corpus: name -> the title words seen with it. They become known names for every article,
-    so a mention the tagger alone is unsure of (贯彻落实习近平总书记…) is linked like any known
+    corpus, collected an article at a time (so the caller's one pass over the corpus serves):
+    name -> the title words seen with it. They become known names for every article, so a
+    mention the tagger alone is unsure of (贯彻落实习近平总书记…) is linked like any known
     official. Two articles, not one: a single odd find must not spread over the corpus."""
-    seen: dict[str, set[str]] = {}
-    titles: dict[str, dict[str, None]] = {}
-    credit = partial(is_credit, lexicons=lexicons)
-    for article in articles:
+
+    def __init__(self, tagger: PersonTagger, lexicons: Lexicons, *, min_articles: int = 2):
+        self._tagger, self._lexicons, self._min = tagger, lexicons, min_articles
+        self._credit = partial(is_credit, lexicons=lexicons)
+        self._seen: dict[str, set[str]] = {}
+        self._titles: dict[str, dict[str, None]] = {}
+
+    def add(self, article: Article) -> None:
         for line in article.text.split("\n"):
             for mention in tagged_officials(
-                line, tagger, lexicons, Taken(len(line)), is_credit=credit
+                line, self._tagger, self._lexicons, Taken(len(line)), is_credit=self._credit
             ):
-                seen.setdefault(mention.name, set()).add(article.id)
+                self._seen.setdefault(mention.name, set()).add(article.id)
                 for title in mention.titles:
-                    titles.setdefault(mention.name, {})[title.text] = None
-    return {
-        name: tuple(titles.get(name, {}))
-        for name, where in seen.items()
-        if len(where) >= min_articles
-    }
+                    self._titles.setdefault(mention.name, {})[title.text] = None
+
+    def found(self) -> dict[str, tuple[str, ...]]:
+        return {
+            name: tuple(self._titles.get(name, {}))
+            for name, where in self._seen.items()
+            if len(where) >= self._min
+        }
+
+
+def corpus_officials(
+    articles: Iterable[Article], tagger: PersonTagger, lexicons: Lexicons
+) -> dict[str, tuple[str, ...]]:
+    """CorpusOfficials over `articles`, in one call."""
+    collected = CorpusOfficials(tagger, lexicons)
+    for article in articles:
+        collected.add(article)
+    return collected.found()
