@@ -32,7 +32,7 @@ from annotator.cli import main
 from annotator.store import CorruptDatabase, DatabaseLocked, FutureDatabase, Store, StoreError
 from annotator.store.backup import backup_database, restore_database
 from annotator.store.foreign import checked_copy
-from annotator.store.migrations import LATEST_VERSION, schema_at
+from annotator.store.migrations import MIGRATIONS, schema_at
 
 HELPERS = Path(__file__).parent / "safety_helpers"
 
@@ -182,15 +182,33 @@ def test_merge_never_runs_a_trigger_of_the_source(source, target, capsys):
 
 
 def make_older(path: Path) -> None:
-    """The file as the first schema version left it: what an older annotator sends."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    """The file as the first schema version left it: what an older annotator sends. Built by
+    the first step itself, then filled with the rows of `path` in that version's columns."""
+    older = path.with_name(path.name + ".v1")
+    conn = sqlite3.connect(older, isolation_level=None)
     try:
-        newer = schema_at(LATEST_VERSION) - schema_at(1)
-        for kind, name, _, _ in sorted(newer, key=lambda o: o[0] != "index"):
-            conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+        conn.execute("BEGIN")
+        MIGRATIONS[0](conn)
         conn.execute("PRAGMA user_version = 1")
+        conn.execute("ATTACH DATABASE ? AS newer", (str(path),))
+        tables = [
+            name for kind, name, _, _ in schema_at(1)
+            if kind == "table" and not name.startswith(("articles_fts", "sqlite_"))
+        ]  # fmt: skip
+        for table in tables:
+            columns = ", ".join(
+                f'"{row[1]}"' for row in conn.execute(f"PRAGMA main.table_info({table})")
+            )
+            conn.execute(
+                f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM newer.{table}"
+            )
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE newer")
     finally:
         conn.close()
+    older.replace(path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def test_a_file_from_an_older_annotator_is_merged_and_restored_and_left_as_it_was(
@@ -217,7 +235,7 @@ HOSTILE = {
     "schema not TOML": ["UPDATE settings SET value = '[[labels' WHERE key = 'schema'"],
     "schema without labels": ["UPDATE settings SET value = 'x = 1' WHERE key = 'schema'"],
     "schema label of wrong types": [
-        "UPDATE settings SET value = '[[labels]]\nname = 1\ngroup = \"x\"\ncolor = 5\n"
+        'UPDATE settings SET value = \'[[labels]]\nname = 1\ngroup = "x"\ncolor = 5\n'
         "key = []' WHERE key = 'schema'"
     ],
     "schema event types not text": [

@@ -160,6 +160,69 @@ def _v2(conn: sqlite3.Connection) -> None:
     )
 
 
+# Text longer than this is left out of the search index and scanned instead (see _v3). Part of
+# the schema: a database holds the index it was built with, so a new cap is a new step.
+SEARCH_INDEX_CHARS = 50_000
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """One step for the features that need columns, so they never race for version numbers:
+    - the search index stays a fraction of the text: trigrams without positions
+      (`detail=none`), and only of texts up to SEARCH_INDEX_CHARS (news articles are a few
+      thousand characters); longer texts, found through a partial index, are scanned. With
+      positions, over every text, it was 3.5x the text and made a long page's database 4.7x
+      its text. The index reads the texts through a view that hides the long ones, so
+      `rebuild` and the triggers agree on what it holds;
+    - suggestions carry a `score`; spans and annotation sets carry a `note` and an `unsure` flag;
+    - officials link the TITLE and ORG spans naming their posts, events the PLACE, DATE and
+      participant spans of their parts (span ids, as `mentions` and `evidence` are), and an
+      event's `modality` (NULL: it happened; planned, habitual, …)."""
+    indexed = f"CASE WHEN length(%s.text) <= {SEARCH_INDEX_CHARS} THEN %s.text ELSE '' END"
+    _execute_script(
+        conn,
+        f"""
+        DROP TRIGGER articles_ai;
+        DROP TRIGGER articles_ad;
+        DROP TRIGGER articles_au;
+        DROP TABLE articles_fts;
+        CREATE VIEW articles_searchable(article_rowid, title, text) AS
+            SELECT rowid, title, {indexed % ("articles", "articles")} FROM articles;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content=articles_searchable, content_rowid=article_rowid,
+            tokenize='trigram', detail=none
+        );
+        CREATE INDEX articles_long ON articles(id) WHERE length(text) > {SEARCH_INDEX_CHARS};
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text)
+            VALUES (new.rowid, new.title, {indexed % ("new", "new")});
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, {indexed % ("old", "old")});
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, {indexed % ("old", "old")});
+            INSERT INTO articles_fts(rowid, title, text)
+            VALUES (new.rowid, new.title, {indexed % ("new", "new")});
+        END;
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+
+        ALTER TABLE spans ADD COLUMN score REAL;
+        ALTER TABLE spans ADD COLUMN note TEXT;
+        ALTER TABLE spans ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE annotation_sets ADD COLUMN note TEXT;
+        ALTER TABLE annotation_sets ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE officials ADD COLUMN title_spans TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE officials ADD COLUMN organization_span INTEGER;
+        ALTER TABLE events ADD COLUMN place_span INTEGER;
+        ALTER TABLE events ADD COLUMN date_span INTEGER;
+        ALTER TABLE events ADD COLUMN participant_spans TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE events ADD COLUMN modality TEXT;
+        """,
+    )
+
+
 def _execute_script(conn: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: `executescript` would COMMIT the migration's transaction."""
     statement = ""
@@ -170,7 +233,7 @@ def _execute_script(conn: sqlite3.Connection, script: str) -> None:
             statement = ""
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

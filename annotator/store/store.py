@@ -44,6 +44,7 @@ from annotator.store.connection import (
 )
 from annotator.store.edits import Recorder, now, open_command, redo_last, undo_last
 from annotator.store.errors import CorruptDatabase, NotFound, SpanRejected, StoreError
+from annotator.store.migrations import SEARCH_INDEX_CHARS
 from annotator.store.official_merge import fold_official
 
 _IN_CHUNK = 500  # ids per `IN (...)` query, well under SQLite's variable limit
@@ -271,17 +272,9 @@ class Store:
             clauses.append("COALESCE(s.status, 'todo') = ?")
             params.append(status)
         if search:
-            if len(search) >= 3:
-                clauses.append(
-                    "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-                )
-                params.append('"' + search.replace('"', '""') + '"')
-            else:
-                pattern = (
-                    "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                )
-                clauses.append("(a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')")
-                params += [pattern, pattern]
+            clause, pattern = _search_clause(search)
+            clauses.append(clause)
+            params += [pattern] * clause.count("?")
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY a.source, a.id"
@@ -685,7 +678,9 @@ class Store:
         ):
             raise StoreError(f"officials {source_id} and {target_id} are not two of one set")
         with self._command(
-            target.annotator, target.article_id, f"merge official {source.name!r} into {target.name!r}"
+            target.annotator,
+            target.article_id,
+            f"merge official {source.name!r} into {target.name!r}",
         ) as rec:
             return fold_official(rec, source, target)
 
@@ -757,7 +752,9 @@ class Store:
                 for label, start, end in spans:
                     if links.existing_span(conn, article_id, AUTO, label, start, end) is None:
                         added.append(
-                            links.insert_span(rec, article_id, AUTO, label, start, end, text, None, rule)
+                            links.insert_span(
+                                rec, article_id, AUTO, label, start, end, text, None, rule
+                            )
                         )
         return added
 
@@ -961,3 +958,22 @@ def _put_rejection(
             "text": text,
         },
     )
+
+
+def _search_clause(search: str) -> tuple[str, str]:
+    """A WHERE clause on `a` (two `?` for the pattern) finding `search` in title or text.
+
+    From 3 characters the trigram index (see migration 3) narrows LIKE to the rows holding
+    every trigram and checks their text, and the texts too long for the index are scanned; the
+    index serves only a plain LIKE, one column per query, so a query holding LIKE's own
+    wildcards, or a shorter one, scans every text instead."""
+    if len(search) >= 3 and not any(c in search for c in "%_\\"):
+        return (
+            "a.rowid IN (SELECT rowid FROM articles_fts WHERE title LIKE ? "
+            "UNION SELECT rowid FROM articles_fts WHERE text LIKE ? "
+            f"UNION SELECT rowid FROM articles WHERE length(text) > {SEARCH_INDEX_CHARS} "
+            "AND text LIKE ?)",
+            f"%{search}%",
+        )
+    escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return "(a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')", f"%{escaped}%"
