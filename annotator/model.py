@@ -44,6 +44,20 @@ EVENT_TYPES: tuple[str, ...] = (
     "出席/典礼/颁奖", "宴会/招待会", "慰问", "参观", "捐赠", "其他",
 )  # fmt: skip
 LEGACY_EVENT_TYPES: tuple[str, ...] = ("座谈会/会议", "考察调研", "参观", "签约", "慰问", "捐赠", "其他")
+# Whether an event happened: None (the default) says it happened or is happening; otherwise one
+# of these says what the sentence tells instead. A closed list: exports, imports and the window
+# read it from here. Suggestions carry none of them (they skip such sentences, issue 20); people
+# set one to keep, say, a planned visit as a record.
+EVENT_MODALITIES: tuple[str, ...] = (
+    "planned", "hoped", "habitual", "negated", "generic", "condolence", "title",
+)  # fmt: skip
+
+
+def check_modality(modality: object) -> str | None:
+    """Why `modality` cannot be an event's modality, or None when it can."""
+    if modality is None or modality in EVENT_MODALITIES:
+        return None
+    return f"unknown event modality {modality!r}; expected one of {', '.join(EVENT_MODALITIES)} or none"
 
 AUTO = "auto"  # the machine annotator whose set holds the suggestions
 GOLD = "gold"  # the set a reviewer adjudicates
@@ -302,6 +316,7 @@ class Event:
     participants: tuple[int, ...] = ()  # official ids
     evidence: int | None = None  # span id
     id: int | None = None
+    modality: str | None = None  # None: it happened; else one of EVENT_MODALITIES
 
 
 SpanKey = tuple[str, int, int]  # (label, start, end): a span as any set would hold it
@@ -328,6 +343,7 @@ class EventDraft:
     place: str | None = None
     participants: tuple[str, ...] = ()
     evidence: SpanKey | None = None
+    modality: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,4 +191,5 @@ def _event_key(event: Event) -> tuple[object, ...]:
         event.place,
         frozenset(event.participants),
         event.evidence,
+        event.modality,
     )

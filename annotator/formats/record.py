@@ -79,6 +79,7 @@ def to_record(article: Article, aset: AnnotationSet, *, original: bool = False) 
                 "participants": [official_name[p] for p in e.participants if p in official_name],
                 # evidence on a region span has no id in the record: exported as null
                 "evidence": local_id.get(e.evidence) if e.evidence is not None else None,
+                "modality": e.modality,
             }
             for e in aset.events
         ],
@@ -198,4 +199,5 @@ def _event(item: Mapping[str, Any], by_name: Mapping[str, int | None], span_ids:
         place=item["place"],
         participants=tuple(by_name[p] for p in item["participants"]),  # type: ignore[misc]
         evidence=item["evidence"],
+        modality=item.get("modality"),  # absent in files written before it: it happened
     )

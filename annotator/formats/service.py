@@ -14,7 +14,7 @@ from annotator.formats.base import LabelledText, Reader, Record, Rejection, Skip
 from annotator.formats.label_map import relabelled
 from annotator.formats.label_merge import SetChange, is_empty, merged, replaced, then
 from annotator.formats.record import to_record
-from annotator.model import AUTO, AnnotationSet, Article, Status
+from annotator.model import AUTO, AnnotationSet, Article, Status, check_modality
 from annotator.store import SpanRejected, Store
 
 IMPORTED_STATUS: Status = "in_progress"  # for formats that carry no status
@@ -134,6 +134,8 @@ def _schema_problem(store: Store, item: LabelledText) -> str | None:
     for event in item.events:
         if event.type not in store.schema.event_types:
             return f"unknown event type {event.type!r}"
+        if problem := check_modality(event.modality):
+            return problem
     return None
 
 

@@ -158,6 +158,7 @@ def set_content(aset: AnnotationSet) -> tuple:
             e.place,
             tuple(sorted(repr(officials.get(p)) for p in e.participants)),
             cited((e.evidence,)) if e.evidence is not None else (),
+            e.modality,
         )
         for e in aset.events
     )

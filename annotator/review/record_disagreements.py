@@ -59,6 +59,7 @@ def event_draft(event: Event, names: Mapping[int, str], spans: Mapping[int, Span
         event.place or None,
         tuple(sorted(names[p] for p in event.participants if p in names)),
         _key(evidence) if evidence else None,
+        event.modality or None,
     )
 
 
@@ -71,10 +72,19 @@ def set_drafts(aset: AnnotationSet) -> tuple[list[tuple[int, Draft]], list[tuple
     return officials, events
 
 
+# Draft fields added after decisions were first stored: left out of a fingerprint while empty,
+# so a decision stored before them still matches its version.
+_LATER_FIELDS = ("modality",)
+
+
 def fingerprint(draft: Draft) -> Decision:
     """What a decision on this version stores: its kind and its content, canonically."""
     kind = OFFICIAL if isinstance(draft, OfficialDraft) else EVENT
-    return kind, json.dumps(asdict(draft), ensure_ascii=False, sort_keys=True)
+    content = asdict(draft)
+    for name in _LATER_FIELDS:
+        if content.get(name, 0) is None:
+            del content[name]
+    return kind, json.dumps(content, ensure_ascii=False, sort_keys=True)
 
 
 def substance(draft: Draft) -> Draft:
@@ -101,6 +111,7 @@ def describe(draft: Draft) -> str:
     if draft.end_date:
         dates += f"–{draft.end_date}"
     parts = [draft.type, dates, draft.place or "no place", "、".join(draft.participants)]
+    parts.append(draft.modality or "")
     return " · ".join(p for p in parts if p) + (" · evidence" if draft.evidence else "")
 
 

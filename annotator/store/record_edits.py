@@ -96,6 +96,7 @@ def put_event(rec: Recorder, article_id: str, annotator: str, draft: EventDraft)
         place=draft.place,
         participants=tuple(names[n].id for n in draft.participants if n in names),  # type: ignore[misc]
         evidence=ids.get(draft.evidence) if draft.evidence else None,
+        modality=draft.modality,
     )
     return rec.put("events", None, codec.record_row(event))
 

@@ -30,6 +30,7 @@ from annotator.model import (
     Span,
     Status,
     check_article_id,
+    check_modality,
     check_span_text,
     is_region_label,
 )
@@ -592,6 +593,8 @@ class Store:
                     f"unknown event type {event.type!r}; "
                     f"expected one of {', '.join(self.schema.event_types)}"
                 )
+            if problem := check_modality(event.modality):
+                raise StoreError(problem)
         for kind, _fingerprint in decide:
             if kind not in record_edits.RECORD_KINDS:
                 raise StoreError(f"unknown record kind {kind!r}")
@@ -923,6 +926,8 @@ class Store:
             raise StoreError(
                 f"unknown event type {event.type!r}; expected one of {', '.join(self.schema.event_types)}"
             )
+        if problem := check_modality(event.modality):
+            raise StoreError(problem)
         aset = self.get_annotation_set(event.article_id, event.annotator)
         if event.evidence is not None and event.evidence not in aset.span_by_id():
             raise SpanRejected(f"event evidence {event.evidence} is not a span of this set")

@@ -27,6 +27,7 @@ from annotator.model import (
     Script,
     Span,
     check_article_id,
+    check_modality,
     check_span_text,
 )
 from annotator.resources import parse_schema
@@ -241,6 +242,8 @@ def _records(conn: sqlite3.Connection) -> Problems:
             event.evidence is not None and event.evidence not in spans.get(key, set())
         ):
             yield f"{_where('events', event.id)}: cites officials or spans of another set"
+        if problem := check_modality(event.modality):
+            yield f"{_where('events', event.id)}: {problem}"
 
 
 def _decoded(
