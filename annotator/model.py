@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -288,6 +288,8 @@ class Span:
     id: int | None = None
     origin: int | None = None  # the `auto` suggestion this span was accepted from
     rule: str | None = None  # for suggestions: which rule proposed it
+    note: str | None = None  # the annotator's comment on this span (see check_note)
+    unsure: bool = False  # the annotator flagged this span as doubtful
 
     @property
     def is_region(self) -> bool:
@@ -303,6 +305,9 @@ class Official:
     organization: str | None = None
     mentions: tuple[int, ...] = ()  # span ids
     id: int | None = None
+    # links to the spans naming its posts (span ids of its set): TITLE spans, an ORG span
+    title_spans: tuple[int, ...] = ()
+    organization_span: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +322,10 @@ class Event:
     evidence: int | None = None  # span id
     id: int | None = None
     modality: str | None = None  # None: it happened; else one of EVENT_MODALITIES
+    # links to the spans of its parts (span ids of its set): PLACE, DATE, OFFICIAL spans
+    place_span: int | None = None
+    date_span: int | None = None
+    participant_spans: tuple[int, ...] = ()
 
 
 SpanKey = tuple[str, int, int]  # (label, start, end): a span as any set would hold it
@@ -331,6 +340,8 @@ class OfficialDraft:
     titles: tuple[str, ...] = ()
     organization: str | None = None
     mentions: tuple[SpanKey, ...] = ()  # sorted
+    title_spans: tuple[SpanKey, ...] = ()  # in the record's order
+    organization_span: SpanKey | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +355,55 @@ class EventDraft:
     participants: tuple[str, ...] = ()
     evidence: SpanKey | None = None
     modality: str | None = None
+    place_span: SpanKey | None = None
+    date_span: SpanKey | None = None
+    participant_spans: tuple[SpanKey, ...] = ()  # sorted
+
+
+# The label a span must carry to be linked in each link field of a record (span ids, like
+# `mentions` and `evidence`): the relations that can be trained on.
+LINK_LABELS: dict[str, str] = {
+    "title_spans": "TITLE",
+    "organization_span": "ORG",
+    "place_span": "PLACE",
+    "date_span": "DATE",
+    "participant_spans": "OFFICIAL",
+}
+
+
+def linked_spans(record: Official | Event) -> list[tuple[str, int]]:
+    """(link field, span id) of every link of an official or event, in field order."""
+    found: list[tuple[str, int]] = []
+    for name in LINK_LABELS:
+        value = getattr(record, name, None)
+        ids = value if isinstance(value, tuple) else () if value is None else (value,)
+        found += [(name, span_id) for span_id in ids]
+    return found
+
+
+def relinked(record: Official | Event, new_id: Callable[[int], int | None]) -> dict[str, Any]:
+    """The record's link fields with each span id `new_id` of it (`dataclasses.replace`
+    arguments): drafts given real ids, spans renumbered. A link to None is dropped."""
+    changes: dict[str, Any] = {}
+    for name in LINK_LABELS:
+        value = getattr(record, name, None)
+        if isinstance(value, tuple):
+            changes[name] = tuple(dict.fromkeys(n for n in map(new_id, value) if n is not None))
+        elif value is not None:
+            changes[name] = new_id(value)
+    return changes
+
+
+def link_problem(record: Official | Event, labels: Mapping[int | None, str]) -> str | None:
+    """Why the record's links cannot stand in a set whose spans have `labels` (span id ->
+    label), or None when each links a span of the set with the right label."""
+    for name, span_id in linked_spans(record):
+        label = labels.get(span_id)
+        if label is None:
+            return f"{name} links span {span_id}, which is not in the set"
+        if label != LINK_LABELS[name]:
+            return f"{name} links span {span_id}, a {label} span, not {LINK_LABELS[name]}"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +423,8 @@ class AnnotationSet:
     officials: tuple[Official, ...] = ()
     events: tuple[Event, ...] = ()
     updated_at: str | None = None
+    note: str | None = None  # the annotator's comment on the whole article
+    unsure: bool = False  # the annotator flagged their set of this article as doubtful
 
     def entity_spans(self) -> tuple[Span, ...]:
         return tuple(s for s in self.spans if not s.is_region)
@@ -374,6 +436,17 @@ class AnnotationSet:
         return {s.id: s for s in self.spans if s.id is not None}
 
 
+# (language, name shown) pairs, e.g. (("zh", "官员"), ("en", "official")): the schema's
+# `names = { zh = …, en = … }` tables; a language missing shows the stored name
+DisplayNames = tuple[tuple[str, str], ...]
+
+
+def display_name(names: DisplayNames, language: str, fallback: str) -> str:
+    """The name for `language` ("zh", "en"; a locale such as "zh_CN" counts as "zh")."""
+    base = language.split("_")[0]
+    return next((name for lang, name in names if lang == base), fallback)
+
+
 @dataclass(frozen=True, slots=True)
 class LabelDef:
     name: str
@@ -381,12 +454,21 @@ class LabelDef:
     color: str  # "#rrggbb"
     key: str  # the shortcut key, one character
     description: str = ""
+    display: DisplayNames = ()  # the name shown per interface language
+
+    def shown(self, language: str) -> str:
+        return display_name(self.display, language, self.name)
 
 
 @dataclass(frozen=True, slots=True)
 class LabelSchema:
     labels: tuple[LabelDef, ...]
     event_types: tuple[str, ...] = EVENT_TYPES
+    event_type_names: tuple[tuple[str, DisplayNames], ...] = ()  # (stored type, its names)
+
+    def event_type_shown(self, event_type: str, language: str) -> str:
+        names = dict(self.event_type_names).get(event_type, ())
+        return display_name(names, language, event_type)
 
     def names(self) -> tuple[str, ...]:
         return tuple(label.name for label in self.labels)
@@ -411,6 +493,8 @@ class ArticleSummary:
     published: str | None
     status: Status
     label_count: int
+    unsure: bool = False  # the set, or one of its spans, is flagged unsure
+    has_note: bool = False  # the set, or one of its spans, carries a note
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,6 +506,24 @@ class ImportResult:
     @property
     def failed(self) -> int:
         return len(self.failures)
+
+
+NOTE_MAX_CHARS = 4000  # a comment, not a document: longer text belongs in the guidelines
+
+
+def clean_note(note: object) -> str | None:
+    """A note as stored: text with its surrounding blanks removed, None when blank. ValueError,
+    in one line, for what is not text or is longer than NOTE_MAX_CHARS."""
+    if note is None:
+        return None
+    if not isinstance(note, str):
+        raise ValueError(f"a note is text, not {type(note).__name__}")
+    note = note.strip()
+    if len(note) > NOTE_MAX_CHARS:
+        raise ValueError(f"a note holds at most {NOTE_MAX_CHARS} characters, this one {len(note)}")
+    if "\x00" in note:
+        raise ValueError("a note cannot hold a NUL character")
+    return note or None
 
 
 def check_span_text(text: str, start: int, end: int, expected: str | None = None) -> str | None:

@@ -159,7 +159,9 @@ def _list(data: Any) -> list[Any]:
 
 
 # Tuple fields of the records that are stored as JSON lists.
-_LIST_FIELDS = frozenset({"titles", "mentions", "participants"})
+_LIST_FIELDS = frozenset(
+    {"titles", "mentions", "participants", "title_spans", "participant_spans"}
+)
 Record = Span | Official | Event
 
 
@@ -184,6 +186,7 @@ _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "int | None": (lambda v: v is None or type(v) is int, "an integer"),
     "tuple[str, ...]": (lambda v: all(isinstance(x, str) for x in v), "a list of text"),
     "tuple[int, ...]": (lambda v: all(type(x) is int for x in v), "a list of integers"),
+    "bool": (lambda v: v in (0, 1) and type(v) in (int, bool), "0 or 1"),  # SQLite's booleans
 }
 
 
@@ -203,7 +206,7 @@ def record_from_row(cls: type[R], row: Mapping[str, Any]) -> R:
             check, wanted = _CHECKS.get(annotation, (None, ""))
             if check is not None and not check(value):
                 raise BadColumn(f"column {name} holds {value_kind(value)}, not {wanted}")
-            values.append(value)
+            values.append(bool(value) if annotation == "bool" else value)
     except BadColumn as bad:
         raise damaged(TABLES[cls], row["id"], bad) from None
     return cls(*values)

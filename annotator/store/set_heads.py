@@ -32,7 +32,8 @@ def put_set_head(rec: Recorder, article_id: str, annotator: str, **changes: Any)
             "seconds": 0.0,
         }
     )
-    values.update({k: v for k, v in changes.items() if v is not None})
+    # None leaves a column as it was, but for `note`: a caller naming it means that note
+    values.update({k: v for k, v in changes.items() if v is not None or k == "note"})
     if changes.get("updated_at") is None:
         values["updated_at"] = now()
     rec.put("annotation_sets", values.get("id"), values)

@@ -32,10 +32,13 @@ from annotator.model import (
     check_article_id,
     check_modality,
     check_span_text,
+    clean_note,
     is_region_label,
+    link_problem,
+    relinked,
 )
 from annotator.resources import default_schema_text, parse_schema
-from annotator.store import bulk, codec, links, record_edits, set_heads
+from annotator.store import bulk, codec, links, notes, record_edits, set_heads
 from annotator.store.connection import (
     check_file,
     connect,
@@ -257,9 +260,11 @@ class Store:
         status: Status | None = None,
         annotator: str | None = None,
         search: str | None = None,
+        flag: str | None = None,
     ) -> list[str]:
-        """Article ids in list order (by source), filtered by one annotator's status and by a
-        substring of title or text (trigram index; 1–2 character queries scan instead)."""
+        """Article ids in list order (by source), filtered by one annotator's status, by a
+        substring of title or text (trigram index; 1–2 character queries scan instead), and by
+        `flag`: "unsure" or "note" on that annotator's set or one of its spans."""
         if status is not None and status not in STATUSES:
             raise StoreError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
         if status is not None and annotator is None:
@@ -272,6 +277,14 @@ class Store:
             params.append(annotator)
             clauses.append("COALESCE(s.status, 'todo') = ?")
             params.append(status)
+        if flag is not None:
+            if annotator is None:
+                raise StoreError("a flag filter needs the annotator whose flags they are")
+            try:
+                clauses.append(f"a.id IN ({notes.flagged_clause(flag)})")
+            except ValueError as error:
+                raise StoreError(str(error)) from None
+            params += [annotator, annotator]
         if search:
             clause, pattern = _search_clause(search)
             clauses.append(clause)
@@ -293,15 +306,26 @@ class Store:
                     f"""SELECT a.id, a.title, a.outlet, a.published,
                                COALESCE(s.status, 'todo') AS status,
                                (SELECT count(*) FROM spans p
-                                 WHERE p.article_id = a.id AND p.annotator = ?) AS label_count
+                                 WHERE p.article_id = a.id AND p.annotator = ?) AS label_count,
+                               (COALESCE(s.unsure, 0) OR EXISTS (SELECT 1 FROM spans p
+                                 WHERE p.article_id = a.id AND p.annotator = ?
+                                   AND p.unsure = 1)) AS unsure,
+                               (s.note IS NOT NULL OR EXISTS (SELECT 1 FROM spans p
+                                 WHERE p.article_id = a.id AND p.annotator = ?
+                                   AND p.note IS NOT NULL)) AS has_note
                           FROM articles a
                           LEFT JOIN annotation_sets s
                             ON s.article_id = a.id AND s.annotator = ?
                          WHERE a.id IN ({marks})""",
-                    [annotator, annotator, *chunk],
+                    [annotator, annotator, annotator, annotator, *chunk],
                 )
                 for row in rows:
-                    found[row["id"]] = ArticleSummary(**dict(row))
+                    values = dict(row)
+                    values["unsure"], values["has_note"] = (
+                        bool(values["unsure"]),
+                        bool(values["has_note"]),
+                    )
+                    found[row["id"]] = ArticleSummary(**values)
         return [found[i] for i in ids if i in found]
 
     # -- annotation sets ----------------------------------------------------------------------
@@ -350,6 +374,8 @@ class Store:
             officials=tuple(officials),
             events=tuple(events),
             updated_at=head["updated_at"] if head else None,
+            note=head["note"] if head else None,
+            unsure=bool(head["unsure"]) if head else False,
         )
 
     def iter_set_records(self) -> Iterator[bulk.SetRecords]:
@@ -408,15 +434,20 @@ class Store:
         for span in aset.spans:
             self._check_span(text, span.label, span.start, span.end, span.text)
         draft_spans = {s.id for s in aset.spans}
+        labels = {s.id: s.label for s in aset.spans}
         draft_officials = {o.id for o in aset.officials}
         for official in aset.officials:
             if not set(official.mentions) <= draft_spans:
                 raise SpanRejected(f"official {official.name!r} mentions a span not in the set")
+            if problem := link_problem(official, labels):
+                raise SpanRejected(f"official {official.name!r}: {problem}")
         for event in aset.events:
             if event.evidence is not None and event.evidence not in draft_spans:
                 raise SpanRejected(f"event {event.type!r} cites evidence not in the set")
             if not set(event.participants) <= draft_officials:
                 raise SpanRejected(f"event {event.type!r} names a participant not in the set")
+            if problem := link_problem(event, labels):
+                raise SpanRejected(f"event {event.type!r}: {problem}")
 
     def _replace_set_in(
         self, conn: sqlite3.Connection, aset: AnnotationSet, *, keep_updated_at: bool
@@ -441,7 +472,12 @@ class Store:
 
             span_ids = {span.id: insert("spans", span) for span in aset.spans}
             official_ids = {
-                o.id: insert("officials", o, mentions=tuple(span_ids[m] for m in o.mentions))
+                o.id: insert(
+                    "officials",
+                    o,
+                    mentions=tuple(span_ids[m] for m in o.mentions),
+                    **relinked(o, span_ids.__getitem__),
+                )
                 for o in aset.officials
             }
             for event in aset.events:
@@ -450,6 +486,7 @@ class Store:
                     event,
                     participants=tuple(official_ids[p] for p in event.participants),
                     evidence=span_ids[event.evidence] if event.evidence is not None else None,
+                    **relinked(event, span_ids.__getitem__),
                 )
             set_heads.put_set_head(
                 rec,
@@ -458,6 +495,8 @@ class Store:
                 status=aset.status,
                 seconds=aset.seconds,
                 updated_at=aset.updated_at if keep_updated_at and aset.updated_at else None,
+                note=aset.note,
+                unsure=int(aset.unsure),
             )
 
     # -- single edits (the GUI's commands) ----------------------------------------------------
@@ -714,6 +753,45 @@ class Store:
                 (max(0.0, seconds), article_id, annotator),
             )
 
+    # -- notes and flags ----------------------------------------------------------------------
+
+    def set_article_flags(
+        self, article_id: str, annotator: str, *, note: Any = ..., unsure: Any = ...
+    ) -> bool:
+        """The annotator's note on the article (None or blank removes it) and/or its "unsure"
+        flag, as one undoable command; the set's status stays. Returns whether anything changed
+        (an unchanged value logs no command)."""
+        note, unsure = _checked_flags(note, unsure)
+        self.article_text(article_id)  # NotFound for an unknown article
+        what = _flags_description("article", note, unsure)
+        with self._writing() as conn:
+            head = conn.execute(
+                "SELECT note, unsure FROM annotation_sets WHERE article_id = ? AND annotator = ?",
+                (article_id, annotator),
+            ).fetchone()
+            current = (head["note"], bool(head["unsure"])) if head else (None, False)
+            if _same_flags(current, note, unsure):
+                return False
+            with self._in_command(conn, annotator, article_id, what, touch=False) as rec:
+                return notes.put_set_flags(rec, article_id, annotator, note=note, unsure=unsure)
+
+    def set_span_flags(self, span_id: int, *, note: Any = ..., unsure: Any = ...) -> Span:
+        """A span's note (None or blank removes it) and/or its "unsure" flag, as one undoable
+        command; the span as it is now. A suggestion's (`auto`) cannot be set: accept it first."""
+        note, unsure = _checked_flags(note, unsure)
+        span = self._get_span(span_id)
+        if span.annotator == AUTO:
+            raise StoreError(
+                f"span {span_id} ({span.label} {span.text!r}) is a suggestion; accept it before "
+                "adding a note or flag"
+            )
+        if _same_flags((span.note, span.unsure), note, unsure):
+            return span
+        what = _flags_description(f"{span.label} {span.text!r}", note, unsure)
+        with self._command(span.annotator, span.article_id, what) as rec:
+            notes.put_span_flags(rec, span_id, note=note, unsure=unsure)
+        return self._get_span(span_id)
+
     # -- suggestions --------------------------------------------------------------------------
 
     def accept_suggestion(self, span_id: int, annotator: str) -> Span:
@@ -920,6 +998,8 @@ class Store:
             raise SpanRejected(
                 f"official {official.name!r} mentions spans {unknown} not in its set"
             )
+        if problem := link_problem(official, {i: s.label for i, s in spans.items()}):
+            raise SpanRejected(f"official {official.name!r}: {problem}")
 
     def _check_event(self, event: Event) -> None:
         if event.type not in self.schema.event_types:
@@ -934,6 +1014,8 @@ class Store:
         officials = {o.id for o in aset.officials}
         if not set(event.participants) <= officials:
             raise SpanRejected("event participants must be officials of this set")
+        if problem := link_problem(event, {i: s.label for i, s in aset.span_by_id().items()}):
+            raise SpanRejected(f"event {event.type!r}: {problem}")
 
 
 def _label_schema(text: str, where: str) -> LabelSchema:
@@ -945,6 +1027,34 @@ def _label_schema(text: str, where: str) -> LabelSchema:
             f"{where} is damaged: its label schema setting cannot be read "
             f"({type(error).__name__}: {error})"
         ) from None
+
+
+def _checked_flags(note: Any, unsure: Any) -> tuple[Any, Any]:
+    """The note as stored (model.clean_note) and the flag, `...` left as it is; StoreError, in
+    one line, for a bad one."""
+    if unsure is not ... and not isinstance(unsure, bool):
+        raise StoreError(f"the unsure flag is true or false, not {unsure!r}")
+    if note is ...:
+        return note, unsure
+    try:
+        return clean_note(note), unsure
+    except ValueError as error:
+        raise StoreError(str(error)) from None
+
+
+def _same_flags(current: tuple[str | None, bool], note: Any, unsure: Any) -> bool:
+    """Whether setting `note`/`unsure` (`...`: unchanged) leaves `current` as it is."""
+    return (note is ... or note == current[0]) and (unsure is ... or bool(unsure) == current[1])
+
+
+def _flags_description(what: str, note: Any, unsure: Any) -> str:
+    """The command's description in the edits log (and the window's undo message)."""
+    parts = []
+    if note is not ...:
+        parts.append("remove the note" if note is None else "note")
+    if unsure is not ...:
+        parts.append("flag unsure" if unsure else "clear unsure")
+    return f"{' and '.join(parts) or 'flags'} on {what}"
 
 
 def _put_rejection(
