@@ -214,3 +214,35 @@ def test_restore_into_a_missing_database_needs_no_copy(db, tmp_path):
     fresh = tmp_path / "new-home" / "annotator.db"
     assert restore_database(backup_database(db), fresh) is None
     assert alice_state(fresh) == alice_state(db)
+
+
+KILLED_BACKUP = """
+import sys, time
+from pathlib import Path
+from annotator.store import backup
+
+def stalled(source, target_path):
+    Path(target_path).write_bytes(b"half a backup")
+    print("writing", flush=True)
+    time.sleep(60)
+
+backup._write_copy = stalled
+backup.backup_database(Path(sys.argv[1]))
+"""
+
+
+def test_a_backup_killed_mid_copy_leaves_nothing_the_next_backup_keeps(db, tmp_path):
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BACKUP, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout.readline().strip() == "writing"
+    finally:
+        child.kill()
+        child.wait()
+    folder = db.parent / "backups"
+    assert [p.name for p in folder.iterdir()] != []  # the killed copy's temporary is there
+    made = backup_database(db)
+    assert sorted(folder.iterdir()) == [made]  # removed by the next backup into the folder
+    restore_database(made, db)  # restore's own copies clean up after killed ones too
+    assert all(not p.name.startswith(".") for p in folder.iterdir())

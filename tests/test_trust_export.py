@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 from test_formats_example import example_article, example_set, plain_article
 
 from annotator.cli import main
-from annotator.formats.atomic import STAGING_MARKER
 from annotator.formats.owned_folder import MANIFEST
 from annotator.model import AnnotationSet, Span, article_id_for, check_article_id
 from annotator.store import Store
+from annotator.temporaries import STAGING_MARKER
 
 SIDECARS = ("", "-wal", "-shm", "-journal")
 

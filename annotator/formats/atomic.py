@@ -6,17 +6,15 @@ is untouched. The result gets the permissions a plain write would give it (the t
 when it exists, else what the umask allows): tempfile makes its files for the owner alone, and
 an export a training job running as another user cannot read is no export.
 
-Temporaries are named `.<target>.<pid>.<random>.tmp`, so a later write to the same target can
-tell the leftovers of a killed writer (its process is gone) from a writer still at work, and
-remove them. Errors name the target, never the temporary. Folders: see owned_folder.
+Temporaries are named by annotator.temporaries, so a later write to the same target can tell
+the leftovers of a killed writer (its process is gone) from a writer still at work, and remove
+them. Errors name the target, never the temporary. Folders: see owned_folder.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import re
-import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -24,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-STAGING_MARKER = ".annotator-staging"  # first file of a staging folder: it is ours to remove
+from annotator.temporaries import remove_stale_temporaries, temp_prefix
 
 
 @contextmanager
@@ -50,45 +48,6 @@ def atomic_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
         Path(temp_name).unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
-
-
-def temp_prefix(name: str) -> str:
-    """`.<name>.<pid>.`: the pid tells a later run whether the writer is still alive."""
-    return f".{name}.{os.getpid()}."
-
-
-def remove_stale_temporaries(folder: Path, name: str) -> None:
-    """Remove what writers of `folder/name` killed mid-write (SIGKILL, power cut) left behind:
-    `.<name>.<pid>.<random>.tmp` of a process that no longer runs. Folders only when they still
-    carry the staging marker a writer puts in first (or are empty)."""
-    pattern = re.compile(re.escape(f".{name}.") + r"(\d+)\.[A-Za-z0-9_]+\.tmp")
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        match = pattern.fullmatch(entry.name)
-        if match is None or _alive(int(match.group(1))):
-            continue
-        stale = Path(entry.path)
-        if entry.is_symlink() or not entry.is_dir():
-            stale.unlink(missing_ok=True)
-        elif not any(stale.iterdir()):
-            stale.rmdir()
-        elif (stale / STAGING_MARKER).is_file():
-            shutil.rmtree(stale, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, OSError):
-        return True  # someone else's process, or cannot tell: leave its files alone
-    return True
 
 
 @contextmanager

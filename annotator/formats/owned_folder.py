@@ -20,16 +20,14 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from annotator.formats.atomic import (
-    STAGING_MARKER,
     atomic_file,
     fsync_folder,
     mode_for,
     named_errors,
-    remove_stale_temporaries,
     require_folder,
-    temp_prefix,
 )
 from annotator.formats.base import FormatError
+from annotator.temporaries import STAGING_MARKER, remove_stale_temporaries, temp_prefix
 
 MANIFEST = ".annotator-export"
 _STAGING_NAME = "annotator-export"  # staging inside an existing folder: .annotator-export.<pid>…

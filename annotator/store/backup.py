@@ -2,7 +2,8 @@
 
 A backup is made with SQLite's online backup API from its own connection: it reads one consistent
 snapshot, so it is safe while the annotator window (or an import) is writing. It is written to a
-`.partial` file first and renamed when complete, so a backup cut short never looks like a backup.
+temporary file first (annotator.temporaries: the next backup into the folder removes one a killed
+process left) and renamed when complete, so a backup cut short never looks like a backup.
 Restore reads the backup through SQLite from a private copy, refuses anything that is not an
 annotator database whose every row decodes, and keeps the current database before replacing it.
 """
@@ -26,6 +27,7 @@ from annotator.store.errors import CorruptDatabase, DatabaseLocked, StoreError
 from annotator.store.foreign import checked_copy
 from annotator.store.store import Store
 from annotator.store.targets import refuse_database_target
+from annotator.temporaries import remove_stale_temporaries, temporary_beside
 
 BACKUP_FOLDER = "backups"  # beside the database
 START_TAG = "start"  # names the backups made when the window opens; only these rotate
@@ -50,16 +52,15 @@ def backup_database(
         raise StoreError(f"there is no database at {db_path} to back up")
     check_file(db_path)
     target = target if target is not None else timestamped_path(db_path)
-    for written in (target, target.with_name(target.name + ".partial")):
-        refuse_database_target(written, db_path, "a backup")
+    refuse_database_target(target, db_path, "a backup")
     if target.exists():
         raise StoreError(f"{target} already exists; choose another name for the backup")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"cannot create {target.parent}: {error.strerror}") from None
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+    remove_stale_temporaries(target.parent)
+    partial = temporary_beside(target)
     try:
         with translated(str(db_path), busy_timeout):
             _copy(db_path, partial, busy_timeout)
@@ -186,7 +187,8 @@ def _take_sole_access(conn: sqlite3.Connection, db_path: Path) -> None:
 
 
 def _keep_copy(conn: sqlite3.Connection, kept: Path) -> None:
-    partial = kept.with_name(kept.name + ".partial")
+    remove_stale_temporaries(kept.parent)
+    partial = temporary_beside(kept)
     try:
         _write_copy(conn, partial)
         os.replace(partial, kept)
@@ -202,7 +204,8 @@ def _replace_file(source: Path, target: Path) -> None:
 
 def _durable_copy(source: Path, target: Path) -> None:
     """Copy `source` beside `target`, flush it to disk, then rename it over `target`."""
-    partial = target.with_name(target.name + ".partial")
+    remove_stale_temporaries(target.parent, target.name)
+    partial = temporary_beside(target)
     try:
         with source.open("rb") as reading, partial.open("wb") as writing:
             shutil.copyfileobj(reading, writing, 1 << 20)
