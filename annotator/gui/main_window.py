@@ -210,6 +210,9 @@ class MainWindow(QMainWindow):
         self._action(view, "Larger text", ["Ctrl++", "Ctrl+="], lambda: self.zoom(1))
         self._action(view, "Smaller text", "Ctrl+-", lambda: self.zoom(-1))
         self._action(view, "Normal text size", "Ctrl+0", lambda: self.zoom(0))
+        self.snap_action = self._action(view, self.tr("Snap selections to whole words"), [],
+                                        lambda: self.set_snap_words(self.snap_action.isChecked()))
+        self.snap_action.setCheckable(True)
         self._action(view, "Refresh", "F5", self.refresh)
         self._action(view, "Close the find bar", "Escape", self._close_find, on_text=True,
                      also=(self.find_box,))
@@ -571,6 +574,12 @@ class MainWindow(QMainWindow):
         self.region_prefix.cancel()
         self.status.show_mode(self._view_mode())
 
+    def set_snap_words(self, on: bool) -> None:
+        """Mouse selections widen to whole words and names (remembered)."""
+        self.view.snap_words = on
+        self.snap_action.setChecked(on)
+        self.settings.setValue("view/snap_words", on)
+
     def zoom(self, step: int) -> None:
         """One point larger or smaller (0: back to the default), remembered."""
         size = self.view.font().pointSize() + step if step else DEFAULT_TEXT_SIZE
@@ -654,6 +663,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.view.set_text_size(int(self.settings.value("view/text_size", DEFAULT_TEXT_SIZE, type=int)))
+        self.set_snap_words(bool(self.settings.value("view/snap_words", False, type=bool)))
         sizes = self.settings.value("window/splitter")
         if sizes is not None:
             self.splitter.restoreState(sizes)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.plain import rich_literal
 from annotator.model import Damage, DamageKind, LabelSchema, Span, region_kind
+from annotator.suggest.words import snap_to_words, word_at
 
 CJK_FAMILIES = (
     "Noto Sans CJK SC",
@@ -163,6 +164,7 @@ class ArticleTextView(QPlainTextEdit):
         self._tag_font = QFont()
         self._tag_width = 0  # set_text_size measures both
         self._gutter = _Gutter(self)
+        self.snap_words = False  # mouse selections widen to whole words (View menu, remembered)
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._scroll_gutter)
         self.set_text_size(DEFAULT_TEXT_SIZE)
@@ -318,8 +320,39 @@ class ArticleTextView(QPlainTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if not self.textCursor().hasSelection():
             self.clicked.emit(self.cursor_position())
+        elif self.snap_words:
+            self.select_range(*snap_to_words(self._text, *self.selection_range(), self.names()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Select the word or name under the pointer (Qt's own word is a whole run of Chinese)."""
+        super().mouseDoubleClickEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        word = word_at(self._text, self.char_at(event.position().toPoint()), self.names())
+        if word[0] < word[1]:
+            self.select_range(*word)
+
+    def char_at(self, point: QPoint) -> int:
+        """The code point of the character under `point` (viewport coordinates). Qt's cursor
+        position is the boundary nearest the pointer: on a character's right half it is the
+        boundary after it, so step back when the pointer is left of that boundary."""
+        cursor = self.cursorForPosition(point)
+        qt_pos = min(cursor.position(), self.offsets.qt_length)
+        if qt_pos > cursor.block().position() and point.x() < self.cursorRect(cursor).x():
+            qt_pos -= 1  # inside a surrogate pair: to_py rounds to the character's start
+        return self.offsets.to_py(qt_pos)
+
+    def names(self) -> list[tuple[int, int]]:
+        """The entity labels and pending suggestions shown: names a double-click takes whole."""
+        return [
+            (s.start, s.end)
+            for s in (*self._paint.spans, *self._paint.suggestions)
+            if not s.is_region
+        ]
 
     # -- gutter ------------------------------------------------------------------------------
 
