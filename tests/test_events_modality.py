@@ -43,7 +43,9 @@ def test_the_store_keeps_an_events_modality(tmp_path: Path) -> None:
 def test_an_unknown_modality_is_refused_and_nothing_changes(tmp_path: Path) -> None:
     with Store.open(_db(tmp_path / "a.db")) as store:
         before = store.get_annotation_set(AID, "alice")
-        with pytest.raises(StoreError, match=r"unknown event modality 'maybe'; expected one of planned"):
+        with pytest.raises(
+            StoreError, match=r"unknown event modality 'maybe'; expected one of planned"
+        ):
             store.save_event(replace(before.events[0], modality="maybe"))
         with pytest.raises(StoreError, match="unknown event modality 'maybe'"):
             store.save_event(Event(AID, "alice", "会见", modality="maybe"))
@@ -77,7 +79,9 @@ def test_jsonl_export_carries_modality_and_imports_it_back(tmp_path: Path, capsy
     target = tmp_path / "b.db"
     with Store.open(target) as store:
         store.add_articles([example_article()])
-    assert _run(target, "import-labels", "--format", "jsonl", "--annotator", "carol", str(path)) == 0
+    assert (
+        _run(target, "import-labels", "--format", "jsonl", "--annotator", "carol", str(path)) == 0
+    )
     with Store.open(target) as store:
         assert [e.modality for e in store.get_annotation_set(AID, "carol").events] == ["planned"]
 
@@ -92,7 +96,9 @@ def test_a_jsonl_line_written_before_modality_still_imports(tmp_path: Path, caps
     target = tmp_path / "b.db"
     with Store.open(target) as store:
         store.add_articles([example_article()])
-    assert _run(target, "import-labels", "--format", "jsonl", "--annotator", "carol", str(path)) == 0
+    assert (
+        _run(target, "import-labels", "--format", "jsonl", "--annotator", "carol", str(path)) == 0
+    )
     with Store.open(target) as store:
         (event,) = store.get_annotation_set(AID, "carol").events
     assert event.modality is None
@@ -124,3 +130,35 @@ def test_a_draft_without_modality_keeps_the_fingerprint_decisions_stored() -> No
     draft = EventDraft("会见", "2024-07-08", None, "北京", ("马兴瑞",), None)
     assert "modality" not in fingerprint(draft)[1]
     assert fingerprint(replace(draft, modality="planned")) != fingerprint(draft)
+
+
+def test_brat_carries_modality_as_an_attribute_and_reads_it_back(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "brat"
+    assert _run(_db(tmp_path / "a.db"), "export", "--format", "brat", "--annotator", "alice",
+                "--out", str(out)) == 0  # fmt: skip
+    ann = (out / f"{AID}.ann").read_text(encoding="utf-8")
+    assert any(line.split("\t")[1].startswith("Modality E") and line.endswith(" planned")
+               for line in ann.splitlines() if line.startswith("A"))  # fmt: skip
+    assert "Modality\tArg:Event" in (out / "annotation.conf").read_text(encoding="utf-8")
+    target = tmp_path / "b.db"
+    with Store.open(target) as store:
+        store.add_articles([example_article()])
+    capsys.readouterr()
+    assert _run(target, "import-labels", "--format", "brat", "--annotator", "carol", str(out)) == 0
+    assert "left out" not in capsys.readouterr().out  # the attribute was used, not dropped
+    with Store.open(target) as store:
+        assert [e.modality for e in store.get_annotation_set(AID, "carol").events] == ["planned"]
+
+
+def test_label_studio_relations_carry_modality_as_a_region_choice(tmp_path: Path) -> None:
+    out = tmp_path / "ls"
+    assert _run(_db(tmp_path / "a.db"), "export", "--format", "label-studio", "--relations",
+                "--annotator", "alice", "--out", str(out)) == 0  # fmt: skip
+    (task,) = json.loads((out / "tasks.json").read_text(encoding="utf-8"))
+    results = task["annotations"][0]["result"]
+    (choice,) = [r for r in results if r["type"] == "choices"]
+    region = next(r for r in results if r["type"] == "labels" and r["id"] == choice["id"])
+    assert choice["value"]["choices"] == ["planned"]
+    assert region["value"]["text"] == choice["value"]["text"] == "座谈会"  # the evidence span
+    config = (out / "config.xml").read_text(encoding="utf-8")
+    assert all(f'<Choice value="{m}"/>' in config for m in EVENT_MODALITIES)

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from annotator.formats.base import InvalidExportError, Record
 from annotator.formats.record import labelled_spans
-from annotator.model import LabelSchema, check_article_id
+from annotator.model import EVENT_MODALITIES, LabelSchema, check_article_id
 
 _LINE_BREAKS = re.compile(r"[^\r\n]+")
 
@@ -114,6 +114,7 @@ def annotation_conf(schema: LabelSchema) -> str:
         f"Event\tEvidence?:{mention_types}, Participant*:Official\n\n"
         "[attributes]\n"
         f"EventType\tArg:Event, Value:{'|'.join(schema.event_types)}\n"
+        f"Modality\tArg:Event, Value:{'|'.join(EVENT_MODALITIES)}\n"
     )
 
 
@@ -167,6 +168,8 @@ def standoff(record: Record) -> str:
         args += "".join(_arg("Participant", n, e) for n, e in enumerate(participants))
         lines.append(f"{eid}\tEvent:{trigger}{args}\n")
         lines.append(f"{next_id('A')}\tEventType {eid} {event['type']}\n")
+        if event.get("modality"):  # none: it happened, brat's unset attribute
+            lines.append(f"{next_id('A')}\tModality {eid} {event['modality']}\n")
         details = {k: event[k] for k in ("date", "end_date", "place")}
         lines.append(_notes(eid, numbers["#"] + 1, details))
         numbers["#"] += 1

@@ -6,8 +6,8 @@
   with other text between its fragments cannot be one span and refuses the file.
 - The `E` lines our export writes come back: an `Official` event (its `Mention` arguments and
   the AnnotatorNotes JSON of name, titles, organisation) is an official, an `Event` event (its
-  `Evidence` and `Participant` arguments, `EventType` attribute, notes of date, end date and
-  place) an event. Other `E` lines, `R`, `N` and other `A` lines and notes are not imported
+  `Evidence` and `Participant` arguments, `EventType` attribute, `Modality` attribute when it
+  has one, notes of date, end date and place) an event. Other `E` lines, `R`, `N` and other `A` lines and notes are not imported
   (annotator stores no relations): each is counted as left out. The `T` triggers of E lines
   are not spans.
 - The file stem is the article id when it is one (it is in our export); otherwise the text
@@ -147,8 +147,11 @@ def _records(ann: _Ann, span_id: dict[str, int]) -> tuple[tuple[Official, ...], 
     for event in ann.events:
         details = _details(ann.notes.get(event.eid), ("date", "end_date", "place"))
         types = [value for name, value in ann.attributes.get(event.eid, []) if name == "EventType"]
+        modality = [
+            value for name, value in ann.attributes.get(event.eid, []) if name == "Modality"
+        ]
         evidence = [span_id[t] for t in event.targets("Evidence") if t in span_id]
-        if event.kind == "Event" and details and len(types) == 1:
+        if event.kind == "Event" and details and len(types) == 1 and len(modality) <= 1:
             participants = [officials[e].id for e in event.targets("Participant") if e in officials]
             events.append(
                 Event(
@@ -160,6 +163,7 @@ def _records(ann: _Ann, span_id: dict[str, int]) -> tuple[tuple[Official, ...], 
                     place=details["place"],
                     participants=tuple(p for p in participants if p is not None),
                     evidence=evidence[0] if evidence else None,
+                    modality=modality[0] if modality else None,  # an unknown one: refused
                 )
             )
             taken.add(event.eid)
@@ -167,7 +171,8 @@ def _records(ann: _Ann, span_id: dict[str, int]) -> tuple[tuple[Official, ...], 
         if event.eid not in taken:
             ann.left_out["brat E line"] += 1
     for target, attributes in ann.attributes.items():
-        used = target in taken and [name for name, _ in attributes] == ["EventType"]
+        names = sorted(name for name, _ in attributes)
+        used = target in taken and names in (["EventType"], ["EventType", "Modality"])
         ann.left_out["brat A line"] += 0 if used else len(attributes)
     ann.left_out["brat note"] += sum(target not in taken for target in ann.notes)
     return tuple(officials.values()), tuple(events)

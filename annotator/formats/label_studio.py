@@ -7,7 +7,8 @@ task id numbers the tasks of one export from 1 (Label Studio and its converter r
 `completed_by` is our annotator name (Label Studio keeps it when it knows no such user id, and
 `--completed-by NAME` reads it back); the suggestions (`auto`) are the task's one prediction,
 `score` null since a rule's hit has no confidence. `labelling_config` writes the XML labelling
-config of a schema's labels that `--out DIR` puts beside `tasks.json`.
+config of a schema's labels that `--out DIR` puts beside `tasks.json`. With relations, an
+event's modality (planned, hoped…) is a per-region `modality` choice on its evidence span.
 Label Studio counts offsets in code points since its fix for astral characters (older versions
 counted UTF-16 units, which put every span after an emoji off by one); we write code points.
 
@@ -33,7 +34,7 @@ from annotator.formats.json_items import load_line, parse_items
 from annotator.formats.record import labelled_spans
 from annotator.formats.relations import RELATION_KINDS, record_relations
 from annotator.formats.span_list import FileSpan, SpanListFormat
-from annotator.model import AUTO, LabelSchema
+from annotator.model import AUTO, EVENT_MODALITIES, LabelSchema
 from annotator.safe_json import JsonRefused, load_json
 
 MODEL_VERSION = "annotator-suggest"  # the predictions' `model_version`: our rule suggestions
@@ -267,7 +268,36 @@ def _result(record: Record, relations: bool = False) -> list[dict[str, Any]]:
             }
             for source, target, kind in record_relations(record)
         ]
+        results += _modalities(record, result_id)
     return results
+
+
+def _modalities(record: Record, result_id: dict[tuple[int, int, str], str]) -> list[dict[str, Any]]:
+    """An event's modality as a per-region `choices` result on its evidence span (the region
+    id of that span), one per span: Label Studio holds one choice set per region."""
+    spans = {s["id"]: s for s in record["spans"]}
+    found: dict[str, dict[str, Any]] = {}
+    for event in record["events"]:
+        span = spans.get(event["evidence"]) if event.get("modality") else None
+        if span is None:
+            continue
+        region = result_id[(span["start"], span["end"], span["label"])]
+        found.setdefault(
+            region,
+            {
+                "id": region,
+                "from_name": "modality",
+                "to_name": "text",
+                "type": "choices",
+                "value": {
+                    "start": span["start"],
+                    "end": span["end"],
+                    "text": span["text"],
+                    "choices": [event["modality"]],
+                },
+            },
+        )
+    return list(found.values())
 
 
 def labelling_config(schema: LabelSchema) -> str:
@@ -279,6 +309,7 @@ def labelling_config(schema: LabelSchema) -> str:
         for label in (*schema.entity_labels(), *schema.region_labels())
     )
     relations = "".join(f"    <Relation value={quoteattr(kind)}/>\n" for kind in RELATION_KINDS)
+    modalities = "".join(f"    <Choice value={quoteattr(m)}/>\n" for m in EVENT_MODALITIES)
     return (
         "<View>\n"
         f"  <Relations>\n{relations}  </Relations>\n"
@@ -286,6 +317,9 @@ def labelling_config(schema: LabelSchema) -> str:
         f"{labels}"
         "  </Labels>\n"
         '  <Text name="text" value="$text"/>\n'
+        '  <Choices name="modality" toName="text" perRegion="true" showInline="true">\n'
+        f"{modalities}"
+        "  </Choices>\n"
         "</View>\n"
     )
 
