@@ -8,10 +8,17 @@ knows both places.
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from annotator.model import EVENT_TYPES, LEGACY_EVENT_TYPES, LabelDef, LabelSchema
+from annotator.model import (
+    EVENT_TYPES,
+    LEGACY_EVENT_TYPES,
+    DisplayNames,
+    LabelDef,
+    LabelSchema,
+)
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -37,6 +44,15 @@ def read_text(*parts: str) -> str:
 
 
 def parse_schema(toml_text: str) -> LabelSchema:
+    """A stored schema from before display names (or one that leaves some out) shows the
+    default schema's names for the labels and event types it shares with it."""
+    schema = _parse_schema(toml_text)
+    if toml_text == default_schema_text():
+        return schema
+    return _with_default_names(schema, _parse_schema(default_schema_text()))
+
+
+def _parse_schema(toml_text: str) -> LabelSchema:
     data = tomllib.loads(toml_text)
     labels = tuple(
         LabelDef(
@@ -45,12 +61,40 @@ def parse_schema(toml_text: str) -> LabelSchema:
             color=item["color"],
             key=item["key"],
             description=item.get("description", ""),
+            display=_display_names(item.get("names")),
         )
         for item in data["labels"]
     )
+    type_names = data.get("event_type_names")
     return LabelSchema(
-        labels=labels, event_types=_with_new_event_types(data.get("event_types", ()))
+        labels=labels,
+        event_types=_with_new_event_types(data.get("event_types", ())),
+        event_type_names=tuple(
+            (str(t), _display_names(names))
+            for t, names in (type_names.items() if isinstance(type_names, dict) else ())
+        ),
     )
+
+
+def _display_names(table: object) -> DisplayNames:
+    """`{ zh = "官员", en = "OFFICIAL" }` -> (("zh", "官员"), ("en", "OFFICIAL")); anything
+    but a table of strings shows no display names (the stored name is shown instead)."""
+    if not isinstance(table, dict):
+        return ()
+    return tuple((str(lang), name) for lang, name in table.items() if isinstance(name, str) and name)
+
+
+def _with_default_names(schema: LabelSchema, default: LabelSchema) -> LabelSchema:
+    labels = tuple(
+        replace(label, display=label.display or (default.get(label.name) or label).display)
+        for label in schema.labels
+    )
+    own = dict(schema.event_type_names)
+    type_names = tuple(
+        (t, own.get(t) or dict(default.event_type_names).get(t, ()))
+        for t in dict.fromkeys((*own, *schema.event_types))
+    )
+    return replace(schema, labels=labels, event_type_names=tuple(p for p in type_names if p[1]))
 
 
 def _with_new_event_types(stored: list | tuple) -> tuple:

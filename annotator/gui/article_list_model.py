@@ -7,15 +7,33 @@ Anki's browser pattern: the view asks for the rows it paints; a miss loads the p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from annotator.gui.plain import rich_literal
 from annotator.model import ArticleSummary
 from annotator.store import Store
 
 PAGE_SIZE = 200
-COLUMNS: tuple[str, ...] = ("Title", "Outlet", "Date", "Status", "Labels")
-STATUS_TEXT = {"todo": "todo", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
+# English here, shown through the translator (context "ArticleListModel")
+COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "Outlet"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "Date"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "Status"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "Labels"),
+)
+STATUS_TEXT = {
+    "todo": QT_TRANSLATE_NOOP("ArticleListModel", "todo"),
+    "in_progress": QT_TRANSLATE_NOOP("ArticleListModel", "in progress"),
+    "done": QT_TRANSLATE_NOOP("ArticleListModel", "done"),
+    "skipped": QT_TRANSLATE_NOOP("ArticleListModel", "skipped"),
+}
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -82,7 +100,7 @@ class ArticleListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -108,5 +126,5 @@ class ArticleListModel(QAbstractTableModel):
         if column == 2:
             return summary.published or ""
         if column == 3:
-            return STATUS_TEXT.get(summary.status, summary.status)
+            return self.tr(STATUS_TEXT[summary.status]) if summary.status in STATUS_TEXT else summary.status
         return summary.label_count

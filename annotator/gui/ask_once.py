@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
 from annotator.gui.plain import plain_window_title, rich_literal
@@ -21,7 +21,7 @@ def confirm_unless_told_not_to(
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(plain_window_title(title))
     box.setText(rich_literal(text))
-    remember = QCheckBox("Don't ask again")
+    remember = QCheckBox(QCoreApplication.translate("AskOnce", "Don't ask again"))
     box.setCheckBox(remember)
     yes = box.addButton(go, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))

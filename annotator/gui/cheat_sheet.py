@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +23,7 @@ def key_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(keys, what they do) for every action that has a shortcut, in menu order."""
     rows = []
     for action in actions:
-        keys = " or ".join(
+        keys = QCoreApplication.translate("CheatSheet", " or ").join(
             k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
         )
         if keys:
@@ -33,9 +34,9 @@ def key_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
 class CheatSheet(QDialog):
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keys")
+        self.setWindowTitle(self.tr("Keys"))
         table = QTableWidget(len(rows), 2, self)
-        table.setHorizontalHeaderLabels(["Keys", "Action"])
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (keys, text) in enumerate(rows):

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QDate,
     QEvent,
     QModelIndex,
@@ -69,13 +70,22 @@ def parse_date(text: str) -> str | None:
     typed = unicodedata.normalize("NFKC", text).strip()
     if not typed:
         return None
-    problem = "type it as YYYY-MM-DD (e.g. 2024-09-03), or empty the cell for no date"
+    problem = QCoreApplication.translate(
+        "DateDelegate", "type it as YYYY-MM-DD (e.g. 2024-09-03), or empty the cell for no date"
+    )
     if not ISO_DATE.fullmatch(typed):
-        raise ValueError(f"{text!r} is not a date: {problem}")
+        raise ValueError(
+            QCoreApplication.translate("DateDelegate", "{text} is not a date: {problem}").format(
+                text=repr(text), problem=problem
+            )
+        )
     try:
         return dt.date.fromisoformat(typed).isoformat()
     except ValueError as error:
-        raise ValueError(f"{text!r} is not a date ({error}): {problem}") from None
+        raise ValueError(
+            QCoreApplication.translate("DateDelegate", "{text} is not a date ({error}): {problem}")
+            .format(text=repr(text), error=error, problem=problem)
+        ) from None
 
 
 class DateLineEdit(QLineEdit):
@@ -92,7 +102,7 @@ class DateLineEdit(QLineEdit):
         self.setClearButtonEnabled(True)
         arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
         action = self.addAction(arrow, QLineEdit.ActionPosition.TrailingPosition)
-        action.setToolTip("Choose from a calendar (Alt+Down)")
+        action.setToolTip(self.tr("Choose from a calendar (Alt+Down)"))
         action.triggered.connect(self.show_calendar)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -51,9 +51,7 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.box = QLineEdit()
-        self.box.setPlaceholderText(
-            "Find in this article (Enter: next, Shift+Enter: previous, Esc: close)"
-        )
+        self._set_texts()
         self.count = plain_label()
         self.count.setObjectName("findCount")
         layout = QHBoxLayout(self)
@@ -62,6 +60,18 @@ class FindBar(QWidget):
         layout.addWidget(self.count)
         self.box.textChanged.connect(self.needle_changed)
         self.box.installEventFilter(self)
+
+    def _set_texts(self) -> None:
+        self.box.setPlaceholderText(
+            self.tr("Find in this article (Enter: next, Shift+Enter: previous, Esc: close)")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_texts()
+            if self.isVisible():
+                self.needle_changed.emit(self.box.text())  # the count, in the new language
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -80,8 +90,10 @@ class FindBar(QWidget):
         if not self.box.text():
             self.count.setText("")
         elif total == 0:
-            self.count.setText("no match")
+            self.count.setText(self.tr("no match"))
         elif current is None:
-            self.count.setText(f"{total} match{'es' if total > 1 else ''}")
+            self.count.setText(
+                self.tr("1 match") if total == 1 else self.tr("{n} matches").format(n=total)
+            )
         else:
-            self.count.setText(f"{current} of {total}")
+            self.count.setText(self.tr("{k} of {n}").format(k=current, n=total))

@@ -47,7 +47,9 @@ class KeyPrefix(QObject):
         self._refuse = refuse
         self.active = False
         keys = " · ".join(f"{key.upper()} {choice.name}" for key, choice in self._choices.items())
-        self.prompt_text = f"{prefix} + {what}: {keys} (Esc: cancel)"
+        self.prompt_text = self.tr("{prefix} + {what}: {keys} (Esc: cancel)").format(
+            prefix=prefix, what=what, keys=keys
+        )
         widget.installEventFilter(self)
 
     def start(self) -> None:
@@ -80,7 +82,11 @@ class KeyPrefix(QObject):
         choice = self._choices.get(text)
         if choice is None:
             shown = text if text.isprintable() and text.strip() else event.keyCombination().key().name
-            self._refuse(f"{shown!r} is not a {self._what}; press B again, then one of the keys shown")
+            self._refuse(
+                self.tr("{key} is not a {what}; press B again, then one of the keys shown").format(
+                    key=repr(shown), what=self._what
+                )
+            )
         else:
             choice.run()
         return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,14 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.article_list_model import ArticleListModel
+from annotator.gui.article_list_model import COLUMNS, ArticleListModel
 from annotator.model import STATUSES, Status
 from annotator.store import Store
 
 FILTERS: tuple[tuple[str, Status | None], ...] = (
-    ("All", None),
-    *((status.replace("_", " ").capitalize(), status) for status in STATUSES),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "All"), None),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "Todo"), "todo"),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "In progress"), "in_progress"),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "Done"), "done"),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "Skipped"), "skipped"),
 )
+assert {status for _text, status in FILTERS} == {None, *STATUSES}, "a status without a filter"
 SEARCH_DELAY_MS = 250
 TITLE_MIN_CHARS = 8  # the title column keeps this many characters before others give way
 OPTIONAL_COLUMNS = (1, 4, 2)  # outlet, label count, date: hidden in this order when narrow
@@ -38,11 +42,11 @@ class ArticleListPanel(QWidget):
         self._annotator = annotator
         self.model = ArticleListModel(store, annotator)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search title and text…")
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
-        for text, status in FILTERS:
-            self.status_filter.addItem(text, status)
+        for _text, status in FILTERS:
+            self.status_filter.addItem("", status)
+        self._set_texts()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -76,6 +80,18 @@ class ArticleListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.table)
+
+    def _set_texts(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search title and text…"))
+        for index, (text, _status) in enumerate(FILTERS):
+            self.status_filter.setItemText(index, self.tr(text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_texts()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+            self.model.refresh_all()  # the status column
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -13,14 +13,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,14 @@ from annotator.gui.ask_once import confirm_unless_told_not_to
 from annotator.gui.cheat_sheet import CheatSheet, key_rows
 from annotator.gui.editor import ArticleEditor, NothingToDo
 from annotator.gui.find_bar import FindBar, match_ranges, step_to
+from annotator.gui.i18n import (
+    LANGUAGES,
+    chosen_language,
+    current_language,
+    install_language,
+    schema_language,
+    set_language,
+)
 from annotator.gui.key_prefix import Choice, KeyPrefix
 from annotator.gui.list_panel import ArticleListPanel
 from annotator.gui.plain import plain_action_text, plain_window_title
@@ -50,6 +59,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.annotator = annotator
         self.settings = settings
+        install_language(chosen_language(settings))  # before any text is set
         self.editor = ArticleEditor(store, annotator, self)
         self.list_panel = ArticleListPanel(store, annotator)
         self.view = ArticleTextView(store.schema)
@@ -98,15 +108,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(plain_window_title(f"annotator — {annotator}"))
         self.resize(1600, 950)
 
-        self.region_prefix = KeyPrefix(
-            self.view,
-            "B",
-            "boilerplate kind",
-            {label.key.lower(): self._region_choice(region_kind(label.name))
-             for label in store.schema.region_labels()},
-            prompt=self._show_prefix,
-            refuse=self.status.show_problem,
-        )
+        self.region_prefix = self._make_region_prefix()
         self._build_menus()
         self.list_panel.article_chosen.connect(self.open_article)
         self.editor.article_opened.connect(self._show_text)
@@ -157,72 +159,136 @@ class MainWindow(QMainWindow):
         self.actions_in_menus.append(action)
         return action
 
+    def _make_region_prefix(self) -> KeyPrefix:
+        """B, then a kind key; the kinds are named in the window's language."""
+        language = schema_language()
+        return KeyPrefix(
+            self.view,
+            "B",
+            self.tr("boilerplate kind"),
+            {label.key.lower(): self._region_choice(region_kind(label.name), label.shown(language))
+             for label in self.store.schema.region_labels()},
+            prompt=self._show_prefix,
+            refuse=self.status.show_problem,
+        )
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        article = bar.addMenu("&Article")
-        self._action(article, "Next article", "N", lambda: self.list_panel.step(1), on_text=True,
+        language = schema_language()
+        article = bar.addMenu(self.tr("&Article"))
+        self._action(article, self.tr("Next article"), "N", lambda: self.list_panel.step(1), on_text=True,
                      also=(self.list_panel.table,))
-        self._action(article, "Previous article", "P", lambda: self.list_panel.step(-1), on_text=True,
+        self._action(article, self.tr("Previous article"), "P", lambda: self.list_panel.step(-1), on_text=True,
                      also=(self.list_panel.table,))
-        self._action(article, "Mark done and go to the next todo", ["Ctrl+Return", "Ctrl+Enter"],
+        self._action(article, self.tr("Mark done and go to the next todo"), ["Ctrl+Return", "Ctrl+Enter"],
                      self.done_and_next)
-        self._action(article, "Mark skipped", "Ctrl+K", lambda: self.editor.set_status("skipped"))
-        self._action(article, "Search articles", "Ctrl+L", self._focus_search)
+        self._action(article, self.tr("Mark skipped"), "Ctrl+K", lambda: self.editor.set_status("skipped"))
+        self._action(article, self.tr("Search articles"), "Ctrl+L", self._focus_search)
         article.addSeparator()
-        self._action(article, "Recompute suggestions for this article", "Ctrl+R", self.recompute_suggestions)
+        self._action(article, self.tr("Recompute suggestions for this article"), "Ctrl+R", self.recompute_suggestions)
         article.addSeparator()
-        self._action(article, "Quit", QKeySequence.StandardKey.Quit, self.close)
+        self._action(article, self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
 
-        edit = bar.addMenu("&Edit")
-        self._action(edit, "Undo", "Ctrl+Z", self.undo)
-        self._action(edit, "Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self._action(edit, self.tr("Undo"), "Ctrl+Z", self.undo)
+        self._action(edit, self.tr("Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
         edit.addSeparator()
-        self._action(edit, "Find in article", "Ctrl+F", self._open_find)
+        self._action(edit, self.tr("Find in article"), "Ctrl+F", self._open_find)
 
-        labels = bar.addMenu("&Label")
+        labels = bar.addMenu(self.tr("&Label"))
         for label in self.store.schema.entity_labels():
-            self._action(labels, f"Label selection as {plain_action_text(label.name)}", label.key,
+            self._action(labels, self.tr("Label selection as {label}").format(
+                         label=plain_action_text(label.shown(language))), label.key,
                          lambda name=label.name: self.label_selection(name), on_text=True)
-        self._action(labels, "Delete the selected span", "Delete", self.delete_selected, on_text=True)
-        self._action(labels, "Mark selected lines as boilerplate (then a kind key)", "B",
+        self._action(labels, self.tr("Delete the selected span"), "Delete", self.delete_selected, on_text=True)
+        self._action(labels, self.tr("Mark selected lines as boilerplate (then a kind key)"), "B",
                      self.begin_region, on_text=True)
-        regions = labels.addMenu("Mark selected lines as boilerplate")
+        regions = labels.addMenu(self.tr("Mark selected lines as boilerplate"))
         for label in self.store.schema.region_labels():
             kind = region_kind(label.name)
             # the keys are shown here and in the `?` sheet; `region_prefix` takes the second one
-            self._action(regions, f"Boilerplate: {plain_action_text(kind)}", f"B, {label.key.upper()}",
+            self._action(regions, self.tr("Boilerplate: {kind}").format(kind=plain_action_text(label.shown(language))), f"B, {label.key.upper()}",
                          lambda kind=kind: self.mark_region(kind), shown_only=True)
 
-        suggestions = bar.addMenu("&Suggestions")
-        self._action(suggestions, "Accept the suggestion at the cursor", "A", self.accept_here, on_text=True)
-        self._action(suggestions, "Reject the suggestion at the cursor", "X", self.reject_here, on_text=True)
-        self._action(suggestions, "Accept every suggestion in the article", "Shift+A", self.accept_all,
+        suggestions = bar.addMenu(self.tr("&Suggestions"))
+        self._action(suggestions, self.tr("Accept the suggestion at the cursor"), "A", self.accept_here, on_text=True)
+        self._action(suggestions, self.tr("Reject the suggestion at the cursor"), "X", self.reject_here, on_text=True)
+        self._action(suggestions, self.tr("Accept every suggestion in the article"), "Shift+A", self.accept_all,
                      on_text=True)
-        self._action(suggestions, "Offer the label at the string's other places in this article", "O",
+        self._action(suggestions, self.tr("Offer the label at the string's other places in this article"), "O",
                      self.offer_same_string, on_text=True)
-        self._action(suggestions, "Next suggestion", "Tab", lambda: self.jump_suggestion(1), on_text=True)
-        self._action(suggestions, "Previous suggestion", "Shift+Tab",
+        self._action(suggestions, self.tr("Next suggestion"), "Tab", lambda: self.jump_suggestion(1), on_text=True)
+        self._action(suggestions, self.tr("Previous suggestion"), "Shift+Tab",
                      lambda: self.jump_suggestion(-1), on_text=True)
 
-        view = bar.addMenu("&View")
-        self.original_action = self._action(view, "Original page text", "Ctrl+T", self.toggle_original)
+        view = bar.addMenu(self.tr("&View"))
+        self.original_action = self._action(view, self.tr("Original page text"), "Ctrl+T", self.toggle_original)
         self.original_action.setCheckable(True)
-        self._action(view, "Larger text", ["Ctrl++", "Ctrl+="], lambda: self.zoom(1))
-        self._action(view, "Smaller text", "Ctrl+-", lambda: self.zoom(-1))
-        self._action(view, "Normal text size", "Ctrl+0", lambda: self.zoom(0))
+        self._action(view, self.tr("Larger text"), ["Ctrl++", "Ctrl+="], lambda: self.zoom(1))
+        self._action(view, self.tr("Smaller text"), "Ctrl+-", lambda: self.zoom(-1))
+        self._action(view, self.tr("Normal text size"), "Ctrl+0", lambda: self.zoom(0))
         self.snap_action = self._action(view, self.tr("Snap selections to whole words"), [],
                                         lambda: self.set_snap_words(self.snap_action.isChecked()))
         self.snap_action.setCheckable(True)
-        self._action(view, "Refresh", "F5", self.refresh)
-        self._action(view, "Close the find bar", "Escape", self._close_find, on_text=True,
+        self._action(view, self.tr("Refresh"), "F5", self.refresh)
+        self._action(view, self.tr("Close the find bar"), "Escape", self._close_find, on_text=True,
                      also=(self.find_box,))
 
-        review = bar.addMenu("&Review")
-        self._action(review, "Compare annotators and adjudicate…", "Ctrl+Shift+R", self.open_review)
-        self._action(review, "Officials register…", "Ctrl+Shift+O", self.open_register)
+        view.addSeparator()
+        self._add_language_menu(view)
 
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "Keys…", ["?", "Shift+?", "F1"], self.show_keys)
+        review = bar.addMenu(self.tr("&Review"))
+        self._action(review, self.tr("Compare annotators and adjudicate…"), "Ctrl+Shift+R", self.open_review)
+        self._action(review, self.tr("Officials register…"), "Ctrl+Shift+O", self.open_register)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Keys…"), ["?", "Shift+?", "F1"], self.show_keys)
+
+    def _add_language_menu(self, view: QMenu) -> None:
+        """View ▸ Language: each language named in its own script; the choice is remembered."""
+        menu = view.addMenu(self.tr("Language / 语言"))
+        group = QActionGroup(menu)
+        current = current_language()
+        for code, name in LANGUAGES:
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, code=code: self.switch_language(code))
+        self.language_actions = tuple(group.actions())
+
+    def switch_language(self, language: str) -> None:
+        """Every open window retranslates itself on the LanguageChange event this sends."""
+        set_language(self.settings, language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Menus are built again in the new language (their checked states kept); the panes
+        set their own texts on the same event."""
+        checked = [a.isChecked() for a in self.actions_in_menus if a.isCheckable()]
+        for action in self.actions_in_menus:
+            for widget in action.associatedObjects():
+                if isinstance(widget, QWidget) and not isinstance(widget, QMenu):
+                    widget.removeAction(action)
+            action.deleteLater()
+        self.actions_in_menus = []
+        self.setMenuBar(QMenuBar(self))  # the old bar and its menus are deleted
+        self._build_menus()
+        for action, on in zip((a for a in self.actions_in_menus if a.isCheckable()), checked, strict=False):
+            action.setChecked(on)
+        self.region_prefix.cancel()
+        self.view.removeEventFilter(self.region_prefix)
+        self.region_prefix.deleteLater()
+        self.region_prefix = self._make_region_prefix()
+        self.status.show_mode(self._view_mode())
+        if self.editor.article is not None:
+            self._show_header()
+        self._update_status()
 
     def open_review(self, annotators: Sequence[str] | None = None) -> QMainWindow | None:
         """The review window, on its own connection, for the annotators chosen in a dialog
@@ -232,12 +298,13 @@ class MainWindow(QMainWindow):
         from annotator.review.loading import human_annotators
 
         if self.store.path is None:
-            raise NothingToDo("reviewing opens the database file again; this one is in memory")
+            raise NothingToDo(self.tr("reviewing opens the database file again; this one is in memory"))
         if annotators is None:
             everyone = human_annotators(self.store)
             if len(everyone) < 2:
-                raise NothingToDo("reviewing needs two annotators' labels in this database "
-                                  "(annotator merge copies them from other databases)")
+                raise NothingToDo(self.tr(
+                    "reviewing needs two annotators' labels in this database (annotator merge copies them from other databases)"
+                ))
             chooser = AnnotatorChooser(everyone, self)
             if chooser.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -268,17 +335,20 @@ class MainWindow(QMainWindow):
         self.selected_span_id = None
         self.emphasised = frozenset()
         self.editor.open(article_id)  # article_opened shows the text, changed paints it
+        self._show_header()
+        self.list_panel.select(article_id, emit=False)
+        self.settings.setValue(self._last_article_key(), article_id)
+        self._update_status()
+
+    def _show_header(self) -> None:
         article = self.editor.article
         assert article is not None
         bits = [article.title or article.source, article.outlet, article.published]
         if article.script == "traditional":
-            bits.append("Traditional page")
+            bits.append(self.tr("Traditional page"))
         if article.damage:
-            bits.append(f"{len(article.damage)} damaged spans")
+            bits.append(self.tr("{n} damaged spans").format(n=len(article.damage)))
         self.header.setText("  ·  ".join(b for b in bits if b))
-        self.list_panel.select(article_id, emit=False)
-        self.settings.setValue(self._last_article_key(), article_id)
-        self._update_status()
 
     def _show_text(self) -> None:
         article = self.editor.article
@@ -351,7 +421,7 @@ class MainWindow(QMainWindow):
         self.status.show_mode(prompt or self._view_mode())
 
     def _view_mode(self) -> str:
-        return "original page text (read-only)" if self.original else ""
+        return self.tr("original page text (read-only)") if self.original else ""
 
     def _on_saved(self, description: str) -> None:
         self.status.show_saved(description)
@@ -366,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def _require_cleaned_text(self) -> None:
         if self.original:
-            raise NothingToDo("labels are made on the cleaned text: switch back with Ctrl+T")
+            raise NothingToDo(self.tr("labels are made on the cleaned text: switch back with Ctrl+T"))
 
     def label_selection(self, label: str) -> None:
         self._require_cleaned_text()
@@ -379,8 +449,8 @@ class MainWindow(QMainWindow):
         self.selected_span_id = span.id
         self._paint()
 
-    def _region_choice(self, kind: str) -> Choice:
-        return Choice(kind, lambda: self._guarded(lambda: self.mark_region(kind)))
+    def _region_choice(self, kind: str, shown: str) -> Choice:
+        return Choice(shown, lambda: self._guarded(lambda: self.mark_region(kind)))
 
     def begin_region(self) -> None:
         self._require_cleaned_text()
@@ -395,7 +465,7 @@ class MainWindow(QMainWindow):
         self._require_cleaned_text()
         span = self._span_here(self.editor.aset.spans)
         if span is None:
-            raise NothingToDo("no span at the cursor")
+            raise NothingToDo(self.tr("no span at the cursor"))
         self.editor.delete_span(span)
         self.selected_span_id = None
 
@@ -439,7 +509,7 @@ class MainWindow(QMainWindow):
         start, end = self.view.selection_range()
         suggestion = self.editor.suggestion_at(start, end)
         if suggestion is None:
-            raise NothingToDo("no pending suggestion at the cursor (Tab jumps to the next one)")
+            raise NothingToDo(self.tr("no pending suggestion at the cursor (Tab jumps to the next one)"))
         return suggestion
 
     def accept_here(self) -> None:
@@ -462,50 +532,61 @@ class MainWindow(QMainWindow):
         self._require_cleaned_text()
         span = self._span_here(self.editor.aset.entity_spans())
         if span is None:
-            raise NothingToDo("put the cursor on a label first (O offers it where its text recurs)")
+            raise NothingToDo(self.tr("put the cursor on a label first (O offers it where its text recurs)"))
         added = self.editor.offer_same_string(span)
+        offered = (
+            self.tr("offered {label} {text} at 1 more place: Tab goes through them, A accepts, X rejects")
+            if len(added) == 1 else
+            self.tr("offered {label} {text} at {n} more places: Tab goes through them, A accepts, X rejects")
+        )
         self.status.showMessage(
-            f"offered {span.label} {span.text!r} at {len(added)} more place"
-            f"{'s' if len(added) != 1 else ''}: Tab goes through them, A accepts, X rejects",
-            6000,
+            offered.format(label=self._label_shown(span.label), text=repr(span.text), n=len(added)), 6000
         )
 
     def accept_all(self) -> None:
         self._require_cleaned_text()
         pending = self.editor.pending_suggestions()
         if not pending:
-            raise NothingToDo("no pending suggestions in this article")
+            raise NothingToDo(self.tr("no pending suggestions in this article"))
         fitting = [s for s in pending if s.is_region or "\n" not in s.text]
         if fitting:
             self.editor.accept(fitting)
         if len(fitting) < len(pending):
             left = len(pending) - len(fitting)
             self.status.show_problem(
-                f"{left} suggestion{'s' if left > 1 else ''} left pending: a label cannot cross a line break"
+                self.tr("1 suggestion left pending: a label cannot cross a line break") if left == 1
+                else self.tr("{n} suggestions left pending: a label cannot cross a line break").format(n=left)
             )
 
     def jump_suggestion(self, direction: int) -> None:
         self._require_cleaned_text()
         pending = self.editor.pending_suggestions()
         if not pending:
-            raise NothingToDo("no pending suggestions in this article")
+            raise NothingToDo(self.tr("no pending suggestions in this article"))
         target = step_to(pending, self.view.selection_range(), direction, lambda s: (s.start, s.end))
         self.selected_span_id = None
         self.view.select_range(target.start, target.end)
-        self.status.showMessage(f"suggested {target.label}: {target.text}   A accept · X reject", 4000)
+        self.status.showMessage(
+            self.tr("suggested {label}: {text}   A accept · X reject").format(
+                label=self._label_shown(target.label), text=target.text), 4000)
+
+    def _label_shown(self, label: str) -> str:
+        """A label's name in the window's language (the schema's `names`)."""
+        found = self.store.schema.get(label)
+        return found.shown(schema_language()) if found else label
 
     # -- window-wide actions -----------------------------------------------------------------
 
     def undo(self) -> None:
-        self._replay(self.editor.undo, "undone", "nothing to undo")
+        self._replay(self.editor.undo, self.tr("undone: {what}"), self.tr("nothing to undo"))
 
     def redo(self) -> None:
-        self._replay(self.editor.redo, "redone", "nothing to redo")
+        self._replay(self.editor.redo, self.tr("redone: {what}"), self.tr("nothing to redo"))
 
     def _replay(self, step: Callable[[], str | None], done_word: str, nothing: str) -> None:
         before = set(self.editor.aset.spans)
         done = step()
-        self.status.showMessage(f"{done_word}: {done}" if done else nothing, 4000)
+        self.status.showMessage(done_word.format(what=done) if done else nothing, 4000)
         self._show_change(before, set(self.editor.aset.spans))
         self._count_done()
         self._update_status()
@@ -536,7 +617,7 @@ class MainWindow(QMainWindow):
         following = ids[row + 1 :] + ids[: row + 1]
         target = next((i for i in following if i in todo and i != current), None)
         if target is None:
-            self.status.showMessage("every article in the list is done", 6000)
+            self.status.showMessage(self.tr("every article in the list is done"), 6000)
             return
         self.list_panel.select(target)
 
@@ -547,13 +628,20 @@ class MainWindow(QMainWindow):
         if not pending:
             return True
         labels = len(self.editor.aset.entity_spans())
-        text = (
-            f"{pending} suggestion{'s are' if pending > 1 else ' is'} still pending (neither "
-            f"accepted nor rejected) and the article has {labels} label{'' if labels == 1 else 's'}."
-            "\nMark it done anyway?"
+        still = (
+            self.tr("1 suggestion is still pending (neither accepted nor rejected)") if pending == 1
+            else self.tr("{n} suggestions are still pending (neither accepted nor rejected)")
+        )
+        has = (
+            self.tr("the article has 1 label.") if labels == 1
+            else self.tr("the article has {n} labels.")
+        )
+        text = "{} {}\n{}".format(
+            still.format(n=pending), has.format(n=labels), self.tr("Mark it done anyway?")
         )
         return confirm_unless_told_not_to(
-            self, self.settings, "done_with_pending", "Pending suggestions", text, "Mark done"
+            self, self.settings, "done_with_pending", self.tr("Pending suggestions"), text,
+            self.tr("Mark done"),
         )
 
     def refresh(self) -> None:
@@ -562,7 +650,7 @@ class MainWindow(QMainWindow):
         self.list_panel.model.refresh_all()
         self._count_done()
         self.editor.reload()
-        self.status.showMessage("refreshed from the database", 3000)
+        self.status.showMessage(self.tr("refreshed from the database"), 3000)
 
     def toggle_original(self) -> None:
         article = self.editor.article
@@ -611,7 +699,7 @@ class MainWindow(QMainWindow):
             return
         if not self.find_matches:
             self.find_bar.show_count(None, 0)
-            raise NothingToDo(f"{needle!r} is not in this article")
+            raise NothingToDo(self.tr("{needle} is not in this article").format(needle=repr(needle)))
         here = self.view.selection_range()
         target = step_to(self.find_matches, here, direction, lambda match: match)
         self.view.select_range(*target)
@@ -627,11 +715,11 @@ class MainWindow(QMainWindow):
     def recompute_suggestions(self) -> None:
         article_id = self.editor.article_id
         if self.store.path is None:
-            raise NothingToDo("suggestions are recomputed in the background on a database file")
+            raise NothingToDo(self.tr("suggestions are recomputed in the background on a database file"))
         job = BackgroundJob.suggest(self.store.path, [article_id])
         job.signals.finished.connect(lambda _message: self.editor.reload())
         job.signals.failed.connect(self.status.show_problem)
-        self.status.showMessage("recomputing suggestions…")
+        self.status.showMessage(self.tr("recomputing suggestions…"))
         self.start_job(job)
 
     def start_job(self, job: BackgroundJob) -> None:
@@ -650,7 +738,7 @@ class MainWindow(QMainWindow):
             try:
                 self.editor.add_time(seconds)
             except StoreError as error:
-                self.status.show_problem(f"time not saved: {error}")
+                self.status.show_problem(self.tr("time not saved: {error}").format(error=error))
             self.editor.aset = replace(self.editor.aset, seconds=self.editor.aset.seconds + seconds)
 
     def _last_article_key(self) -> str:

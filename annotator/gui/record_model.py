@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from annotator.gui.plain import rich_literal
 
@@ -22,7 +28,7 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole  # the record itself, for views and tests
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
-    header: str
+    header: str  # English, marked QT_TRANSLATE_NOOP("RecordModel", …): shown translated
     show: Callable[[R], Any]  # DisplayRole (an int sorts as a number)
     edit_value: Callable[[R], Any] | None = None  # EditRole; None: same as `show`
     update: Callable[[R, Any], R] | None = None  # None: read-only
@@ -67,9 +73,10 @@ class RecordModel(QAbstractTableModel, Generic[R]):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header
+            return QCoreApplication.translate("RecordModel", self._columns[section].header)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._columns[section].tooltip or None
+            tooltip = self._columns[section].tooltip
+            return QCoreApplication.translate("RecordModel", tooltip) if tooltip else None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -10,7 +10,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +36,18 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.delegates import ChecklistDelegate, ChoiceDelegate, DateDelegate
 from annotator.gui.editor import ArticleEditor, NothingToDo
+from annotator.gui.i18n import schema_language
 from annotator.gui.plain import rich_literal
 from annotator.gui.record_model import RECORD_ROLE, Column, RecordModel
-from annotator.model import Event, Official, Span, region_kind, region_label
+from annotator.model import (
+    EVENT_MODALITIES,
+    Event,
+    LabelSchema,
+    Official,
+    Span,
+    region_kind,
+    region_label,
+)
 from annotator.store import StoreError
 
 R = TypeVar("R")
@@ -42,6 +60,12 @@ def split_titles(value: str) -> tuple[str, ...]:
     for separator in (",", "，", ";", "；"):
         value = value.replace(separator, TITLE_SEPARATOR)
     return tuple(t.strip() for t in value.split(TITLE_SEPARATOR) if t.strip())
+
+
+def label_shown(schema: LabelSchema, label: str) -> str:
+    """A label's (or a region kind's) name in the window's language."""
+    found = schema.get(label) or schema.get(region_label(label))
+    return found.shown(schema_language()) if found else label
 
 
 def line_of(text: str, pos: int) -> int:
@@ -103,6 +127,7 @@ class RecordTab(QWidget):
             )
         self.table.setWordWrap(False)
         self.buttons = QHBoxLayout()
+        self._button_texts: list[tuple[QPushButton, str, str]] = []  # English, for retranslation
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -141,20 +166,42 @@ class RecordTab(QWidget):
         self.table.setItemDelegateForColumn(column, delegate)
 
     def add_button(self, text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
+        """`text` and `tip` in English, marked QT_TRANSLATE_NOOP("RecordTab", …): the button
+        shows them in the window's language, and again after a switch."""
+        button = QPushButton()
+        self._button_texts.append((button, text, tip))
+        self._translate_button(button, text, tip)
         button.clicked.connect(lambda: self.guarded(slot))
         self.buttons.addWidget(button)
         return button
 
+    @staticmethod
+    def _translate_button(button: QPushButton, text: str, tip: str) -> None:
+        button.setText(QCoreApplication.translate("RecordTab", text))
+        button.setToolTip(QCoreApplication.translate("RecordTab", tip))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            for button, text, tip in self._button_texts:
+                self._translate_button(button, text, tip)
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+            self._stale = True  # label and type names are shown in the new language
+            if self.isVisible():
+                self.refresh()
+
     def add_delete_key(self, delete: Callable[[Any], Any]) -> None:
         """Delete (in the table, not while editing a cell) removes the selected record."""
-        action = QAction("Delete", self.table)
+        action = QAction(self.tr("Delete"), self.table)
         action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(lambda: self._delete_selected(delete))
         self.table.addAction(action)
-        self.add_button("Delete", "Delete the selected row (Delete)", lambda: self._delete_selected(delete))
+        self.add_button(
+            QT_TRANSLATE_NOOP("RecordTab", "Delete"),
+            QT_TRANSLATE_NOOP("RecordTab", "Delete the selected row (Delete)"),
+            lambda: self._delete_selected(delete),
+        )
 
     def _delete_selected(self, delete: Callable[[Any], Any]) -> None:
         record = self.selected_record()
@@ -181,19 +228,19 @@ class OfficialsTab(RecordTab):
 
     def __init__(self, editor: ArticleEditor) -> None:
         columns: list[Column[Official]] = [
-            Column("Name", lambda o: o.name, update=lambda o, v: replace(o, name=str(v).strip())),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Name"), lambda o: o.name, update=lambda o, v: replace(o, name=str(v).strip())),
             Column(
-                "Titles",
+                QT_TRANSLATE_NOOP("RecordModel", "Titles"),
                 lambda o: TITLE_SEPARATOR.join(o.titles),
                 update=lambda o, v: replace(o, titles=split_titles(str(v))),
-                tooltip="separate titles with 、",
+                tooltip=QT_TRANSLATE_NOOP("RecordModel", "separate titles with 、"),
             ),
             Column(
-                "Organisation",
+                QT_TRANSLATE_NOOP("RecordModel", "Organisation"),
                 lambda o: o.organization or "",
                 update=lambda o, v: replace(o, organization=str(v).strip() or None),
             ),
-            Column("Mentions", lambda o: len(o.mentions)),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Mentions"), lambda o: len(o.mentions)),
         ]
         super().__init__(editor, columns, self._save_official, stretch=1,
                          samples={0: "马兴瑞", 2: "自治区党委", 3: "9"})
@@ -222,22 +269,26 @@ class OfficialsTab(RecordTab):
     def _offer_merge(self, source: Official, target: Official) -> None:
         current = {o.id: o for o in self.editor.aset.officials}
         if current.get(source.id) != source or current.get(target.id) != target:
-            raise NothingToDo(f"{source.name!r} changed meanwhile; rename it again")
-        question = (
-            f"{target.name!r} is already an official of this article. Merge {source.name!r} "
-            "into it? Their mentions, titles and events are joined (Ctrl+Z undoes the merge).\n\n"
-            f"No: {source.name!r} keeps its name."
-        )
+            raise NothingToDo(
+                self.tr("{name} changed meanwhile; rename it again").format(name=repr(source.name))
+            )
+        question = self.tr(
+            "{target} is already an official of this article. Merge {source} into it? Their "
+            "mentions, titles and events are joined (Ctrl+Z undoes the merge).\n\n"
+            "No: {source} keeps its name."
+        ).format(target=repr(target.name), source=repr(source.name))
         answer = QMessageBox.question(
             self,
-            "Merge officials?",
+            self.tr("Merge officials?"),
             rich_literal(question),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             raise NothingToDo(
-                f"not renamed: {target.name!r} is already an official of this article"
+                self.tr("not renamed: {name} is already an official of this article").format(
+                    name=repr(target.name)
+                )
             )
         self.editor.merge_officials(source, target)
 
@@ -256,21 +307,29 @@ class EventsTab(RecordTab):
             span = editor.aset.span_by_id().get(e.evidence) if e.evidence is not None else None
             return span.text if span else ""
 
+        def type_shown(e: Event) -> str:
+            return editor.store.schema.event_type_shown(e.type, schema_language())
+
         columns: list[Column[Event]] = [
-            Column("Type", lambda e: e.type, update=lambda e, v: replace(e, type=str(v))),
-            Column("Date", lambda e: e.date or "", lambda e: e.date, lambda e, v: replace(e, date=v)),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Type"), type_shown, lambda e: e.type, update=lambda e, v: replace(e, type=str(v))),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Date"), lambda e: e.date or "", lambda e: e.date, lambda e, v: replace(e, date=v)),
             Column(
-                "End", lambda e: e.end_date or "", lambda e: e.end_date,
+                QT_TRANSLATE_NOOP("RecordModel", "End"), lambda e: e.end_date or "", lambda e: e.end_date,
                 lambda e, v: replace(e, end_date=v),
             ),
-            Column("Place", lambda e: e.place or "", update=lambda e, v: replace(e, place=str(v).strip() or None)),
-            Column("Participants", names, lambda e: e.participants, lambda e, v: replace(e, participants=tuple(v))),
-            Column("Evidence", evidence, lambda e: e.evidence, lambda e, v: replace(e, evidence=v)),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Place"), lambda e: e.place or "", update=lambda e, v: replace(e, place=str(v).strip() or None)),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Participants"), names, lambda e: e.participants, lambda e, v: replace(e, participants=tuple(v))),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Evidence"), evidence, lambda e: e.evidence, lambda e, v: replace(e, evidence=v)),
+            # empty: it happened; else planned, hoped… (model.EVENT_MODALITIES)
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Modality"), lambda e: e.modality or "", lambda e: e.modality, lambda e, v: replace(e, modality=v)),
         ]
         super().__init__(editor, columns, lambda _old, new: editor.save_event(new), stretch=5,
                          samples={0: "座谈会", 1: "2024-09-02", 2: "2024-09-02", 3: "乌鲁木齐",
-                                  4: "马兴瑞、楼阳生", 5: "马兴瑞主持座谈会"})
-        self.set_delegate(0, ChoiceDelegate(lambda: [(t, t) for t in editor.store.schema.event_types]))
+                                  4: "马兴瑞、楼阳生", 5: "马兴瑞主持座谈会", 6: "condolence"})
+        self.set_delegate(0, ChoiceDelegate(lambda: [
+            (editor.store.schema.event_type_shown(t, schema_language()), t)
+            for t in editor.store.schema.event_types
+        ]))
         def published(_index: Any) -> str | None:
             return editor.article.published if editor.article else None
 
@@ -286,11 +345,19 @@ class EventsTab(RecordTab):
         self.set_delegate(
             5,
             ChoiceDelegate(
-                lambda: [("(none)", None)]
-                + [(f"{s.label}: {s.text}", s.id) for s in editor.aset.entity_spans()]
+                lambda: [(self.tr("(none)"), None)]
+                + [(f"{label_shown(editor.store.schema, s.label)}: {s.text}", s.id)
+                   for s in editor.aset.entity_spans()]
             ),
         )
-        self.add_button("Add event", "Add an event record to this article", editor.add_event)
+        self.set_delegate(
+            6, ChoiceDelegate(lambda: [(self.tr("(happened)"), None), *((m, m) for m in EVENT_MODALITIES)])
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("RecordTab", "Add event"),
+            QT_TRANSLATE_NOOP("RecordTab", "Add an event record to this article"),
+            editor.add_event,
+        )
         self.add_delete_key(editor.delete_event)
 
     def records(self) -> Sequence[Event]:
@@ -305,13 +372,14 @@ class RegionsTab(RecordTab):
             return str(first) if first == last else f"{first}–{last}"
 
         columns: list[Column[Span]] = [
-            Column("Lines", lines),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Lines"), lines),
             Column(
-                "Kind",
+                QT_TRANSLATE_NOOP("RecordModel", "Kind"),
+                lambda s: label_shown(editor.store.schema, s.label),
                 lambda s: region_kind(s.label),
                 update=lambda s, v: replace(s, label=region_label(str(v))),
             ),
-            Column("Text", lambda s: s.text[:80].replace("\n", " ⏎ ")),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Text"), lambda s: s.text[:80].replace("\n", " ⏎ ")),
         ]
         super().__init__(
             editor, columns, lambda old, new: editor.relabel(old, new.label), stretch=2
@@ -319,7 +387,8 @@ class RegionsTab(RecordTab):
         self.set_delegate(
             1,
             ChoiceDelegate(
-                lambda: [(region_kind(r.name), region_kind(r.name)) for r in editor.store.schema.region_labels()]
+                lambda: [(r.shown(schema_language()), region_kind(r.name))
+                         for r in editor.store.schema.region_labels()]
             ),
         )
         self.add_delete_key(editor.delete_span)
@@ -333,12 +402,12 @@ class SpansTab(RecordTab):
 
     def __init__(self, editor: ArticleEditor) -> None:
         columns: list[Column[Span]] = [
-            Column("Label", lambda s: s.label),
-            Column("Text", lambda s: s.text[:60].replace("\n", " ⏎ ")),
-            Column("Start", lambda s: s.start),
-            Column("End", lambda s: s.end),
-            Column("From", lambda s: "suggestion" if s.origin is not None else "hand",
-                   tooltip="accepted from a suggestion, or labelled by hand"),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Label"), lambda s: label_shown(editor.store.schema, s.label)),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Text"), lambda s: s.text[:60].replace("\n", " ⏎ ")),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Start"), lambda s: s.start),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "End"), lambda s: s.end),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "From"), lambda s: self.tr("suggestion") if s.origin is not None else self.tr("hand"),
+                   tooltip=QT_TRANSLATE_NOOP("RecordModel", "accepted from a suggestion, or labelled by hand")),
         ]
         super().__init__(editor, columns, lambda _old, _new: None, stretch=1, sortable=True,
                          samples={0: "OFFICIAL", 2: "00000", 3: "00000", 4: "suggestion"})
@@ -361,13 +430,19 @@ class SideTabs(QTabWidget):
         self.events = EventsTab(editor)
         self.regions = RegionsTab(editor)
         self.spans = SpansTab(editor)
-        for tab, title in (
-            (self.officials, "Officials"),
-            (self.events, "Events"),
-            (self.regions, "Boilerplate"),
-            (self.spans, "Spans"),
-        ):
-            self.addTab(tab, title)
+        for tab in self.tabs():
+            self.addTab(tab, "")
+        self._set_titles()
+
+    def _set_titles(self) -> None:
+        titles = (self.tr("Officials"), self.tr("Events"), self.tr("Boilerplate"), self.tr("Spans"))
+        for index, title in enumerate(titles):
+            self.setTabText(index, title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_titles()
 
     def tabs(self) -> tuple[RecordTab, ...]:
         return (self.officials, self.events, self.regions, self.spans)

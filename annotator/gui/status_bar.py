@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QStatusBar
 
 from annotator.gui.plain import plain_label, rich_literal
@@ -31,6 +32,7 @@ class EditorStatusBar(QStatusBar):
         # a long mode (the B prompt lists every kind) is cut, never widens the window: the
         # full text is in its tooltip
         self.mode.setMinimumWidth(40)
+        self._saved_at = ""  # when the last edit was saved, shown in the window's language
 
     def show_position(
         self,
@@ -41,18 +43,33 @@ class EditorStatusBar(QStatusBar):
         *,
         batch: tuple[int, int] | None = None,
     ) -> None:
-        where = f"article {k} of {n}" if k is not None else f"{n} articles listed"
-        handed = f"  ·  batch: {batch[1]} of {batch[0]} left" if batch else ""
-        self.position.setText(f"{annotator}  ·  {where}  ·  {done} done{handed}")
+        where = (
+            self.tr("article {k} of {n}").format(k=k, n=n) if k is not None
+            else self.tr("{n} articles listed").format(n=n)
+        )
+        bits = [annotator, where, self.tr("{n} done").format(n=done)]
+        if batch:
+            bits.append(self.tr("batch: {left} of {total} left").format(left=batch[1], total=batch[0]))
+        self.position.setText("  ·  ".join(bits))
 
     def show_time(self, seconds: float) -> None:
-        self.timer.setText(f"{clock_text(seconds)} on this article")
+        self.timer.setText(self.tr("{time} on this article").format(time=clock_text(seconds)))
 
     def show_saved(self, description: str) -> None:
         """Called only after the store's transaction committed."""
-        self.saved.setText(f"✓ saved {time.strftime('%H:%M:%S')}")
+        self._saved_at = time.strftime("%H:%M:%S")
+        self._show_saved_at()
         self.saved.setToolTip(rich_literal(description))  # it quotes the page's text
-        self.showMessage(f"saved: {description}", 3000)
+        self.showMessage(self.tr("saved: {what}").format(what=description), 3000)
+
+    def _show_saved_at(self) -> None:
+        if self._saved_at:
+            self.saved.setText(self.tr("✓ saved {time}").format(time=self._saved_at))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_saved_at()  # the window sets the others again
 
     def show_problem(self, message: str) -> None:
         self.showMessage(f"⚠ {message}", 8000)

@@ -1,0 +1,84 @@
+"""The window's language: Simplified Chinese or English, through Qt's own translation machinery.
+
+The strings are English in the code (`self.tr(...)`, `QCoreApplication.translate(...)`);
+`resources/i18n/annotator_zh_CN.ts` holds their Chinese, compiled to the `.qm` beside it by
+`scripts/update-translations.sh`. The language is the one chosen in View ▸ Language, remembered
+in the settings, else the system locale's. Installing a translator sends every widget a
+LanguageChange event, on which each window sets its texts again (`retranslate`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from annotator.resources import resource_path
+
+LANGUAGE_KEY = "view/language"
+CHINESE = "zh_CN"
+ENGLISH = "en"
+# the menu shows each language in its own script, so a person who reads only one finds it
+LANGUAGES: tuple[tuple[str, str], ...] = ((CHINESE, "简体中文"), (ENGLISH, "English"))
+TRANSLATOR_NAME = "annotator-translator"
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """Chinese for a Chinese system locale (any script or region), else English."""
+    language = (locale or QLocale.system()).language()
+    return CHINESE if language == QLocale.Language.Chinese else ENGLISH
+
+
+def chosen_language(settings: QSettings) -> str:
+    """The language chosen in the menu before, else the system's."""
+    stored = str(settings.value(LANGUAGE_KEY) or "")
+    return stored if stored in dict(LANGUAGES) else system_language()
+
+
+def translation_file(language: str) -> str:
+    return str(resource_path("i18n", f"annotator_{language}.qm"))
+
+
+def current_language() -> str:
+    """The language the installed translators speak (English when none is installed)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return ENGLISH
+    for translator in app.findChildren(QTranslator, TRANSLATOR_NAME):
+        if translator.language():
+            return translator.language().replace("-", "_")
+    return ENGLISH
+
+
+def install_language(language: str) -> None:
+    """Make `language` the application's: our strings and Qt's own (the standard buttons).
+    English is the source language, so it needs no translator. Every widget gets a
+    LanguageChange event."""
+    app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the application object"
+    for old in app.findChildren(QTranslator, TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.setParent(None)
+        old.deleteLater()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+                       if language == CHINESE else QLocale(QLocale.Language.English))
+    if language == ENGLISH:
+        return
+    ours = QTranslator(app)
+    if not ours.load(translation_file(language)):
+        raise FileNotFoundError(f"the {language} translation is missing: {translation_file(language)}")
+    qt_own = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translators = [ours] + ([qt_own] if qt_own.load(f"qtbase_{language}", qt_folder) else [])
+    for translator in translators:
+        translator.setObjectName(TRANSLATOR_NAME)
+        app.installTranslator(translator)
+
+
+def set_language(settings: QSettings, language: str) -> None:
+    """Switch now and remember the choice."""
+    install_language(language)
+    settings.setValue(LANGUAGE_KEY, language)
+
+
+def schema_language() -> str:
+    """The language code of the label schema's `names` tables ("zh", "en") for the window's."""
+    return current_language().split("_")[0]
