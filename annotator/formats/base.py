@@ -61,6 +61,8 @@ class LabelledText:
     author: str | None = None  # whose labels the file says these are (native records)
     # what the item held that is not imported, as (kind, count): reported, never silent
     left_out: tuple[tuple[str, int], ...] = ()
+    note: str | None = None  # the author's note on the article (native records)
+    unsure: bool = False
 
     def to_set(
         self, article_id: str, annotator: str, *, status: Status, seconds: float = 0.0
@@ -74,6 +76,8 @@ class LabelledText:
             spans=tuple(dataclasses.replace(s, **owner) for s in self.spans),
             officials=tuple(dataclasses.replace(o, **owner) for o in self.officials),
             events=tuple(dataclasses.replace(e, **owner) for e in self.events),
+            note=self.note,
+            unsure=self.unsure,
         )
 
 

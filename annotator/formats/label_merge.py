@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from annotator.model import AnnotationSet, Event, Official, Span
+from annotator.model import AnnotationSet, Event, Official, Span, clean_note, relinked
 
 SpanKey = tuple[int, int, str]
 
@@ -28,7 +29,8 @@ class SetChange:
     kept: int
     records_added: int = 0  # officials and events
     records_removed: int = 0
-    records_extended: int = 0  # existing officials given more mentions
+    records_extended: int = 0  # existing records given more mentions or links
+    notes_changed: int = 0  # set and spans given a note or unsure flag they lacked
 
     @property
     def changes_labels(self) -> bool:
@@ -38,6 +40,7 @@ class SetChange:
             or self.records_added
             or self.records_removed
             or self.records_extended
+            or self.notes_changed
         )
 
 
@@ -91,7 +94,7 @@ def replaced(
     old = {span_key(s) for s in existing.spans}
     new = {span_key(s) for s in incoming.spans}
     return SetChange(
-        result=incoming,
+        result=kept_flags(existing, incoming),
         added=len(new - old),
         removed=len(old - new),
         kept=len(old & new),
@@ -114,13 +117,14 @@ def merged(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
 
     officials = list(existing.officials)
     official_ids: dict[int | None, int | None] = {}
-    extended: set[int] = set()
+    extended: set[tuple[str, int]] = set()  # records given more mentions or links
     next_id = _next_id(existing.officials)
     for official in incoming.officials:
         mentions = tuple(span_ids[m] for m in official.mentions)
+        links = relinked(official, span_ids.__getitem__)
         at = next((n for n, o in enumerate(officials) if o.name == official.name), None)
         if at is None:
-            officials.append(dataclasses.replace(official, id=next_id, mentions=mentions))
+            officials.append(dataclasses.replace(official, id=next_id, mentions=mentions, **links))
             official_ids[official.id] = next_id
             next_id += 1
             continue
@@ -133,26 +137,35 @@ def merged(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
                 " to take the file's"
             )
         more = tuple(m for m in mentions if m not in same.mentions)
-        if more:
-            officials[at] = dataclasses.replace(same, mentions=same.mentions + more)
-            extended.add(at)
+        longer = more_links(same, dataclasses.replace(official, **links))
+        if more or longer != same:
+            officials[at] = dataclasses.replace(longer, mentions=same.mentions + more)
+            extended.add(("official", at))
         official_ids[official.id] = same.id
 
     events = list(existing.events)
-    known = {_event_key(e) for e in existing.events}
+    known = {_event_key(e): n for n, e in enumerate(existing.events)}
     for event in incoming.events:
         own = dataclasses.replace(
             event,
             id=None,
             participants=tuple(official_ids[p] for p in event.participants),  # type: ignore[misc]
             evidence=span_ids[event.evidence] if event.evidence is not None else None,
+            **relinked(event, span_ids.__getitem__),
         )
-        if _event_key(own) not in known:
-            known.add(_event_key(own))
+        at = known.get(_event_key(own))
+        if at is None:
+            known[_event_key(own)] = len(events)
             events.append(own)
+        elif (linked := event_links_added(events[at], own)) != events[at]:
+            events[at] = linked
+            extended.add(("event", at))
 
+    spans, notes_changed = _joined_span_flags(spans, incoming.spans)
+    head = _joined_flags(existing, incoming)
+    notes_changed += head != existing
     result = dataclasses.replace(
-        existing, spans=tuple(spans), officials=tuple(officials), events=tuple(events)
+        head, spans=tuple(spans), officials=tuple(officials), events=tuple(events)
     )
     return SetChange(
         result=result,
@@ -161,6 +174,7 @@ def merged(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
         kept=len(existing.spans),
         records_added=len(officials) - len(existing.officials) + len(events) - len(existing.events),
         records_extended=len(extended),
+        notes_changed=notes_changed,
     )
 
 
@@ -179,6 +193,48 @@ def _add_spans(incoming: Iterable[Span], out: list[Span]) -> dict[int | None, in
     return ids
 
 
+F = TypeVar("F", Span, AnnotationSet)
+
+
+def _joined_flags(existing: F, incoming: F) -> F:
+    """`existing` with the note and unsure flag of `incoming` added: both notes, one after the
+    other, when they differ; unsure when either is. ValueError when the joined note is longer
+    than a note may be."""
+    note = existing.note
+    if incoming.note and incoming.note != note:
+        note = clean_note(f"{note}\n{incoming.note}" if note else incoming.note)
+    return dataclasses.replace(existing, note=note, unsure=existing.unsure or incoming.unsure)
+
+
+def _joined_span_flags(spans: list[Span], incoming: Iterable[Span]) -> tuple[list[Span], int]:
+    """`spans` with the flags of the incoming spans of the same (start, end, label) joined in
+    (`_joined_flags`); how many changed."""
+    at = {span_key(s): n for n, s in enumerate(spans)}
+    out, changed = list(spans), set()
+    for span in incoming:
+        n = at[span_key(span)]
+        joined = _joined_flags(out[n], span)
+        if joined != out[n]:
+            out[n] = joined
+            changed.add(n)
+    return out, len(changed)
+
+
+def kept_flags(existing: AnnotationSet, incoming: AnnotationSet) -> AnnotationSet:
+    """`incoming`, keeping the notes and flags of `existing` where it carries none (the set's,
+    and each span's of the same start, end and label): a file without notes (another format,
+    an older export) replaces labels, never a person's comments."""
+    old = {span_key(s): s for s in existing.spans}
+
+    def keep(new: F, was: F | None) -> F:
+        if was is None or new.note or new.unsure:
+            return new
+        return dataclasses.replace(new, note=was.note, unsure=was.unsure)
+
+    spans = tuple(keep(s, old.get(span_key(s))) for s in incoming.spans)
+    return dataclasses.replace(keep(incoming, existing), spans=spans)
+
+
 def _next_id(records: Iterable[Span | Official]) -> int:
     return max((r.id for r in records if r.id is not None), default=0) + 1
 
@@ -192,4 +248,29 @@ def _event_key(event: Event) -> tuple[object, ...]:
         frozenset(event.participants),
         event.evidence,
         event.modality,
+    )
+
+
+def more_links(existing: Official, incoming: Official) -> Official:
+    """`existing` with the title links `incoming` adds, and its organisation link when it has
+    none: an import never takes a link away."""
+    return dataclasses.replace(
+        existing,
+        title_spans=tuple(dict.fromkeys((*existing.title_spans, *incoming.title_spans))),
+        organization_span=existing.organization_span
+        if existing.organization_span is not None
+        else incoming.organization_span,
+    )
+
+
+def event_links_added(existing: Event, incoming: Event) -> Event:
+    """`existing` with the participant links `incoming` adds, and its place and date links
+    where it has none."""
+    return dataclasses.replace(
+        existing,
+        participant_spans=tuple(
+            dict.fromkeys((*existing.participant_spans, *incoming.participant_spans))
+        ),
+        place_span=existing.place_span if existing.place_span is not None else incoming.place_span,
+        date_span=existing.date_span if existing.date_span is not None else incoming.date_span,
     )

@@ -7,6 +7,7 @@ holds entity spans only (what NER training reads); region spans are in `boilerpl
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -18,7 +19,9 @@ from annotator.model import (
     Official,
     Span,
     check_span_text,
+    clean_note,
     is_region_label,
+    link_problem,
     region_kind,
     region_label,
 )
@@ -58,7 +61,7 @@ def to_record(article: Article, aset: AnnotationSet, *, original: bool = False) 
             "damage": [[d.start, d.end] for d in article.damage],
         },
         "spans": [
-            {"id": n, "start": s.start, "end": s.end, "label": s.label, "text": s.text}
+            {"id": n, "start": s.start, "end": s.end, "label": s.label, "text": s.text, **flags(s)}
             for n, s in enumerate(entities, 1)
         ],
         "officials": [
@@ -67,6 +70,7 @@ def to_record(article: Article, aset: AnnotationSet, *, original: bool = False) 
                 "titles": list(o.titles),
                 "organization": o.organization,
                 "mentions": [local_id[m] for m in o.mentions if m in local_id],
+                **_links(o, local_id),
             }
             for o in aset.officials
         ],
@@ -80,20 +84,70 @@ def to_record(article: Article, aset: AnnotationSet, *, original: bool = False) 
                 # evidence on a region span has no id in the record: exported as null
                 "evidence": local_id.get(e.evidence) if e.evidence is not None else None,
                 "modality": e.modality,
+                **_links(e, local_id),
             }
             for e in aset.events
         ],
         "boilerplate": [
-            {"start": s.start, "end": s.end, "kind": region_kind(s.label)}
+            {"start": s.start, "end": s.end, "kind": region_kind(s.label), **flags(s)}
             for s in sorted(aset.region_spans(), key=_span_order)
         ],
     }
+    record.update(flags(aset))
     if original:
         record["original"] = {
             "text": article.raw_text,
             "spans": [_original_span(article, n, s) for n, s in enumerate(entities, 1)],
         }
     return record
+
+
+# The link fields of records (see model.LINK_LABELS), by record kind: span ids in a record.
+OFFICIAL_LINKS = ("title_spans", "organization_span")
+EVENT_LINKS = ("place_span", "date_span", "participant_spans")
+
+
+def _links(record: Official | Event, local_id: Mapping[int, int]) -> dict[str, Any]:
+    """The record's links as local span ids (a link to a span the record lacks is left out)."""
+    links: dict[str, Any] = {}
+    for name in OFFICIAL_LINKS if isinstance(record, Official) else EVENT_LINKS:
+        value = getattr(record, name)
+        if isinstance(value, tuple):
+            links[name] = [local_id[i] for i in value if i in local_id]
+        else:
+            links[name] = local_id.get(value) if value is not None else None
+    return links
+
+
+def keep_links(item: dict[str, Any], kept: set[int]) -> None:
+    """Drop, in place, the links of a record's official or event to spans not `kept`."""
+    for name in (*OFFICIAL_LINKS, *EVENT_LINKS):
+        value = item.get(name)
+        if isinstance(value, list):
+            item[name] = [i for i in value if i in kept]
+        elif value is not None and value not in kept:
+            item[name] = None
+
+
+def flags(item: Span | AnnotationSet) -> dict[str, Any]:
+    """A span's or set's note and unsure flag as record fields, each only when set: a record
+    without them reads as no note, not unsure (and files written before them still import)."""
+    found: dict[str, Any] = {}
+    if item.note:
+        found["note"] = item.note
+    if item.unsure:
+        found["unsure"] = True
+    return found
+
+
+def read_flags(item: Mapping[str, Any]) -> dict[str, Any]:
+    """`note` and `unsure` of a record, a span or a boilerplate item, as stored (a blank note
+    is none); ValueError, naming the problem, for a note the store would refuse."""
+    return {"note": clean_note(item.get("note")), "unsure": bool(item.get("unsure", False))}
+
+
+def with_flags(span: Span, item: Mapping[str, Any]) -> Span:
+    return dataclasses.replace(span, **read_flags(item))
 
 
 def _original_span(article: Article, local: int, span: Span) -> dict[str, int]:
@@ -132,7 +186,10 @@ def from_record(record: Mapping[str, Any], line: int) -> LabelledText:
                 f"span {item['id']}: region label {item['label']!r} belongs in boilerplate"
             )
         spans.append(
-            draft_span(item["start"], item["end"], item["label"], item["text"], item["id"])
+            with_flags(
+                draft_span(item["start"], item["end"], item["label"], item["text"], item["id"]),
+                item,
+            )
         )
     ids = [s.id for s in spans]
     if len(set(ids)) != len(ids):
@@ -144,19 +201,24 @@ def from_record(record: Mapping[str, Any], line: int) -> LabelledText:
         ((b["start"], b["end"], region_label(b["kind"])) for b in record["boilerplate"]),
         first_id=max(ids, default=0) + 1,
     )
-    officials = tuple(_official(item, n, set(ids)) for n, item in enumerate(record["officials"], 1))
+    labels = {s.id: s.label for s in spans}
+    officials = tuple(_official(item, n, labels) for n, item in enumerate(record["officials"], 1))
     by_name = {}
     for official in officials:
         by_name.setdefault(official.name, official.id)  # a repeated name means its first record
-    events = tuple(_event(item, by_name, set(ids)) for item in record["events"])
+    events = tuple(_event(item, by_name, labels) for item in record["events"])
     return LabelledText(
         line=line,
         text=text,
         article_id=record["id"],
-        spans=(*spans, *regions),
+        spans=(
+            *spans,
+            *(with_flags(r, item) for r, item in zip(regions, record["boilerplate"], strict=True)),
+        ),
         officials=officials,
         events=events,
         status=record["status"],
+        **read_flags(record),
         author=record["annotator"],
     )
 
@@ -167,11 +229,11 @@ def _require_span(text: str, start: int, end: int, expected: str | None = None) 
         raise ValueError(problem)
 
 
-def _official(item: Mapping[str, Any], draft_id: int, span_ids: set[int]) -> Official:
-    unknown = [m for m in item["mentions"] if m not in span_ids]
+def _official(item: Mapping[str, Any], draft_id: int, labels: Mapping[int | None, str]) -> Official:
+    unknown = [m for m in item["mentions"] if m not in labels]
     if unknown:
         raise ValueError(f"official {item['name']!r} mentions unknown span ids {unknown}")
-    return Official(
+    official = Official(
         article_id="",
         annotator="",
         name=item["name"],
@@ -179,18 +241,26 @@ def _official(item: Mapping[str, Any], draft_id: int, span_ids: set[int]) -> Off
         organization=item["organization"],
         mentions=tuple(item["mentions"]),
         id=draft_id,
+        # absent in files written before the links: none
+        title_spans=tuple(item.get("title_spans") or ()),
+        organization_span=item.get("organization_span"),
     )
+    if problem := link_problem(official, labels):
+        raise ValueError(f"official {item['name']!r}: {problem}")
+    return official
 
 
-def _event(item: Mapping[str, Any], by_name: Mapping[str, int | None], span_ids: set[int]) -> Event:
+def _event(
+    item: Mapping[str, Any], by_name: Mapping[str, int | None], labels: Mapping[int | None, str]
+) -> Event:
     unknown: Sequence[str] = [p for p in item["participants"] if p not in by_name]
     if unknown:
         raise ValueError(
             f"event {item['type']!r}: participants {unknown} are not officials of this line"
         )
-    if item["evidence"] is not None and item["evidence"] not in span_ids:
+    if item["evidence"] is not None and item["evidence"] not in labels:
         raise ValueError(f"event {item['type']!r}: evidence {item['evidence']} is not a span id")
-    return Event(
+    event = Event(
         article_id="",
         annotator="",
         type=item["type"],
@@ -200,4 +270,10 @@ def _event(item: Mapping[str, Any], by_name: Mapping[str, int | None], span_ids:
         participants=tuple(by_name[p] for p in item["participants"]),  # type: ignore[misc]
         evidence=item["evidence"],
         modality=item.get("modality"),  # absent in files written before it: it happened
+        place_span=item.get("place_span"),  # the links: absent in files written before them
+        date_span=item.get("date_span"),
+        participant_spans=tuple(item.get("participant_spans") or ()),
     )
+    if problem := link_problem(event, labels):
+        raise ValueError(f"event {item['type']!r}: {problem}")
+    return event

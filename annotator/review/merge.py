@@ -30,7 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from annotator.model import AUTO, AnnotationSet, Span
+from annotator.model import AUTO, AnnotationSet, Event, Official, Span, linked_spans
 from annotator.store import Store, StoreError
 from annotator.store.foreign import checked_copy
 
@@ -147,8 +147,12 @@ def set_content(aset: AnnotationSet) -> tuple:
     def cited(span_ids: tuple[int, ...]) -> tuple[SpanKey, ...]:
         return tuple(sorted(_span_key(spans[i]) for i in span_ids if i in spans))
 
+    def linked(record: Official | Event) -> tuple[tuple[str, SpanKey], ...]:
+        return tuple((name, _span_key(spans[i])) for name, i in linked_spans(record) if i in spans)
+
     officials = {
-        o.id: (o.name, o.titles, o.organization, cited(o.mentions)) for o in aset.officials
+        o.id: (o.name, o.titles, o.organization, cited(o.mentions), linked(o))
+        for o in aset.officials
     }
     events = Counter(
         (
@@ -159,15 +163,18 @@ def set_content(aset: AnnotationSet) -> tuple:
             tuple(sorted(repr(officials.get(p)) for p in e.participants)),
             cited((e.evidence,)) if e.evidence is not None else (),
             e.modality,
+            linked(e),
         )
         for e in aset.events
     )
     return (
         aset.status,
         round(aset.seconds, 3),
-        Counter((*_span_key(s), s.rule) for s in aset.spans),
+        Counter((*_span_key(s), s.rule, s.note, s.unsure) for s in aset.spans),
         Counter(officials.values()),
         events,
+        aset.note,  # a comment is content: a set changed only by one is not "unchanged"
+        aset.unsure,
     )
 
 

@@ -433,6 +433,10 @@ class Store:
         text = self.article_text(aset.article_id)
         for span in aset.spans:
             self._check_span(text, span.label, span.start, span.end, span.text)
+        for item in (aset, *aset.spans):
+            _checked_flags(item.note, item.unsure)
+            if item.note is not None and clean_note(item.note) != item.note:
+                raise StoreError(f"note {item.note[:40]!r} is blank or has surrounding blanks")
         draft_spans = {s.id for s in aset.spans}
         labels = {s.id: s.label for s in aset.spans}
         draft_officials = {o.id for o in aset.officials}
