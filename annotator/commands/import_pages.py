@@ -8,9 +8,10 @@ import sys
 from annotator.cleaning import DEFAULT_MAX_BYTES
 from annotator.commands.common import add_common_options, open_store
 from annotator.commands.progress_line import ProgressLine
-from annotator.importing import ImportInterrupted, import_paths
+from annotator.importing import ImportInterrupted
 from annotator.model import ImportResult
 from annotator.pool import default_jobs
+from annotator.services.pages import SuggestingInterrupted, import_pages
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,21 +60,22 @@ def _positive(what: str):  # noqa: ANN202 - an argparse type
 
 def run(args: argparse.Namespace) -> int:
     jobs = args.jobs or default_jobs()
+    lines = _Lines()
     with open_store(args) as store:
-        read_ids: list[str] = []  # every article of the committed batches, new or present
-        progress = ProgressLine("importing", "files")
         try:
-            result = import_paths(
+            done = import_pages(
                 store,
                 args.paths,
                 max_bytes=args.max_bytes,
-                progress=progress,
-                on_imported=read_ids.extend,
+                suggest=not args.no_suggest,
                 jobs=jobs,
                 start_method="fork",  # this process runs no thread: forking is safe and fast
+                progress=lines.importing,
+                suggest_progress=lines.suggest_progress,
+                on_suggesting=lines.start_suggesting,
             )
         except ImportInterrupted as stop:
-            progress.end()
+            lines.importing.end()
             _report_failures(stop.result)
             kept = stop.result.imported + stop.result.already_present
             print(
@@ -86,9 +88,20 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 130
+        except SuggestingInterrupted:
+            lines.end_suggesting()
+            print(
+                "interrupted while suggesting: every article imported is kept, and the "
+                "suggestions stored so far; run the same import again (or `annotator suggest`) "
+                "for the rest",
+                file=sys.stderr,
+            )
+            return 130
+    result = done.result
+    if args.no_suggest:
         _report_failures(result)
-        if not args.no_suggest:
-            _suggest(store, read_ids, result, jobs)
+    elif done.to_suggest:
+        print(f"suggested labels for {done.suggested} article(s)", file=sys.stderr)
     print(
         f"imported {result.imported}, already present {result.already_present}, "
         f"failed {result.failed}"
@@ -101,32 +114,27 @@ def _report_failures(result: ImportResult) -> None:
         print(f"failed: {path}: {reason}", file=sys.stderr)
 
 
-def _suggest(store, read_ids: list[str], result: ImportResult, jobs: int) -> None:  # noqa: ANN001
-    """Suggestions for the articles read that have none saved: the new ones, and present ones
-    an interrupted or --no-suggest import left without. Present articles whose suggestions are
-    saved are left alone (`annotator suggest` recomputes those whose inputs changed)."""
-    from annotator.suggest.run import suggest_corpus  # only `import` needs the engine
+class _Lines:
+    """What the import says on stderr: the files' progress, then (failures first) what
+    suggesting is about to do and its own progress line, timed from when it starts."""
 
-    saved = store.suggestion_inputs()
-    missing = list(dict.fromkeys(i for i in read_ids if i not in saved))
-    print(
-        f"{result.already_present} already present, {result.imported} new; "
-        f"computing suggestions for {len(missing)} article(s)",
-        file=sys.stderr,
-    )
-    if not missing:
-        return
-    progress = ProgressLine("suggesting", "articles")
-    try:
-        suggested = suggest_corpus(
-            store, article_ids=missing, progress=progress, jobs=jobs, start_method="fork"
-        )
-    except KeyboardInterrupt:
-        progress.end()
+    def __init__(self) -> None:
+        self.importing = ProgressLine("importing", "files")
+        self.suggesting: ProgressLine | None = None
+
+    def start_suggesting(self, result: ImportResult, count: int) -> None:
+        _report_failures(result)
         print(
-            "interrupted while suggesting: every article imported is kept, and the suggestions "
-            "stored so far; run the same import again (or `annotator suggest`) for the rest",
+            f"{result.already_present} already present, {result.imported} new; "
+            f"computing suggestions for {count} article(s)",
             file=sys.stderr,
         )
-        raise SystemExit(130) from None
-    print(f"suggested labels for {suggested} article(s)", file=sys.stderr)
+        self.suggesting = ProgressLine("suggesting", "articles")
+
+    def suggest_progress(self, done: int, total: int) -> None:
+        if self.suggesting is not None:
+            self.suggesting(done, total)
+
+    def end_suggesting(self) -> None:
+        if self.suggesting is not None:
+            self.suggesting.end()

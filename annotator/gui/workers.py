@@ -44,9 +44,9 @@ class BackgroundJob(QRunnable):
     @classmethod
     def suggest(cls, db_path: Path, article_ids: Sequence[str] | None) -> BackgroundJob:
         def work(store: Store, progress: Callable[[int, int], None]) -> str:
-            from annotator.suggest.run import suggest_corpus
+            from annotator.services.suggestions import recompute_suggestions
 
-            count = suggest_corpus(store, article_ids=article_ids, progress=progress)
+            count = recompute_suggestions(store, article_ids=article_ids, progress=progress)
             return f"suggestions recomputed for {count} article(s)"
 
         return cls(db_path, work)
@@ -58,33 +58,19 @@ class BackgroundJob(QRunnable):
         worker processes are started by a fork server, never forked from the window."""
 
         def work(store: Store, progress: Callable[[int, int], None]) -> str:
-            from annotator.importing import import_paths
             from annotator.pool import default_jobs
-            from annotator.suggest.run import suggest_corpus
+            from annotator.services.pages import import_pages
 
-            read_ids: list[str] = []
-            jobs = default_jobs()
-            result = import_paths(
+            done = import_pages(
                 store,
                 list(paths),
-                progress=progress,
-                on_imported=read_ids.extend,
-                jobs=jobs,
+                suggest=suggest,
+                jobs=default_jobs(),
                 start_method="forkserver",
+                progress=progress,
             )
-            if suggest:
-                saved = store.suggestion_inputs()
-                missing = list(dict.fromkeys(i for i in read_ids if i not in saved))
-                if missing:
-                    suggest_corpus(
-                        store,
-                        article_ids=missing,
-                        progress=progress,
-                        jobs=jobs,
-                        start_method="forkserver",
-                    )
-            failed = f", {result.failed} failed" if result.failed else ""
-            return f"imported {result.imported} article(s){failed}"
+            failed = f", {done.result.failed} failed" if done.result.failed else ""
+            return f"imported {done.result.imported} article(s){failed}"
 
         return cls(db_path, work)
 
