@@ -7,21 +7,16 @@ import sys
 from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, open_store
-from annotator.formats.atomic import atomic_file
-from annotator.formats.base import FormatError, Writer
-from annotator.formats.conll import ConllFormat
-from annotator.formats.doccano import DoccanoFormat
-from annotator.formats.label_studio import LabelStudioFormat, labelling_config
-from annotator.formats.owned_folder import export_folder
-from annotator.formats.pipeline import write_brat, write_checked_docbin, write_export
-from annotator.formats.registry import BRAT, EXPORT_FORMATS, writer_for
-from annotator.formats.service import export_records
-from annotator.store import Store
-from annotator.store.targets import refuse_database_target
+from annotator.formats.base import FormatError
+from annotator.services.export import (
+    EXPORT_CHOICES,
+    ExportRefused,
+    ExportRequest,
+    check_request,
+    export,
+)
 
 PROGRESS_EVERY = 1000
-LABEL_STUDIO = LabelStudioFormat.name
-REGISTER = "register"  # the officials register: one person a line (annotator.register)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "resources/jsonl.schema.json and every span against the text before it is written.",
     )
     add_common_options(parser)
-    parser.add_argument("--format", choices=(*EXPORT_FORMATS, REGISTER), default="jsonl")
+    parser.add_argument("--format", choices=EXPORT_CHOICES, default="jsonl")
     parser.add_argument(
         "--out",
         metavar="PATH",
@@ -78,88 +73,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def _check_options(args: argparse.Namespace) -> None:
-    if args.csv and args.format != REGISTER:
-        raise UsageError("--csv is for --format register")
-    if args.original and args.format != "jsonl":
-        raise UsageError("--original is only for --format jsonl")
-    if args.relations and args.format not in (DoccanoFormat.name, LABEL_STUDIO):
-        raise UsageError("--relations is only for --format doccano or label-studio")
-    if args.tab and args.format != ConllFormat.name:
-        raise UsageError("--tab is only for --format conll")
-    if args.body_only and args.format == "boilerplate":
-        raise UsageError("--body-only would cut out everything the boilerplate format labels")
-    if args.format == BRAT and not args.out:
-        raise UsageError("brat writes a folder: say where with --out FOLDER")
-
-
-def _writer(args: argparse.Namespace) -> Writer:
-    if args.relations:
-        if args.format == LABEL_STUDIO:
-            return LabelStudioFormat(relations=True)
-        return DoccanoFormat(relations=True)
-    return ConllFormat(tab=True) if args.tab else writer_for(args.format)
-
-
-def _names_folder(out: Path) -> bool:
-    """--out of a format that can write a folder: an existing folder or a name without an
-    extension is one (`--out ls`), `tasks.json` is a file."""
-    return out.is_dir() or not out.suffix
+def _request(args: argparse.Namespace) -> ExportRequest:
+    request = ExportRequest(
+        format=args.format,
+        out=Path(args.out) if args.out else None,
+        annotator=args.annotator,
+        original=args.original,
+        relations=args.relations,
+        tab=args.tab,
+        csv=args.csv,
+        body_only=args.body_only,
+    )
+    try:
+        check_request(request)
+    except ExportRefused as error:
+        raise UsageError(str(error)) from None
+    return request
 
 
 def run(args: argparse.Namespace) -> int:
-    _check_options(args)
+    request = _request(args)  # refused before the database is opened
     with open_store(args, read_only=True) as store:
-        if args.annotator is not None and args.annotator not in store.annotators():
-            # every article would go out with an empty set: a typo must not become a training set
-            known = ", ".join(store.annotators()) or "none yet"
-            raise UsageError(
-                f"no annotation set of {args.annotator!r} in this database (annotators: {known})"
-            )
         total = store.count_articles()
 
         def progress(done: int) -> None:
             if total >= PROGRESS_EVERY and done % PROGRESS_EVERY == 0:
                 print(f"\rexported {done} of ~{total}", end="", file=sys.stderr, flush=True)
 
-        if args.out:
-            refuse_database_target(Path(args.out), store.path, "an export")
-        if args.format == REGISTER:
-            return _export_register(store, args)
-        records = export_records(
-            store,
-            args.annotator,
-            original=args.original,
-            suggestions=args.format == LABEL_STUDIO,  # as the tasks' predictions
-        )
-        options = {"body_only": args.body_only, "progress": progress}
+        if request.out is None and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
         try:
-            if args.format == BRAT:
-                with export_folder(Path(args.out), database=store.path) as folder:
-                    count = write_brat(
-                        records,
-                        folder,
-                        store.schema,
-                        by_annotator=args.annotator is None,
-                        **options,
-                    )
-            elif args.format == LABEL_STUDIO and args.out and _names_folder(Path(args.out)):
-                with export_folder(Path(args.out), database=store.path) as folder:
-                    (folder / "config.xml").write_text(
-                        labelling_config(store.schema), encoding="utf-8"
-                    )
-                    with open(folder / "tasks.json", "x", encoding="utf-8") as out:
-                        count = write_export(records, _writer(args), out, **options)
-            elif args.format == "spacy" and args.out and args.out.endswith(".spacy"):
-                with atomic_file(Path(args.out), binary=True) as out:
-                    count = write_checked_docbin(records, out, **options)
-            elif args.out:
-                with atomic_file(Path(args.out)) as out:
-                    count = write_export(records, _writer(args), out, **options)
-            else:
-                if hasattr(sys.stdout, "reconfigure"):
-                    sys.stdout.reconfigure(encoding="utf-8")
-                count = write_export(records, _writer(args), sys.stdout, **options)
+            done = export(store, request, stream=sys.stdout, progress=progress)
+        except ExportRefused as error:
+            raise UsageError(str(error)) from None
         except BrokenPipeError:  # `annotator export | head`: the reader has what it wanted
             sys.stderr.close()
             return 0
@@ -168,24 +114,10 @@ def run(args: argparse.Namespace) -> int:
                 f"\nannotator: export stopped, nothing written to --out: {error}", file=sys.stderr
             )
             return 1
-    if args.out or total >= PROGRESS_EVERY:
+    if done.unit != "records":  # the register: said only when written to a file
+        if args.out:
+            print(f"exported {done.count} {done.unit} to {args.out}", file=sys.stderr)
+    elif args.out or total >= PROGRESS_EVERY:
         where = f" to {args.out}" if args.out else ""
-        print(f"\rexported {count} records{where}", file=sys.stderr)
-    return 0
-
-
-def _export_register(store: Store, args: argparse.Namespace) -> int:
-    """The officials register from the best labels (or only --annotator's): JSON lines, or
-    --csv of posts; atomically to --out, else to stdout."""
-    from annotator.register.loading import register_of
-    from annotator.register.output import csv_text, json_lines
-
-    result = register_of(store, args.annotator)
-    lines = csv_text(result) if args.csv else json_lines(result)
-    if args.out:
-        with atomic_file(Path(args.out)) as out:
-            out.writelines(lines)
-        print(f"exported {len(result.persons)} persons to {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.writelines(lines)
+        print(f"\rexported {done.count} records{where}", file=sys.stderr)
     return 0
