@@ -16,6 +16,7 @@ import copy
 from collections.abc import Sequence
 
 from annotator.formats.base import Record
+from annotator.formats.record import keep_links
 
 
 def cut_ranges(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -79,9 +80,11 @@ def body_only(record: Record) -> Record:
     kept = {s["id"] for s in out["spans"]}
     for official in out["officials"]:
         official["mentions"] = [m for m in official["mentions"] if m in kept]
+        keep_links(official, kept)
     for event in out["events"]:
         if event["evidence"] not in kept:
             event["evidence"] = None
+        keep_links(event, kept)
     out["boilerplate"] = []
     damage = ([rebase.position(s), rebase.position(e)] for s, e in record["meta"]["damage"])
     out["meta"]["damage"] = [[s, e] for s, e in damage if s < e]

@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 
 from annotator.formats.base import LabelledText
+from annotator.model import relinked
 
 
 def parse_label_map(pairs: Sequence[str], labels: Collection[str]) -> dict[str, str]:
@@ -51,8 +52,15 @@ def relabelled(item: LabelledText, mapping: Mapping[str, str]) -> LabelledText:
         return same_as.get(span_id, span_id)
 
     officials = tuple(
-        dataclasses.replace(o, mentions=tuple(dict.fromkeys(moved(m) for m in o.mentions)))  # type: ignore[misc]
+        dataclasses.replace(
+            o,
+            mentions=tuple(dict.fromkeys(moved(m) for m in o.mentions)),  # type: ignore[misc]
+            **relinked(o, moved),
+        )
         for o in item.officials
     )
-    events = tuple(dataclasses.replace(e, evidence=moved(e.evidence)) for e in item.events)
+    events = tuple(
+        dataclasses.replace(e, evidence=moved(e.evidence), **relinked(e, moved))
+        for e in item.events
+    )
     return dataclasses.replace(item, spans=tuple(spans), officials=officials, events=events)

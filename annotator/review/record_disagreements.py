@@ -47,7 +47,14 @@ def official_draft(official: Official, spans: Mapping[int, Span]) -> OfficialDra
         tuple(official.titles),
         official.organization or None,
         tuple(sorted(_key(spans[m]) for m in official.mentions if m in spans)),
+        title_spans=tuple(_key(spans[t]) for t in official.title_spans if t in spans),
+        organization_span=_span_key(spans, official.organization_span),
     )
+
+
+def _span_key(spans: Mapping[int, Span], span_id: int | None) -> SpanKey | None:
+    span = spans.get(span_id) if span_id is not None else None
+    return _key(span) if span else None
 
 
 def event_draft(event: Event, names: Mapping[int, str], spans: Mapping[int, Span]) -> EventDraft:
@@ -60,6 +67,11 @@ def event_draft(event: Event, names: Mapping[int, str], spans: Mapping[int, Span
         tuple(sorted(names[p] for p in event.participants if p in names)),
         _key(evidence) if evidence else None,
         event.modality or None,
+        place_span=_span_key(spans, event.place_span),
+        date_span=_span_key(spans, event.date_span),
+        participant_spans=tuple(
+            sorted(_key(spans[p]) for p in event.participant_spans if p in spans)
+        ),
     )
 
 
@@ -74,7 +86,9 @@ def set_drafts(aset: AnnotationSet) -> tuple[list[tuple[int, Draft]], list[tuple
 
 # Draft fields added after decisions were first stored: left out of a fingerprint while empty,
 # so a decision stored before them still matches its version.
-_LATER_FIELDS = ("modality",)
+_LATER_FIELDS = (
+    "modality", "title_spans", "organization_span", "place_span", "date_span", "participant_spans"
+)  # fmt: skip
 
 
 def fingerprint(draft: Draft) -> Decision:
@@ -82,7 +96,7 @@ def fingerprint(draft: Draft) -> Decision:
     kind = OFFICIAL if isinstance(draft, OfficialDraft) else EVENT
     content = asdict(draft)
     for name in _LATER_FIELDS:
-        if content.get(name, 0) is None:
+        if content.get(name, 0) in (None, ()):
             del content[name]
     return kind, json.dumps(content, ensure_ascii=False, sort_keys=True)
 
@@ -91,8 +105,8 @@ def substance(draft: Draft) -> Draft:
     """The record without its links to spans (mentions, evidence): what stays when gold's span
     decisions come and go, and what a decision on gold's own record is about."""
     if isinstance(draft, OfficialDraft):
-        return replace(draft, mentions=())
-    return replace(draft, evidence=None)
+        return replace(draft, mentions=(), title_spans=(), organization_span=None)
+    return replace(draft, evidence=None, place_span=None, date_span=None, participant_spans=())
 
 
 def gold_fingerprint(draft: Draft) -> Decision:
@@ -242,11 +256,19 @@ def _equal_on_gold(spans: Collection[SpanKey], names: Collection[str]) -> Tier:
 def on_gold(draft: Draft, spans: Collection[SpanKey], names: Collection[str]) -> Draft:
     """The version as gold can hold it: only the spans and officials gold has."""
     if isinstance(draft, OfficialDraft):
-        return replace(draft, mentions=tuple(k for k in draft.mentions if k in spans))
+        return replace(
+            draft,
+            mentions=tuple(k for k in draft.mentions if k in spans),
+            title_spans=tuple(k for k in draft.title_spans if k in spans),
+            organization_span=draft.organization_span if draft.organization_span in spans else None,
+        )
     return replace(
         draft,
         participants=tuple(n for n in draft.participants if n in names),
         evidence=draft.evidence if draft.evidence in spans else None,
+        place_span=draft.place_span if draft.place_span in spans else None,
+        date_span=draft.date_span if draft.date_span in spans else None,
+        participant_spans=tuple(k for k in draft.participant_spans if k in spans),
     )
 
 

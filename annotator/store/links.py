@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
-from annotator.model import AnnotationSet, Event, Official, Span
+from annotator.model import AnnotationSet, Event, Official, Span, linked_spans, relinked
 from annotator.store import codec
 from annotator.store.edits import Recorder
 
@@ -62,29 +62,33 @@ def attach_official(rec: Recorder, span: Span, template: Official | None = None)
 
 
 def detach_span(rec: Recorder, span: Span) -> None:
-    """Remove a span from the officials that mention it and the events citing it."""
+    """Remove a span from the officials that mention or link it and the events citing it."""
     key = (span.article_id, span.annotator)
+
+    def kept(span_id: int) -> int | None:
+        return None if span_id == span.id else span_id
+
     for row in rec.conn.execute(
         "SELECT * FROM officials WHERE article_id = ? AND annotator = ?", key
     ).fetchall():
         official = codec.record_from_row(Official, row)
-        if span.id in official.mentions:
-            mentions = tuple(m for m in official.mentions if m != span.id)
-            if mentions or official.titles:
-                rec.put(
-                    "officials",
-                    official.id,
-                    codec.record_row(replace(official, mentions=mentions)),
-                )
-            else:
-                remove_participant(rec, official)
-                rec.put("officials", official.id, None)
+        mentions = tuple(m for m in official.mentions if m != span.id)
+        changed = replace(official, mentions=mentions, **relinked(official, kept))
+        if changed == official:
+            continue
+        if mentions or changed.titles or linked_spans(changed) or mentions == official.mentions:
+            rec.put("officials", official.id, codec.record_row(changed))
+        else:
+            remove_participant(rec, official)
+            rec.put("officials", official.id, None)
     for row in rec.conn.execute(
-        "SELECT * FROM events WHERE article_id = ? AND annotator = ? AND evidence = ?",
-        (*key, span.id),
+        "SELECT * FROM events WHERE article_id = ? AND annotator = ?", key
     ).fetchall():
         event = codec.record_from_row(Event, row)
-        rec.put("events", event.id, codec.record_row(replace(event, evidence=None)))
+        evidence = None if event.evidence == span.id else event.evidence
+        changed = replace(event, evidence=evidence, **relinked(event, kept))
+        if changed != event:
+            rec.put("events", event.id, codec.record_row(changed))
 
 
 def remove_participant(rec: Recorder, official: Official) -> None:

@@ -20,13 +20,18 @@ def _joined(first: tuple[object, ...], second: tuple[object, ...]) -> tuple[obje
 
 
 def merged_official(target: Official, source: Official) -> Official:
-    """`target` (its id and name) with `source`'s mentions and titles joined after its own and
-    `source`'s organisation when `target` has none."""
+    """`target` (its id and name) with `source`'s mentions, titles and title links joined after
+    its own and `source`'s organisation (and its link) when `target` has none."""
+    organization_span = target.organization_span
+    if organization_span is None and target.organization in (None, "", source.organization):
+        organization_span = source.organization_span  # the organisation target takes or has
     return replace(
         target,
         titles=_joined(target.titles, source.titles),  # type: ignore[arg-type]
         organization=target.organization or source.organization,
         mentions=_joined(target.mentions, source.mentions),  # type: ignore[arg-type]
+        title_spans=_joined(target.title_spans, source.title_spans),  # type: ignore[arg-type]
+        organization_span=organization_span,
     )
 
 

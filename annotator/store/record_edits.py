@@ -1,5 +1,6 @@
-"""Write officials and events given as drafts (mentions and evidence as span keys, participants
-by name) into one set, inside an open command: the reviewer's record decisions in `gold`.
+"""Write officials and events given as drafts (mentions, evidence and links as span keys,
+participants by name) into one set, inside an open command: the reviewer's record decisions in
+`gold`.
 
 Each function works on the rows of the open command (`Recorder`), so one decision is logged
 and undone as one step, like `links`.
@@ -79,6 +80,8 @@ def put_official(
         organization=draft.organization,
         mentions=tuple(ids[k] for k in draft.mentions if k in ids),
         id=existing.id if existing else None,
+        title_spans=tuple(ids[k] for k in draft.title_spans if k in ids),
+        organization_span=ids.get(draft.organization_span) if draft.organization_span else None,
     )
     return rec.put("officials", official.id, codec.record_row(official))
 
@@ -97,6 +100,9 @@ def put_event(rec: Recorder, article_id: str, annotator: str, draft: EventDraft)
         participants=tuple(names[n].id for n in draft.participants if n in names),  # type: ignore[misc]
         evidence=ids.get(draft.evidence) if draft.evidence else None,
         modality=draft.modality,
+        place_span=ids.get(draft.place_span) if draft.place_span else None,
+        date_span=ids.get(draft.date_span) if draft.date_span else None,
+        participant_spans=tuple(ids[k] for k in draft.participant_spans if k in ids),
     )
     return rec.put("events", None, codec.record_row(event))
 

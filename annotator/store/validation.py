@@ -29,6 +29,7 @@ from annotator.model import (
     check_article_id,
     check_modality,
     check_span_text,
+    link_problem,
 )
 from annotator.resources import parse_schema
 from annotator.store import codec
@@ -214,14 +215,14 @@ def _sets(conn: sqlite3.Connection) -> Problems:
 def _records(conn: sqlite3.Connection) -> Problems:
     """Spans fit their article's text; records cite spans and officials of their own set."""
     articles = _article_ids(conn)
-    spans: dict[tuple[str, str], set[int]] = {}
+    spans: dict[tuple[str, str], dict[int | None, str]] = {}  # set -> span id -> label
     officials: dict[tuple[str, str], set[int]] = {}
     text_of = _text_cache(conn)
     for span in _decoded(conn, Span, articles):
         if isinstance(span, str):
             yield span
             continue
-        spans.setdefault((span.article_id, span.annotator), set()).add(span.id or 0)
+        spans.setdefault((span.article_id, span.annotator), {})[span.id or 0] = span.label
         problem = check_span_text(text_of(span.article_id), span.start, span.end, span.text)
         if problem:
             yield f"{_where('spans', span.id)}: {problem}"
@@ -231,17 +232,21 @@ def _records(conn: sqlite3.Connection) -> Problems:
             continue
         key = (official.article_id, official.annotator)
         officials.setdefault(key, set()).add(official.id or 0)
-        if not set(official.mentions) <= spans.get(key, set()):
+        if not set(official.mentions) <= spans.get(key, {}).keys():
             yield f"{_where('officials', official.id)}: mentions spans of another set"
+        elif problem := link_problem(official, spans.get(key, {})):
+            yield f"{_where('officials', official.id)}: {problem}"
     for event in _decoded(conn, Event, articles):
         if isinstance(event, str):
             yield event
             continue
         key = (event.article_id, event.annotator)
         if not set(event.participants) <= officials.get(key, set()) or (
-            event.evidence is not None and event.evidence not in spans.get(key, set())
+            event.evidence is not None and event.evidence not in spans.get(key, {})
         ):
             yield f"{_where('events', event.id)}: cites officials or spans of another set"
+        elif problem := link_problem(event, spans.get(key, {})):
+            yield f"{_where('events', event.id)}: {problem}"
         if problem := check_modality(event.modality):
             yield f"{_where('events', event.id)}: {problem}"
 
