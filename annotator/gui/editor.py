@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from annotator.gui.commands import ArticleHistory
 from annotator.gui.find_bar import match_ranges
+from annotator.gui.i18n import schema_language
 from annotator.gui.trim import trim_span, whole_lines
 from annotator.model import (
     AUTO,
@@ -40,10 +41,11 @@ def require_one_line(span_text: str) -> None:
     """Entity labels name one thing inside a line: a span across a paragraph break would pull
     a boilerplate line into a name. Region labels are whole lines and may span several."""
     if "\n" in span_text:
-        raise NothingToDo(
+        raise NothingToDo(QCoreApplication.translate(
+            "ArticleEditor",
             "a label cannot cross a line break: select within one line "
-            "(B then a kind marks whole lines as boilerplate)"
-        )
+            "(B then a kind marks whole lines as boilerplate)",
+        ))
 
 
 class ArticleEditor(QObject):
@@ -83,7 +85,7 @@ class ArticleEditor(QObject):
     @property
     def article_id(self) -> str:
         if self.article is None:
-            raise NothingToDo("no article is open")
+            raise NothingToDo(self.tr("no article is open"))
         return self.article.id
 
     def pending_suggestions(self) -> list[Span]:
@@ -128,7 +130,7 @@ class ArticleEditor(QObject):
         assert self.article is not None
         start, end = trim_span(self.article.text, start, end)
         if start >= end:
-            raise NothingToDo("select some text first")
+            raise NothingToDo(self.tr("select some text first"))
         existing = [s for s in self.aset.entity_spans() if (s.start, s.end) == (start, end)]
         if any(s.label == label for s in existing):
             return next(s for s in existing if s.label == label)
@@ -137,7 +139,7 @@ class ArticleEditor(QObject):
         text = self.article.text[start:end]
         require_one_line(text)
         return self._run(
-            f"label {label} {text!r}",
+            self.tr("label {label} {text}").format(label=self._shown(label), text=repr(text)),
             lambda: self.store.add_span(self.article_id, self.annotator, label, start, end),
         )
 
@@ -145,33 +147,39 @@ class ArticleEditor(QObject):
         if span.label == label or span.id is None:
             return span
         if span.is_region != is_region_label(label):
-            raise NothingToDo(
-                f"{span.label} is a {'region' if span.is_region else 'entity'} label and "
-                f"{label} is not: delete it and label the text again"
+            problem = (
+                self.tr("{old} is a region label and {new} is not: delete it and label the text again")
+                if span.is_region else
+                self.tr("{old} is an entity label and {new} is not: delete it and label the text again")
             )
+            raise NothingToDo(problem.format(old=self._shown(span.label), new=self._shown(label)))
         span_id = span.id
         return self._run(
-            f"relabel {span.text!r} as {label}", lambda: self.store.relabel_span(span_id, label)
+            self.tr("relabel {text} as {label}").format(text=repr(span.text), label=self._shown(label)),
+            lambda: self.store.relabel_span(span_id, label)
         )
 
     def delete_span(self, span: Span) -> None:
         span_id = span.id
         if span_id is None:
-            raise NothingToDo("that span is not stored")
-        self._run(f"delete {span.label} {span.text!r}", lambda: self.store.delete_span(span_id))
+            raise NothingToDo(self.tr("that span is not stored"))
+        self._run(
+            self.tr("delete {label} {text}").format(label=self._shown(span.label), text=repr(span.text)),
+            lambda: self.store.delete_span(span_id),
+        )
 
     def mark_region(self, kind: str, start: int, end: int) -> Span:
         """Mark the lines touched by the selection as a boilerplate region of `kind`."""
         assert self.article is not None
         start, end = whole_lines(self.article.text, start, end)
         if start >= end:
-            raise NothingToDo("select the lines of the region first")
+            raise NothingToDo(self.tr("select the lines of the region first"))
         label = region_label(kind)
         for span in self.aset.region_spans():
             if (span.start, span.end) == (start, end):
                 return self.relabel(span, label)
         return self._run(
-            f"mark lines as {kind}",
+            self.tr("mark lines as {kind}").format(kind=self._shown(region_label(kind))),
             lambda: self.store.add_span(self.article_id, self.annotator, label, start, end),
         )
 
@@ -181,9 +189,11 @@ class ArticleEditor(QObject):
                 require_one_line(suggestion.text)
         ids = [s.id for s in suggestions if s.id is not None]
         if not ids:
-            raise NothingToDo("no pending suggestion there")
-        what = f"accept {suggestions[0].label} {suggestions[0].text!r}" if len(ids) == 1 else (
-            f"accept {len(ids)} suggestions"
+            raise NothingToDo(self.tr("no pending suggestion there"))
+        first = suggestions[0]
+        what = (
+            self.tr("accept {label} {text}").format(label=self._shown(first.label), text=repr(first.text))
+            if len(ids) == 1 else self.tr("accept {n} suggestions").format(n=len(ids))
         )
         return self._run(what, lambda: self.store.accept_suggestions(ids, self.annotator))
 
@@ -193,7 +203,7 @@ class ArticleEditor(QObject):
         and not pending already. Suggestions, not labels: each is accepted or rejected."""
         assert self.article is not None
         if span.is_region:
-            raise NothingToDo("boilerplate regions are marked line by line, not offered")
+            raise NothingToDo(self.tr("boilerplate regions are marked line by line, not offered"))
         text = self.article.text
         mine = self.aset.entity_spans()
         pending = {(s.label, s.start, s.end) for s in self.pending_suggestions()}
@@ -205,7 +215,11 @@ class ArticleEditor(QObject):
             and (span.label, start, end, text[start:end]) not in self.rejected
         ]
         if not places:
-            raise NothingToDo(f"no other occurrence of {span.text!r} left to offer in this article")
+            raise NothingToDo(
+                self.tr("no other occurrence of {text} left to offer in this article").format(
+                    text=repr(span.text)
+                )
+            )
         added = self.store.add_suggestions(self.article_id, SAME_STRING, places)
         self.reload()
         return added
@@ -213,34 +227,40 @@ class ArticleEditor(QObject):
     def reject(self, suggestion: Span) -> None:
         span_id = suggestion.id
         if span_id is None:
-            raise NothingToDo("no pending suggestion there")
+            raise NothingToDo(self.tr("no pending suggestion there"))
         self._run(
-            f"reject {suggestion.label} {suggestion.text!r}",
+            self.tr("reject {label} {text}").format(
+                label=self._shown(suggestion.label), text=repr(suggestion.text)
+            ),
             lambda: self.store.reject_suggestion(span_id, self.annotator),
             suggestions=True,
         )
 
     def save_official(self, official: Official) -> Official:
         return self._run(
-            f"edit official {official.name!r}", lambda: self.store.save_official(official)
+            self.tr("edit official {name}").format(name=repr(official.name)),
+            lambda: self.store.save_official(official)
         )
 
     def merge_officials(self, source: Official, target: Official) -> Official:
         """`source` and `target` are one person: one official, as one undo step."""
         if source.id is None or target.id is None:
-            raise NothingToDo("that official is not stored")
+            raise NothingToDo(self.tr("that official is not stored"))
         source_id, target_id = source.id, target.id
         return self._run(
-            f"merge official {source.name!r} into {target.name!r}",
+            self.tr("merge official {source} into {target}").format(
+                source=repr(source.name), target=repr(target.name)
+            ),
             lambda: self.store.merge_officials(source_id, target_id),
         )
 
     def delete_official(self, official: Official) -> None:
         official_id = official.id
         if official_id is None:
-            raise NothingToDo("that official is not stored")
+            raise NothingToDo(self.tr("that official is not stored"))
         self._run(
-            f"delete official {official.name!r}", lambda: self.store.delete_official(official_id)
+            self.tr("delete official {name}").format(name=repr(official.name)),
+            lambda: self.store.delete_official(official_id)
         )
 
     def add_event(self, evidence: Span | None = None) -> Event:
@@ -251,35 +271,49 @@ class ArticleEditor(QObject):
             date=self.article.published if self.article else None,
             evidence=evidence.id if evidence else None,
         )
-        return self.save_event(event, "add event")
+        return self.save_event(event, self.tr("add event"))
 
     def save_event(self, event: Event, description: str | None = None) -> Event:
-        return self._run(description or f"edit event {event.type}", lambda: self.store.save_event(event))
+        described = description or self.tr("edit event {type}").format(type=self._event_type(event))
+        return self._run(described, lambda: self.store.save_event(event))
 
     def delete_event(self, event: Event) -> None:
         event_id = event.id
         if event_id is None:
-            raise NothingToDo("that event is not stored")
-        self._run(f"delete event {event.type}", lambda: self.store.delete_event(event_id))
+            raise NothingToDo(self.tr("that event is not stored"))
+        self._run(self.tr("delete event {type}").format(type=self._event_type(event)), lambda: self.store.delete_event(event_id))
 
     def set_status(self, status: Status) -> None:
         self._run(
-            f"mark {status}", lambda: self.store.set_status(self.article_id, self.annotator, status)
+            self.tr("mark {status}").format(status=self._status_word(status)), lambda: self.store.set_status(self.article_id, self.annotator, status)
         )
 
     def undo(self) -> str | None:
-        return self._replay(self.history.undo, "undo")
+        return self._replay(self.history.undo, self.tr("undo {what}"))
 
     def redo(self) -> str | None:
-        return self._replay(self.history.redo, "redo")
+        return self._replay(self.history.redo, self.tr("redo {what}"))
 
     def _replay(self, step: Callable[[str], str | None], verb: str) -> str | None:
         """Undo or redo one edit (committed by the store, so it is saved like any edit)."""
         done = step(self.article_id)
         if done is not None:
-            self.saved.emit(f"{verb} {done}")
+            self.saved.emit(verb.format(what=done))
         self.reload()
         return done
+
+    def _shown(self, label: str) -> str:
+        """A label's name in the window's language."""
+        found = self.store.schema.get(label)
+        return found.shown(schema_language()) if found else label
+
+    def _event_type(self, event: Event) -> str:
+        return self.store.schema.event_type_shown(event.type, schema_language())
+
+    def _status_word(self, status: Status) -> str:
+        words = {"todo": self.tr("todo"), "in_progress": self.tr("in progress"),
+                 "done": self.tr("done"), "skipped": self.tr("skipped")}
+        return words.get(status, status)
 
     def add_time(self, seconds: float) -> None:
         if self.article is not None and seconds > 0:

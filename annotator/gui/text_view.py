@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from annotator.gui.i18n import schema_language
 from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.plain import rich_literal
 from annotator.model import Damage, DamageKind, LabelSchema, Span, region_kind
@@ -44,11 +45,11 @@ CJK_FAMILIES = (
     "PingFang SC",
 )
 DAMAGE_COLOR = QColor("#c62828")
-DAMAGE_TOOLTIPS: dict[DamageKind, str] = {
-    "lost": "damaged text: characters were lost here",
-    "suspect": "damaged text? a bare '?' inside a sentence; a character may be lost here",
-    "replacement": "damaged text: bytes that did not decode (U+FFFD)",
-    "mojibake": "damaged text: UTF-8 read as Latin-1 (mojibake)",
+DAMAGE_TOOLTIPS: dict[DamageKind, str] = {  # English; shown through the translator
+    "lost": QT_TRANSLATE_NOOP("ArticleTextView", "damaged text: characters were lost here"),
+    "suspect": QT_TRANSLATE_NOOP("ArticleTextView", "damaged text? a bare '?' inside a sentence; a character may be lost here"),
+    "replacement": QT_TRANSLATE_NOOP("ArticleTextView", "damaged text: bytes that did not decode (U+FFFD)"),
+    "mojibake": QT_TRANSLATE_NOOP("ArticleTextView", "damaged text: UTF-8 read as Latin-1 (mojibake)"),
 }
 KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor  # looked up once: enum access is slow in PySide
 
@@ -163,6 +164,8 @@ class ArticleTextView(QPlainTextEdit):
         self.setCenterOnScroll(False)
         self._tag_font = QFont()
         self._tag_width = 0  # set_text_size measures both
+        self._tag_names: dict[str, str] = {}  # region label -> its name in the window's language
+        self._name_tags()
         self._gutter = _Gutter(self)
         self.snap_words = False  # mouse selections widen to whole words (View menu, remembered)
         self.blockCountChanged.connect(self._update_gutter_width)
@@ -181,7 +184,7 @@ class ArticleTextView(QPlainTextEdit):
         self._tag_font.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.6))
         metrics = QFontMetrics(self._tag_font)
         self._tag_width = 10 + max(
-            (metrics.horizontalAdvance(region_kind(r.name)) for r in self._schema.region_labels()),
+            (metrics.horizontalAdvance(name) for name in self._tag_names.values()),
             default=0,
         )
         self._update_gutter_width()
@@ -194,6 +197,17 @@ class ArticleTextView(QPlainTextEdit):
     def text(self) -> str:
         """The string shown (the store's, not the widget's: see offsets.display_text)."""
         return self._text
+
+    def _name_tags(self) -> None:
+        language = schema_language()
+        self._tag_names = {r.name: r.shown(language) for r in self._schema.region_labels()}
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._name_tags()
+            self.set_text_size(self.font().pointSize())  # the gutter fits the new names
+            self.set_paint(self._paint)
 
     def show_text(self, text: str) -> None:
         self._text = text
@@ -293,19 +307,26 @@ class ArticleTextView(QPlainTextEdit):
         last = document.findBlock(max(qt_start, qt_end - 1)).blockNumber()
         for number in range(first, last + 1):
             block = document.findBlockByNumber(number)
-            tags.setdefault(number, GutterTag(region_kind(span.label), QColor(color), suggested))
+            tag = self._tag_names.get(span.label) or region_kind(span.label)
+            tags.setdefault(number, GutterTag(tag, QColor(color), suggested))
             if not suggested:  # a human region wins the gutter over a suggestion
-                tags[number] = GutterTag(region_kind(span.label), QColor(color), False)
+                tags[number] = GutterTag(tag, QColor(color), False)
             yield self._selection(QTextCursor(block), fmt)
 
     # -- tooltips and clicks -----------------------------------------------------------------
 
+    def _shown(self, label: str) -> str:
+        found = self._schema.get(label)
+        return found.shown(schema_language()) if found else label
+
     def describe(self, pos: int) -> str:
         """What is at code point `pos`, one line per thing (for the tooltip)."""
-        lines = [DAMAGE_TOOLTIPS[d.kind] for d in self._paint.damage if d.start <= pos < d.end]
-        lines += [f"{s.label}: {s.text}" for s in self._paint.spans if s.start <= pos < s.end]
+        lines = [self.tr(DAMAGE_TOOLTIPS[d.kind]) for d in self._paint.damage if d.start <= pos < d.end]
+        lines += [f"{self._shown(s.label)}: {s.text}" for s in self._paint.spans if s.start <= pos < s.end]
         lines += [
-            f"suggested {s.label}: {s.text}  (A accept, X reject)"
+            self.tr("suggested {label}: {text}  (A accept, X reject)").format(
+                label=self._shown(s.label), text=s.text
+            )
             for s in self._paint.suggestions
             if s.start <= pos < s.end
         ]
