@@ -40,35 +40,68 @@ _STRING_KINDS = frozenset({"rt", "rp", "style", "script", "template"})
 _FIRST_TEXT_OF = ("h1", "title")
 
 
-@dataclass(frozen=True, slots=True)
 class _Element:
-    """An open element and what the strings under it inherit."""
+    """An open element and what the strings under it inherit. A plain slotted class, not a
+    frozen dataclass: one is made per element of the page, and a frozen dataclass's __init__
+    costs a call per field. Its TagPath is made only when a line of its block is written
+    (`path`), so elements that hold no line's block pay nothing for it."""
 
-    name: str | None  # None: the document
-    hidden: bool = False
-    in_link: bool = False
-    block: _Element | None = None
-    block_path: TagPath = TagPath()
-    path: TagPath = TagPath()
-    preserve: bool = False  # inside <pre> or <textarea>
-    string_kind: str | None = None  # the innermost of _STRING_KINDS around it
+    __slots__ = ("name", "parent", "hidden", "in_link", "block", "preserve", "string_kind",
+                 "_path", "layout")  # fmt: skip
 
-    def child(self, name: str) -> _Element:
-        path = self.path.child(name)
-        is_block = name in _BLOCKS
-        element = _Element(
-            name,
-            self.hidden or name in _HIDDEN,
-            self.in_link or name == "a",
-            None,
-            path if is_block else self.block_path,
-            path,
-            self.preserve or name in _PRESERVE_WHITESPACE,
-            name if name in _STRING_KINDS else self.string_kind,
-        )
-        # a block is its own block: set on the frozen instance once, before anyone sees it
-        object.__setattr__(element, "block", element if is_block else self.block)
-        return element
+    def __init__(
+        self,
+        name: str | None,
+        parent: _Element | None,
+        hidden: bool,
+        in_link: bool,
+        preserve: bool,
+        string_kind: str | None,
+    ) -> None:
+        self.name = name  # None: the document
+        self.parent = parent
+        self.hidden = hidden
+        self.in_link = in_link
+        self.block: _Element | None = None  # the innermost block element around (or self)
+        self.preserve = preserve  # inside <pre> or <textarea>
+        self.string_kind = string_kind  # the innermost of _STRING_KINDS around it
+        self._path: TagPath | None = TagPath() if parent is None else None
+        self.layout: tuple[str, bool, bool] | None = None  # of a block: (path, in_list, heading)
+
+    def path(self) -> TagPath:
+        """Made top-down from the nearest ancestor that has one, each element's at most once
+        (a loop, not recursion: a page may be nested 20,000 deep)."""
+        todo: list[_Element] = []
+        node: _Element = self
+        while node._path is None:
+            todo.append(node)
+            assert node.parent is not None  # the document has its path
+            node = node.parent
+        path = node._path
+        for element in reversed(todo):
+            assert element.name is not None
+            path = element._path = path.child(element.name)
+        return path
+
+    def block_layout(self) -> tuple[str, bool, bool]:
+        if self.layout is None:
+            path = self.path()
+            self.layout = (path.render(), path.in_list, path.heading)
+        return self.layout
+
+
+# name -> (block, hidden, link, preserves white space, string kind): asked once per name
+_Kind = tuple[bool, bool, bool, bool, "str | None"]
+
+
+def _kind_of(name: str) -> _Kind:
+    return (
+        name in _BLOCKS,
+        name in _HIDDEN,
+        name == "a",
+        name in _PRESERVE_WHITESPACE,
+        name if name in _STRING_KINDS else None,
+    )
 
 
 @dataclass(slots=True)
@@ -82,14 +115,12 @@ class _Target:
     """lxml parser target: start/end/data/comment/pi/doctype/close, as BeautifulSoup's."""
 
     def __init__(self) -> None:
-        self.stack: list[_Element] = [_Element(None)]
+        self.stack: list[_Element] = [_Element(None, None, False, False, False, None)]
+        self.kinds: dict[str, _Kind] = {}
         self.open_names: dict[str, int] = {}
         self.pending: list[str] = []
         self.lines: list[tuple[str, LineLayout]] = []
         self.current: _Line | None = None
-        # id(block) -> (block, path, in_list, heading); the block is held so its id is not
-        # reused by a later element (BeautifulSoup's tree keeps every element alive)
-        self.layouts: dict[int, tuple[_Element, str, bool, bool]] = {}
         self.meta: dict[str, str] = {}
         self.time_stamp: str | None = None  # the first <time datetime>: after every <meta>
         self.first: dict[str, list[str] | None] = dict.fromkeys(_FIRST_TEXT_OF)
@@ -98,8 +129,22 @@ class _Target:
     # -- the events ---------------------------------------------------------------------------
 
     def start(self, tag: str, attrib: dict[str, str], *_: object) -> None:
-        self._end_data()
-        element = self.stack[-1].child(tag)
+        if self.pending:
+            self._end_data()
+        kind = self.kinds.get(tag)
+        if kind is None:
+            kind = self.kinds[tag] = _kind_of(tag)
+        is_block, hidden, link, preserve, string_kind = kind
+        parent = self.stack[-1]
+        element = _Element(
+            tag,
+            parent,
+            parent.hidden or hidden,
+            parent.in_link or link,
+            parent.preserve or preserve,
+            string_kind or parent.string_kind,
+        )
+        element.block = element if is_block else parent.block
         self.stack.append(element)
         self.open_names[tag] = self.open_names.get(tag, 0) + 1
         if tag in self.first and self.first[tag] is None:
@@ -111,23 +156,25 @@ class _Target:
             stamp = attrib.get("datetime")
             if isinstance(stamp, str) and stamp.strip():
                 self.time_stamp = stamp.strip()
-        if tag == "br" and self.current is not None:  # a new line in the same block
+        elif tag == "br" and self.current is not None:  # a new line in the same block
             block = self.current.block
             self._flush()
             self.current = _Line(block)
 
     def end(self, tag: str) -> None:
-        self._end_data()
+        if self.pending:
+            self._end_data()
         if not self.open_names.get(tag):
             return
-        while len(self.stack) > 1:
-            element = self.stack.pop()
-            assert element.name is not None
-            self.open_names[element.name] -= 1
-            depth = self.collecting.get(element.name)
-            if depth is not None and depth == len(self.stack):
-                del self.collecting[element.name]
-            if element.name == tag:
+        stack, open_names, collecting = self.stack, self.open_names, self.collecting
+        while len(stack) > 1:
+            element = stack.pop()
+            name = element.name
+            assert name is not None
+            open_names[name] -= 1
+            if collecting and collecting.get(name) == len(stack):
+                del collecting[name]
+            if name == tag:
                 break
 
     def data(self, text: str) -> None:
@@ -148,14 +195,15 @@ class _Target:
     # -- what BeautifulSoup and dump_html do with them ----------------------------------------
 
     def _end_data(self) -> None:
-        if not self.pending:
+        pending = self.pending
+        if not pending:
             return
-        text = "".join(self.pending)
+        text = pending[0] if len(pending) == 1 else "".join(pending)
         self.pending = []
         element = self.stack[-1]
         if not element.preserve and not text.strip(_ASCII_SPACES):
             text = "\n" if "\n" in text else " "
-        if element.string_kind is None:
+        if self.collecting and element.string_kind is None:
             for name in self.collecting:
                 found = self.first[name]
                 assert found is not None
@@ -163,22 +211,22 @@ class _Target:
         block = element.block
         if element.hidden or block is None:
             return
-        if self.current is None or self.current.block is not block:
+        current = self.current
+        if current is None or current.block is not block:
             self._flush()
-            self.current = _Line(block)
-            if id(block) not in self.layouts:
-                path = element.block_path
-                self.layouts[id(block)] = (block, path.render(), path.in_list, path.heading)
-        self.current.pieces.append(text)
+            current = self.current = _Line(block)
+        current.pieces.append(text)
         if element.in_link:
-            self.current.link_chars += len(text.strip())
+            current.link_chars += len(text.strip())
 
     def _flush(self) -> None:
         current = self.current
         if current is not None:
-            text = _LINE_BREAKS.sub(" ", "".join(current.pieces)).strip(_LAYOUT_SPACE)
+            pieces = current.pieces
+            joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
+            text = _LINE_BREAKS.sub(" ", joined).strip(_LAYOUT_SPACE)
             if text and not text.isspace():
-                _, path, in_list, heading = self.layouts[id(current.block)]
+                path, in_list, heading = current.block.block_layout()
                 density = min(current.link_chars / len(text), 1.0)
                 self.lines.append((text, LineLayout(path, round(density, 3), in_list, heading)))
         self.current = None

@@ -8,16 +8,15 @@ milliseconds, so only pages detected as Traditional pay for the conversion.
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from functools import cache
 from importlib import resources
 
-from annotator.cleaning.chars import CJK
+from annotator.cleaning.chars import is_han
 from annotator.cleaning.t2s import t2s
 from annotator.model import Script
 
 TRADITIONAL_SHARE = 0.05  # of CJK characters; Simplified pages score ~0, Traditional ones 0.15+
-_CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 @cache
@@ -32,16 +31,16 @@ def traditional_characters() -> frozenset[str]:
     return frozenset(chars)
 
 
-@cache
-def _traditional_char() -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_characters())) + "]")
-
-
 def detect_script(text: str) -> Script:
-    traditional = len(_traditional_char().findall(text))  # one pass in C, not one per character
-    if not traditional:
+    """Counted in C: which distinct characters of the text t2s changes (a set intersection:
+    most Simplified pages have none, and stop there), then every character's count at once.
+    A regex class of OpenCC's ~2,700 characters cost ten times as much."""
+    traditional_chars = traditional_characters()
+    if traditional_chars.isdisjoint(text):
         return "simplified"
-    cjk = len(_CJK_CHAR.findall(text))
+    counts = Counter(text)
+    traditional = sum(n for char, n in counts.items() if char in traditional_chars)
+    cjk = sum(n for char, n in counts.items() if is_han(char))
     return "traditional" if traditional >= TRADITIONAL_SHARE * cjk else "simplified"
 
 

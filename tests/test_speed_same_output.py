@@ -1,0 +1,55 @@
+"""The faster forms of cleaning and suggesting (issue 13) give exactly what the plain forms
+gave: each fast path is held against a simple reference written here, on the pages we have
+and on generated text. Speed itself is measured in `annotator bench`, never here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.cleaning.chars import HAN
+from annotator.cleaning.script import TRADITIONAL_SHARE, detect_script, traditional_characters
+from annotator.resources import seeds_dir
+
+REAL_PAGES = Path(__file__).resolve().parents[2] / "shared" / "real-pages"
+
+
+def reference_script(text: str) -> str:
+    """The definition: the share of Han characters that t2s changes, counted one by one."""
+    changed = traditional_characters()
+    traditional = sum(1 for char in text if char in changed)
+    han = len(re.findall(f"[{HAN}]", text))
+    return "traditional" if traditional and traditional >= TRADITIONAL_SHARE * han else "simplified"
+
+
+def page_texts() -> list[str]:
+    paths = sorted(seeds_dir().iterdir()) + sorted(REAL_PAGES.rglob("*.html"))
+    return [p.read_bytes().decode("utf-8", "replace") for p in paths if p.is_file()]
+
+
+def test_detect_script_on_every_page_we_have() -> None:
+    texts = page_texts()
+    assert {detect_script(t) for t in texts} == {"simplified", "traditional"}  # both kinds seen
+    assert [detect_script(t) for t in texts] == [reference_script(t) for t in texts]
+
+
+# a few Traditional characters, Simplified ones, an astral Han character, Latin and space
+_ALPHABET = "國們說這个们说这中文\U00020000𪚥 aZ\n。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_detect_script_on_any_mix(text: str) -> None:
+    assert detect_script(text) == reference_script(text)
+
+
+@pytest.mark.parametrize("share", [0.04, 0.05, 0.06])
+def test_detect_script_at_the_threshold(share: float) -> None:
+    han = 1000
+    traditional = round(share * han)
+    text = "國" * traditional + "中" * (han - traditional)
+    assert detect_script(text) == reference_script(text)
