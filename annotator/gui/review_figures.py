@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from annotator.gui.i18n import schema_language
 from annotator.gui.text_view import blend
 from annotator.model import LabelSchema, is_region_label, region_kind
 from annotator.review.agreement import ALL, GROUPS, CorpusAgreement, PairAgreement
-from annotator.review.wording import counted
 
 NAME_WIDTH = 92
 NUMBER_WIDTH = 64
@@ -30,6 +30,7 @@ class LabelRow:
     exact: float | None
     overlap: float | None
     color: str
+    name: str = ""  # shown: the label's name in the window's language
 
 
 def label_rows(pair: PairAgreement, schema: LabelSchema) -> list[LabelRow]:
@@ -45,6 +46,7 @@ def label_rows(pair: PairAgreement, schema: LabelSchema) -> list[LabelRow]:
                 pair.exact[label].f1,
                 pair.overlap[label].f1,
                 definition.color if definition else "#888888",
+                definition.shown(schema_language()) if definition else label,
             )
         )
     return rows
@@ -54,22 +56,28 @@ def headline(pair: PairAgreement, alpha_all: dict[str, float | None] | None = No
     """The numbers the issue asks for, as a small HTML table."""
     a, b = pair.annotators
     rows = [
-        ("span F1", f"exact {number(pair.exact[ALL].f1)} · overlap {number(pair.overlap[ALL].f1)}"),
+        (
+            QCoreApplication.translate("FiguresBox", "span F1"),
+            QCoreApplication.translate("FiguresBox", "exact {exact} · overlap {overlap}").format(
+                exact=number(pair.exact[ALL].f1), overlap=number(pair.overlap[ALL].f1)
+            ),
+        ),
         *(
             (
-                f"{group}",
+                QCoreApplication.translate("FiguresBox", "entity") if group == "entity" else QCoreApplication.translate("FiguresBox", "region") if group == "region" else group,
                 f"κ {number(pair.kappa[group])} · α {number((alpha_all or pair.alpha)[group])}",
             )
             for group in GROUPS
         ),
-        ("officials F1", number(pair.officials.f1)),
-        ("events F1", number(pair.events.f1)),
+        (QCoreApplication.translate("FiguresBox", "officials F1"), number(pair.officials.f1)),
+        (QCoreApplication.translate("FiguresBox", "events F1"), number(pair.events.f1)),
     ]
     cells = "".join(
         f"<tr><td style='color:#555;padding-right:8px'>{escape(k)}</td><td>{escape(v)}</td></tr>"
         for k, v in rows
     )
-    return f"<div style='color:#555'>{escape(a)} vs {escape(b)}</div><table>{cells}</table>"
+    pair_names = QCoreApplication.translate("FiguresBox", "{a} vs {b}").format(a=a, b=b)
+    return f"<div style='color:#555'>{escape(pair_names)}</div><table>{cells}</table>"
 
 
 class LabelBars(QWidget):
@@ -95,10 +103,10 @@ class LabelBars(QWidget):
         track = self.width() - NAME_WIDTH - NUMBER_WIDTH - 8
         if not self.rows:
             painter.setPen(QColor("#888888"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignLeft, "no spans")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignLeft, self.tr("no spans"))
         for n, row in enumerate(self.rows):
             top = 2 + n * ROW_HEIGHT
-            name = region_kind(row.label) if is_region_label(row.label) else row.label
+            name = row.name or (region_kind(row.label) if is_region_label(row.label) else row.label)
             painter.setPen(QColor("#333333"))
             elided = self.fontMetrics().elidedText(
                 name, Qt.TextElideMode.ElideRight, NAME_WIDTH - 4
@@ -127,10 +135,12 @@ class LabelBars(QWidget):
 class FiguresBox(QWidget):
     """A title, the headline numbers, and the label bars of one pair."""
 
-    def __init__(self, title: str, schema: LabelSchema, parent: QWidget | None = None) -> None:
+    def __init__(self, schema: LabelSchema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._schema = schema
-        self.title = QLabel(f"<b>{escape(title)}</b>")
+        self.pair: PairAgreement | None = None
+        self._alpha_all: dict[str, float | None] | None = None
+        self.title = QLabel()
         self.title.setWordWrap(True)  # the corpus note is long: wrap, not widen the panel
         self.numbers = QLabel()
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
@@ -140,26 +150,40 @@ class FiguresBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.numbers)
-        layout.addWidget(QLabel("F1 per label: exact (solid) / overlap (pale)"))
+        self.caption = QLabel()
+        layout.addWidget(self.caption)
         layout.addWidget(self.bars)
+        self.retranslate()
+
+    def set_title(self, title: str) -> None:
+        self.title.setText(f"<b>{escape(title)}</b>")
+
+    def retranslate(self) -> None:
+        """The fixed texts, and the numbers shown, in the window's language."""
+        self.caption.setText(self.tr("F1 per label: exact (solid) / overlap (pale)"))
+        if self.pair is not None:
+            self.show_pair(self.pair, self._alpha_all)
 
     def show_pair(
         self, pair: PairAgreement, alpha_all: dict[str, float | None] | None = None
     ) -> None:
         self.pair = pair
+        self._alpha_all = alpha_all
         self.numbers.setText(headline(pair, alpha_all))
         self.bars.set_rows(label_rows(pair, self._schema))
 
     def show_corpus(self, result: CorpusAgreement) -> None:
         alpha_all = dict(result.alpha) if len(result.annotators) > 2 else None
         self.show_pair(result.pairs[0], alpha_all)
-        note = f"; left out: {result.excluded_summary()}" if result.excluded else ""
-        compared = counted(result.articles, "article")
-        self.title.setText(f"<b>Corpus</b> ({compared} compared{escape(note)})")
-        self.title.setToolTip(
+        n = result.articles
+        compared = self.tr("1 article compared") if n == 1 else self.tr("{n} articles compared").format(n=n)
+        if result.excluded:
+            compared += self.tr("; left out: {what}").format(what=result.excluded_summary())
+        self.title.setText(self.tr("<b>Corpus</b> ({compared})").format(compared=escape(compared)))
+        self.title.setToolTip(self.tr(
             "An article is compared when every annotator has a set, none skipped it, and all "
             "marked it done or at least one labelled something."
-        )
+        ))
 
     def show_message(self, message: str) -> None:
         self.pair = None

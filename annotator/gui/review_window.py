@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.i18n import schema_language
 from annotator.gui.plain import plain_action_text, plain_window_title, rich_literal
 from annotator.gui.review_edit_dialog import RecordEditDialog, SpanEditDialog
 from annotator.gui.review_figures import FiguresBox
@@ -64,7 +66,6 @@ from annotator.review.adjudication import (
 from annotator.review.agreement import CorpusAgreement, measure_agreement
 from annotator.review.disagreements import gold_inside, span_key
 from annotator.review.loading import load_article_sets
-from annotator.review.wording import counted, noun_for
 from annotator.store import Store, StoreError
 
 
@@ -130,7 +131,7 @@ class ReviewWindow(QMainWindow):
         self._decided: list[str] = []
         self._undone: list[str] = []
         self._generation = 0
-        self.setWindowTitle(plain_window_title(f"Review — {store.path or 'in-memory database'}"))
+        self._set_title()
         self._build()
         self._build_actions()
         self.list_model.set_ids(store.article_ids())
@@ -143,6 +144,40 @@ class ReviewWindow(QMainWindow):
         self.resize(1500, 900)
 
     # -- building -----------------------------------------------------------------------------
+
+    def _set_title(self) -> None:
+        where = str(self.store.path) if self.store.path else self.tr("in-memory database")
+        self.setWindowTitle(plain_window_title(self.tr("Review — {where}").format(where=where)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The menus, buttons and toolbar are made again in the new language, the rest drawn
+        again; what is in hand stays in hand."""
+        for act in self.actions():
+            self.removeAction(act)
+            act.deleteLater()
+        for layout in (self.choice_row, self.records_buttons):
+            while (item := layout.takeAt(0)) is not None:
+                if item.widget() is not None:
+                    item.widget().deleteLater()
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()  # with the progress label and bar in it
+        self.setMenuBar(QMenuBar(self))
+        self._set_title()
+        self._build_progress()
+        self._build_actions()
+        self._set_fixed_texts()
+        self._update_progress()
+        if self.corpus is not None:
+            self.figures_corpus.show_corpus(self.corpus)
+        if self.state is not None:
+            self._show_article_figures()
+            self.legend.setText(self._legend())
+            self._render()
 
     def _build(self) -> None:
         schema = self.store.schema
@@ -181,9 +216,9 @@ class ReviewWindow(QMainWindow):
         column.addWidget(self.view, 1)
         column.addWidget(self.disagreement_label)
         column.addLayout(self.choice_row)
-        self.figures_article = FiguresBox("This article", schema)
-        self.figures_corpus = FiguresBox("Corpus", schema)
-        self.figures_corpus.show_message("measuring…")
+        self.figures_article = FiguresBox(schema)
+        self.figures_corpus = FiguresBox(schema)  # titled by _set_fixed_texts
+        self.figures_corpus.show_message(self.tr("measuring…"))
         self.records_view = RecordsView()
         self.records_view.record_clicked.connect(self._record_clicked)
         side = QWidget()
@@ -192,7 +227,8 @@ class ReviewWindow(QMainWindow):
         side_column.addSpacing(10)
         side_column.addWidget(self.figures_corpus)
         side_column.addSpacing(10)
-        side_column.addWidget(QLabel("<b>Records</b> (officials and events), one by one"))
+        self.records_title = QLabel()
+        side_column.addWidget(self.records_title)
         side_column.addWidget(self.records_view, 1)
         # a grid, not a row: with long names a row of buttons widened the panel past its
         # view, and the figures above were cut off
@@ -213,23 +249,34 @@ class ReviewWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 820, 350])
         self.setCentralWidget(splitter)
-        self.progress_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
-        self.progress.setFormat("%v of %m adjudicated")
+        self._build_progress()
+        self._set_fixed_texts()
         # made now, not by the first message: appearing then, it took its height from the
         # panels (the side panel started to scroll)
         self.statusBar()
+
+    def _build_progress(self) -> None:
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat(self.tr("%v of %m adjudicated"))
+
+    def _set_fixed_texts(self) -> None:
+        self.figures_article.set_title(self.tr("This article"))
+        self.figures_corpus.set_title(self.tr("Corpus"))
+        self.figures_article.retranslate()
+        self.figures_corpus.retranslate()
+        self.records_title.setText(self.tr("<b>Records</b> (officials and events), one by one"))
 
     def _build_actions(self) -> None:
         """Every key is an action in the menu bar, which shows its shortcut; the buttons reuse
         the same actions."""
         bar = self.menuBar()
-        window_menu = bar.addMenu("&Review")
-        edit_menu = bar.addMenu("&Edit")
-        spans_menu = bar.addMenu("&Disagreement")
-        records_menu = bar.addMenu("Re&cord")
-        articles_menu = bar.addMenu("&Article")
+        window_menu = bar.addMenu(self.tr("&Review"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        spans_menu = bar.addMenu(self.tr("&Disagreement"))
+        records_menu = bar.addMenu(self.tr("Re&cord"))
+        articles_menu = bar.addMenu(self.tr("&Article"))
 
         def action(
             menu: QMenu, text: str, keys: Sequence[str], slot: Callable[[], object]
@@ -243,57 +290,57 @@ class ReviewWindow(QMainWindow):
             menu.addAction(act)
             return act
 
-        self.close_action = action(window_menu, "Close", ["Ctrl+W", "Esc"], self.close)
-        self.undo_action = action(edit_menu, "Undo", ["Ctrl+Z"], lambda: self.undo_redo(undo=True))
+        self.close_action = action(window_menu, self.tr("Close"), ["Ctrl+W", "Esc"], self.close)
+        self.undo_action = action(edit_menu, self.tr("Undo"), ["Ctrl+Z"], lambda: self.undo_redo(undo=True))
         self.redo_action = action(
-            edit_menu, "Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], lambda: self.undo_redo(undo=False)
+            edit_menu, self.tr("Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], lambda: self.undo_redo(undo=False)
         )
         # "Shift+Tab" alone: Qt matches a Shift+Tab press against "Backtab" as well, and an
         # action holding both is an ambiguous shortcut that fires neither
         self.next_action = action(
-            spans_menu, "Next disagreement", ["Tab", "J"], lambda: self.step(1)
+            spans_menu, self.tr("Next disagreement"), ["Tab", "J"], lambda: self.step(1)
         )
         self.previous_action = action(
-            spans_menu, "Previous disagreement", ["Shift+Tab", "K"], lambda: self.step(-1)
+            spans_menu, self.tr("Previous disagreement"), ["Shift+Tab", "K"], lambda: self.step(-1)
         )
         spans_menu.addSeparator()
         self.take_actions = [
             action(
-                spans_menu, f"Take {name}'s version", [str(n + 1)], lambda n=n: self.take_version(n)
+                spans_menu, self.tr("Take {name}'s version").format(name=name), [str(n + 1)], lambda n=n: self.take_version(n)
             )
             for n, name in enumerate(self.annotators)
         ]
-        self.edit_action = action(spans_menu, "Edit: select the span…", ["E"], self.edit_current)
+        self.edit_action = action(spans_menu, self.tr("Edit: select the span…"), ["E"], self.edit_current)
         self.agreed_action = action(
-            spans_menu, "Accept agreed spans and records", ["Shift+A"], self.accept_agreed
+            spans_menu, self.tr("Accept agreed spans and records"), ["Shift+A"], self.accept_agreed
         )
         self.next_record_action = action(
-            records_menu, "Next record", ["R"], lambda: self.step_record(1)
+            records_menu, self.tr("Next record"), ["R"], lambda: self.step_record(1)
         )
         self.previous_record_action = action(
-            records_menu, "Previous record", ["Shift+R"], lambda: self.step_record(-1)
+            records_menu, self.tr("Previous record"), ["Shift+R"], lambda: self.step_record(-1)
         )
         records_menu.addSeparator()
         self.take_record_actions = [
             action(
                 records_menu,
-                f"Take {name}'s version of the record",
+                self.tr("Take {name}'s version of the record").format(name=name),
                 [f"Ctrl+{n + 1}"],
                 lambda n=n: self.take_record(n),
             )
             for n, name in enumerate(self.annotators)
         ]
         self.none_record_action = action(
-            records_menu, "None of them: no such record", ["Ctrl+0"], self.none_record
+            records_menu, self.tr("None of them: no such record"), ["Ctrl+0"], self.none_record
         )
         self.edit_record_action = action(
-            records_menu, "Edit the record…", ["Ctrl+E"], self.edit_record
+            records_menu, self.tr("Edit the record…"), ["Ctrl+E"], self.edit_record
         )
         records_menu.addSeparator()
         self.records_actions = [
             action(
                 records_menu,
-                f"Take all {name}'s officials and events",
+                self.tr("Take all {name}'s officials and events").format(name=name),
                 [f"Ctrl+Shift+{n + 1}"],
                 lambda n=n: self.take_records(n),
             )
@@ -301,35 +348,36 @@ class ReviewWindow(QMainWindow):
         ]
         self.done_action = action(
             articles_menu,
-            "Adjudicated, next article",
+            self.tr("Adjudicated, next article"),
             ["Ctrl+Return", "Ctrl+Enter"],
             self.mark_done,
         )
         articles_menu.addSeparator()
         self.next_article_action = action(
-            articles_menu, "Next article", ["Ctrl+Down"], lambda: self.step_row(1)
+            articles_menu, self.tr("Next article"), ["Ctrl+Down"], lambda: self.step_row(1)
         )
         self.previous_article_action = action(
-            articles_menu, "Previous article", ["Ctrl+Up"], lambda: self.step_row(-1)
+            articles_menu, self.tr("Previous article"), ["Ctrl+Up"], lambda: self.step_row(-1)
         )
         for n, act in enumerate(self.take_actions):
-            self.choice_row.addWidget(self._button(act, f"{n + 1}: take {self.annotators[n]}"))
-        self.choice_row.addWidget(self._button(self.edit_action, "E: edit…"))
+            self.choice_row.addWidget(self._button(act, self.tr("{n}: take {name}").format(n=n + 1, name=self.annotators[n])))
+        self.choice_row.addWidget(self._button(self.edit_action, self.tr("E: edit…")))
         self.choice_row.addStretch(1)
-        self.choice_row.addWidget(self._button(self.agreed_action, "Shift+A: accept agreed"))
-        self.choice_row.addWidget(self._button(self.done_action, "Ctrl+Enter: adjudicated"))
-        toolbar = QToolBar("Review")
+        self.choice_row.addWidget(self._button(self.agreed_action, self.tr("Shift+A: accept agreed")))
+        self.choice_row.addWidget(self._button(self.done_action, self.tr("Ctrl+Enter: adjudicated")))
+        toolbar = self.toolbar = QToolBar(self.tr("Review"))
         toolbar.setMovable(False)
         buttons = [
             *(
-                self._button(act, f"Ctrl+{n + 1}: {self.annotators[n]}'s")
+                self._button(act, self.tr("Ctrl+{n}: {name}'s").format(n=n + 1, name=self.annotators[n]))
                 for n, act in enumerate(self.take_record_actions)
             ),
-            self._button(self.none_record_action, "Ctrl+0: none"),
-            self._button(self.edit_record_action, "Ctrl+E: edit…"),
-            self._button(self.next_record_action, "R: next record"),
+            self._button(self.none_record_action, self.tr("Ctrl+0: none")),
+            self._button(self.edit_record_action, self.tr("Ctrl+E: edit…")),
+            self._button(self.next_record_action, self.tr("R: next record")),
             *(
-                self._button(act, f"Ctrl+Shift+{n + 1}: all {self.annotators[n]}'s")
+                self._button(act, self.tr("Ctrl+Shift+{n}: all {name}'s").format(
+                    n=n + 1, name=self.annotators[n]))
                 for n, act in enumerate(self.records_actions)
             ),
         ]
@@ -416,26 +464,32 @@ class ReviewWindow(QMainWindow):
         records = self.state.records
         opened = [i for i, v in enumerate(records.verdicts) if v.open]
         self.current_record = opened[0] if opened else (0 if records.slots else None)
-        pair = self.adjudicator.article_agreement(self.state)
-        if pair is None:
-            self.figures_article.show_message("not every annotator has a set on this article")
-        else:
-            self.figures_article.show_pair(pair)
-        self.figures_article.title.setText(
-            f"<b>This article</b> ({counted(len(self.state.review.disagreements), 'disagreement')})"
-        )
+        self._show_article_figures()
         self._render()
         self._show_current()
 
+    def _show_article_figures(self) -> None:
+        assert self.state is not None
+        pair = self.adjudicator.article_agreement(self.state)
+        if pair is None:
+            self.figures_article.show_message(self.tr("not every annotator has a set on this article"))
+        else:
+            self.figures_article.show_pair(pair)
+        n = len(self.state.review.disagreements)
+        count = self.tr("1 disagreement") if n == 1 else self.tr("{n} disagreements").format(n=n)
+        self.figures_article.title.setText(
+            self.tr("<b>This article</b> ({count})").format(count=escape(count))
+        )
+
     def _legend(self) -> str:
         lanes = " ".join(f"<b>{n + 1}</b> {escape(name)}" for n, name in enumerate(self.annotators))
-        return (
-            f"Lanes under each line, top to bottom: {lanes}. Bars take the label's colour; "
+        return self.tr(
+            "Lanes under each line, top to bottom: {lanes}. Bars take the label's colour; "
             "text shaded = gold so far; boxes = disagreements "
             "(<span style='color:#e67e00'>open</span>, "
             "<span style='color:#2e7d32'>gold holds a version</span>). "
             "Ctrl+Z undoes the last decision."
-        )
+        ).format(lanes=lanes)
 
     def _reload(self) -> None:
         """After an edit: read gold again and redraw; the disagreements themselves stay."""
@@ -465,34 +519,56 @@ class ReviewWindow(QMainWindow):
         total = len(state.review.disagreements)
         records = state.records
         undecided = sum(1 for v in records.verdicts if v.open)
-        head = (
-            f"Gold: <b>{escape(state.gold.status.replace('_', ' '))}</b> · "
-            f"{total - state.open_count} of {total} {noun_for(total, 'disagreement')} settled · "
-            f"{counted(len(state.review.agreed), 'agreed span')} · "
-            f"{len(records.slots) - undecided} of {len(records.slots)} "
-            f"{noun_for(len(records.slots), 'record')} decided"
-        )
+        agreed = len(state.review.agreed)
+        slots = len(records.slots)
+        bits = [
+            self.tr("Gold: <b>{status}</b>").format(status=escape(self._status_word(state.gold.status))),
+            (self.tr("{k} of 1 disagreement settled") if total == 1
+             else self.tr("{k} of {n} disagreements settled")).format(k=total - state.open_count, n=total),
+            self.tr("1 agreed span") if agreed == 1 else self.tr("{n} agreed spans").format(n=agreed),
+            (self.tr("{k} of 1 record decided") if slots == 1
+             else self.tr("{k} of {n} records decided")).format(k=slots - undecided, n=slots),
+        ]
+        head = " · ".join(bits)
         if self.current is None:
-            return head + "<br>No span disagreements: Shift+A accepts the agreed spans and records."
+            return head + "<br>" + self.tr(
+                "No span disagreements: Shift+A accepts the agreed spans and records."
+            )
         d = state.review.disagreements[self.current]
         verdict = state.verdicts[self.current]
         if verdict.open:
-            holds = "open"
+            holds = self.tr("open")
         elif verdict.edited:
-            holds = "gold holds an edited version"
+            holds = self.tr("gold holds an edited version")
         else:
-            holds = "gold holds " + ", ".join(self.annotators[i] + "'s" for i in verdict.annotators)
+            holds = self.tr("gold holds {names}").format(names=self.tr(", ").join(
+                self.tr("{name}'s").format(name=self.annotators[i]) for i in verdict.annotators
+            ))
+        group = self.tr("entity") if d.group == "entity" else self.tr("region")
         lines = [
-            f"{head}<br><b>Disagreement {self.current + 1} of {total}</b> "
-            f"({d.group}, characters {d.start}–{d.end}): {escape(holds)}"
+            head + "<br>" + self.tr(
+                "<b>Disagreement {k} of {n}</b> ({group}, characters {start}–{end}): {holds}"
+            ).format(k=self.current + 1, n=total, group=group, start=d.start, end=d.end,
+                     holds=escape(holds))
         ]
         text = state.article.text
         for n, version in enumerate(d.versions):
             spans = ", ".join(
-                f"{escape(label)} 「{escape(text[s:e])}」" for label, s, e in sorted(version)
+                f"{escape(self._label_shown(label))} 「{escape(text[s:e])}」"
+                for label, s, e in sorted(version)
             )
-            lines.append(f"<b>{n + 1}</b> {escape(self.annotators[n])}: {spans or '(nothing)'}")
+            nothing = escape(self.tr("(nothing)"))
+            lines.append(f"<b>{n + 1}</b> {escape(self.annotators[n])}: {spans or nothing}")
         return "<br>".join(lines)
+
+    def _label_shown(self, label: str) -> str:
+        found = self.store.schema.get(label)
+        return found.shown(schema_language()) if found else label
+
+    def _status_word(self, status: str) -> str:
+        words = {"todo": self.tr("todo"), "in_progress": self.tr("in progress"),
+                 "done": self.tr("done"), "skipped": self.tr("skipped")}
+        return words.get(status, status)
 
     def _show_current(self) -> None:
         if self.state is not None and self.current is not None:
@@ -504,7 +580,8 @@ class ReviewWindow(QMainWindow):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress_label.setText(
-            f" Adjudicated: {done} of {total} {noun_for(total, 'article')} "
+            " " + (self.tr("Adjudicated: {k} of 1 article") if total == 1
+                   else self.tr("Adjudicated: {k} of {n} articles")).format(k=done, n=total) + " "
         )
 
     # -- disagreements ------------------------------------------------------------------------
@@ -516,9 +593,9 @@ class ReviewWindow(QMainWindow):
         target = self.current + delta
         if not 0 <= target < count:
             self.statusBar().showMessage(
-                "last disagreement; Ctrl+Enter marks the article adjudicated"
+                self.tr("last disagreement; Ctrl+Enter marks the article adjudicated")
                 if delta > 0
-                else "first disagreement",
+                else self.tr("first disagreement"),
                 4000,
             )
             return
@@ -543,7 +620,7 @@ class ReviewWindow(QMainWindow):
         except (StoreError, ValueError) as error:
             self.statusBar().showMessage(f"{description}: {error}", 8000)
             return False
-        self.statusBar().showMessage(f"saved: {description}", 3000)
+        self.statusBar().showMessage(self.tr("saved: {what}").format(what=description), 3000)
         self._decided.append(self.state.article.id)
         self._undone.clear()
         self._reload()
@@ -555,7 +632,7 @@ class ReviewWindow(QMainWindow):
         """An edit of the disagreement in hand; then on to the next open one."""
         index = self.current
         if index is None:
-            self.statusBar().showMessage("no disagreement here", 3000)
+            self.statusBar().showMessage(self.tr("no disagreement here"), 3000)
             return
         if self._edit(description, lambda state: apply(state, index)):
             self._advance()
@@ -572,23 +649,26 @@ class ReviewWindow(QMainWindow):
         else:
             self._render()
             records_open = sum(1 for v in self.state.records.verdicts if v.open)
-            self.statusBar().showMessage(
-                f"every span disagreement settled; {counted(records_open, 'record')} still open (R)"
-                if records_open
-                else "every disagreement settled: Ctrl+Enter marks the article adjudicated",
-                6000,
-            )
+            if records_open:
+                message = (
+                    self.tr("every span disagreement settled; 1 record still open (R)")
+                    if records_open == 1
+                    else self.tr("every span disagreement settled; {n} records still open (R)")
+                ).format(n=records_open)
+            else:
+                message = self.tr("every disagreement settled: Ctrl+Enter marks the article adjudicated")
+            self.statusBar().showMessage(message, 6000)
 
     def take_version(self, lane: int) -> None:
         self._settled_current(
-            f"{self.annotators[lane]}'s version",
+            self.tr("{name}'s version").format(name=self.annotators[lane]),
             lambda state, index: self.adjudicator.take_version(state, index, lane),
         )
 
     def edit_current(self) -> None:
         state, index = self.state, self.current
         if state is None or index is None:
-            self.statusBar().showMessage("no disagreement here", 3000)
+            self.statusBar().showMessage(self.tr("no disagreement here"), 3000)
             return
         d = state.review.disagreements[index]
         inside = [span_key(s) for s in gold_inside(d, state.gold.spans, state.review.agreed)]
@@ -608,7 +688,9 @@ class ReviewWindow(QMainWindow):
         if self.current != index:
             self.current = index
         self._settled_current(
-            f"edited {label} {start}–{end}",
+            self.tr("edited {label} {start}–{end}").format(
+                label=self._label_shown(label), start=start, end=end
+            ),
             lambda state, i: self.adjudicator.set_span(state, i, label, start, end),
         )
 
@@ -622,17 +704,19 @@ class ReviewWindow(QMainWindow):
         article_id = trail[-1] if trail else (self.state.article.id if self.state else None)
         if article_id is None:
             return
-        word = "undo" if undo else "redo"
         step = self.store.undo if undo else self.store.redo
         try:
             what = step(GOLD, article_id)
         except StoreError as error:
-            self.statusBar().showMessage(f"{word}: {error}", 8000)
+            failed = self.tr("undo: {error}") if undo else self.tr("redo: {error}")
+            self.statusBar().showMessage(failed.format(error=error), 8000)
             return
         if trail:
             trail.pop()  # done, or nothing left to take back there (changed elsewhere)
         if what is None:
-            self.statusBar().showMessage(f"nothing to {word} here", 3000)
+            self.statusBar().showMessage(
+                self.tr("nothing to undo here") if undo else self.tr("nothing to redo here"), 3000
+            )
             return
         other.append(article_id)
         if self.state is not None and self.state.article.id == article_id:
@@ -641,7 +725,8 @@ class ReviewWindow(QMainWindow):
             self._bring_changed_into_hand(before)
         else:
             self._select_id(article_id, emit=True)  # opens it, first open disagreement in hand
-        self.statusBar().showMessage(f"{'undone' if undo else 'redone'}: {what}", 4000)
+        done = self.tr("undone: {what}") if undo else self.tr("redone: {what}")
+        self.statusBar().showMessage(done.format(what=what), 4000)
 
     def _bring_changed_into_hand(self, before: ArticleState) -> None:
         """After undo or redo on the open article: the first disagreement and the first record
@@ -657,7 +742,7 @@ class ReviewWindow(QMainWindow):
         self._show_current()
 
     def accept_agreed(self) -> None:
-        if self._edit("accept agreed spans and records", self.adjudicator.accept_agreed):
+        if self._edit(self.tr("accept agreed spans and records"), self.adjudicator.accept_agreed):
             self._advance_record(from_start=True)
 
     # -- records ------------------------------------------------------------------------------
@@ -670,7 +755,9 @@ class ReviewWindow(QMainWindow):
             self.current_record = target
             self._render()
         else:
-            self.statusBar().showMessage("last record" if delta > 0 else "first record", 3000)
+            self.statusBar().showMessage(
+                self.tr("last record") if delta > 0 else self.tr("first record"), 3000
+            )
 
     def _record_clicked(self, index: int) -> None:
         self.current_record = index
@@ -682,7 +769,7 @@ class ReviewWindow(QMainWindow):
         """A decision on the record in hand; then on to the next open one."""
         index = self.current_record
         if index is None:
-            self.statusBar().showMessage("no officials or events on this article", 3000)
+            self.statusBar().showMessage(self.tr("no officials or events on this article"), 3000)
             return
         if self._edit(description, lambda state: apply(state, index)):
             self._advance_record()
@@ -700,17 +787,17 @@ class ReviewWindow(QMainWindow):
 
     def take_record(self, lane: int) -> None:
         self._settled_record(
-            f"{self.annotators[lane]}'s version of the record",
+            self.tr("{name}'s version of the record").format(name=self.annotators[lane]),
             lambda state, index: self.adjudicator.take_record(state, index, lane),
         )
 
     def none_record(self) -> None:
-        self._settled_record("none of them", self.adjudicator.reject_record)
+        self._settled_record(self.tr("none of them"), self.adjudicator.reject_record)
 
     def edit_record(self) -> None:
         state, index = self.state, self.current_record
         if state is None or index is None:
-            self.statusBar().showMessage("no officials or events on this article", 3000)
+            self.statusBar().showMessage(self.tr("no officials or events on this article"), 3000)
             return
         slot, verdict = state.records.slots[index], state.records.verdicts[index]
         base = verdict.gold.draft if verdict.gold else slot.first()
@@ -725,12 +812,12 @@ class ReviewWindow(QMainWindow):
         draft = dialog.draft()
         self.current_record = index
         self._settled_record(
-            "edited record", lambda state, i: self.adjudicator.edit_record(state, i, draft)
+            self.tr("edited record"), lambda state, i: self.adjudicator.edit_record(state, i, draft)
         )
 
     def take_records(self, lane: int) -> None:
         if self._edit(
-            f"{self.annotators[lane]}'s officials and events",
+            self.tr("{name}'s officials and events").format(name=self.annotators[lane]),
             lambda state: self.adjudicator.take_records(state, lane),
         ):
             self._advance_record(from_start=True)
@@ -743,7 +830,9 @@ class ReviewWindow(QMainWindow):
             return
         still_open = open_disagreements(state)
         if still_open.total:
-            self.statusBar().showMessage(f"not adjudicated: {still_open.describe()}", 10000)
+            self.statusBar().showMessage(
+                self.tr("not adjudicated: {what}").format(what=still_open.describe()), 10000
+            )
             if still_open.spans:
                 self.current = still_open.spans[0]
                 self._show_current()
@@ -751,7 +840,7 @@ class ReviewWindow(QMainWindow):
                 self.current_record = min(still_open.officials + still_open.events)
             self._render()
             return
-        if not self._edit("adjudicated", lambda s: self.adjudicator.mark_done(s.article.id)):
+        if not self._edit(self.tr("adjudicated"), lambda s: self.adjudicator.mark_done(s.article.id)):
             return
         self._open_next_unfinished()
 
@@ -762,7 +851,7 @@ class ReviewWindow(QMainWindow):
         done = set(self.store.article_ids(status="done", annotator=GOLD))
         following = next((i for i in order if i not in done), None)
         if following is None:
-            self.statusBar().showMessage("every article is adjudicated", 6000)
+            self.statusBar().showMessage(self.tr("every article is adjudicated"), 6000)
             return
         self._select_id(following, emit=True)
 
