@@ -4,6 +4,7 @@ the CLI says what it did exactly as before the move (issue 17)."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,13 +20,7 @@ from annotator.services.export import (
     export,
 )
 from annotator.services.pages import SuggestingInterrupted, import_pages
-from annotator.services.suggestions import (
-    NothingToDo,
-    accepting,
-    offer_same_string,
-    pending_suggestions,
-    rejecting,
-)
+from annotator.services.suggestions import pending_suggestions, same_string_places
 from annotator.store import Store
 
 PAGES = ["今天上午，市长张三在会议上讲话。", "昨天，县长李四到学校看望老师。", "第三篇新闻正文。"]
@@ -147,27 +142,29 @@ def test_an_export_of_an_annotator_without_a_set_writes_nothing(tmp_path: Path) 
     assert not out.exists()
 
 
-def test_suggestion_decisions_outside_the_window(tmp_path: Path, pages: Path) -> None:
+def test_what_is_pending_and_where_to_offer_again_come_from_the_sets_alone(
+    tmp_path: Path, pages: Path
+) -> None:
     with Store.open(tmp_path / "a.db") as store:
         import_pages(store, [pages])
         article = next(a for a in store.iter_articles() if a.text.startswith("今天"))
-        mine = store.get_annotation_set(article.id, "alice")
         auto = store.get_annotation_set(article.id, AUTO)
+        mine = store.get_annotation_set(article.id, "alice")
         pending = pending_suggestions(mine, auto, store.rejected(article.id, "alice"))
         assert pending and pending == list(auto.spans)
-        decision = accepting(store, "alice", pending[:1])
-        assert decision.description == f"accept {pending[0].label} {pending[0].text!r}"
-        assert store.get_annotation_set(article.id, "alice").spans == ()  # not yet applied
-        decision.apply()
+        store.accept_suggestions([pending[0].id], "alice")
         mine = store.get_annotation_set(article.id, "alice")
-        assert [s.origin for s in mine.spans] == [pending[0].id]
         left = pending_suggestions(mine, auto, store.rejected(article.id, "alice"))
         assert left == pending[1:]
         if left:
-            rejecting(store, "alice", left[0]).apply()
+            store.reject_suggestion(left[0].id, "alice")
             rejected = store.rejected(article.id, "alice")
             assert pending_suggestions(mine, auto, rejected) == left[1:]
-        with pytest.raises(NothingToDo, match="no pending suggestion"):
-            accepting(store, "alice", [])
-        with pytest.raises(NothingToDo, match="no other occurrence"):
-            offer_same_string(store, article, mine.spans[0], mine, auto, rejected=set())
+        # the accepted text occurs once: nowhere else to offer it
+        assert same_string_places(article, mine.spans[0], mine, auto, set()) == []
+    twice = replace(article, text=article.text + article.text)
+    label, start, end = mine.spans[0].label, mine.spans[0].start, mine.spans[0].end
+    again = (label, start + len(article.text), end + len(article.text))
+    assert same_string_places(twice, mine.spans[0], mine, auto, set()) == [again]
+    taken_key = (label, *again[1:], twice.text[again[1] : again[2]])
+    assert same_string_places(twice, mine.spans[0], mine, auto, {taken_key}) == []

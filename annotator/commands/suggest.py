@@ -11,6 +11,7 @@ import sys
 from annotator.commands.common import add_common_options, open_store
 from annotator.commands.progress_line import ProgressLine
 from annotator.pool import default_jobs
+from annotator.services.suggestions import recompute_suggestions
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,13 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from annotator.suggest.run import suggest_corpus
-
     jobs = max(1, args.jobs or default_jobs())
     with open_store(args) as store:
         progress = ProgressLine("checking and suggesting", "articles")
         try:
-            count = suggest_corpus(
+            count = recompute_suggestions(
                 store,
                 only_changed=not args.all,
                 progress=progress,

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from annotator.gui.commands import ArticleHistory
-from annotator.gui.find_bar import match_ranges
 from annotator.gui.i18n import schema_language
 from annotator.gui.trim import trim_span, whole_lines
 from annotator.model import (
@@ -27,6 +26,7 @@ from annotator.model import (
     is_region_label,
     region_label,
 )
+from annotator.services.suggestions import pending_suggestions, same_string_places
 from annotator.store import Store
 
 SAME_STRING = "same-string"  # the rule name of suggestions offered by `offer_same_string`
@@ -91,15 +91,7 @@ class ArticleEditor(QObject):
     def pending_suggestions(self) -> list[Span]:
         """`auto` spans neither accepted (a span of mine came from it or has its label and
         offsets) nor rejected, in text order."""
-        accepted = {s.origin for s in self.aset.spans if s.origin is not None}
-        mine = {(s.label, s.start, s.end) for s in self.aset.spans}
-        return [
-            s
-            for s in self.auto.spans
-            if s.id not in accepted
-            and (s.label, s.start, s.end) not in mine
-            and (s.label, s.start, s.end, s.text) not in self.rejected
-        ]
+        return pending_suggestions(self.aset, self.auto, self.rejected)
 
     def span_at(self, pos: int, spans: Sequence[Span] | None = None) -> Span | None:
         """The innermost span covering code point `pos` (entities before regions)."""
@@ -204,16 +196,7 @@ class ArticleEditor(QObject):
         assert self.article is not None
         if span.is_region:
             raise NothingToDo(self.tr("boilerplate regions are marked line by line, not offered"))
-        text = self.article.text
-        mine = self.aset.entity_spans()
-        pending = {(s.label, s.start, s.end) for s in self.pending_suggestions()}
-        places = [
-            (span.label, start, end)
-            for start, end in match_ranges(text, span.text)
-            if not any(s.start < end and start < s.end for s in mine)
-            and (span.label, start, end) not in pending
-            and (span.label, start, end, text[start:end]) not in self.rejected
-        ]
+        places = same_string_places(self.article, span, self.aset, self.auto, self.rejected)
         if not places:
             raise NothingToDo(
                 self.tr("no other occurrence of {text} left to offer in this article").format(

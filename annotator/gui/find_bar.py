@@ -19,18 +19,6 @@ T = TypeVar("T")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def match_ranges(text: str, needle: str) -> list[tuple[int, int]]:
-    """Every non-overlapping occurrence of `needle` in `text`, in order."""
-    found: list[tuple[int, int]] = []
-    if not needle:
-        return found
-    at = text.find(needle)
-    while at >= 0:
-        found.append((at, at + len(needle)))
-        at = text.find(needle, at + len(needle))
-    return found
-
-
 def step_to(
     items: Sequence[T], here: tuple[int, int], direction: int, where: Callable[[T], tuple[int, int]]
 ) -> T:

@@ -31,7 +31,7 @@ from annotator.gui.activity import ActivityClock
 from annotator.gui.ask_once import confirm_unless_told_not_to
 from annotator.gui.cheat_sheet import CheatSheet, key_rows
 from annotator.gui.editor import ArticleEditor, NothingToDo
-from annotator.gui.find_bar import FindBar, match_ranges, step_to
+from annotator.gui.find_bar import FindBar, step_to
 from annotator.gui.i18n import (
     LANGUAGES,
     chosen_language,
@@ -48,6 +48,7 @@ from annotator.gui.status_bar import EditorStatusBar
 from annotator.gui.text_view import DEFAULT_TEXT_SIZE, ArticleTextView, Paint
 from annotator.gui.workers import BackgroundJob
 from annotator.model import Damage, Span, region_kind
+from annotator.services.suggestions import match_ranges
 from annotator.store import Store, StoreError
 
 PANE_SHARES = (2, 5, 3)  # article list, text, side tabs
