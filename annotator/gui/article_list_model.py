@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from annotator.gui.notes import flag_marks
 from annotator.gui.plain import rich_literal
 from annotator.model import ArticleSummary
 from annotator.store import Store
@@ -126,5 +127,7 @@ class ArticleListModel(QAbstractTableModel):
         if column == 2:
             return summary.published or ""
         if column == 3:
-            return self.tr(STATUS_TEXT[summary.status]) if summary.status in STATUS_TEXT else summary.status
+            status = self.tr(STATUS_TEXT[summary.status]) if summary.status in STATUS_TEXT else summary.status
+            marks = flag_marks(summary.unsure, summary.has_note)
+            return f"{status} {marks}" if marks else status
         return summary.label_count

@@ -23,6 +23,7 @@ from annotator.model import (
     Official,
     Span,
     Status,
+    clean_note,
     is_region_label,
     region_label,
 )
@@ -46,6 +47,41 @@ def require_one_line(span_text: str) -> None:
             "a label cannot cross a line break: select within one line "
             "(B then a kind marks whole lines as boilerplate)",
         ))
+
+
+def _clean(note: Any) -> Any:
+    """A note as the store keeps it (`...`: unchanged); NothingToDo says why one cannot be."""
+    if note is ...:
+        return note
+    try:
+        return clean_note(note)
+    except ValueError as error:
+        raise NothingToDo(str(error)) from None
+
+
+def _same(note: str | None, unsure: bool, new_note: Any, new_unsure: Any) -> bool:
+    return (new_note is ... or new_note == note) and (new_unsure is ... or new_unsure == unsure)
+
+
+def _flags_what(what: str, note: Any, unsure: Any) -> str:
+    """An undo step's description: "note and flag unsure on …"."""
+    translate = QCoreApplication.translate
+    parts = []
+    if note is not ...:
+        parts.append(
+            translate("ArticleEditor", "remove the note")
+            if note is None
+            else translate("ArticleEditor", "note")
+        )
+    if unsure is not ...:
+        parts.append(
+            translate("ArticleEditor", "flag unsure")
+            if unsure
+            else translate("ArticleEditor", "clear unsure")
+        )
+    return translate("ArticleEditor", "{what} on {target}").format(
+        what=translate("ArticleEditor", " and ").join(parts), target=what
+    )
 
 
 class ArticleEditor(QObject):
@@ -270,6 +306,36 @@ class ArticleEditor(QObject):
         self._run(
             self.tr("mark {status}").format(status=self._status_word(status)), lambda: self.store.set_status(self.article_id, self.annotator, status)
         )
+
+    def set_article_flags(self, *, note: Any = ..., unsure: Any = ...) -> bool:
+        """My note on the open article and/or its unsure flag, as one undo step; False (and no
+        step) when nothing changes."""
+        note = _clean(note)
+        if _same(self.aset.note, self.aset.unsure, note, unsure):
+            return False
+        self._run(
+            _flags_what(self.tr("the article"), note, unsure),
+            lambda: self.store.set_article_flags(
+                self.article_id, self.annotator, note=note, unsure=unsure
+            ),
+        )
+        return True
+
+    def set_span_flags(self, span: Span, *, note: Any = ..., unsure: Any = ...) -> bool:
+        """A span's note and/or unsure flag, as one undo step; False when nothing changes."""
+        span_id = span.id
+        if span_id is None or span.annotator != self.annotator:
+            raise NothingToDo(
+                self.tr("notes and flags go on your own labels (accept a suggestion first)")
+            )
+        note = _clean(note)
+        if _same(span.note, span.unsure, note, unsure):
+            return False
+        self._run(
+            _flags_what(f"{span.label} {span.text!r}", note, unsure),
+            lambda: self.store.set_span_flags(span_id, note=note, unsure=unsure),
+        )
+        return True
 
     def undo(self) -> str | None:
         return self._replay(self.history.undo, self.tr("undo {what}"))

@@ -28,6 +28,13 @@ FILTERS: tuple[tuple[str, Status | None], ...] = (
     (QT_TRANSLATE_NOOP("ArticleListPanel", "Skipped"), "skipped"),
 )
 assert {status for _text, status in FILTERS} == {None, *STATUSES}, "a status without a filter"
+# after the statuses, in the same box: my articles flagged unsure, or carrying a note (mine or
+# on one of my labels); store.notes.FLAGS
+FLAG_FILTERS: tuple[tuple[str, str], ...] = (
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "Unsure ?"), "unsure"),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "With a note ✎"), "note"),
+)
+FLAG_PREFIX = "flag:"
 SEARCH_DELAY_MS = 250
 TITLE_MIN_CHARS = 8  # the title column keeps this many characters before others give way
 OPTIONAL_COLUMNS = (1, 4, 2)  # outlet, label count, date: hidden in this order when narrow
@@ -46,6 +53,9 @@ class ArticleListPanel(QWidget):
         self.status_filter = QComboBox()
         for _text, status in FILTERS:
             self.status_filter.addItem("", status)
+        self.status_filter.insertSeparator(len(FILTERS))
+        for _text, flag in FLAG_FILTERS:
+            self.status_filter.addItem("", FLAG_PREFIX + flag)
         self._set_texts()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -61,7 +71,7 @@ class ArticleListPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed widths: resizing to contents would read all 100,000 rows.
         digit = self.fontMetrics().horizontalAdvance("0")
-        self._widths = {column: digit * chars + 12 for column, chars in ((1, 7), (2, 10), (3, 9), (4, 5))}
+        self._widths = {column: digit * chars + 12 for column, chars in ((1, 7), (2, 10), (3, 11), (4, 5))}
         for column, width in self._widths.items():
             header.resizeSection(column, width)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -85,6 +95,9 @@ class ArticleListPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search title and text…"))
         for index, (text, _status) in enumerate(FILTERS):
             self.status_filter.setItemText(index, self.tr(text))
+        for text, flag in FLAG_FILTERS:
+            at = self.status_filter.findData(FLAG_PREFIX + flag)
+            self.status_filter.setItemText(at, self.tr(text))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -114,14 +127,21 @@ class ArticleListPanel(QWidget):
             self.table.setColumnHidden(column, column not in shown)
 
     def status(self) -> Status | None:
-        return self.status_filter.currentData()
+        data = self.status_filter.currentData()
+        return None if data is None or str(data).startswith(FLAG_PREFIX) else data
 
-    def set_filter(self, search: str, status: Status | None) -> None:
+    def flag(self) -> str | None:
+        """The flag filter chosen ("unsure" or "note"), or None."""
+        data = self.status_filter.currentData()
+        return str(data)[len(FLAG_PREFIX) :] if str(data).startswith(FLAG_PREFIX) else None
+
+    def set_filter(self, search: str, status: Status | None, flag: str | None = None) -> None:
         """Restore a saved filter without running the query twice."""
         self.search.blockSignals(True)
         self.status_filter.blockSignals(True)
         self.search.setText(search)
-        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
+        wanted = FLAG_PREFIX + flag if flag else status
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(wanted)))
         self.search.blockSignals(False)
         self.status_filter.blockSignals(False)
 
@@ -129,11 +149,12 @@ class ArticleListPanel(QWidget):
         """Run the search and the status filter; the current article stays chosen if listed."""
         self._debounce.stop()
         current = self.current_id()
-        status = self.status()
+        status, flag = self.status(), self.flag()
         ids = self._store.article_ids(
             status=status,
-            annotator=self._annotator if status else None,
+            annotator=self._annotator if status or flag else None,
             search=self.search.text().strip() or None,
+            flag=flag,
         )
         self.model.set_ids(ids)
         if current is not None and self.model.row_of(current) is not None:

@@ -42,6 +42,7 @@ from annotator.gui.i18n import (
 )
 from annotator.gui.key_prefix import Choice, KeyPrefix
 from annotator.gui.list_panel import ArticleListPanel
+from annotator.gui.notes import about_article, about_span, ask_note, flag_marks
 from annotator.gui.plain import plain_action_text, plain_window_title
 from annotator.gui.side_tabs import SideTabs
 from annotator.gui.status_bar import EditorStatusBar
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.selected_span_id: int | None = None
         self._done_count = 0
         self._batch: tuple[int, int] | None = None  # (handed out, left) when `assign` wrote the db
+        self._offered_here: tuple[str, str, str] | None = None  # (article, label, text) O offered
+        self._offering = ""  # the string being offered in every article, while that runs
         self.jobs = QThreadPool(self)
         self.actions_in_menus: list[QAction] = []
 
@@ -185,6 +188,9 @@ class MainWindow(QMainWindow):
                      self.done_and_next)
         self._action(article, self.tr("Mark skipped"), "Ctrl+K", lambda: self.editor.set_status("skipped"))
         self._action(article, self.tr("Search articles"), "Ctrl+L", self._focus_search)
+        self._action(article, self.tr("Note on the article…"), "Shift+C", self.note_article, on_text=True)
+        self._action(article, self.tr("Unsure about the article (on/off)"), "Shift+U",
+                     self.toggle_article_unsure, on_text=True)
         article.addSeparator()
         self._action(article, self.tr("Recompute suggestions for this article"), "Ctrl+R", self.recompute_suggestions)
         article.addSeparator()
@@ -202,6 +208,9 @@ class MainWindow(QMainWindow):
                          label=plain_action_text(label.shown(language))), label.key,
                          lambda name=label.name: self.label_selection(name), on_text=True)
         self._action(labels, self.tr("Delete the selected span"), "Delete", self.delete_selected, on_text=True)
+        self._action(labels, self.tr("Note on the label at the cursor…"), "C", self.note_span, on_text=True)
+        self._action(labels, self.tr("Unsure about the label at the cursor (on/off)"), "U",
+                     self.toggle_span_unsure, on_text=True)
         self._action(labels, self.tr("Mark selected lines as boilerplate (then a kind key)"), "B",
                      self.begin_region, on_text=True)
         regions = labels.addMenu(self.tr("Mark selected lines as boilerplate"))
@@ -349,6 +358,9 @@ class MainWindow(QMainWindow):
             bits.append(self.tr("Traditional page"))
         if article.damage:
             bits.append(self.tr("{n} damaged spans").format(n=len(article.damage)))
+        aset = self.editor.aset
+        if aset.unsure or aset.note:  # my flags on the article: the note itself is in Spans
+            bits.append(flag_marks(aset.unsure, bool(aset.note)))
         self.header.setText("  ·  ".join(b for b in bits if b))
 
     def _show_text(self) -> None:
@@ -365,6 +377,7 @@ class MainWindow(QMainWindow):
             self.selected_span_id = None
         self._paint()
         self.list_panel.model.refresh_row(self.editor.article.id)
+        self._show_header()  # the article's flags
         self._update_status()
 
     def _paint(self) -> None:
@@ -462,6 +475,41 @@ class MainWindow(QMainWindow):
         start, end = self.view.selection_range()
         self.editor.mark_region(kind, start, end)
 
+    def _own_span_here(self) -> Span:
+        self._require_cleaned_text()
+        span = self._span_here(self.editor.aset.spans)
+        if span is None:
+            raise NothingToDo(self.tr("no label at the cursor (Shift+C notes the whole article)"))
+        return span
+
+    def note_span(self) -> None:
+        """C: the note (and unsure flag) of the label at the cursor, in a small dialog."""
+        span = self._own_span_here()
+        answer = ask_note(about_span(self._label_shown(span.label), span.text), span.note, span.unsure, self)
+        if answer is not None:
+            self.editor.set_span_flags(span, note=answer[0], unsure=answer[1])
+            self.selected_span_id = span.id
+
+    def toggle_span_unsure(self) -> None:
+        span = self._own_span_here()
+        self.editor.set_span_flags(span, unsure=not span.unsure)
+        self.selected_span_id = span.id
+
+    def note_article(self) -> None:
+        """Shift+C: my note (and unsure flag) on the whole article."""
+        article = self.editor.article
+        if article is None:
+            raise NothingToDo(self.tr("no article is open"))
+        aset = self.editor.aset
+        answer = ask_note(about_article(article.title or article.source), aset.note, aset.unsure, self)
+        if answer is not None:
+            self.editor.set_article_flags(note=answer[0], unsure=answer[1])
+
+    def toggle_article_unsure(self) -> None:
+        if self.editor.article is None:
+            raise NothingToDo(self.tr("no article is open"))
+        self.editor.set_article_flags(unsure=not self.editor.aset.unsure)
+
     def delete_selected(self) -> None:
         self._require_cleaned_text()
         span = self._span_here(self.editor.aset.spans)
@@ -534,15 +582,64 @@ class MainWindow(QMainWindow):
         span = self._span_here(self.editor.aset.entity_spans())
         if span is None:
             raise NothingToDo(self.tr("put the cursor on a label first (O offers it where its text recurs)"))
-        added = self.editor.offer_same_string(span)
+        here = (self.editor.article_id, span.label, span.text)
+        if self._offered_here == here:  # O again on the same label: every article
+            self.offer_everywhere(span)
+            return
+        try:
+            added = self.editor.offer_same_string(span)
+        except NothingToDo:  # nothing left to offer here: straight on to every article
+            self.offer_everywhere(span)
+            return
+        self._offered_here = here
         offered = (
             self.tr("offered {label} {text} at 1 more place: Tab goes through them, A accepts, X rejects")
             if len(added) == 1 else
             self.tr("offered {label} {text} at {n} more places: Tab goes through them, A accepts, X rejects")
         )
         self.status.showMessage(
-            offered.format(label=self._label_shown(span.label), text=repr(span.text), n=len(added)), 6000
+            offered.format(label=self._label_shown(span.label), text=repr(span.text), n=len(added))
+            + " · " + self.tr("O again: every article"),
+            6000,
         )
+
+    def offer_everywhere(self, span: Span) -> None:
+        """Offer `span`'s label at its string in every article, as suggestions, in the
+        background; the status bar follows it and says what was offered."""
+        from annotator.gui.everywhere_job import offer_everywhere_job
+        from annotator.services.everywhere import OfferRefused, check_offer
+
+        try:
+            check_offer(self.store.schema, span.label, span.text)
+        except OfferRefused as refused:
+            raise NothingToDo(str(refused)) from None
+        if self.store.path is None:
+            raise NothingToDo(self.tr("offering in every article needs a database file"))
+        if self._offering:
+            raise NothingToDo(self.tr("still offering {text} in every article").format(text=repr(self._offering)))
+        self._offered_here = None
+        self._offering = span.text
+        job = offer_everywhere_job(self.store.path, self.annotator, span.label, span.text)
+        going = self.tr("offering {label} {text} in every article: {done} of {total}")
+
+        def show_progress(done: int, total: int) -> None:
+            self.status.showMessage(going.format(
+                label=self._label_shown(span.label), text=repr(span.text), done=done, total=total))
+
+        def finished(message: str) -> None:
+            self._offering = ""
+            self.editor.reload()  # the open article may hold some of them
+            self.status.showMessage(message, 10000)
+
+        def failed(problem: str) -> None:
+            self._offering = ""
+            self.status.show_problem(problem)
+
+        job.signals.progress.connect(show_progress)
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        show_progress(0, 0)
+        self.start_job(job)
 
     def accept_all(self) -> None:
         self._require_cleaned_text()
@@ -757,7 +854,8 @@ class MainWindow(QMainWindow):
         if sizes is not None:
             self.splitter.restoreState(sizes)
         status = self.settings.value("filter/status") or None
-        self.list_panel.set_filter(str(self.settings.value("filter/search") or ""), status)
+        flag = self.settings.value("filter/flag") or None
+        self.list_panel.set_filter(str(self.settings.value("filter/search") or ""), status, flag)
         self.list_panel.apply_filter()
         self._count_done()
         last = self.settings.value(self._last_article_key())
@@ -771,6 +869,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("filter/search", self.list_panel.search.text())
         self.settings.setValue("filter/status", self.list_panel.status() or "")
+        self.settings.setValue("filter/flag", self.list_panel.flag() or "")
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from annotator.gui.delegates import ChecklistDelegate, ChoiceDelegate, DateDelegate
 from annotator.gui.editor import ArticleEditor, NothingToDo
 from annotator.gui.i18n import schema_language
-from annotator.gui.plain import rich_literal
+from annotator.gui.notes import NOTE_MARK, UNSURE_MARK, about_span, ask_note, flag_marks, one_line
+from annotator.gui.plain import plain_label, rich_literal
 from annotator.gui.record_model import RECORD_ROLE, Column, RecordModel
 from annotator.model import (
     EVENT_MODALITIES,
@@ -408,14 +409,47 @@ class SpansTab(RecordTab):
             Column(QT_TRANSLATE_NOOP("RecordModel", "End"), lambda s: s.end),
             Column(QT_TRANSLATE_NOOP("RecordModel", "From"), lambda s: self.tr("suggestion") if s.origin is not None else self.tr("hand"),
                    tooltip=QT_TRANSLATE_NOOP("RecordModel", "accepted from a suggestion, or labelled by hand")),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Flag"), lambda s: flag_marks(s.unsure, bool(s.note)),
+                   tooltip=QT_TRANSLATE_NOOP("RecordModel", "? unsure (U) · ✎ has a note (C)")),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Note"), lambda s: one_line(s.note)),
         ]
         super().__init__(editor, columns, lambda _old, _new: None, stretch=1, sortable=True,
-                         samples={0: "OFFICIAL", 2: "00000", 3: "00000", 4: "suggestion"})
+                         samples={0: "OFFICIAL", 2: "00000", 3: "00000", 4: "suggestion", 5: "?✎",
+                                  6: "全名还是简称？"})
+        # the article's own note and flag, above its spans (plain text: a note may quote a page)
+        self.article_flags = plain_label()
+        self.article_flags.setWordWrap(True)
+        self.article_flags.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.article_flags)
+        self.add_button(
+            QT_TRANSLATE_NOOP("RecordTab", "Note…"),
+            QT_TRANSLATE_NOOP("RecordTab", "Write or change the selected label's note and unsure flag (C in the text)"),
+            self._note_selected,
+        )
         self.add_delete_key(editor.delete_span)
         self.table.selectionModel().selectionChanged.connect(self._emit_span)
 
     def records(self) -> Sequence[Span]:
-        return self.editor.aset.spans
+        aset = self.editor.aset
+        parts = []
+        if aset.unsure:
+            parts.append(self.tr("Article: {mark} unsure").format(mark=UNSURE_MARK))
+        if aset.note:
+            parts.append(self.tr("Article note ({mark}): {note}").format(mark=NOTE_MARK, note=aset.note))
+        self.article_flags.setText("\n".join(parts))
+        self.article_flags.setVisible(bool(parts))
+        return aset.spans
+
+    def _note_selected(self) -> None:
+        span = self.selected_record()
+        if span is None:
+            raise NothingToDo(self.tr("select a label in the table first"))
+        about = about_span(label_shown(self.editor.store.schema, span.label), span.text)
+        answer = ask_note(about, span.note, span.unsure, self)
+        if answer is not None:
+            self.editor.set_span_flags(span, note=answer[0], unsure=answer[1])
 
     def _emit_span(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         span = self.selected_record()
