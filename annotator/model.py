@@ -290,6 +290,7 @@ class Span:
     rule: str | None = None  # for suggestions: which rule proposed it
     note: str | None = None  # the annotator's comment on this span (see check_note)
     unsure: bool = False  # the annotator flagged this span as doubtful
+    score: float | None = None  # for suggestions: the suggester's confidence in [0, 1]
 
     @property
     def is_region(self) -> bool:

@@ -159,9 +159,7 @@ def _list(data: Any) -> list[Any]:
 
 
 # Tuple fields of the records that are stored as JSON lists.
-_LIST_FIELDS = frozenset(
-    {"titles", "mentions", "participants", "title_spans", "participant_spans"}
-)
+_LIST_FIELDS = frozenset({"titles", "mentions", "participants", "title_spans", "participant_spans"})
 Record = Span | Official | Event
 
 
@@ -184,6 +182,7 @@ _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "str | None": (lambda v: v is None or isinstance(v, str), "text"),
     "int": (lambda v: type(v) is int, "an integer"),
     "int | None": (lambda v: v is None or type(v) is int, "an integer"),
+    "float | None": (lambda v: v is None or type(v) in (int, float), "a number"),
     "tuple[str, ...]": (lambda v: all(isinstance(x, str) for x in v), "a list of text"),
     "tuple[int, ...]": (lambda v: all(type(x) is int for x in v), "a list of integers"),
     "bool": (lambda v: v in (0, 1) and type(v) in (int, bool), "0 or 1"),  # SQLite's booleans

@@ -50,6 +50,7 @@ class NameMention:
     name: str
     rule: str
     titles: tuple[TitleMention, ...] = ()
+    score: float | None = None  # a model's probability of the name; None: a rule's find
 
 
 @functools.lru_cache(maxsize=4)  # built once per lexicon, not once per line

@@ -79,7 +79,8 @@ def tagged_officials(
             after = _title_after(text, name.end, words)
             titles = (after,) if after else ()
         if titles:
-            found.append(NameMention(name.start, name.end, name.text, RULE, tuple(titles)))
+            mention = NameMention(name.start, name.end, name.text, RULE, titles, score=name.score)
+            found.append(mention)
             taken.add(name.start, name.end)
     return found
 
