@@ -146,3 +146,36 @@ def test_note_dialog_shows_page_strings_as_plain_text(qtbot):
     assert all(
         label.textFormat() == Qt.TextFormat.PlainText for label in dialog.findChildren(QLabel)
     )
+
+
+def test_review_window_shows_each_annotators_notes_beside_their_lanes(qtbot, tmp_path):
+    from test_review_keys import make_window, put_short
+
+    from annotator.gui.review_notes import HERE
+    from annotator.store import Store
+
+    with Store.open(tmp_path / "review.db") as store:
+        put_short(store, "a1")
+        bob_org = next(s for s in store.get_annotation_set("a1", "bob").spans if s.label == "ORG")
+        store.set_span_flags(bob_org.id, note=PAGE_NOTE, unsure=True)
+        store.set_article_flags("a1", "alice", note="alice 的备注")
+        window = make_window(qtbot, store, ["alice", "bob"])
+        pane = window.notes_pane
+        assert pane.isVisible()
+        text = pane.toPlainText()
+        assert text.splitlines()[0] == f"1 alice: article {NOTE_MARK} alice 的备注"
+        bob_line = next(line for line in text.splitlines() if "成都" in line)
+        assert HERE in bob_line  # the disagreement in hand is 成都
+        assert PAGE_NOTE.replace("\n", " ⏎ ") in bob_line  # the raw characters, never HTML
+        assert text.index("2 bob") < text.index(bob_line)
+
+
+def test_review_notes_pane_hides_when_nobody_left_a_note(qtbot, tmp_path):
+    from test_review_keys import make_window, put_short
+
+    from annotator.store import Store
+
+    with Store.open(tmp_path / "review.db") as store:
+        put_short(store, "a1")
+        window = make_window(qtbot, store, ["alice", "bob"])
+        assert not window.notes_pane.isVisible()

@@ -55,6 +55,7 @@ from annotator.gui.review_figures import FiguresBox
 from annotator.gui.review_lanes import LanesView
 from annotator.gui.review_layout import disagreement_boxes, lane_bars
 from annotator.gui.review_list_model import ReviewListModel, article_scores
+from annotator.gui.review_notes import NotesPane
 from annotator.gui.review_records import RecordsView
 from annotator.model import GOLD
 from annotator.review.adjudication import (
@@ -215,6 +216,8 @@ class ReviewWindow(QMainWindow):
         column.addWidget(self.legend)
         column.addWidget(self.view, 1)
         column.addWidget(self.disagreement_label)
+        self.notes_pane = NotesPane()  # each annotator's notes and unsure flags
+        column.addWidget(self.notes_pane)
         column.addLayout(self.choice_row)
         self.figures_article = FiguresBox(schema)
         self.figures_corpus = FiguresBox(schema)  # titled by _set_fixed_texts
@@ -512,6 +515,10 @@ class ReviewWindow(QMainWindow):
         )
         self.records_view.show_records(self.annotators, state.records, self.current_record)
         self.disagreement_label.setText(self._describe_current())
+        here = state.review.disagreements[self.current] if self.current is not None else None
+        self.notes_pane.show_notes(
+            self.annotators, state.sets, (here.start, here.end) if here is not None else None
+        )
 
     def _describe_current(self) -> str:
         state = self.state
@@ -803,7 +810,11 @@ class ReviewWindow(QMainWindow):
         base = verdict.gold.draft if verdict.gold else slot.first()
         assert base is not None
         officials = sorted(o.name for o in state.gold.officials)
-        dialog = RecordEditDialog(base, self.store.schema.event_types, officials, self)
+        schema = self.store.schema
+        dialog = RecordEditDialog(
+            base, schema.event_types, officials, self,
+            shown=lambda t: schema.event_type_shown(t, schema_language()),
+        )
         dialog.accepted.connect(lambda: self._record_edited(dialog, index))
         self.record_dialog = dialog
         dialog.open()
