@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -101,7 +102,7 @@ class ArticleListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
+            return QCoreApplication.translate("ArticleListModel", COLUMNS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -127,7 +128,8 @@ class ArticleListModel(QAbstractTableModel):
         if column == 2:
             return summary.published or ""
         if column == 3:
-            status = self.tr(STATUS_TEXT[summary.status]) if summary.status in STATUS_TEXT else summary.status
+            shown = STATUS_TEXT.get(summary.status)  # a subclass's own `tr` context lacks these
+            status = QCoreApplication.translate("ArticleListModel", shown) if shown else summary.status
             marks = flag_marks(summary.unsure, summary.has_note)
             return f"{status} {marks}" if marks else status
         return summary.label_count

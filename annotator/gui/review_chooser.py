@@ -23,7 +23,7 @@ class AnnotatorChooser(QDialog):
 
     def __init__(self, annotators: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Compare annotators")
+        self.setWindowTitle(self.tr("Compare annotators"))
         self.list = QListWidget(self)
         for name in annotators:
             item = QListWidgetItem(name, self.list)
@@ -36,7 +36,7 @@ class AnnotatorChooser(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.list.itemChanged.connect(self._update_ok)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Whose labels to compare (disagreements are settled into gold):"))
+        layout.addWidget(QLabel(self.tr("Whose labels to compare (disagreements are settled into gold):")))
         layout.addWidget(self.list)
         layout.addWidget(self.buttons)
         self._update_ok()

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.delegates import parse_date
+from annotator.gui.i18n import schema_language
 from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.plain import plain_label
 from annotator.gui.text_view import text_font
@@ -66,12 +67,13 @@ class SpanEditDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Gold span")
+        self.setWindowTitle(self.tr("Gold span"))
         self._text = text
         self._offsets = Utf16Offsets.of(text)
         self.label = QComboBox()
-        for name in schema.names():
-            self.label.addItem(name, name)
+        self._schema = schema
+        for definition in schema.labels:
+            self.label.addItem(definition.shown(schema_language()), definition.name)
         self.label.setCurrentIndex(max(0, self.label.findData(label)))
         self.label.currentIndexChanged.connect(self._show_preview)
         self.text_view = SelectableText(text)
@@ -90,14 +92,14 @@ class SpanEditDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(
-            plain_label(
+            plain_label(self.tr(
                 "Select the span in the text (mouse, or Shift+arrows); Enter keeps it, "
                 "Esc leaves gold as it is."
-            )
+            ))
         )
         form.addRow(self.text_view)
-        form.addRow("Label", self.label)
-        form.addRow("Span", self.preview)
+        form.addRow(self.tr("Label"), self.label)
+        form.addRow(self.tr("Span"), self.preview)
         form.addRow(self.buttons)
         self.resize(680, 420)
         self.text_view.setFocus()
@@ -128,15 +130,16 @@ class SpanEditDialog(QDialog):
     def problem(self) -> str | None:
         label, start, end = self.span()
         if start >= end:
-            return "select the text of the span (spaces and punctuation alone are no span)"
+            return self.tr("select the text of the span (spaces and punctuation alone are no span)")
         if not is_region_label(label) and "\n" in self._text[start:end]:
-            return "a label cannot cross a line break: select within one line"
+            return self.tr("a label cannot cross a line break: select within one line")
         return check_span_text(self._text, start, end)
 
     def _show_preview(self) -> None:
         problem = self.problem()
         label, start, end = self.span()
-        self.preview.setText(problem or f"{label} 「{self._text[start:end]}」")
+        shown = self.label.currentText() or label
+        self.preview.setText(problem or f"{shown} 「{self._text[start:end]}」")
         self.ok_button().setEnabled(problem is None)
 
 
@@ -167,7 +170,10 @@ class RecordEditDialog(QDialog):
         event_types: Sequence[str],
         officials: Sequence[str],
         parent: QWidget | None = None,
+        *,
+        shown: Callable[[str], str] = str,
     ) -> None:
+        """`shown`: an event type's name in the window's language (the stored one by default)."""
         super().__init__(parent)
         self._base = draft
         self._officials = tuple(officials)
@@ -182,23 +188,23 @@ class RecordEditDialog(QDialog):
             return edit
 
         if isinstance(draft, OfficialDraft):
-            self.setWindowTitle("Gold official")
-            self.name = line("Name", draft.name)
+            self.setWindowTitle(self.tr("Gold official"))
+            self.name = line(self.tr("Name"), draft.name)
             self.name.setReadOnly(True)
-            self.titles = line("Titles (、)", "、".join(draft.titles))
-            self.organization = line("Organisation", draft.organization)
+            self.titles = line(self.tr("Titles (、)"), "、".join(draft.titles))
+            self.organization = line(self.tr("Organisation"), draft.organization)
         else:
-            self.setWindowTitle("Gold event")
+            self.setWindowTitle(self.tr("Gold event"))
             self.type = QComboBox()
             for event_type in event_types:
-                self.type.addItem(event_type, event_type)
+                self.type.addItem(shown(event_type), event_type)
             self.type.setCurrentIndex(max(0, self.type.findData(draft.type)))
-            form.addRow("Type", self.type)
-            self.date = line("Date", draft.date)
-            self.end_date = line("End date", draft.end_date)
-            self.place = line("Place", draft.place)
-            self.participants = line("Participants (、)", "、".join(draft.participants))
-            form.addRow("Officials in gold", plain_label("、".join(officials) or "none yet"))
+            form.addRow(self.tr("Type"), self.type)
+            self.date = line(self.tr("Date"), draft.date)
+            self.end_date = line(self.tr("End date"), draft.end_date)
+            self.place = line(self.tr("Place"), draft.place)
+            self.participants = line(self.tr("Participants (、)"), "、".join(draft.participants))
+            form.addRow(self.tr("Officials in gold"), plain_label("、".join(officials) or self.tr("none yet")))
         self.problem_label = plain_label()
         self.problem_label.setWordWrap(True)
         form.addRow(self.problem_label)
@@ -233,16 +239,20 @@ class RecordEditDialog(QDialog):
         draft = self.draft()
         if isinstance(draft, OfficialDraft):
             return None
-        for what, edit in (("date", self.date), ("end date", self.end_date)):
+        for what, edit in ((self.tr("date"), self.date), (self.tr("end date"), self.end_date)):
             try:
                 parse_date(edit.text())
             except ValueError as error:
                 return f"{what}: {error}"
         if draft.date and draft.end_date and draft.end_date < draft.date:
-            return f"the end date {draft.end_date} comes before the date {draft.date}"
+            return self.tr("the end date {end} comes before the date {start}").format(
+                end=draft.end_date, start=draft.date
+            )
         unknown = [n for n in draft.participants if n not in self._officials]
         if unknown:
-            return f"{'、'.join(unknown)}: not an official of gold (decide that official first)"
+            return self.tr("{names}: not an official of gold (decide that official first)").format(
+                names="、".join(unknown)
+            )
         return None
 
     def _check(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from annotator.gui.i18n import schema_language
 from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.review_layout import DisagreementBox, LaneBar
 from annotator.gui.text_view import blend, show_tooltip, text_font
@@ -47,6 +48,7 @@ class LanesView(QTextEdit):
     def __init__(self, schema: LabelSchema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._colors = {label.name: label.color for label in schema.labels}
+        self._schema = schema
         self.offsets = Utf16Offsets.of("")
         self._lanes = 0
         self._bars: list[LaneBar] = []
@@ -215,10 +217,14 @@ class LanesView(QTextEdit):
 
     # -- tooltips and clicks ------------------------------------------------------------------
 
+    def _shown(self, label: str) -> str:
+        found = self._schema.get(label)
+        return found.shown(schema_language()) if found else label
+
     def describe(self, pos: int) -> str:
         """Each annotator's spans at code point `pos`, one line per span."""
         return "\n".join(
-            f"{name}: {s.label} {s.text}"
+            f"{name}: {self._shown(s.label)} {s.text}"
             for name, aset in zip(self._names, self._sets, strict=False)
             if aset is not None
             for s in aset.spans

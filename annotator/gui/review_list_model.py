@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from annotator.gui.article_list_model import COLUMNS, AnyIndex, ArticleListModel
 from annotator.model import GOLD
@@ -66,7 +66,7 @@ class ReviewListModel(ArticleListModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return "F1" if section == 0 else COLUMNS[section - 1]
+            return "F1" if section == 0 else QCoreApplication.translate("ArticleListModel", COLUMNS[section - 1])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -81,6 +81,8 @@ class ReviewListModel(ArticleListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             f1, unmatched = self._scores.get(self.article_id(index.row()), (None, 0))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"span F1 (exact) between the annotators; {unmatched} unmatched spans"
+                return self.tr("span F1 (exact) between the annotators; {n} unmatched spans").format(
+                    n=unmatched
+                )
             return "–" if f1 is None else f"{f1:.2f}"
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -26,21 +26,22 @@ OPEN_COLOUR, DECIDED_COLOUR = QColor("#ffe0b2"), QColor("#dcedc8")
 def slot_title(slot: RecordSlot, verdict: RecordVerdict) -> str:
     draft = slot.first() or (verdict.gold.draft if verdict.gold else None)
     if isinstance(draft, OfficialDraft):
-        return f"Official {draft.name}"
+        return QCoreApplication.translate("RecordsView", "Official {name}").format(name=draft.name)
     assert draft is not None
-    return f"Event {draft.type}" + (f" {draft.date}" if draft.date else "")
+    return QCoreApplication.translate("RecordsView", "Event {type}").format(type=draft.type) + (f" {draft.date}" if draft.date else "")
 
 
 def slot_state(names: Sequence[str], slot: RecordSlot, verdict: RecordVerdict) -> str:
     if verdict.open:
-        return "agreed, not in gold yet" if slot.agreed else "open"
+        return QCoreApplication.translate("RecordsView", "agreed, not in gold yet") if slot.agreed else QCoreApplication.translate("RecordsView", "open")
     if slot.agreed:
-        return "agreed"
+        return QCoreApplication.translate("RecordsView", "agreed")
     if verdict.annotators:
-        return "gold holds " + ", ".join(f"{names[i]}'s" for i in verdict.annotators)
+        whose = QCoreApplication.translate("RecordsView", ", ").join(QCoreApplication.translate("RecordsView", "{name}'s").format(name=names[i]) for i in verdict.annotators)
+        return QCoreApplication.translate("RecordsView", "gold holds {names}").format(names=whose)
     if verdict.gold is None:
-        return "gold holds none"
-    return "gold holds its own version" if any(slot.versions) else "gold's own record"
+        return QCoreApplication.translate("RecordsView", "gold holds none")
+    return QCoreApplication.translate("RecordsView", "gold holds its own version") if any(slot.versions) else QCoreApplication.translate("RecordsView", "gold's own record")
 
 
 class RecordsView(QTableWidget):
@@ -50,7 +51,7 @@ class RecordsView(QTableWidget):
 
     def __init__(self) -> None:
         super().__init__(0, 2)
-        self.setHorizontalHeaderLabels(["", "version"])
+        self._set_header()
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -67,6 +68,14 @@ class RecordsView(QTableWidget):
         self._first_rows: list[int] = []  # per record: its header row
         self._current: int | None = None
         self.cellClicked.connect(self._clicked)
+
+    def _set_header(self) -> None:
+        self.setHorizontalHeaderLabels(["", self.tr("version")])
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_header()  # the rows: the review window shows the records again
 
     def show_records(self, names: Sequence[str], review: RecordReview, current: int | None) -> None:
         self.clearSpans()
@@ -104,7 +113,7 @@ class RecordsView(QTableWidget):
         if not rows:
             self.setRowCount(1)
             self.setSpan(0, 0, 1, 2)
-            self.setItem(0, 0, QTableWidgetItem("No officials or events in any set."))
+            self.setItem(0, 0, QTableWidgetItem(self.tr("No officials or events in any set.")))
 
     def sizeHint(self) -> QSize:
         """No taller than its minimum: the side panel's height for its width counts preferred
