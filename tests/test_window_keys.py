@@ -500,8 +500,10 @@ def test_o_offers_the_label_at_the_other_occurrences_as_suggestions(qtbot, open_
     assert len(human_spans(window)) == 1  # offered, not labelled
     stored = window.store.get_annotation_set(article.id, AUTO).spans
     assert {s.start for s in stored if s.rule == "same-string"} == set(starts[1:])
-    qtbot.keyClick(window.view, "o")  # a second time: nothing new to offer
-    assert "no other" in window.status.currentMessage()
+    qtbot.keyClick(window.view, "o")  # a second time: on to every article (test_window_offer_everywhere)
+    assert "every article" in window.status.currentMessage()
+    qtbot.waitUntil(lambda: not window._offering, timeout=10_000)
+    window.view.select_range(starts[0], starts[0] + 3)
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)
     qtbot.keyClick(window.view, "a")
     assert len(human_spans(window)) == 2
