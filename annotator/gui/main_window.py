@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         language = schema_language()
+        files = bar.addMenu(self.tr("&File"))
+        self._action(files, self.tr("Import pages…"), "Ctrl+I", self.import_pages)
+        self._action(files, self.tr("Export…"), "Ctrl+E", self.export)
         article = bar.addMenu(self.tr("&Article"))
         self._action(article, self.tr("Next article"), "N", lambda: self.list_panel.step(1), on_text=True,
                      also=(self.list_panel.table,))
@@ -809,6 +812,42 @@ class MainWindow(QMainWindow):
 
     def show_keys(self) -> None:
         CheatSheet(key_rows(self.actions_in_menus), self).exec()
+
+    def import_pages(self, paths: Sequence[str] = ()) -> Any:
+        """File ▸ Import pages…: the CLI's `import` from a dialog, with progress and a
+        summary; the list shows the new articles once it is done. Returns the run, or None
+        when the dialog was cancelled."""
+        from annotator.gui.transfer import ImportDialog, start_import
+
+        if self.store.path is None:
+            raise NothingToDo(self.tr("importing runs in the background on a database file"))
+        dialog = ImportDialog(self)
+        dialog.add_paths(paths)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        run = start_import(self, self.store.path, dialog.choices(), self.start_job)
+        run.ended.connect(lambda _summary: self._after_import())
+        return run
+
+    def _after_import(self) -> None:
+        self.list_panel.apply_filter()
+        self.list_panel.model.refresh_all()
+        if self.editor.article is None:
+            self.list_panel.step(1)
+        else:
+            self.editor.reload()  # its suggestions may have been computed just now
+
+    def export(self) -> Any:
+        """File ▸ Export…: the CLI's `export` from a dialog, with progress and a summary."""
+        from annotator.gui.transfer import ExportDialog, start_export
+
+        if self.store.path is None:
+            raise NothingToDo(self.tr("exporting runs in the background on a database file"))
+        self.flush_time()  # the export carries the time spent so far
+        dialog = ExportDialog(self.store, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return start_export(self, self.store.path, dialog.request(), self.start_job)
 
     def recompute_suggestions(self) -> None:
         article_id = self.editor.article_id
