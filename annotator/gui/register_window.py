@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.i18n import schema_language
 from annotator.gui.plain import plain_label, plain_window_title, rich_literal
 from annotator.register import Decision, Person, Post, Register
 from annotator.register.loading import add_decision, register_of, undo_decision
@@ -124,9 +125,7 @@ class RegisterWindow(QMainWindow):
         self.register: Register | None = None
         self.person: Person | None = None
         self._workers: list[RegisterWorker] = []
-        self.setWindowTitle(plain_window_title("Officials register"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Name or post (马兴瑞, 省委书记)…")
         self.search.textChanged.connect(self._fill_persons)
         self.persons = QListWidget()
         self.persons.currentItemChanged.connect(self._person_chosen)
@@ -139,9 +138,6 @@ class RegisterWindow(QMainWindow):
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold")
         self.timeline = PostTimeline()
         self.posts = QTableWidget(0, 5)
-        self.posts.setHorizontalHeaderLabels(
-            ["Post", "Organisation", "First seen", "Last seen", "Articles"]
-        )
         self.posts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.posts.horizontalHeader().setStretchLastSection(True)
         self.articles = QListWidget()
@@ -155,26 +151,24 @@ class RegisterWindow(QMainWindow):
             lambda item: self.article_chosen.emit(item.data(ARTICLE_ROLE))
         )
         buttons = QHBoxLayout()
-        for text, slot in (
-            ("Split the selected articles off", self.split_selected),
-            ("Merge with…", self.merge_with),
-            ("Undo last merge/split", self.undo_last_decision),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
+        self.buttons: list[QPushButton] = []
+        for slot in (self.split_selected, self.merge_with, self.undo_last_decision):
+            button = QPushButton()
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
+            self.buttons.append(button)
+        self.captions = [plain_label() for _ in range(3)]  # articles, events, flags
         buttons.addStretch(1)
         right = QWidget()
         layout = QVBoxLayout(right)
         layout.addWidget(self.heading)
         layout.addWidget(self.timeline)
         layout.addWidget(self.posts, 2)
-        layout.addWidget(plain_label("Articles (double-click opens one)"))
-        layout.addWidget(self.articles, 2)
-        layout.addWidget(plain_label("Events"))
-        layout.addWidget(self.events, 1)
-        layout.addWidget(plain_label("Flags"))
-        layout.addWidget(self.flags, 1)
+        for caption, widget, stretch in zip(
+            self.captions, (self.articles, self.events, self.flags), (2, 1, 1), strict=True
+        ):
+            layout.addWidget(caption)
+            layout.addWidget(widget, stretch)
         layout.addLayout(buttons)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -182,12 +176,36 @@ class RegisterWindow(QMainWindow):
         splitter.setSizes([300, 900])
         self.setCentralWidget(splitter)
         self.statusBar().addWidget(self.summary)
+        self._set_texts()
         self.rebuild()
+
+    def _set_texts(self) -> None:
+        self.setWindowTitle(plain_window_title(self.tr("Officials register")))
+        self.search.setPlaceholderText(self.tr("Name or post (马兴瑞, 省委书记)…"))
+        self.posts.setHorizontalHeaderLabels(
+            [self.tr("Post"), self.tr("Organisation"), self.tr("First seen"), self.tr("Last seen"),
+             self.tr("Articles")]
+        )
+        texts = (self.tr("Split the selected articles off"), self.tr("Merge with…"),
+                 self.tr("Undo last merge/split"))
+        for button, text in zip(self.buttons, texts, strict=True):
+            button.setText(text)
+        captions = (self.tr("Articles (double-click opens one)"), self.tr("Events"), self.tr("Flags"))
+        for caption, text in zip(self.captions, captions, strict=True):
+            caption.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_texts()
+            if self.register is not None:
+                self._show_counts(self.register)
+                self._fill_persons()
 
     # -- building ---------------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        self.summary.setText("Building the register…")
+        self.summary.setText(self.tr("Building the register…"))
         if self.store.path is None:  # an in-memory store (tests): build here
             self._built(register_of(self.store))
             return
@@ -200,12 +218,16 @@ class RegisterWindow(QMainWindow):
 
     def _built(self, result: Register) -> None:
         self.register = result
-        self.summary.setText(
-            f"{len(result.persons)} persons from {result.articles} articles; "
-            f"{len(result.flags)} flags"
-        )
+        self._show_counts(result)
         self._fill_persons()
         self.register_built.emit(result)
+
+    def _show_counts(self, result: Register) -> None:
+        self.summary.setText(
+            self.tr("{persons} persons from {articles} articles; {flags} flags").format(
+                persons=len(result.persons), articles=result.articles, flags=len(result.flags)
+            )
+        )
 
     def wait_built(self, timeout_ms: int = 30_000) -> None:
         for worker in list(self._workers):
@@ -247,7 +269,10 @@ class RegisterWindow(QMainWindow):
             return
         person = next(p for p in self.register.persons if p.id == item.data(ARTICLE_ROLE))
         self.person = person
-        also = f"  (also {'、'.join(person.variants)})" if person.variants else ""
+        also = (
+            self.tr("  (also {names})").format(names="、".join(person.variants))
+            if person.variants else ""
+        )
         self.heading.setText(f"{person.name}{also}")
         self.timeline.set_posts(person.posts)
         self.posts.setRowCount(len(person.posts))
@@ -275,7 +300,8 @@ class RegisterWindow(QMainWindow):
             self.articles.addItem(item)
         self.events.clear()
         for event in person.events:
-            self.events.addItem(f"{event['date'] or '?'}  {event['type']}  {event['place'] or ''}")
+            shown = self.store.schema.event_type_shown(event["type"], schema_language())
+            self.events.addItem(f"{event['date'] or '?'}  {shown}  {event['place'] or ''}")
         self.flags.clear()
         for flag in person.flags:
             item = QListWidgetItem(f"{flag.kind}: {flag.message}")
@@ -294,7 +320,7 @@ class RegisterWindow(QMainWindow):
     def split_selected(self) -> None:
         chosen = {i.data(ARTICLE_ROLE) for i in self.articles.selectedItems()}
         if self.person is None or not chosen or len(chosen) == len(self.person.articles):
-            self.summary.setText("Select some, not all, of the person's articles to split off")
+            self.summary.setText(self.tr("Select some, not all, of the person's articles to split off"))
             return
         add_decision(self.store, Decision("split", self._sightings_of(chosen)))
         self.rebuild()
@@ -304,7 +330,9 @@ class RegisterWindow(QMainWindow):
             return
         if other_id is None:
             others = [p.id for p in self.register.persons if p.id != self.person.id]
-            other_id, ok = QInputDialog.getItem(self, "Merge", "The same person as:", others, 0)
+            other_id, ok = QInputDialog.getItem(
+                self, self.tr("Merge"), self.tr("The same person as:"), others, 0
+            )
             if not ok:
                 return
         other = next(p for p in self.register.persons if p.id == other_id)
@@ -315,7 +343,7 @@ class RegisterWindow(QMainWindow):
     def undo_last_decision(self) -> None:
         taken = undo_decision(self.store)
         if taken is None:
-            self.summary.setText("No merge or split to undo")
+            self.summary.setText(self.tr("No merge or split to undo"))
             return
         self.rebuild()
 
