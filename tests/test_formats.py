@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from test_formats_example import RAW, TEXT, example_article, example_set
 
 from annotator.formats.atomic import atomic_file
-from annotator.formats.base import InvalidExportError, LabelledText, Rejection
+from annotator.formats.base import InvalidExportError, LabelledText, RefusedLine
 from annotator.formats.body_only import body_only, cut_ranges
 from annotator.formats.brat import standoff, verify_standoff
 from annotator.formats.conll import read_bio
@@ -40,7 +40,7 @@ def export_text(name: str, records: list[dict], **options: bool) -> str:
     return out.getvalue()
 
 
-def read_all(name: str, content: str) -> list[LabelledText | Rejection]:
+def read_all(name: str, content: str) -> list[LabelledText | RefusedLine]:
     return list(reader_for(name).read(io.StringIO(content)))
 
 
@@ -288,7 +288,7 @@ def test_bad_line_is_rejected_with_its_number_and_reason(name: str, line: str, r
     good = _doccano("好", []) if name == "doccano" else export_text(name, [example_record()])
     items = read_all(name, good.strip() + "\n\n" + line + "\n")
     assert isinstance(items[0], LabelledText)
-    (rejection,) = [i for i in items if isinstance(i, Rejection)]
+    (rejection,) = [i for i in items if isinstance(i, RefusedLine)]
     assert rejection.line == 3
     assert reason in rejection.reason
 

@@ -56,7 +56,7 @@ def test_jsonl_round_trip_keeps_notes_and_flags(tmp_path: Path) -> None:
     assert record["boilerplate"][0]["unsure"] is True
     with fresh(tmp_path / "b.db") as target:
         report = import_labels(target, JsonlFormat(), io.StringIO(first), "alice")
-        assert report.rejections == ()
+        assert report.refused == ()
         assert export(target) == first
 
 
@@ -68,7 +68,7 @@ def test_a_file_from_before_notes_imports_and_replace_keeps_notes(tmp_path: Path
             item.pop("unsure", None)
         old_line = json.dumps(record, ensure_ascii=False)
         report = import_labels(store, JsonlFormat(), io.StringIO(old_line), "alice", replace=True)
-        assert report.rejections == ()
+        assert report.refused == ()
         aset = store.get_annotation_set(AID, "alice")
         assert (aset.note, aset.unsure) == ("第二段是编辑信息\n请复核", True)
         assert {s.label: s.note for s in aset.spans}["OFFICIAL"] == "马兴瑞: 全名"
@@ -96,7 +96,7 @@ def test_bad_notes_in_a_file_reject_the_line(tmp_path: Path) -> None:
     record["spans"][0]["note"] = "x" * (NOTE_MAX_CHARS + 1)
     with fresh(tmp_path / "b.db") as target:
         report = import_labels(target, JsonlFormat(), io.StringIO(json.dumps(record)), "alice")
-        assert len(report.rejections) == 1
+        assert len(report.refused) == 1
         assert not target.has_annotation_set(AID, "alice")
 
 

@@ -249,10 +249,10 @@ def check_labels(format_name: str, lines: list[str]) -> None:
             assert str(refusal).strip()
             assert all(store.get_annotation_set(a, "bob") == s for a, s in before.items())
             return
-        assert all(r.reason.strip() for r in report.rejections)
+        assert all(r.reason.strip() for r in report.refused)
         changed = [a for a, s in before.items() if store.get_annotation_set(a, "bob") != s]
         assert len(changed) == report.imported  # one whole set per accepted line, no more
-        event(f"{format_name}: lines imported {report.imported}, rejected {len(report.rejections)}")
+        event(f"{format_name}: lines imported {report.imported}, rejected {len(report.refused)}")
         for article_id in changed:  # each changed set is exactly what some line described
             stored = {
                 (s.start, s.end, s.label) for s in store.get_annotation_set(article_id, "bob").spans

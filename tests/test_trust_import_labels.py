@@ -660,7 +660,7 @@ def test_fuzz_hostile_json_is_refused_line_by_line(lines: list[tuple[str, bool]]
             else:
                 stream = io.StringIO("\n".join(line for line, _ in lines) + "\n")
             report = import_labels(store, reader_for(format_name), stream, "a")
-            for rejection in (*report.rejections, *report.skipped):
+            for rejection in (*report.refused, *report.skipped):
                 assert rejection.reason.strip() and "\n" not in rejection.reason
                 assert len(str(rejection)) < 300
             if format_name in ("doccano", "spacy"):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.commands.common import UsageError, add_common_options, annotator_name, open_store
-from annotator.formats.base import Reader, Rejection
+from annotator.formats.base import Reader, RefusedLine
 from annotator.formats.brat_reader import BratFolderReader
 from annotator.formats.doccano import DoccanoFormat
 from annotator.formats.jsonl import JsonlFormat
@@ -125,10 +125,10 @@ def run(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             label_map=label_map,
         )
-    for rejection in report.rejections:
-        if not isinstance(rejection, UnknownLabels):
-            print(f"rejected: {args.file}: {rejection}", file=sys.stderr)
-    for line in unknown_label_lines(report.rejections, reader.unit):
+    for refused in report.refused:
+        if not isinstance(refused, UnknownLabels):
+            print(f"rejected: {args.file}: {refused}", file=sys.stderr)
+    for line in unknown_label_lines(report.refused, reader.unit):
         print(f"rejected: {args.file}: {line}", file=sys.stderr)
     for skip in report.skipped:
         print(f"skipped: {args.file}: {skip}", file=sys.stderr)
@@ -136,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
         for article in report.articles:
             print(change_line(article, reader.unit))
     print(summary(report, reader.unit, dry_run=args.dry_run))
-    return 1 if report.rejections else 0
+    return 1 if report.refused else 0
 
 
 def target_annotator(args: argparse.Namespace) -> str:
@@ -201,15 +201,15 @@ def read_utf8(file: str) -> str:
 SHOWN_LINES = 5  # line numbers named per unknown label
 
 
-def unknown_label_lines(rejections: Sequence[Rejection], unit: str) -> list[str]:
+def unknown_label_lines(refused: Sequence[RefusedLine], unit: str) -> list[str]:
     """One line per unknown label: its spans, the lines it made refused, how to map it."""
     spans: Counter[str] = Counter()
     lines: dict[str, list[int]] = {}
-    for rejection in rejections:
-        if isinstance(rejection, UnknownLabels):
-            for label, count in rejection.labels:
+    for line in refused:
+        if isinstance(line, UnknownLabels):
+            for label, count in line.labels:
                 spans[label] += count
-                lines.setdefault(label, []).append(rejection.line)
+                lines.setdefault(label, []).append(line.line)
     report = []
     for label in sorted(spans):
         numbers = lines[label]
@@ -249,7 +249,7 @@ def summary(report: ImportReport, unit: str, *, dry_run: bool) -> str:
     text = (
         f"{verb} {_plural(report.imported, 'article')} (+{report.total('added')} spans, "
         f"-{report.total('removed')}, {report.total('kept')} kept), "
-        f"rejected {_plural(len(report.rejections), unit)}"
+        f"rejected {_plural(len(report.refused), unit)}"
     )
     records = report.total("records_added"), report.total("records_removed")
     if any(records):

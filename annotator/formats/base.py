@@ -22,7 +22,7 @@ class InvalidExportError(FormatError):
 
 
 @dataclass(frozen=True, slots=True)
-class Rejection:
+class RefusedLine:
     """A line (or task) of an imported file that was left out because it is wrong, and why."""
 
     line: int
@@ -34,7 +34,7 @@ class Rejection:
 
 
 @dataclass(frozen=True, slots=True)
-class Skipped(Rejection):
+class Skipped(RefusedLine):
     """A line left out on purpose: it holds no person's labels (a Prodigy `reject`, a Label
     Studio task with only predictions). Reported, but not an error."""
 
@@ -120,8 +120,8 @@ class Writer(ABC):
 
 
 def by_author(
-    items: Iterable[LabelledText | Rejection], author: str | None
-) -> Iterator[LabelledText | Rejection]:
+    items: Iterable[LabelledText | RefusedLine], author: str | None
+) -> Iterator[LabelledText | RefusedLine]:
     """`items`, with the labelled texts of anyone but `author` skipped (all kept when None)."""
     for item in items:
         if isinstance(item, LabelledText) and author is not None and item.author != author:
@@ -141,4 +141,4 @@ class Reader(ABC):
     lines_add_up: ClassVar[bool] = False
 
     @abstractmethod
-    def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]: ...
+    def read(self, stream: TextIO) -> Iterator[LabelledText | RefusedLine]: ...

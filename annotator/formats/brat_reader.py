@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from annotator.formats.base import LabelledText, Reader, Rejection
+from annotator.formats.base import LabelledText, Reader, RefusedLine
 from annotator.formats.record import spans_from_triples
 from annotator.model import Event, Official, check_article_id, region_label
 
@@ -51,13 +51,13 @@ class BratFolderReader(Reader):
             raise ValueError(f"no .ann files in {self.folder}{hint}")
         return files
 
-    def read(self, stream: TextIO | None = None) -> Iterator[LabelledText | Rejection]:
+    def read(self, stream: TextIO | None = None) -> Iterator[LabelledText | RefusedLine]:
         """Every .txt/.ann pair of the folder (the stream is not used: brat is a folder)."""
         for number, ann in enumerate(self.ann_files(), 1):
             try:
                 yield parse_pair(ann, number)
             except (OSError, UnicodeDecodeError, ValueError) as error:
-                yield Rejection(number, f"{ann.name}: {error}", self.unit)
+                yield RefusedLine(number, f"{ann.name}: {error}", self.unit)
 
 
 def _read(path: Path) -> str:

@@ -13,7 +13,7 @@ import orjson
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from annotator.formats.base import LabelledText, Rejection, SkipItem, Skipped
+from annotator.formats.base import LabelledText, RefusedLine, SkipItem, Skipped
 from annotator.safe_json import JsonRefused, load_json
 
 ParseItem = Callable[[Any, int], LabelledText]
@@ -46,18 +46,18 @@ def parse_items(
     validator: Draft202012Validator,
     parse: ParseItem,
     unit: str = "line",
-) -> Iterator[LabelledText | Rejection]:
-    """Check each (number, item) against the schema, then parse it: ValueError -> Rejection,
+) -> Iterator[LabelledText | RefusedLine]:
+    """Check each (number, item) against the schema, then parse it: ValueError -> RefusedLine,
     SkipItem -> Skipped."""
     for number, item in numbered:
         problem = schema_error(validator, item)
         if problem:
-            yield Rejection(number, problem, unit)
+            yield RefusedLine(number, problem, unit)
             continue
         try:
             yield parse(item, number)
         except ValueError as error:
-            yield Rejection(number, shorten(str(error)), unit)
+            yield RefusedLine(number, shorten(str(error)), unit)
         except SkipItem as skip:
             yield Skipped(number, str(skip), unit)
 
@@ -79,10 +79,10 @@ def json_lines(stream: TextIO) -> Iterator[tuple[int, Any | JsonRefused]]:
 
 def read_json_lines(
     stream: TextIO, validator: Draft202012Validator, parse: ParseItem
-) -> Iterator[LabelledText | Rejection]:
+) -> Iterator[LabelledText | RefusedLine]:
     """JSONL: blank lines are skipped; a line that is not JSON is rejected with the reason."""
     for number, value in json_lines(stream):
         if isinstance(value, JsonRefused):
-            yield Rejection(number, str(value))
+            yield RefusedLine(number, str(value))
         else:
             yield from parse_items([(number, value)], validator, parse)

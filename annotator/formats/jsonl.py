@@ -10,7 +10,7 @@ from annotator.formats.base import (
     LabelledText,
     Reader,
     Record,
-    Rejection,
+    RefusedLine,
     Skipped,
     Writer,
     by_author,
@@ -39,7 +39,7 @@ class JsonlFormat(Writer, Reader):
         if load_line(chunk) != record:
             raise InvalidExportError(f"article {record['id']}: the JSON line does not read back")
 
-    def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]:
+    def read(self, stream: TextIO) -> Iterator[LabelledText | RefusedLine]:
         items = read_json_lines(stream, record_validator(), from_record)
         for item in by_author(items, self.completed_by):
             if isinstance(item, LabelledText) and item.author == AUTO:

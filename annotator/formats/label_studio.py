@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 from xml.sax.saxutils import quoteattr
 
-from annotator.formats.base import InvalidExportError, LabelledText, Record, Rejection, SkipItem
+from annotator.formats.base import InvalidExportError, LabelledText, Record, RefusedLine, SkipItem
 from annotator.formats.json_items import load_line, parse_items
 from annotator.formats.record import labelled_spans
 from annotator.formats.relations import RELATION_KINDS, record_relations
@@ -217,15 +217,15 @@ class LabelStudioFormat(SpanListFormat):
             raise SkipItem("only predictions: a model's guesses are never a person's labels")
         raise SkipItem("no annotation")
 
-    def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]:
+    def read(self, stream: TextIO) -> Iterator[LabelledText | RefusedLine]:
         """A JSON list of tasks; `line` in a rejection is the task's number, from 1."""
         try:
             tasks = load_json(stream.read())
         except JsonRefused as error:
-            yield Rejection(error.lineno, str(error))
+            yield RefusedLine(error.lineno, str(error))
             return
         if not isinstance(tasks, list):
-            yield Rejection(1, "a Label Studio file is a JSON list of tasks")
+            yield RefusedLine(1, "a Label Studio file is a JSON list of tasks")
             return
         yield from parse_items(enumerate(tasks, 1), self.validator(), self.parse, self.unit)
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
-from annotator.formats.base import LabelledText, Reader, Record, Rejection, Skipped
+from annotator.formats.base import LabelledText, Reader, Record, RefusedLine, Skipped
 from annotator.formats.label_map import relabelled
 from annotator.formats.label_merge import SetChange, is_empty, merged, replaced, then
 from annotator.formats.record import to_record
@@ -69,8 +69,8 @@ class ArticleImport:
 @dataclass(frozen=True, slots=True)
 class ImportReport:
     articles: tuple[ArticleImport, ...]
-    rejections: tuple[Rejection, ...]  # wrong lines: the import exits 1
-    skipped: tuple[Rejection, ...] = ()  # lines holding no person's labels, left out on purpose
+    refused: tuple[RefusedLine, ...]  # wrong lines: the import exits 1
+    skipped: tuple[RefusedLine, ...] = ()  # lines holding no person's labels, left out on purpose
     # what imported lines held that annotator cannot store, as (kind, count), e.g. relations
     left_out: tuple[tuple[str, int], ...] = ()
 
@@ -119,7 +119,7 @@ class _ArticleMatcher:
 
 
 @dataclass(frozen=True, slots=True)
-class UnknownLabels(Rejection):
+class UnknownLabels(RefusedLine):
     """A line refused for labels the schema lacks: reported once per label over the file."""
 
     labels: tuple[tuple[str, int], ...] = ()  # (label, spans of it on this line)
@@ -161,8 +161,8 @@ def _repeated(
 
 
 class _Unknown(Exception):
-    def __init__(self, rejection: UnknownLabels) -> None:
-        self.rejection = rejection
+    def __init__(self, refused: UnknownLabels) -> None:
+        self.refused = refused
 
 
 class _LabelImport:
@@ -253,7 +253,7 @@ def import_labels(
     label_map: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Read `stream` into `annotator`'s sets, one transaction per article; bad lines are
-    rejected with their reason and the rest imported.
+    refused with their reason and the rest imported.
 
     A line is merged into a set that has labels (`label_merge.merged`), or with `replace`
     replaces it, never by a line that holds no labels; a set without labels takes the line.
@@ -274,7 +274,7 @@ def import_labels(
 def import_items(
     store: Store,
     reader: Reader,
-    items: Iterable[LabelledText | Rejection],
+    items: Iterable[LabelledText | RefusedLine],
     annotator: str,
     *,
     replace: bool = False,
@@ -285,24 +285,24 @@ def import_items(
     run = _LabelImport(
         store, reader, annotator, replace=replace, dry_run=dry_run, label_map=label_map or {}
     )
-    rejections: list[Rejection] = []
-    skipped: list[Rejection] = []
+    refused: list[RefusedLine] = []
+    skipped: list[RefusedLine] = []
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
-        elif isinstance(item, Rejection):
-            rejections.append(item)
+        elif isinstance(item, RefusedLine):
+            refused.append(item)
         else:
             try:
                 run.take(item)
             except _Unknown as unknown:
-                rejections.append(unknown.rejection)
+                refused.append(unknown.refused)
             except ValueError as error:
-                rejections.append(Rejection(item.line, str(error), reader.unit))
-    rejections.sort(key=lambda r: r.line)
+                refused.append(RefusedLine(item.line, str(error), reader.unit))
+    refused.sort(key=lambda r: r.line)
     return ImportReport(
         tuple(run.taken.values()),
-        tuple(rejections),
+        tuple(refused),
         tuple(skipped),
         tuple(sorted(run.left_out.items())),
     )

@@ -24,7 +24,7 @@ from annotator.formats.base import (
     FormatError,
     LabelledText,
     Record,
-    Rejection,
+    RefusedLine,
     SkipItem,
     by_author,
 )
@@ -87,7 +87,7 @@ class SpacyFormat(SpanListFormat):
                 return item[key]
         return None
 
-    def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]:
+    def read(self, stream: TextIO) -> Iterator[LabelledText | RefusedLine]:
         return by_author(super().read(stream), self.completed_by)
 
     def to_item(self, record: Record) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from annotator.formats.base import (
     LabelledText,
     Reader,
     Record,
-    Rejection,
+    RefusedLine,
     Writer,
 )
 from annotator.formats.json_items import dump_line, load_line, read_json_lines
@@ -76,7 +76,7 @@ class SpanListFormat(Writer, Reader):
     def format_record(self, record: Record) -> str:
         return dump_line(self.to_item(record))
 
-    def read(self, stream: TextIO) -> Iterator[LabelledText | Rejection]:
+    def read(self, stream: TextIO) -> Iterator[LabelledText | RefusedLine]:
         return read_json_lines(stream, self.validator(), self.parse)
 
     def verify(self, chunk: str, record: Record) -> None:
