@@ -322,7 +322,7 @@ def test_the_window_imports_through_the_same_path_without_forking_itself(
     job.signals.finished.connect(messages.append)
     job.signals.failed.connect(messages.append)
     job.run()  # what the thread pool runs; worker processes come from a fork server
-    assert messages == [f"imported {SEEDS + 2 * 14 - 1 + 3} article(s), 1 failed"]
+    assert messages == [f"imported {SEEDS + 2 * 14 - 1 + 3} articles, 1 failed"]
     cli_db = tmp_path / "cli.db"
     assert main(["--db", str(cli_db), "import", "--jobs", "1", str(corpus_folder)]) == 1
     assert database_content(db) == database_content(cli_db)

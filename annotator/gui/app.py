@@ -7,9 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QProgressDialog, QWidget
 
+from annotator.gui.i18n import chosen_language, install_language
 from annotator.gui.main_window import MainWindow
 from annotator.gui.workers import BackgroundJob
 from annotator.model import check_person_name
@@ -62,11 +63,11 @@ def ask_annotator(settings: QSettings, parent: QWidget | None = None) -> str | N
     the rule, is asked again with the reason.
     """
     name = str(settings.value(ANNOTATOR_KEY) or "").strip()
-    prompt = "Your name (it is stored with every label you make):"
+    prompt = QCoreApplication.translate("App", "Your name (it is stored with every label you make):")
     while problem := check_person_name(name):
         name, ok = QInputDialog.getText(
             parent,
-            "Welcome to annotator",
+            QCoreApplication.translate("App", "Welcome to annotator"),
             prompt if not name else f"{problem}.\n{prompt}",
             text=getpass.getuser() if not name else "",
         )
@@ -84,7 +85,9 @@ def start_backup(window: MainWindow, db_path: Path) -> BackgroundJob:
     job = BackgroundJob.backup_at_start(db_path, keep=BACKUPS_KEPT)
     job.signals.finished.connect(lambda message: window.status.showMessage(message, 5000))
     job.signals.failed.connect(
-        lambda message: window.status.show_problem(f"backup failed: {message}")
+        lambda message: window.status.show_problem(
+            QCoreApplication.translate("App", "backup failed: {message}").format(message=message)
+        )
     )
     window.start_job(job)
     return job
@@ -97,7 +100,7 @@ def import_seeds_when_empty(window: MainWindow) -> BackgroundJob | None:
         return None
     store.set_setting("seeds_imported", "1")
     job = BackgroundJob.import_pages(store.path, [seeds_dir()], suggest=True)
-    dialog = QProgressDialog("Importing the demo pages…", "", 0, 0, window)
+    dialog = QProgressDialog(QCoreApplication.translate("App", "Importing the demo pages…"), "", 0, 0, window)
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(300)
     job.signals.progress.connect(
@@ -123,6 +126,7 @@ def run_window(
 ) -> int:
     app = application()
     settings = app_settings()
+    install_language(chosen_language(settings))  # the first question is asked in it too
     name = annotator or ask_annotator(settings)
     if name is None:
         return 1

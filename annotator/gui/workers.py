@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 
 from annotator.store import Store
 
@@ -47,7 +47,10 @@ class BackgroundJob(QRunnable):
             from annotator.services.suggestions import recompute_suggestions
 
             count = recompute_suggestions(store, article_ids=article_ids, progress=progress)
-            return f"suggestions recomputed for {count} article(s)"
+            return (
+                QCoreApplication.translate("BackgroundJob", "suggestions recomputed for 1 article") if count == 1
+                else QCoreApplication.translate("BackgroundJob", "suggestions recomputed for {n} articles").format(n=count)
+            )
 
         return cls(db_path, work)
 
@@ -69,8 +72,11 @@ class BackgroundJob(QRunnable):
                 start_method="forkserver",
                 progress=progress,
             )
-            failed = f", {done.result.failed} failed" if done.result.failed else ""
-            return f"imported {done.result.imported} article(s){failed}"
+            n, failed = done.result.imported, done.result.failed
+            message = (
+                QCoreApplication.translate("BackgroundJob", "imported 1 article") if n == 1 else QCoreApplication.translate("BackgroundJob", "imported {n} articles")
+            ).format(n=n)
+            return message + (QCoreApplication.translate("BackgroundJob", ", {n} failed").format(n=failed) if failed else "")
 
         return cls(db_path, work)
 
@@ -83,6 +89,9 @@ class BackgroundJob(QRunnable):
             from annotator.store.backup import rotate_backups
 
             made = rotate_backups(store, keep=keep)
-            return f"backup made: {made}" if made else "backup: nothing changed since the last one"
+            return (
+                QCoreApplication.translate("BackgroundJob", "backup made: {path}").format(path=made) if made
+                else QCoreApplication.translate("BackgroundJob", "backup: nothing changed since the last one")
+            )
 
         return cls(db_path, work)
