@@ -188,3 +188,53 @@ def test_the_score_is_stored_and_read_back(tmp_path) -> None:
         stored = store.get_annotation_set(article.id, AUTO)
     expect = sorted((s.label, s.start, s.end, s.rule, s.score) for s in draft.spans)
     assert sorted((s.label, s.start, s.end, s.rule, s.score) for s in stored.spans) == expect
+
+
+def test_native_jsonl_and_label_studio_carry_each_suggestions_source_and_score() -> None:
+    import json
+
+    from annotator.formats.label_studio import LabelStudioFormat
+    from annotator.formats.record import to_record
+    from annotator.formats.validate import check_record
+    from annotator.suggest import suggest_article
+
+    article = seed_articles()[0]
+    draft = suggest_article(article)
+    record = to_record(article, draft)
+    check_record(record)  # the schema holds the new fields
+    by_key = {(s.start, s.end, s.label): s for s in draft.spans}
+    for item in record["spans"]:
+        span = by_key[(item["start"], item["end"], item["label"])]
+        assert (item["source"], item["score"]) == (span.rule, span.score)
+    assert all("source" in b and 0 <= b["score"] <= 1 for b in record["boilerplate"])
+
+    task = json.loads(LabelStudioFormat().format_article([record]))
+    (prediction,) = task["predictions"]
+    scores = [r["score"] for r in prediction["result"]]
+    assert len(scores) == len(draft.spans)
+    assert prediction["score"] == pytest.approx(sum(scores) / len(scores), abs=1e-4)
+    assert min(scores) < max(scores)  # each result its own span's score, not one for all
+
+
+def test_a_persons_spans_export_without_source_or_score() -> None:
+    from dataclasses import replace
+
+    from annotator.formats.record import to_record
+    from annotator.suggest import suggest_article
+
+    article = seed_articles()[0]
+    mine = replace(suggest_article(article), annotator="alice")
+    mine = replace(mine, spans=tuple(replace(s, rule=None, score=None) for s in mine.spans))
+    record = to_record(article, mine)
+    assert not any("source" in s or "score" in s for s in record["spans"] + record["boilerplate"])
+
+
+def test_a_score_outside_zero_to_one_in_a_jsonl_file_is_refused() -> None:
+    from annotator.formats.record import to_record
+    from annotator.formats.validate import record_validator
+    from annotator.suggest import suggest_article
+
+    article = seed_articles()[0]
+    record = to_record(article, suggest_article(article))
+    record["spans"][0]["score"] = 1.5
+    assert not record_validator().is_valid(record)

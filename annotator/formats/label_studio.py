@@ -6,14 +6,17 @@ Each task: {"id", "data": {"text", "article_id"}, "annotations": [{"completed_by
 task id numbers the tasks of one export from 1 (Label Studio and its converter require one);
 `completed_by` is our annotator name (Label Studio keeps it when it knows no such user id, and
 `--completed-by NAME` reads it back); the suggestions (`auto`) are the task's one prediction,
-`score` null since a rule's hit has no confidence. `labelling_config` writes the XML labelling
+each result with the suggestion's own `score` and the prediction's `score` their mean (null
+when no span has one). `labelling_config` writes the XML labelling
 config of a schema's labels that `--out DIR` puts beside `tasks.json`. With relations, an
 event's modality (planned, hoped…) is a per-region `modality` choice on its evidence span.
 Label Studio counts offsets in code points since its fix for astral characters (older versions
 counted UTF-16 units, which put every span after an emoji off by one); we write code points.
 
-On import, results of other types are not spans: a `relation` refuses the task unless
-`without_relations` (then it is counted as left out, as `choices` and the like always are).
+On import, results of other types are not spans: a `relation` of our kinds becomes a link
+(`formats.relation_import`; one of an event is counted as left out: a task holds no events), one
+of another kind refuses the task unless `without_relations` (then every relation is counted as
+left out, as `choices` and the like always are).
 A task gives one person's labels: its one annotation that was not cancelled
 (`was_cancelled`), or, with `completed_by`, the one of that user (id or e-mail). A task with
 several such annotations is refused with their authors, so nobody's labels are taken for
@@ -32,9 +35,10 @@ from xml.sax.saxutils import quoteattr
 from annotator.formats.base import InvalidExportError, LabelledText, Record, RefusedLine, SkipItem
 from annotator.formats.json_items import load_line, parse_items
 from annotator.formats.record import labelled_spans
+from annotator.formats.relation_import import is_ours
 from annotator.formats.relations import RELATION_KINDS, record_relations
-from annotator.formats.span_list import FileSpan, SpanListFormat
-from annotator.model import AUTO, EVENT_MODALITIES, LabelSchema
+from annotator.formats.span_list import FileRelation, FileSpan, SpanListFormat
+from annotator.model import AUTO, EVENT_MODALITIES, LabelSchema, region_label
 from annotator.safe_json import JsonRefused, load_json
 
 MODEL_VERSION = "annotator-suggest"  # the predictions' `model_version`: our rule suggestions
@@ -129,7 +133,7 @@ class LabelStudioFormat(SpanListFormat):
             if r["annotator"] not in (None, AUTO)
         ]
         predictions = [
-            {"model_version": MODEL_VERSION, "score": None, "result": _result(r)}
+            {"model_version": MODEL_VERSION, "score": _mean_score(r), "result": _result(r)}
             for r in records
             if r["annotator"] == AUTO
         ]
@@ -172,11 +176,12 @@ class LabelStudioFormat(SpanListFormat):
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:
         chosen = self._annotation(item)
-        relations = sum(_is_relation(r) for r in chosen.get("result", []))
-        if relations and not (self.without_relations or self.relations):
+        foreign = [r for r in chosen.get("result", []) if _is_relation(r) and not _kind(r)]
+        if foreign and not self.without_relations:
             raise ValueError(
-                f"{relations} Label Studio relations: annotator has no relation labels;"
-                " --without-relations imports the spans alone and counts the relations"
+                f"{len(foreign)} Label Studio relations without a label of ours"
+                f" ({', '.join(RELATION_KINDS)}); --without-relations imports the spans alone"
+                " and counts the relations"
             )
         spans: list[FileSpan] = [
             (v["start"], v["end"], label, v.get("text"))
@@ -191,9 +196,23 @@ class LabelStudioFormat(SpanListFormat):
         kinds = Counter(
             "Label Studio relation" if _is_relation(r) else f"Label Studio {r['type']} result"
             for r in self._annotation(item).get("result", [])
-            if not _is_span(r)
+            if not _is_span(r) and (self.without_relations or not _is_relation(r))
         )
         return tuple(sorted(kinds.items()))
+
+    def relations_of(self, item: Any) -> list[FileRelation]:
+        if self.without_relations:
+            return []
+        results = self._annotation(item).get("result", [])
+        key = _span_keys(results)
+        found = []
+        for result in results:
+            if _is_relation(result) and (kind := _kind(result)):
+                ends = (result.get("from_id"), result.get("to_id"))
+                if not all(isinstance(e, str | int) and e in key for e in ends):
+                    raise ValueError(f"a {kind} relation links a region this annotation lacks")
+                found.append((key[ends[0]], key[ends[1]], kind))
+        return found
 
     def _annotation(self, task: Any) -> dict[str, Any]:
         """The one annotation of `task` to import; SkipItem or ValueError when there is none."""
@@ -247,6 +266,7 @@ def _result(record: Record, relations: bool = False) -> list[dict[str, Any]]:
     text = record["text"]
     spans = labelled_spans(record)
     result_id = {span: f"s{n}" for n, span in enumerate(spans, 1)}
+    scores = _span_scores(record)
     results: list[dict[str, Any]] = [
         {
             "id": result_id[(start, end, label)],
@@ -254,6 +274,7 @@ def _result(record: Record, relations: bool = False) -> list[dict[str, Any]]:
             "to_name": "text",
             "type": "labels",
             "value": {"start": start, "end": end, "text": text[start:end], "labels": [label]},
+            **({"score": scores[(start, end, label)]} if (start, end, label) in scores else {}),
         }
         for start, end, label in spans
     ]
@@ -270,6 +291,24 @@ def _result(record: Record, relations: bool = False) -> list[dict[str, Any]]:
         ]
         results += _modalities(record, result_id)
     return results
+
+
+def _span_scores(record: Record) -> dict[tuple[int, int, str], float]:
+    """(start, end, label) -> the suggestion's score, for the spans of the record that have one."""
+    scores = {
+        (s["start"], s["end"], s["label"]): s["score"] for s in record["spans"] if "score" in s
+    }
+    for item in record["boilerplate"]:
+        if "score" in item:
+            scores[(item["start"], item["end"], region_label(item["kind"]))] = item["score"]
+    return scores
+
+
+def _mean_score(record: Record) -> float | None:
+    """The prediction's overall score (Label Studio sorts tasks by it): the mean of its spans'
+    scores, None when none has one."""
+    scores = list(_span_scores(record).values())
+    return round(sum(scores) / len(scores), 4) if scores else None
 
 
 def _modalities(record: Record, result_id: dict[tuple[int, int, str], str]) -> list[dict[str, Any]]:
@@ -330,6 +369,24 @@ def _is_span(result: dict[str, Any]) -> bool:
 
 def _is_relation(result: dict[str, Any]) -> bool:
     return result.get("type") == "relation"
+
+
+def _kind(relation: dict[str, Any]) -> str | None:
+    """The relation kind of ours a `relation` result is labelled with, or None."""
+    labels = relation.get("labels")
+    if not isinstance(labels, list):
+        return None
+    kinds = [k for k in labels if isinstance(k, str) and is_ours(k)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def _span_keys(results: list[dict[str, Any]]) -> dict[Any, tuple[int, int, str]]:
+    """Region id -> (start, end, label) of the `labels` results (a region's first label)."""
+    return {
+        r["id"]: (r["value"]["start"], r["value"]["end"], r["value"]["labels"][0])
+        for r in results
+        if _is_span(r) and "id" in r
+    }
 
 
 def _relations_of(annotation: dict[str, Any]) -> list[tuple[Any, Any, str]]:

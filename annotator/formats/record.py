@@ -61,7 +61,15 @@ def to_record(article: Article, aset: AnnotationSet, *, original: bool = False) 
             "damage": [[d.start, d.end] for d in article.damage],
         },
         "spans": [
-            {"id": n, "start": s.start, "end": s.end, "label": s.label, "text": s.text, **flags(s)}
+            {
+                "id": n,
+                "start": s.start,
+                "end": s.end,
+                "label": s.label,
+                "text": s.text,
+                **flags(s),
+                **suggested(s),
+            }
             for n, s in enumerate(entities, 1)
         ],
         "officials": [
@@ -89,7 +97,13 @@ def to_record(article: Article, aset: AnnotationSet, *, original: bool = False) 
             for e in aset.events
         ],
         "boilerplate": [
-            {"start": s.start, "end": s.end, "kind": region_kind(s.label), **flags(s)}
+            {
+                "start": s.start,
+                "end": s.end,
+                "kind": region_kind(s.label),
+                **flags(s),
+                **suggested(s),
+            }
             for s in sorted(aset.region_spans(), key=_span_order)
         ],
     }
@@ -137,6 +151,18 @@ def flags(item: Span | AnnotationSet) -> dict[str, Any]:
         found["note"] = item.note
     if item.unsure:
         found["unsure"] = True
+    return found
+
+
+def suggested(span: Span) -> dict[str, Any]:
+    """A suggestion's `source` (the suggester, or its rule that fired) and `score` (its
+    confidence in [0, 1]) as record fields, each only when known: a person's span has neither,
+    so records of people's labels are as they were."""
+    found: dict[str, Any] = {}
+    if span.rule is not None:
+        found["source"] = span.rule
+    if span.score is not None:
+        found["score"] = span.score
     return found
 
 
