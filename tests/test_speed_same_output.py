@@ -53,3 +53,20 @@ def test_detect_script_at_the_threshold(share: float) -> None:
     traditional = round(share * han)
     text = "國" * traditional + "中" * (han - traditional)
     assert detect_script(text) == reference_script(text)
+
+
+def test_the_near_duplicate_index_refuses_a_line_it_was_not_given() -> None:
+    """Its shortcut (a line whose rarest tokens are its own is never indexed) holds only for
+    the lines whose tokens it counted: any other line is refused, not answered wrongly."""
+    from annotator.suggest.boilerplate import _NearIndex
+
+    given_lines = [
+        "新疆维吾尔自治区党委书记马兴瑞在乌鲁木齐调研",
+        "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸",
+    ]
+    index = _NearIndex(given_lines)
+    for line in given_lines:
+        assert not index.has_near(line)
+        index.add(line)
+    with pytest.raises(ValueError, match="not given"):
+        index.has_near("新疆维吾尔自治区党委书记马兴瑞在喀什地区调研")

@@ -43,6 +43,9 @@ _TAG_KINDS = (
     ("aside", "related"),
     ("header", "navigation"),
 )
+_TAG_PATTERNS = tuple(
+    (re.compile(rf"(?:^|/){tag}\b"), kind, f"tag-{tag}") for tag, kind in _TAG_KINDS
+)
 
 PARAGRAPH_MIN_LENGTH = 25
 TITLE_MIN_LENGTH = 8
@@ -110,42 +113,45 @@ def _cue(
     corpus: CorpusStats | None,
     gazetteer: Gazetteer | None,
 ) -> tuple[str, str] | None:
-    text = line.text
-    if sum(word in text for word in lexicons.spam) >= 2:
+    # asked once each: a line's length, sentence end and key are asked many times below
+    text, length, sentence_end = line.text, line.length, line.has_sentence_end
+    # one regex scan finds the lines holding no spam word at all (nearly all of them)
+    if contains_any(text, lexicons.spam) and sum(word in text for word in lexicons.spam) >= 2:
         return "spam", "spam-lexicon"
-    if gazetteer is not None and line.key in gazetteer.boilerplate:
-        return gazetteer.boilerplate[line.key], "gazetteer"
+    key = line.key if gazetteer is not None or corpus is not None else ""
+    if gazetteer is not None and key in gazetteer.boilerplate:
+        return gazetteer.boilerplate[key], "gazetteer"
     if _IMAGE_FILE.match(text):
         return "caption", "image-file"
-    if _PHOTO_CREDIT.search(text) and line.length < 300:
+    if length < 300 and _PHOTO_CREDIT.search(text):
         return "caption", "photo-credit"
-    if line.length < 40 and _VIDEO_CAPTION.match(text):
+    if length < 40 and _VIDEO_CAPTION.match(text):
         return "caption", "video-caption"
-    if line.length < 40 and not line.has_sentence_end and _BYLINE.match(text):
+    if length < 40 and not sentence_end and _BYLINE.match(text):
         return "meta", "byline"
-    if line.length < 60 and text.startswith(_PAGER):
+    if length < 60 and text.startswith(_PAGER):
         return "navigation", "pager"
-    if contains_any(text, lexicons.legal) and not line.has_sentence_end:
+    if not sentence_end and contains_any(text, lexicons.legal):
         return "footer", "legal-lexicon"
-    if line.length < 80 and _is_breadcrumb(text, lexicons):
+    if length < 80 and _is_breadcrumb(text, lexicons):
         return "breadcrumb", "breadcrumb"
-    if line.length < 30 and contains_any(text, lexicons.share):
+    if length < 30 and contains_any(text, lexicons.share):
         return "share", "share-lexicon"
-    if line.length < 20 and _starts_with_any(text.lstrip(">»›【[ "), lexicons.comments):
+    if length < 20 and _starts_with_any(text.lstrip(">»›【[ "), lexicons.comments):
         return "widget", "comment-heading"
-    if line.length < 20 and _starts_with_any(text.lstrip(">»› "), lexicons.related):
+    if length < 20 and _starts_with_any(text.lstrip(">»› "), lexicons.related):
         return "related", "related-heading"
-    if line.length < 60 and contains_any(text, lexicons.widget):
+    if length < 60 and contains_any(text, lexicons.widget):
         return "widget", "widget-lexicon"
-    starts_meta = _starts_with_any(text.lstrip("[【( "), lexicons.meta)
-    short_meta = (
-        line.length < 60 and not line.has_sentence_end and contains_any(text, lexicons.meta)
-    )
-    if line.length < 100 and (starts_meta or short_meta or _EDITOR_CREDIT.search(text)):
+    if length < 100 and (
+        _starts_with_any(text.lstrip("[【( "), lexicons.meta)
+        or (length < 60 and not sentence_end and contains_any(text, lexicons.meta))
+        or _EDITOR_CREDIT.search(text)
+    ):
         return "meta", "meta-lexicon"
     if _DATE_ONLY.match(text):
         return "meta", "date-only"
-    if corpus is not None and corpus.is_furniture(outlet_key(article), line.key):
+    if corpus is not None and corpus.is_furniture(outlet_key(article), key):
         return "navigation", "corpus-repeat"
     return _layout_cue(line)
 
@@ -153,9 +159,9 @@ def _cue(
 def _layout_cue(line: Line) -> tuple[str, str] | None:
     block = line.block
     tag_path = block.tag_path.lower()
-    for tag, kind in _TAG_KINDS:
-        if re.search(rf"(?:^|/){tag}\b", tag_path):
-            return kind, f"tag-{tag}"
+    for pattern, kind, rule in _TAG_PATTERNS:
+        if pattern.search(tag_path):
+            return kind, rule
     if block.link_density >= 0.6 and not line.has_sentence_end:
         return ("related" if line.length >= 15 else "navigation"), "link-density"
     if (block.in_list or line.bulleted) and line.length < 20 and not line.has_sentence_end:
@@ -310,18 +316,38 @@ class _NearIndex:
             text: frozenset(_tokens(text)) for text in texts if _comparable(text)
         }
         self._rarity = Counter(token for tokens in self._token_sets.values() for token in tokens)
+        # tokens of two lines or more: a line whose prefix holds none of them can neither find
+        # nor be found by another line (see `_prefix`)
+        self._shared = frozenset(token for token, count in self._rarity.items() if count > 1)
+        self._prefixes: dict[str, list[Token]] = {}  # asked by has_near, then by add
         self._exact: set[str] = set()
         self._by_token: dict[tuple[str, int], list[tuple[str, frozenset[Token]]]] = {}
         self._comparisons_left = self.COMPARISONS
         self._pairs_left = self.MATCHING_PAIRS
 
     def _tokens_of(self, text: str) -> frozenset[Token]:
+        """Only lines given to the constructor are asked about: the rarity counts, and the
+        shortcut in `_prefix`, hold for those."""
         tokens = self._token_sets.get(text)
-        return tokens if tokens is not None else frozenset(_tokens(text))
+        if tokens is None:
+            raise ValueError("the near-duplicate index was not given this line")
+        return tokens
 
-    def _prefix(self, tokens: frozenset[Token]) -> list[Token]:
-        ordered = sorted(tokens, key=lambda t: (self._rarity[t], t))
-        return ordered[: len(ordered) - int(self.PREFIX_SHARE * len(ordered)) + 1]
+    def _prefix(self, text: str) -> list[Token]:
+        """Its tokens rarest first, by (rarity, token), cut to the prefix length; empty when
+        that prefix holds only tokens of this one line: no other line shares one, so none can
+        be found through it, and indexing it would serve no later line. Most lines of prose
+        are such (their n-th 的 and rare characters are their own), and skip the sort."""
+        found = self._prefixes.get(text)
+        if found is None:
+            tokens = self._tokens_of(text)
+            size = len(tokens) - int(self.PREFIX_SHARE * len(tokens)) + 1
+            if len(tokens - self._shared) >= size:
+                found = []
+            else:  # sorted by token in C, then stably by rarity alone
+                found = sorted(sorted(tokens), key=self._rarity.__getitem__)[:size]
+            self._prefixes[text] = found
+        return found
 
     def has_near(self, text: str) -> bool:
         if text in self._exact:
@@ -330,7 +356,7 @@ class _NearIndex:
             return False
         tokens = self._tokens_of(text)
         seen: set[str] = set()
-        for token in self._prefix(tokens):
+        for token in self._prefix(text):
             for other, other_tokens in self._by_token.get(token, ()):
                 if other not in seen:
                     if self._comparisons_left <= 0:
@@ -351,9 +377,8 @@ class _NearIndex:
         self._exact.add(text)
         if not _comparable(text):
             return  # never compared: no token work for it
-        tokens = self._tokens_of(text)
-        entry = (text, tokens)
-        for token in self._prefix(tokens):
+        entry = (text, self._tokens_of(text))
+        for token in self._prefix(text):
             self._by_token.setdefault(token, []).append(entry)
 
 
@@ -362,12 +387,12 @@ Token = tuple[str, int]
 
 def _tokens(text: str) -> list[Token]:
     """The characters of `text` as a set: the n-th occurrence of a character is its own token."""
-    counts: Counter[str] = Counter()
-    tokens = []
-    for character in text:
-        counts[character] += 1
-        tokens.append((character, counts[character]))
-    return tokens
+    # counted in C, then one token per occurrence: no Python step per character of the text
+    return [
+        (character, occurrence)
+        for character, count in Counter(text).items()
+        for occurrence in range(1, count + 1)
+    ]
 
 
 def _comparable(text: str) -> bool:
