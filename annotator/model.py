@@ -456,9 +456,20 @@ class LabelDef:
     key: str  # the shortcut key, one character
     description: str = ""
     display: DisplayNames = ()  # the name shown per interface language
+    guide: DisplayNames = ()  # the guidelines' definition per interface language
+    examples: tuple[LabelExample, ...] = ()
 
     def shown(self, language: str) -> str:
         return display_name(self.display, language, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelExample:
+    """A guidelines example: a stretch of text with the labelled part in 【】, and a note per
+    interface language on why."""
+
+    text: str
+    notes: DisplayNames = ()
 
 
 @dataclass(frozen=True, slots=True)

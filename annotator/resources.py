@@ -17,6 +17,7 @@ from annotator.model import (
     LEGACY_EVENT_TYPES,
     DisplayNames,
     LabelDef,
+    LabelExample,
     LabelSchema,
 )
 
@@ -62,6 +63,8 @@ def _parse_schema(toml_text: str) -> LabelSchema:
             key=item["key"],
             description=item.get("description", ""),
             display=_display_names(item.get("names")),
+            guide=_display_names(item.get("guide")),
+            examples=_examples(item.get("examples")),
         )
         for item in data["labels"]
     )
@@ -84,9 +87,28 @@ def _display_names(table: object) -> DisplayNames:
     return tuple((str(lang), name) for lang, name in table.items() if isinstance(name, str) and name)
 
 
+def _examples(items: object) -> tuple[LabelExample, ...]:
+    """`[{ text = "…【马兴瑞】…", zh = "…", en = "…" }]` -> LabelExamples; an item that is not
+    such a table is left out (the guidelines are help text, never a reason to refuse a schema)."""
+    if not isinstance(items, list):
+        return ()
+    return tuple(
+        LabelExample(
+            item["text"], _display_names({k: v for k, v in item.items() if k != "text"})
+        )
+        for item in items
+        if isinstance(item, dict) and isinstance(item.get("text"), str) and item["text"]
+    )
+
+
 def _with_default_names(schema: LabelSchema, default: LabelSchema) -> LabelSchema:
     labels = tuple(
-        replace(label, display=label.display or (default.get(label.name) or label).display)
+        replace(
+            label,
+            display=label.display or (default.get(label.name) or label).display,
+            guide=label.guide or (default.get(label.name) or label).guide,
+            examples=label.examples or (default.get(label.name) or label).examples,
+        )
         for label in schema.labels
     )
     own = dict(schema.event_type_names)

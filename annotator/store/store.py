@@ -38,7 +38,7 @@ from annotator.model import (
     relinked,
 )
 from annotator.resources import default_schema_text, parse_schema
-from annotator.store import bulk, codec, links, notes, record_edits, set_heads
+from annotator.store import bulk, codec, guidelines, links, notes, record_edits, set_heads
 from annotator.store.connection import (
     check_file,
     connect,
@@ -139,9 +139,10 @@ class Store:
         description: str,
         *,
         touch: bool = True,
+        images: bool = True,
     ) -> Iterator[Recorder]:
         """A command inside a transaction the caller already holds (so it can look first)."""
-        recorder = open_command(conn, annotator, article_id, description)
+        recorder = open_command(conn, annotator, article_id, description, images=images)
         yield recorder
         if touch:
             set_heads.touch_set(recorder, article_id, annotator)
@@ -156,6 +157,31 @@ class Store:
     def set_setting(self, key: str, value: str) -> None:
         with self._writing() as conn:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+    def guidelines(self) -> dict[str, str]:
+        """Label -> this database's own guidelines text (store.guidelines); labels never
+        edited are absent and show the schema's."""
+        with self._reading() as conn:
+            return guidelines.read(conn)
+
+    def save_guidelines(self, label: str, text: str, *, expected: str | None, by: str) -> bool:
+        """Save a label's guidelines at once; `expected` is the text the editor started from
+        (GuidelinesConflict when someone saved since). Blank text goes back to the schema's."""
+        if label not in self.schema.names():
+            raise StoreError(f"unknown label {label!r}; the schema has {', '.join(self.schema.names())}")
+        with self._writing() as conn:
+            return guidelines.save(conn, label, text, expected=expected, by=by)
+
+    def adopt_guidelines(self, texts: dict[str, str], *, by: str) -> int:
+        """Take another database's guidelines (`guidelines()` there) as this one's, in one
+        transaction; what they replace stays in the history. Returns the labels changed."""
+        with self._writing() as conn:
+            return guidelines.adopt(conn, texts, by=by)
+
+    def guidelines_history(self) -> list[dict[str, Any]]:
+        """Every guidelines text replaced so far, oldest first: {label, text, by, at}."""
+        with self._reading() as conn:
+            return guidelines.history(conn)
 
     # What each `auto` set was computed from (annotator.suggest.inputs): a settings row per
     # article, `<fingerprint> <the set's updated_at>`. A set changed since (replaced by another
@@ -459,7 +485,12 @@ class Store:
         """The command of `replace_annotation_set`, in the caller's transaction."""
         key = (aset.article_id, aset.annotator)
         with self._in_command(
-            conn, aset.annotator, aset.article_id, "replace annotation set", touch=False
+            conn,
+            aset.annotator,
+            aset.article_id,
+            "replace annotation set",
+            touch=False,
+            images=aset.annotator != AUTO,  # the machine's set is derived: see Recorder
         ) as rec:
             for table in ("events", "officials", "spans"):
                 for (row_id,) in conn.execute(

@@ -131,6 +131,8 @@ def _write_share(store: Store, annotator: str, article_ids: list[str], out: Path
         schema = store.get_setting("schema")
         if schema and share.count_articles() == 0:  # a new file: the lead's labels, not ours
             share.set_setting("schema", schema)
+        # every handout brings the lead's guidelines: the whole team reads the same rules
+        share.adopt_guidelines(store.guidelines(), by=f"handout from {store.path}")
         share.add_articles(store.get_article(a) for a in article_ids)
         for article_id in article_ids:
             suggestions = store.get_annotation_set(article_id, AUTO)
