@@ -158,8 +158,7 @@ def test_a_tagger_official_is_scored_by_the_tagger_and_a_rule_by_its_prior() -> 
                 line_start = article.text.rfind("\n", 0, span.start) + 1
                 line = article.text[line_start : article.text.find("\n", span.end)]
                 scores = {
-                    (n.start + line_start, n.end + line_start): n.score
-                    for n in tagger.names(line)
+                    (n.start + line_start, n.end + line_start): n.score for n in tagger.names(line)
                 }
                 assert span.score == pytest.approx(scores[(span.start, span.end)], abs=1e-4)
                 tagged += 1

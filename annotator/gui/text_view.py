@@ -327,10 +327,19 @@ class ArticleTextView(QPlainTextEdit):
             self.tr("suggested {label}: {text}  (A accept, X reject)").format(
                 label=self._shown(s.label), text=s.text
             )
+            + "  "
+            + self._suggested_by(s)
             for s in self._paint.suggestions
             if s.start <= pos < s.end
         ]
         return "\n".join(lines)
+
+    def _suggested_by(self, suggestion: Span) -> str:
+        """Which suggester proposed it and how sure it was: "by tagger, score 0.87"."""
+        score = f"{suggestion.score:.2f}" if suggestion.score is not None else "–"
+        return self.tr("by {source}, score {score}").format(
+            source=suggestion.rule or "?", score=score
+        )
 
     def event(self, event: QEvent) -> bool:
         def tip_at(point: QPoint) -> str | None:
