@@ -237,3 +237,20 @@ def test_a_score_outside_zero_to_one_in_a_jsonl_file_is_refused() -> None:
     record = to_record(article, suggest_article(article))
     record["spans"][0]["score"] = 1.5
     assert not record_validator().is_valid(record)
+
+
+@pytest.mark.parametrize("score", [1.5, -0.1, float("nan")])
+def test_the_store_refuses_a_suggestion_scored_outside_zero_to_one(tmp_path, score) -> None:
+    from dataclasses import replace
+
+    from annotator.store.errors import StoreError
+    from annotator.suggest import suggest_article
+
+    article = seed_articles()[0]
+    draft = suggest_article(article)
+    bad = replace(draft, spans=(replace(draft.spans[0], score=score), *draft.spans[1:]))
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_articles([article])
+        with pytest.raises(StoreError, match="score"):
+            store.replace_annotation_set(bad)
+        assert store.get_annotation_set(article.id, AUTO).spans == ()

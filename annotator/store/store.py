@@ -459,6 +459,8 @@ class Store:
         text = self.article_text(aset.article_id)
         for span in aset.spans:
             self._check_span(text, span.label, span.start, span.end, span.text)
+            if span.score is not None and not 0.0 <= span.score <= 1.0:  # NaN too
+                raise StoreError(f"span {span.text[:40]!r}: score {span.score} is not in 0..1")
         for item in (aset, *aset.spans):
             _checked_flags(item.note, item.unsure)
             if item.note is not None and clean_note(item.note) != item.note:
