@@ -10,6 +10,8 @@ gold offsets, a format change the exports) they are rebuilt from their sources, 
   on the cleaned text (the judgement stays in the specs; only the offsets follow the cleaner);
 - tests/data/formats/example.*: the example record (tests/test_formats_example.py) exported in
   every format, body-only, and as a brat folder, exactly as tests/test_formats.py compares them.
+- tests/data/cleaner_output.json: a digest of the cleaner's output over the seeds and the real
+  pages, with the CLEANER_VERSION that made it; rewritten only once the version was bumped.
 The other files in tests/data/ (pages, real_gold.jsonl, others_gold.json, events_heldout.jsonl)
 are inputs written by hand, not outputs: nothing regenerates them.
 """
@@ -81,6 +83,26 @@ def format_files(into: Path) -> dict[Path, Path]:
     return built
 
 
+def cleaner_files(into: Path) -> dict[Path, Path]:
+    import json
+
+    from test_cleaner_version import PINNED, current_output
+
+    target = into / PINNED.relative_to(TESTS)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(current_output()) + "\n", encoding="utf-8")
+    return {target: PINNED}
+
+
+def unbumped_cleaner(golden: Path) -> bool:
+    """The cleaner's pin may be rewritten only once the version was bumped: the version must
+    say that stored texts and fresh imports of a page differ."""
+    from test_cleaner_version import PINNED, current_output, pinned_output
+
+    same_version = current_output()["cleaner_version"] == pinned_output()["cleaner_version"]
+    return golden == PINNED and same_version
+
+
 def differs(built: Path, golden: Path) -> bool:
     if built.is_dir():
         if not golden.is_dir():
@@ -105,15 +127,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="annotator-golden-") as scratch:
-        built = gold_files(Path(scratch)) | format_files(Path(scratch))
+        scratch_path = Path(scratch)
+        built = gold_files(scratch_path) | format_files(scratch_path) | cleaner_files(scratch_path)
         stale = [(b, g) for b, g in built.items() if differs(b, g)]
+        refused = [g for _, g in stale if unbumped_cleaner(g)]
+        for golden in refused:
+            print(
+                f"{golden.relative_to(ROOT)}: the cleaner's output changed under the same "
+                "CLEANER_VERSION: bump it in annotator/cleaning/pipeline.py first",
+                file=sys.stderr,
+            )
+        if not args.check:
+            stale = [(b, g) for b, g in stale if g not in refused]
         for b, golden in stale:
             if not args.check:
                 install(b, golden)
             verb = "differs" if args.check else "rewritten"
             print(f"{golden.relative_to(ROOT)}: {verb}")
     print(f"{len(built)} golden files, {len(stale)} {'stale' if args.check else 'rewritten'}")
-    return 1 if args.check and stale else 0
+    return 1 if refused or (args.check and stale) else 0
 
 
 if __name__ == "__main__":
