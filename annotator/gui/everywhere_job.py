@@ -16,7 +16,8 @@ from annotator.store import Store
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("OfferEverywhere", text)
+    # lupdate files a module-level tr("…") under the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 def offer_everywhere_job(db_path: Path, annotator: str, label: str, text: str) -> BackgroundJob:

@@ -47,7 +47,8 @@ SHOWN_FAILURES = 200  # reasons listed in the summary's details; the rest are co
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Transfer", text)
+    # lupdate files a module-level tr("…") under the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 class Cancelled(KeyboardInterrupt):

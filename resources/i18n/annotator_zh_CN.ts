@@ -1,0 +1,1908 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>offered {label} {text!r} at {places} place(s) in {articles} article(s) ({looked} hold the string): they are suggestions, Tab/A/X in each</source>
+        <translation>已在 {articles} 篇文章的 {places} 处推荐 {label} {text!r}（{looked} 篇含有该字符串）：它们是建议，在各篇中用 Tab/A/X 处理</translation>
+    </message>
+    <message>
+        <source>imported {new}, already present {present}, failed {failed}</source>
+        <translation>新导入 {new}，已存在 {present}，失败 {failed}</translation>
+    </message>
+    <message>
+        <source>Cancelled while importing: the batches already stored are kept ({counts}); import the same pages again to finish.</source>
+        <translation>导入时已取消：已保存的批次保留（{counts}）；再次导入相同网页即可完成。</translation>
+    </message>
+    <message>
+        <source>Cancelled while suggesting: every article imported is kept ({counts}), and the suggestions stored so far; import again (or recompute) for the rest.</source>
+        <translation>计算建议时已取消：已导入的文章全部保留（{counts}），已保存的建议也保留；再次导入（或重新计算）以完成其余部分。</translation>
+    </message>
+    <message>
+        <source>; suggestions computed for {n} article(s)</source>
+        <translation>；已为 {n} 篇文章计算建议</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>Computing suggestions for {n} article(s)…</source>
+        <translation>正在为 {n} 篇文章计算建议…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written; {out} is as it was.</source>
+        <translation>已取消：没有写入任何内容；{out} 保持原样。</translation>
+    </message>
+    <message>
+        <source>Export failed, nothing was written: {error}</source>
+        <translation>导出失败，没有写入任何内容：{error}</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>条记录</translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>Exported {count} {unit} as {format} to {out}</source>
+        <translation>已将 {count} {unit}以 {format} 格式导出到 {out}</translation>
+    </message>
+    <message>
+        <source>Importing pages…</source>
+        <translation>正在导入网页…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorChooser</name>
+    <message>
+        <source>Compare annotators</source>
+        <translation>比较标注员</translation>
+    </message>
+    <message>
+        <source>Whose labels to compare (disagreements are settled into gold):</source>
+        <translation>比较哪些人的标注（分歧裁定后写入金标准）：</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Your name (it is stored with every label you make):</source>
+        <translation>您的名字（会随您做的每个标注一起保存）：</translation>
+    </message>
+    <message>
+        <source>Welcome to annotator</source>
+        <translation>欢迎使用 annotator 标注工具</translation>
+    </message>
+    <message>
+        <source>backup failed: {message}</source>
+        <translation>备份失败：{message}</translation>
+    </message>
+    <message>
+        <source>Importing the demo pages…</source>
+        <translation>正在导入示例网页…</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditor</name>
+    <message>
+        <source>a label cannot cross a line break: select within one line (B then a kind marks whole lines as boilerplate)</source>
+        <translation>标注不能跨越换行：请在同一行内选择（按 B 再按类别键可将整行标为版面噪声）</translation>
+    </message>
+    <message>
+        <source>remove the note</source>
+        <translation>删除备注</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>flag unsure</source>
+        <translation>标为存疑</translation>
+    </message>
+    <message>
+        <source>clear unsure</source>
+        <translation>取消存疑</translation>
+    </message>
+    <message>
+        <source>{what} on {target}</source>
+        <translation>{target}：{what}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>并</translation>
+    </message>
+    <message>
+        <source>no article is open</source>
+        <translation>没有打开的文章</translation>
+    </message>
+    <message>
+        <source>select some text first</source>
+        <translation>请先选择文本</translation>
+    </message>
+    <message>
+        <source>label {label} {text}</source>
+        <translation>标注 {label} {text}</translation>
+    </message>
+    <message>
+        <source>{old} is a region label and {new} is not: delete it and label the text again</source>
+        <translation>{old} 是区域标签而 {new} 不是：请删除后重新标注该文本</translation>
+    </message>
+    <message>
+        <source>{old} is an entity label and {new} is not: delete it and label the text again</source>
+        <translation>{old} 是实体标签而 {new} 不是：请删除后重新标注该文本</translation>
+    </message>
+    <message>
+        <source>relabel {text} as {label}</source>
+        <translation>将 {text} 改标为 {label}</translation>
+    </message>
+    <message>
+        <source>that span is not stored</source>
+        <translation>该片段尚未保存</translation>
+    </message>
+    <message>
+        <source>delete {label} {text}</source>
+        <translation>删除 {label} {text}</translation>
+    </message>
+    <message>
+        <source>select the lines of the region first</source>
+        <translation>请先选择该区域的行</translation>
+    </message>
+    <message>
+        <source>mark lines as {kind}</source>
+        <translation>将所选行标为 {kind}</translation>
+    </message>
+    <message>
+        <source>no pending suggestion there</source>
+        <translation>此处没有待处理的建议</translation>
+    </message>
+    <message>
+        <source>accept {label} {text}</source>
+        <translation>接受 {label} {text}</translation>
+    </message>
+    <message>
+        <source>accept {n} suggestions</source>
+        <translation>接受 {n} 条建议</translation>
+    </message>
+    <message>
+        <source>boilerplate regions are marked line by line, not offered</source>
+        <translation>版面噪声按行标注，不做推荐</translation>
+    </message>
+    <message>
+        <source>no other occurrence of {text} left to offer in this article</source>
+        <translation>本文中 {text} 没有其他可推荐的出现位置了</translation>
+    </message>
+    <message>
+        <source>reject {label} {text}</source>
+        <translation>拒绝 {label} {text}</translation>
+    </message>
+    <message>
+        <source>edit official {name}</source>
+        <translation>编辑官员 {name}</translation>
+    </message>
+    <message>
+        <source>that official is not stored</source>
+        <translation>该官员记录尚未保存</translation>
+    </message>
+    <message>
+        <source>merge official {source} into {target}</source>
+        <translation>将官员 {source} 合并到 {target}</translation>
+    </message>
+    <message>
+        <source>delete official {name}</source>
+        <translation>删除官员 {name}</translation>
+    </message>
+    <message>
+        <source>add event</source>
+        <translation>添加事件</translation>
+    </message>
+    <message>
+        <source>edit event {type}</source>
+        <translation>编辑事件 {type}</translation>
+    </message>
+    <message>
+        <source>that event is not stored</source>
+        <translation>该事件记录尚未保存</translation>
+    </message>
+    <message>
+        <source>delete event {type}</source>
+        <translation>删除事件 {type}</translation>
+    </message>
+    <message>
+        <source>mark {status}</source>
+        <translation>标记为{status}</translation>
+    </message>
+    <message>
+        <source>the article</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>notes and flags go on your own labels (accept a suggestion first)</source>
+        <translation>备注和存疑标记只能加在您自己的标注上（请先接受建议）</translation>
+    </message>
+    <message>
+        <source>undo {what}</source>
+        <translation>撤销 {what}</translation>
+    </message>
+    <message>
+        <source>redo {what}</source>
+        <translation>重做 {what}</translation>
+    </message>
+    <message>
+        <source>todo</source>
+        <translation>待标注</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <source>todo</source>
+        <translation>待标注</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListPanel</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Todo</source>
+        <translation>待标注</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Unsure ?</source>
+        <translation>存疑 ?</translation>
+    </message>
+    <message>
+        <source>With a note ✎</source>
+        <translation>有备注 ✎</translation>
+    </message>
+    <message>
+        <source>Search title and text…</source>
+        <translation>搜索标题和正文…</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTextView</name>
+    <message>
+        <source>damaged text: characters were lost here</source>
+        <translation>文本受损：此处有字符丢失</translation>
+    </message>
+    <message>
+        <source>damaged text? a bare &apos;?&apos; inside a sentence; a character may be lost here</source>
+        <translation>文本可能受损：句中出现孤立的“?”，此处可能丢失了一个字符</translation>
+    </message>
+    <message>
+        <source>damaged text: bytes that did not decode (U+FFFD)</source>
+        <translation>文本受损：无法解码的字节（U+FFFD）</translation>
+    </message>
+    <message>
+        <source>damaged text: UTF-8 read as Latin-1 (mojibake)</source>
+        <translation>文本受损：UTF-8 被当作 Latin-1 读取（乱码）</translation>
+    </message>
+    <message>
+        <source>suggested {label}: {text}  (A accept, X reject)</source>
+        <translation>建议 {label}：{text}（A 接受，X 拒绝）</translation>
+    </message>
+    <message>
+        <source>by {source}, score {score}</source>
+        <translation>来自 {source}，得分 {score}</translation>
+    </message>
+</context>
+<context>
+    <name>AskOnce</name>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>不再询问</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>suggestions recomputed for 1 article</source>
+        <translation>已为 1 篇文章重新计算建议</translation>
+    </message>
+    <message>
+        <source>suggestions recomputed for {n} articles</source>
+        <translation>已为 {n} 篇文章重新计算建议</translation>
+    </message>
+    <message>
+        <source>imported 1 article</source>
+        <translation>已导入 1 篇文章</translation>
+    </message>
+    <message>
+        <source>imported {n} articles</source>
+        <translation>已导入 {n} 篇文章</translation>
+    </message>
+    <message>
+        <source>, {n} failed</source>
+        <translation>，{n} 篇失败</translation>
+    </message>
+    <message>
+        <source>backup made: {path}</source>
+        <translation>已备份：{path}</translation>
+    </message>
+    <message>
+        <source>backup: nothing changed since the last one</source>
+        <translation>备份：自上次备份以来没有变化</translation>
+    </message>
+</context>
+<context>
+    <name>CheatSheet</name>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>DateDelegate</name>
+    <message>
+        <source>type it as YYYY-MM-DD (e.g. 2024-09-03), or empty the cell for no date</source>
+        <translation>请按 YYYY-MM-DD 格式输入（如 2024-09-03），或清空单元格表示无日期</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: {problem}</source>
+        <translation>{text} 不是日期：{problem}</translation>
+    </message>
+    <message>
+        <source>{text} is not a date ({error}): {problem}</source>
+        <translation>{text} 不是日期（{error}）：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>DateLineEdit</name>
+    <message>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>从日历中选择（Alt+↓）</translation>
+    </message>
+</context>
+<context>
+    <name>EditorStatusBar</name>
+    <message>
+        <source>article {k} of {n}</source>
+        <translation>第 {k} / {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} articles listed</source>
+        <translation>列出 {n} 篇文章</translation>
+    </message>
+    <message>
+        <source>{n} done</source>
+        <translation>已完成 {n} 篇</translation>
+    </message>
+    <message>
+        <source>batch: {left} of {total} left</source>
+        <translation>本批：剩 {left} / {total} 篇</translation>
+    </message>
+    <message>
+        <source>{time} on this article</source>
+        <translation>本文用时 {time}</translation>
+    </message>
+    <message>
+        <source>saved: {what}</source>
+        <translation>已保存：{what}</translation>
+    </message>
+    <message>
+        <source>✓ saved {time}</source>
+        <translation>✓ 已保存 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(happened)</source>
+        <translation>（已发生）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>every person&apos;s labels</source>
+        <translation>所有人的标注</translation>
+    </message>
+    <message>
+        <source>a file, or a folder for brat and Label Studio</source>
+        <translation>一个文件；brat 和 Label Studio 格式则为一个文件夹</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Labels of</source>
+        <translation>导出谁的标注</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>写入到</translation>
+    </message>
+    <message>
+        <source>say where the export goes</source>
+        <translation>请指定导出位置</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Export into the folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresBox</name>
+    <message>
+        <source>span F1</source>
+        <translation>片段 F1</translation>
+    </message>
+    <message>
+        <source>exact {exact} · overlap {overlap}</source>
+        <translation>精确 {exact} · 重叠 {overlap}</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>officials F1</source>
+        <translation>官员 F1</translation>
+    </message>
+    <message>
+        <source>events F1</source>
+        <translation>事件 F1</translation>
+    </message>
+    <message>
+        <source>{a} vs {b}</source>
+        <translation>{a} 对 {b}</translation>
+    </message>
+    <message>
+        <source>F1 per label: exact (solid) / overlap (pale)</source>
+        <translation>各标签 F1：精确（实色）/ 重叠（浅色）</translation>
+    </message>
+    <message>
+        <source>1 article compared</source>
+        <translation>比较了 1 篇文章</translation>
+    </message>
+    <message>
+        <source>{n} articles compared</source>
+        <translation>比较了 {n} 篇文章</translation>
+    </message>
+    <message>
+        <source>; left out: {what}</source>
+        <translation>；未计入：{what}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Corpus&lt;/b&gt; ({compared})</source>
+        <translation>&lt;b&gt;全部语料&lt;/b&gt;（{compared}）</translation>
+    </message>
+    <message>
+        <source>An article is compared when every annotator has a set, none skipped it, and all marked it done or at least one labelled something.</source>
+        <translation>一篇文章纳入比较的条件：每位标注员都有标注集、无人跳过，并且所有人都已标为完成或至少有一人做了标注。</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this article (Enter: next, Shift+Enter: previous, Esc: close)</source>
+        <translation>在本文中查找（Enter：下一个，Shift+Enter：上一个，Esc：关闭）</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 处匹配</translation>
+    </message>
+    <message>
+        <source>{n} matches</source>
+        <translation>{n} 处匹配</translation>
+    </message>
+    <message>
+        <source>{k} of {n}</source>
+        <translation>第 {k} / {n} 处</translation>
+    </message>
+</context>
+<context>
+    <name>Guidelines</name>
+    <message>
+        <source>Examples:</source>
+        <translation>示例：</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesPanel</name>
+    <message>
+        <source>Back to the schema&apos;s text</source>
+        <translation>恢复为标签方案中的原文</translation>
+    </message>
+    <message>
+        <source>Forget this database&apos;s edit of the label&apos;s guidelines</source>
+        <translation>放弃本数据库对该标签规范的修改</translation>
+    </message>
+    <message>
+        <source>The rules for this label, read by every annotator</source>
+        <translation>该标签的标注规范，所有标注员共用</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation>标注规范</translation>
+    </message>
+    <message>
+        <source>This database&apos;s guidelines (edited; saved as you type)</source>
+        <translation>本数据库的标注规范（已修改；输入即保存）</translation>
+    </message>
+    <message>
+        <source>From the label schema; typing here makes this database&apos;s own</source>
+        <translation>来自标签方案；在此输入即成为本数据库自己的规范</translation>
+    </message>
+    <message>
+        <source>guidelines of {label}</source>
+        <translation>{label} 的标注规范</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import pages</source>
+        <translation>导入网页</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Compute suggestions for the articles read</source>
+        <translation>为读入的文章计算建议</translation>
+    </message>
+    <message>
+        <source>Refuse pages larger than</source>
+        <translation>拒绝大于此大小的网页</translation>
+    </message>
+    <message>
+        <source>Worker processes</source>
+        <translation>工作进程数</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>.txt, .html/.htm and .jsonl pages; folders are walked recursively. A page already imported is counted, not added again.</source>
+        <translation>支持 .txt、.html/.htm 和 .jsonl 网页；文件夹会递归遍历。已导入过的网页只计数，不会重复添加。</translation>
+    </message>
+    <message>
+        <source>Pages to import</source>
+        <translation>要导入的网页</translation>
+    </message>
+    <message>
+        <source>Pages (*.txt *.html *.htm *.jsonl);;All files (*)</source>
+        <translation>网页 (*.txt *.html *.htm *.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A folder of pages</source>
+        <translation>网页所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPrefix</name>
+    <message>
+        <source>{prefix} + {what}: {keys} (Esc: cancel)</source>
+        <translation>{prefix} + {what}：{keys}（Esc：取消）</translation>
+    </message>
+    <message>
+        <source>{key} is not a {what}; press B again, then one of the keys shown</source>
+        <translation>{key} 不是{what}；请重新按 B，再按所示的某个键</translation>
+    </message>
+</context>
+<context>
+    <name>LabelBars</name>
+    <message>
+        <source>no spans</source>
+        <translation>没有片段</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Guidelines</source>
+        <translation>标注规范</translation>
+    </message>
+    <message>
+        <source>boilerplate kind</source>
+        <translation>版面噪声类别</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Import pages…</source>
+        <translation>导入网页…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Next article</source>
+        <translation>下一篇文章</translation>
+    </message>
+    <message>
+        <source>Previous article</source>
+        <translation>上一篇文章</translation>
+    </message>
+    <message>
+        <source>Mark done and go to the next todo</source>
+        <translation>标为完成并转到下一篇待标注</translation>
+    </message>
+    <message>
+        <source>Mark skipped</source>
+        <translation>标为跳过</translation>
+    </message>
+    <message>
+        <source>Search articles</source>
+        <translation>搜索文章</translation>
+    </message>
+    <message>
+        <source>Note on the article…</source>
+        <translation>文章备注…</translation>
+    </message>
+    <message>
+        <source>Unsure about the article (on/off)</source>
+        <translation>文章存疑（开/关）</translation>
+    </message>
+    <message>
+        <source>Recompute suggestions for this article</source>
+        <translation>重新计算本文的建议</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Find in article</source>
+        <translation>在文章中查找</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>标注(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Label selection as {label}</source>
+        <translation>将所选文本标注为 {label}</translation>
+    </message>
+    <message>
+        <source>Delete the selected span</source>
+        <translation>删除所选片段</translation>
+    </message>
+    <message>
+        <source>Note on the label at the cursor…</source>
+        <translation>光标处标注的备注…</translation>
+    </message>
+    <message>
+        <source>Unsure about the label at the cursor (on/off)</source>
+        <translation>光标处标注存疑（开/关）</translation>
+    </message>
+    <message>
+        <source>Mark selected lines as boilerplate (then a kind key)</source>
+        <translation>将所选行标为版面噪声（再按类别键）</translation>
+    </message>
+    <message>
+        <source>Mark selected lines as boilerplate</source>
+        <translation>将所选行标为版面噪声</translation>
+    </message>
+    <message>
+        <source>Boilerplate: {kind}</source>
+        <translation>版面噪声：{kind}</translation>
+    </message>
+    <message>
+        <source>&amp;Suggestions</source>
+        <translation>建议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Accept the suggestion at the cursor</source>
+        <translation>接受光标处的建议</translation>
+    </message>
+    <message>
+        <source>Reject the suggestion at the cursor</source>
+        <translation>拒绝光标处的建议</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion in the article</source>
+        <translation>接受本文全部建议</translation>
+    </message>
+    <message>
+        <source>Offer the label at the string&apos;s other places in this article</source>
+        <translation>在本文中该字符串的其他位置推荐同一标注</translation>
+    </message>
+    <message>
+        <source>Next suggestion</source>
+        <translation>下一条建议</translation>
+    </message>
+    <message>
+        <source>Previous suggestion</source>
+        <translation>上一条建议</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Original page text</source>
+        <translation>网页原文</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>默认文字大小</translation>
+    </message>
+    <message>
+        <source>Snap selections to whole words</source>
+        <translation>选择时自动对齐到整词</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Compare annotators and adjudicate…</source>
+        <translation>比较标注员并裁定…</translation>
+    </message>
+    <message>
+        <source>Officials register…</source>
+        <translation>官员名录…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keys…</source>
+        <translation>快捷键…</translation>
+    </message>
+    <message>
+        <source>Label guidelines</source>
+        <translation>标签标注规范</translation>
+    </message>
+    <message>
+        <source>Language / 语言</source>
+        <translation>语言 / Language</translation>
+    </message>
+    <message>
+        <source>reviewing opens the database file again; this one is in memory</source>
+        <translation>审核需要再次打开数据库文件；当前数据库只在内存中</translation>
+    </message>
+    <message>
+        <source>reviewing needs two annotators&apos; labels in this database (annotator merge copies them from other databases)</source>
+        <translation>审核需要本数据库中有两位标注员的标注（用 annotator merge 从其他数据库复制）</translation>
+    </message>
+    <message>
+        <source>Traditional page</source>
+        <translation>繁体网页</translation>
+    </message>
+    <message>
+        <source>{n} damaged spans</source>
+        <translation>{n} 处受损文本</translation>
+    </message>
+    <message>
+        <source>original page text (read-only)</source>
+        <translation>网页原文（只读）</translation>
+    </message>
+    <message>
+        <source>labels are made on the cleaned text: switch back with Ctrl+T</source>
+        <translation>标注只能在清洗后的文本上进行：按 Ctrl+T 切换回去</translation>
+    </message>
+    <message>
+        <source>no label at the cursor (Shift+C notes the whole article)</source>
+        <translation>光标处没有标注（Shift+C 为整篇文章写备注）</translation>
+    </message>
+    <message>
+        <source>no article is open</source>
+        <translation>没有打开的文章</translation>
+    </message>
+    <message>
+        <source>no span at the cursor</source>
+        <translation>光标处没有片段</translation>
+    </message>
+    <message>
+        <source>no pending suggestion at the cursor (Tab jumps to the next one)</source>
+        <translation>光标处没有待处理的建议（按 Tab 跳到下一条）</translation>
+    </message>
+    <message>
+        <source>put the cursor on a label first (O offers it where its text recurs)</source>
+        <translation>请先将光标放在一个标注上（按 O 会在该文本再次出现的地方推荐它）</translation>
+    </message>
+    <message>
+        <source>offered {label} {text} at 1 more place: Tab goes through them, A accepts, X rejects</source>
+        <translation>已在另外 1 处推荐 {label} {text}：Tab 逐个查看，A 接受，X 拒绝</translation>
+    </message>
+    <message>
+        <source>offered {label} {text} at {n} more places: Tab goes through them, A accepts, X rejects</source>
+        <translation>已在另外 {n} 处推荐 {label} {text}：Tab 逐个查看，A 接受，X 拒绝</translation>
+    </message>
+    <message>
+        <source>O again: every article</source>
+        <translation>再按 O：推荐到所有文章</translation>
+    </message>
+    <message>
+        <source>offering in every article needs a database file</source>
+        <translation>在所有文章中推荐需要数据库文件</translation>
+    </message>
+    <message>
+        <source>still offering {text} in every article</source>
+        <translation>仍在所有文章中推荐 {text}</translation>
+    </message>
+    <message>
+        <source>offering {label} {text} in every article: {done} of {total}</source>
+        <translation>正在所有文章中推荐 {label} {text}：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>no pending suggestions in this article</source>
+        <translation>本文没有待处理的建议</translation>
+    </message>
+    <message>
+        <source>1 suggestion left pending: a label cannot cross a line break</source>
+        <translation>1 条建议仍待处理：标注不能跨越换行</translation>
+    </message>
+    <message>
+        <source>{n} suggestions left pending: a label cannot cross a line break</source>
+        <translation>{n} 条建议仍待处理：标注不能跨越换行</translation>
+    </message>
+    <message>
+        <source>suggested {label}: {text}   A accept · X reject</source>
+        <translation>建议 {label}：{text}   A 接受 · X 拒绝</translation>
+    </message>
+    <message>
+        <source>undone: {what}</source>
+        <translation>已撤销：{what}</translation>
+    </message>
+    <message>
+        <source>nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <source>redone: {what}</source>
+        <translation>已重做：{what}</translation>
+    </message>
+    <message>
+        <source>nothing to redo</source>
+        <translation>没有可重做的操作</translation>
+    </message>
+    <message>
+        <source>every article in the list is done</source>
+        <translation>列表中的文章已全部完成</translation>
+    </message>
+    <message>
+        <source>1 suggestion is still pending (neither accepted nor rejected)</source>
+        <translation>还有 1 条建议待处理（既未接受也未拒绝）</translation>
+    </message>
+    <message>
+        <source>{n} suggestions are still pending (neither accepted nor rejected)</source>
+        <translation>还有 {n} 条建议待处理（既未接受也未拒绝）</translation>
+    </message>
+    <message>
+        <source>the article has 1 label.</source>
+        <translation>本文有 1 个标注。</translation>
+    </message>
+    <message>
+        <source>the article has {n} labels.</source>
+        <translation>本文有 {n} 个标注。</translation>
+    </message>
+    <message>
+        <source>Mark it done anyway?</source>
+        <translation>仍然标为完成吗？</translation>
+    </message>
+    <message>
+        <source>Pending suggestions</source>
+        <translation>待处理的建议</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标为完成</translation>
+    </message>
+    <message>
+        <source>refreshed from the database</source>
+        <translation>已从数据库刷新</translation>
+    </message>
+    <message>
+        <source>{needle} is not in this article</source>
+        <translation>本文中没有 {needle}</translation>
+    </message>
+    <message>
+        <source>importing runs in the background on a database file</source>
+        <translation>导入需要数据库文件，在后台运行</translation>
+    </message>
+    <message>
+        <source>exporting runs in the background on a database file</source>
+        <translation>导出需要数据库文件，在后台运行</translation>
+    </message>
+    <message>
+        <source>suggestions are recomputed in the background on a database file</source>
+        <translation>建议需要数据库文件，在后台重新计算</translation>
+    </message>
+    <message>
+        <source>recomputing suggestions…</source>
+        <translation>正在重新计算建议…</translation>
+    </message>
+    <message>
+        <source>time not saved: {error}</source>
+        <translation>用时未保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Why is this doubtful? What should a reviewer check?</source>
+        <translation>为什么存疑？审核员应检查什么？</translation>
+    </message>
+    <message>
+        <source>Unsure: a reviewer should look at this</source>
+        <translation>存疑：需要审核员查看</translation>
+    </message>
+    <message>
+        <source>At most {n} characters. An empty note removes it.</source>
+        <translation>最多 {n} 个字符。备注留空即删除。</translation>
+    </message>
+    <message>
+        <source>Note on the {label} span “{text}”</source>
+        <translation>{label} 片段“{text}”的备注</translation>
+    </message>
+    <message>
+        <source>Note on the article “{title}”</source>
+        <translation>文章“{title}”的备注</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialsTab</name>
+    <message>
+        <source>{name} changed meanwhile; rename it again</source>
+        <translation>{name} 已被修改；请重新命名</translation>
+    </message>
+    <message>
+        <source>{target} is already an official of this article. Merge {source} into it? Their mentions, titles and events are joined (Ctrl+Z undoes the merge).
+
+No: {source} keeps its name.</source>
+        <translation>{target} 已是本文的官员。要将 {source} 合并到其中吗？二者的提及、职务和事件将合并（Ctrl+Z 可撤销合并）。
+
+选“否”：{source} 保留原名。</translation>
+    </message>
+    <message>
+        <source>Merge officials?</source>
+        <translation>合并官员？</translation>
+    </message>
+    <message>
+        <source>not renamed: {name} is already an official of this article</source>
+        <translation>未重命名：{name} 已是本文的官员</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditDialog</name>
+    <message>
+        <source>Gold official</source>
+        <translation>金标准官员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Titles (、)</source>
+        <translation>职务（用、分隔）</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Gold event</source>
+        <translation>金标准事件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Participants (、)</source>
+        <translation>参与者（用、分隔）</translation>
+    </message>
+    <message>
+        <source>Officials in gold</source>
+        <translation>金标准中的官员</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>the end date {end} comes before the date {start}</source>
+        <translation>结束日期 {end} 早于开始日期 {start}</translation>
+    </message>
+    <message>
+        <source>{names}: not an official of gold (decide that official first)</source>
+        <translation>{names}：不是金标准中的官员（请先裁定该官员）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>separate titles with 、</source>
+        <translation>多个职务用、分隔</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>提及</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>情态</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>accepted from a suggestion, or labelled by hand</source>
+        <translation>接受自建议，或手工标注</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>? unsure (U) · ✎ has a note (C)</source>
+        <translation>? 存疑 (U) · ✎ 有备注 (C)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected row (Delete)</source>
+        <translation>删除所选行（Delete）</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>添加事件</translation>
+    </message>
+    <message>
+        <source>Add an event record to this article</source>
+        <translation>为本文添加一条事件记录</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Write or change the selected label&apos;s note and unsure flag (C in the text)</source>
+        <translation>填写或修改所选标注的备注和存疑标记（在正文中按 C）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsView</name>
+    <message>
+        <source>Official {name}</source>
+        <translation>官员 {name}</translation>
+    </message>
+    <message>
+        <source>Event {type}</source>
+        <translation>事件 {type}</translation>
+    </message>
+    <message>
+        <source>agreed, not in gold yet</source>
+        <translation>一致，尚未进入金标准</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未裁定</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s</source>
+        <translation>{name} 的</translation>
+    </message>
+    <message>
+        <source>gold holds {names}</source>
+        <translation>金标准采用 {names}</translation>
+    </message>
+    <message>
+        <source>gold holds none</source>
+        <translation>金标准均不采用</translation>
+    </message>
+    <message>
+        <source>gold holds its own version</source>
+        <translation>金标准采用自己的版本</translation>
+    </message>
+    <message>
+        <source>gold&apos;s own record</source>
+        <translation>金标准自有记录</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>No officials or events in any set.</source>
+        <translation>所有标注集中都没有官员或事件。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterWindow</name>
+    <message>
+        <source>Officials register</source>
+        <translation>官员名录</translation>
+    </message>
+    <message>
+        <source>Name or post (马兴瑞, 省委书记)…</source>
+        <translation>姓名或职务（马兴瑞、省委书记）…</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>最早出现</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近出现</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Split the selected articles off</source>
+        <translation>拆分出所选文章</translation>
+    </message>
+    <message>
+        <source>Merge with…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Undo last merge/split</source>
+        <translation>撤销上次合并/拆分</translation>
+    </message>
+    <message>
+        <source>Articles (double-click opens one)</source>
+        <translation>文章（双击打开）</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>疑点</translation>
+    </message>
+    <message>
+        <source>Building the register…</source>
+        <translation>正在生成官员名录…</translation>
+    </message>
+    <message>
+        <source>{persons} persons from {articles} articles; {flags} flags</source>
+        <translation>{persons} 人，来自 {articles} 篇文章；{flags} 个疑点</translation>
+    </message>
+    <message>
+        <source>  (also {names})</source>
+        <translation>（又名 {names}）</translation>
+    </message>
+    <message>
+        <source>Select some, not all, of the person&apos;s articles to split off</source>
+        <translation>请选择此人的部分（而非全部）文章进行拆分</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>The same person as:</source>
+        <translation>与此人为同一人：</translation>
+    </message>
+    <message>
+        <source>No merge or split to undo</source>
+        <translation>没有可撤销的合并或拆分</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewListModel</name>
+    <message>
+        <source>span F1 (exact) between the annotators; {n} unmatched spans</source>
+        <translation>标注员之间的片段 F1（精确）；{n} 个未匹配片段</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>in-memory database</source>
+        <translation>内存数据库</translation>
+    </message>
+    <message>
+        <source>Review — {where}</source>
+        <translation>审核 — {where}</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>%v of %m adjudicated</source>
+        <translation>已裁定 %v / %m</translation>
+    </message>
+    <message>
+        <source>This article</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>Corpus</source>
+        <translation>全部语料</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Records&lt;/b&gt; (officials and events), one by one</source>
+        <translation>&lt;b&gt;记录&lt;/b&gt;（官员和事件），逐条裁定</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Disagreement</source>
+        <translation>分歧(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;cord</source>
+        <translation>记录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Next disagreement</source>
+        <translation>下一处分歧</translation>
+    </message>
+    <message>
+        <source>Previous disagreement</source>
+        <translation>上一处分歧</translation>
+    </message>
+    <message>
+        <source>Take {name}&apos;s version</source>
+        <translation>采用 {name} 的版本</translation>
+    </message>
+    <message>
+        <source>Edit: select the span…</source>
+        <translation>编辑：选择片段…</translation>
+    </message>
+    <message>
+        <source>Accept agreed spans and records</source>
+        <translation>接受一致的片段和记录</translation>
+    </message>
+    <message>
+        <source>Next record</source>
+        <translation>下一条记录</translation>
+    </message>
+    <message>
+        <source>Previous record</source>
+        <translation>上一条记录</translation>
+    </message>
+    <message>
+        <source>Take {name}&apos;s version of the record</source>
+        <translation>采用 {name} 的记录版本</translation>
+    </message>
+    <message>
+        <source>None of them: no such record</source>
+        <translation>均不采用：不存在此记录</translation>
+    </message>
+    <message>
+        <source>Edit the record…</source>
+        <translation>编辑记录…</translation>
+    </message>
+    <message>
+        <source>Take all {name}&apos;s officials and events</source>
+        <translation>采用 {name} 的全部官员和事件</translation>
+    </message>
+    <message>
+        <source>Adjudicated, next article</source>
+        <translation>裁定完成，下一篇</translation>
+    </message>
+    <message>
+        <source>Next article</source>
+        <translation>下一篇文章</translation>
+    </message>
+    <message>
+        <source>Previous article</source>
+        <translation>上一篇文章</translation>
+    </message>
+    <message>
+        <source>{n}: take {name}</source>
+        <translation>{n}：采用 {name}</translation>
+    </message>
+    <message>
+        <source>E: edit…</source>
+        <translation>E：编辑…</translation>
+    </message>
+    <message>
+        <source>Shift+A: accept agreed</source>
+        <translation>Shift+A：接受一致项</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: adjudicated</source>
+        <translation>Ctrl+Enter：裁定完成</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Ctrl+{n}: {name}&apos;s</source>
+        <translation>Ctrl+{n}：{name} 的</translation>
+    </message>
+    <message>
+        <source>Ctrl+0: none</source>
+        <translation>Ctrl+0：均不采用</translation>
+    </message>
+    <message>
+        <source>Ctrl+E: edit…</source>
+        <translation>Ctrl+E：编辑…</translation>
+    </message>
+    <message>
+        <source>R: next record</source>
+        <translation>R：下一条记录</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+{n}: all {name}&apos;s</source>
+        <translation>Ctrl+Shift+{n}：{name} 的全部</translation>
+    </message>
+    <message>
+        <source>not every annotator has a set on this article</source>
+        <translation>并非每位标注员都标注了本文</translation>
+    </message>
+    <message>
+        <source>1 disagreement</source>
+        <translation>1 处分歧</translation>
+    </message>
+    <message>
+        <source>{n} disagreements</source>
+        <translation>{n} 处分歧</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This article&lt;/b&gt; ({count})</source>
+        <translation>&lt;b&gt;本文&lt;/b&gt;（{count}）</translation>
+    </message>
+    <message>
+        <source>Lanes under each line, top to bottom: {lanes}. Bars take the label&apos;s colour; text shaded = gold so far; boxes = disagreements (&lt;span style=&apos;color:#e67e00&apos;&gt;open&lt;/span&gt;, &lt;span style=&apos;color:#2e7d32&apos;&gt;gold holds a version&lt;/span&gt;). Ctrl+Z undoes the last decision.</source>
+        <translation>每行下方的泳道自上而下为：{lanes}。色条为标签颜色；底纹文本 = 目前的金标准；方框 = 分歧（&lt;span style=&apos;color:#e67e00&apos;&gt;未裁定&lt;/span&gt;、&lt;span style=&apos;color:#2e7d32&apos;&gt;金标准已采用某一版本&lt;/span&gt;）。Ctrl+Z 撤销上一次裁定。</translation>
+    </message>
+    <message>
+        <source>Gold: &lt;b&gt;{status}&lt;/b&gt;</source>
+        <translation>金标准：&lt;b&gt;{status}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{k} of 1 disagreement settled</source>
+        <translation>已裁定 {k} / 1 处分歧</translation>
+    </message>
+    <message>
+        <source>{k} of {n} disagreements settled</source>
+        <translation>已裁定 {k} / {n} 处分歧</translation>
+    </message>
+    <message>
+        <source>1 agreed span</source>
+        <translation>1 个一致片段</translation>
+    </message>
+    <message>
+        <source>{n} agreed spans</source>
+        <translation>{n} 个一致片段</translation>
+    </message>
+    <message>
+        <source>{k} of 1 record decided</source>
+        <translation>已裁定 {k} / 1 条记录</translation>
+    </message>
+    <message>
+        <source>{k} of {n} records decided</source>
+        <translation>已裁定 {k} / {n} 条记录</translation>
+    </message>
+    <message>
+        <source>No span disagreements: Shift+A accepts the agreed spans and records.</source>
+        <translation>没有片段分歧：Shift+A 接受一致的片段和记录。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未裁定</translation>
+    </message>
+    <message>
+        <source>gold holds an edited version</source>
+        <translation>金标准采用编辑后的版本</translation>
+    </message>
+    <message>
+        <source>gold holds {names}</source>
+        <translation>金标准采用 {names}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s</source>
+        <translation>{name} 的</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Disagreement {k} of {n}&lt;/b&gt; ({group}, characters {start}–{end}): {holds}</source>
+        <translation>&lt;b&gt;第 {k} / {n} 处分歧&lt;/b&gt;（{group}，字符 {start}–{end}）：{holds}</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>todo</source>
+        <translation>待标注</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Adjudicated: {k} of 1 article</source>
+        <translation>已裁定：{k} / 1 篇</translation>
+    </message>
+    <message>
+        <source>Adjudicated: {k} of {n} articles</source>
+        <translation>已裁定：{k} / {n} 篇</translation>
+    </message>
+    <message>
+        <source>last disagreement; Ctrl+Enter marks the article adjudicated</source>
+        <translation>已是最后一处分歧；按 Ctrl+Enter 将本文标为裁定完成</translation>
+    </message>
+    <message>
+        <source>first disagreement</source>
+        <translation>已是第一处分歧</translation>
+    </message>
+    <message>
+        <source>saved: {what}</source>
+        <translation>已保存：{what}</translation>
+    </message>
+    <message>
+        <source>no disagreement here</source>
+        <translation>此处没有分歧</translation>
+    </message>
+    <message>
+        <source>every span disagreement settled; 1 record still open (R)</source>
+        <translation>片段分歧已全部裁定；还有 1 条记录未裁定（R）</translation>
+    </message>
+    <message>
+        <source>every span disagreement settled; {n} records still open (R)</source>
+        <translation>片段分歧已全部裁定；还有 {n} 条记录未裁定（R）</translation>
+    </message>
+    <message>
+        <source>every disagreement settled: Ctrl+Enter marks the article adjudicated</source>
+        <translation>分歧已全部裁定：按 Ctrl+Enter 将本文标为裁定完成</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s version</source>
+        <translation>{name} 的版本</translation>
+    </message>
+    <message>
+        <source>edited {label} {start}–{end}</source>
+        <translation>已编辑 {label} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>undo: {error}</source>
+        <translation>撤销：{error}</translation>
+    </message>
+    <message>
+        <source>redo: {error}</source>
+        <translation>重做：{error}</translation>
+    </message>
+    <message>
+        <source>nothing to undo here</source>
+        <translation>此处没有可撤销的操作</translation>
+    </message>
+    <message>
+        <source>nothing to redo here</source>
+        <translation>此处没有可重做的操作</translation>
+    </message>
+    <message>
+        <source>undone: {what}</source>
+        <translation>已撤销：{what}</translation>
+    </message>
+    <message>
+        <source>redone: {what}</source>
+        <translation>已重做：{what}</translation>
+    </message>
+    <message>
+        <source>accept agreed spans and records</source>
+        <translation>接受一致的片段和记录</translation>
+    </message>
+    <message>
+        <source>last record</source>
+        <translation>已是最后一条记录</translation>
+    </message>
+    <message>
+        <source>first record</source>
+        <translation>已是第一条记录</translation>
+    </message>
+    <message>
+        <source>no officials or events on this article</source>
+        <translation>本文没有官员或事件</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s version of the record</source>
+        <translation>{name} 的记录版本</translation>
+    </message>
+    <message>
+        <source>none of them</source>
+        <translation>均不采用</translation>
+    </message>
+    <message>
+        <source>edited record</source>
+        <translation>已编辑的记录</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s officials and events</source>
+        <translation>{name} 的官员和事件</translation>
+    </message>
+    <message>
+        <source>not adjudicated: {what}</source>
+        <translation>未裁定完成：{what}</translation>
+    </message>
+    <message>
+        <source>adjudicated</source>
+        <translation>裁定完成</translation>
+    </message>
+    <message>
+        <source>every article is adjudicated</source>
+        <translation>所有文章均已裁定</translation>
+    </message>
+</context>
+<context>
+    <name>SideTabs</name>
+    <message>
+        <source>Officials</source>
+        <translation>官员</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Boilerplate</source>
+        <translation>版面噪声</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>片段</translation>
+    </message>
+</context>
+<context>
+    <name>SpanEditDialog</name>
+    <message>
+        <source>Gold span</source>
+        <translation>金标准片段</translation>
+    </message>
+    <message>
+        <source>Select the span in the text (mouse, or Shift+arrows); Enter keeps it, Esc leaves gold as it is.</source>
+        <translation>在文本中选择片段（鼠标或 Shift+方向键）；Enter 确认，Esc 保持金标准不变。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>select the text of the span (spaces and punctuation alone are no span)</source>
+        <translation>请选择片段文本（只有空格和标点不构成片段）</translation>
+    </message>
+    <message>
+        <source>a label cannot cross a line break: select within one line</source>
+        <translation>标注不能跨越换行：请在同一行内选择</translation>
+    </message>
+</context>
+<context>
+    <name>SpansTab</name>
+    <message>
+        <source>suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>hand</source>
+        <translation>手工</translation>
+    </message>
+    <message>
+        <source>Article: {mark} unsure</source>
+        <translation>文章：{mark} 存疑</translation>
+    </message>
+    <message>
+        <source>Article note ({mark}): {note}</source>
+        <translation>文章备注（{mark}）：{note}</translation>
+    </message>
+    <message>
+        <source>select a label in the table first</source>
+        <translation>请先在表格中选择一个标注</translation>
+    </message>
+</context>
+<context>
+    <name>TransferProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling: finishing the batch under way…</source>
+        <translation>正在取消：正在完成当前批次…</translation>
+    </message>
+    <message>
+        <source>stopped without a summary</source>
+        <translation>已停止，没有汇总</translation>
+    </message>
+    <message>
+        <source>{n} file(s) failed; the reasons are in the details.</source>
+        <translation>{n} 个文件失败；原因见详细信息。</translation>
+    </message>
+</context>
+</TS>
