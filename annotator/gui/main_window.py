@@ -32,6 +32,7 @@ from annotator.gui.ask_once import confirm_unless_told_not_to
 from annotator.gui.cheat_sheet import CheatSheet, key_rows
 from annotator.gui.editor import ArticleEditor, NothingToDo
 from annotator.gui.find_bar import FindBar, step_to
+from annotator.gui.guidelines import GuidelinesPanel
 from annotator.gui.i18n import (
     LANGUAGES,
     chosen_language,
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.list_panel = ArticleListPanel(store, annotator)
         self.view = ArticleTextView(store.schema)
         self.tabs = SideTabs(self.editor)
+        self.guidelines = GuidelinesPanel(store, annotator)  # a side tab of its own: Ctrl+G
+        self.tabs.addTab(self.guidelines, self.tr("Guidelines"))
         self.header = QLabel()
         self.header.setObjectName("articleHeader")
         self.header.setWordWrap(True)
@@ -123,6 +126,8 @@ class MainWindow(QMainWindow):
         self.tabs.spans.span_chosen.connect(self.select_span)
         for tab in self.tabs.tabs():
             tab.failed.connect(self.status.show_problem)
+        self.guidelines.failed.connect(self.status.show_problem)
+        self.guidelines.saved.connect(self.status.show_saved)
         self.find_bar.needle_changed.connect(self._find_changed)
         self.find_bar.step.connect(lambda direction: self._guarded(lambda: self.find_step(direction)))
         self.clock.flush_due.connect(self.flush_time)
@@ -256,6 +261,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Keys…"), ["?", "Shift+?", "F1"], self.show_keys)
+        self._action(help_menu, self.tr("Label guidelines"), "Ctrl+G", self.show_guidelines)
 
     def _add_language_menu(self, view: QMenu) -> None:
         """View ▸ Language: each language named in its own script; the choice is remembered."""
@@ -810,6 +816,14 @@ class MainWindow(QMainWindow):
         self.list_panel.search.setFocus()
         self.list_panel.search.selectAll()
 
+    def show_guidelines(self) -> None:
+        """The Guidelines tab, on the label at the text cursor when there is one."""
+        span = None if self.original else self._span_here(self.editor.aset.spans)
+        if span is not None:
+            self.guidelines.show_label(span.label)
+        self.tabs.setCurrentWidget(self.guidelines)
+        self.guidelines.focus()
+
     def show_keys(self) -> None:
         CheatSheet(key_rows(self.actions_in_menus), self).exec()
 
@@ -912,6 +926,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.guidelines.flush()  # guidelines being typed are an edit too
         for tab in self.tabs.tabs():  # a cell still being typed in is an edit too
             tab.commit_open_editor()
         self.flush_time()
