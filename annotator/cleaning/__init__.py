@@ -14,7 +14,7 @@ Steps, each a small pure module:
 
 What `raw_text` holds: for a text dump, the decoded file exactly as the page said it; for HTML,
 the visible text dump of the page (one line per block element, entities decoded, nothing else
-normalised: Traditional characters, pinyin readings and NBSP kept) — the same kind of dump the
+normalized: Traditional characters, pinyin readings and NBSP kept) — the same kind of dump the
 seed pages are. The markup itself is not kept; the article id (SHA-256 of the bytes) names it.
 `text` is the cleaned version of `raw_text`, and `offset_map` maps every position of `text`
 to its position in `raw_text`: the cleaner only deletes characters or replaces one character by

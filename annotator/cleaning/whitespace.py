@@ -1,4 +1,4 @@
-"""Normalise white space without merging lines.
+"""Normalize white space without merging lines.
 
 Tabs, NBSP, U+3000 and other wide spaces become plain spaces; runs of spaces inside a line become
 one; indentation and trailing spaces go (a text dump's indent is kept in `Block.indent`); `\\r\\n`

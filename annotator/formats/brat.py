@@ -5,7 +5,7 @@
   as discontinuous fragments (`T1	EVENT 0 5;6 10	…`), the usual brat way, because brat
   draws one fragment per line; line breaks at a span's edges are not part of any fragment.
 - An official is an `Official` event whose trigger sits on its first mention, with one
-  `Mention` argument per mention; name, titles and organisation go into an AnnotatorNotes line
+  `Mention` argument per mention; name, titles and organization go into an AnnotatorNotes line
   as JSON. An official without mentions has nothing to anchor it and is left out.
 - An event is an `Event` event triggered on its evidence span, with `Evidence` and `Participant`
   (the Official events) arguments, its type as the `EventType` attribute, and date, end date
@@ -63,7 +63,7 @@ def folder_name(annotator: str | None) -> str:
 
 
 def folder_key(name: str) -> str:
-    """Two folder names a case-insensitive, normalising disk (macOS, Windows) takes as one."""
+    """Two folder names a case-insensitive, normalizing disk (macOS, Windows) takes as one."""
     return unicodedata.normalize("NFC", name).casefold()
 
 

@@ -5,7 +5,7 @@
   by white space (our export splits a span at line breaks) are one span; a discontinuous span
   with other text between its fragments cannot be one span and refuses the file.
 - The `E` lines our export writes come back: an `Official` event (its `Mention` arguments and
-  the AnnotatorNotes JSON of name, titles, organisation) is an official, an `Event` event (its
+  the AnnotatorNotes JSON of name, titles, organization) is an official, an `Event` event (its
   `Evidence` and `Participant` arguments, `EventType` attribute, `Modality` attribute when it
   has one, notes of date, end date and place) an event. Other `E` lines, `R`, `N` and other `A` lines and notes are not imported
   (annotator stores no relations): each is counted as left out. The `T` triggers of E lines

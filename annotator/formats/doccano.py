@@ -7,7 +7,7 @@
 - `relations=True` writes the form of a doccano relation-extraction project: {"id", "text",
   "entities": [{"id", "label", "start_offset", "end_offset"}], "relations": [{"id", "from_id",
   "to_id", "type"}]}, the relations those of `formats.relations` (officials to their titles and
-  organisation, events to their participants, place and date, where the text names them).
+  organization, events to their participants, place and date, where the text names them).
 - Read: both forms, `label` items as [start, end, label] or {"start_offset", "end_offset",
   "label"}. We have no relation labels: a line with relations is refused (dropping them unseen
   would lose work) unless `without_relations`, which imports the entities and counts the

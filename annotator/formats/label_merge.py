@@ -108,7 +108,7 @@ def merged(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
 
     `existing` holds stored ids, `incoming` draft ids; new spans and officials get ids above the
     stored ones, so the result is a valid draft for `Store.replace_annotation_set`. ValueError
-    when an official of the line has the name of one in the set but other titles or organisation:
+    when an official of the line has the name of one in the set but other titles or organization:
     which is right is a person's call (`--replace` takes the file's).
     """
     spans = list(existing.spans)
@@ -132,7 +132,7 @@ def merged(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
         if (same.titles, same.organization) != (official.titles, official.organization):
             raise ValueError(
                 f"official {official.name!r} is already in {existing.annotator}'s set with titles"
-                f" {list(same.titles)} and organisation {same.organization!r}, the line says"
+                f" {list(same.titles)} and organization {same.organization!r}, the line says"
                 f" {list(official.titles)} and {official.organization!r}; import with --replace"
                 " to take the file's"
             )
@@ -252,7 +252,7 @@ def _event_key(event: Event) -> tuple[object, ...]:
 
 
 def more_links(existing: Official, incoming: Official) -> Official:
-    """`existing` with the title links `incoming` adds, and its organisation link when it has
+    """`existing` with the title links `incoming` adds, and its organization link when it has
     none: an import never takes a link away."""
     return dataclasses.replace(
         existing,

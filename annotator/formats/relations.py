@@ -1,11 +1,11 @@
 """The links between spans that a native record implies, for formats that carry relations.
 
-Officials' titles and organisation, and events' place, are free text in our data model, not
+Officials' titles and organization, and events' place, are free text in our data model, not
 span ids; a link is written only where the text names a span of the right label exactly
 (white space ignored, as a title across a line break `自治区\\n党委书记` is `自治区党委书记`),
 the nearest such span when several do. What the text does not name gets no link:
 - `title`: an official's first mention -> a TITLE span of each of its titles;
-- `organization`: the first mention -> an ORG span of its organisation;
+- `organization`: the first mention -> an ORG span of its organization;
 - `participant`: an event's evidence span -> the first mention of each participant;
 - `place` / `date`: the evidence span -> a PLACE / DATE span with that text.
 """

@@ -21,10 +21,10 @@ def _joined(first: tuple[object, ...], second: tuple[object, ...]) -> tuple[obje
 
 def merged_official(target: Official, source: Official) -> Official:
     """`target` (its id and name) with `source`'s mentions, titles and title links joined after
-    its own and `source`'s organisation (and its link) when `target` has none."""
+    its own and `source`'s organization (and its link) when `target` has none."""
     organization_span = target.organization_span
     if organization_span is None and target.organization in (None, "", source.organization):
-        organization_span = source.organization_span  # the organisation target takes or has
+        organization_span = source.organization_span  # the organization target takes or has
     return replace(
         target,
         titles=_joined(target.titles, source.titles),  # type: ignore[arg-type]

@@ -61,7 +61,7 @@ class Scored:
 @dataclass(frozen=True, slots=True)
 class MentionDraft:
     """An official named at `span` (an OFFICIAL suggestion), with the titles written beside it
-    (`titles` hold the organisation each title names; `title_spans` are their TITLE spans)."""
+    (`titles` hold the organization each title names; `title_spans` are their TITLE spans)."""
 
     span: Scored
     name: str
@@ -287,7 +287,7 @@ def _officials(
 ) -> tuple[Official, ...]:
     """One official per name, over its mentions in text order (a rejected mention too, as for
     its titles): the titles in the order they are written (else those the gazetteer knows),
-    the organisation of the first title, the TITLE spans that name them."""
+    the organization of the first title, the TITLE spans that name them."""
     mention_ids: dict[str, list[int]] = {}
     titles: dict[str, dict[str, None]] = {}
     title_ids: dict[str, dict[int, None]] = {}

@@ -1,6 +1,6 @@
 """How good are suggestions? Pure functions over (text, spans) against a gold native-JSONL file:
 per-label precision / recall / F1 with exact and overlap matching; Official records (names, and
-for names found: titles in order and organisation); events as (type, date, place) tuples; and
+for names found: titles in order and organization); events as (type, date, place) tuples; and
 boilerplate and body judged line by line (a line is boilerplate when most of its characters
 are). Spans, names and events are matched by `annotator.scoring`, as `annotator agree` matches
 them, so the gold against a set scores as that set's annotator against the gold's would."""
@@ -176,7 +176,7 @@ class Agreement:
 def official_agreement(
     gold: Iterable[GoldOfficial], predicted: Mapping[str, tuple[tuple[str, ...], str | None]]
 ) -> tuple[Agreement, Agreement]:
-    """Titles (in order) and organisation of every gold official whose name was predicted."""
+    """Titles (in order) and organization of every gold official whose name was predicted."""
     titles, organizations = Agreement(), Agreement()
     for official in gold:
         if official.name in predicted:
@@ -275,7 +275,7 @@ class Report:
         rows.append(f"{'official names':28}{_prf(self.officials):>22}")
         for name, agreement in (
             ("official titles (found)", self.official_titles),
-            ("official organisation", self.official_organizations),
+            ("official organization", self.official_organizations),
         ):
             rows.append(f"{name:28}{figure(agreement.accuracy, 2):>12} of {agreement.total:<6}")
         rows.append(f"{'events (type, date, place)':28}{_prf(self.events):>22}")

@@ -17,7 +17,7 @@ from annotator.suggest.strings import occurrences, occurrences_of_each
 from annotator.suggest.taken import Taken
 
 _CLAUSE_BREAK = '。,,;;::!?!?\n()()“”"「」【】[]'
-# no organisation's name holds these: a title phrase starts after them (听取了|财政部部长)
+# no organization's name holds these: a title phrase starts after them (听取了|财政部部长)
 _TITLE_BOUNDARY = frozenset(_CLAUSE_BREAK + "、丨| \u3000\t与和及同的在由是了被把")
 _ATTENDEE_VERB = re.compile(r"(?:参加(?:有关|相关)?活动|出席|陪同|参加)")
 _LIST_SEPARATOR = re.compile(r"[、\s\u3000]+")
@@ -60,7 +60,7 @@ def _title_alternation(titles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _phrase_start(text: str, end_of_word: int, word_start: int) -> int:
-    """Walk back from a title word over its organisation, to the clause boundary."""
+    """Walk back from a title word over its organization, to the clause boundary."""
     position = word_start
     while position > 0 and end_of_word - position < MAX_TITLE_LENGTH:
         previous = text[position - 1]
@@ -71,7 +71,7 @@ def _phrase_start(text: str, end_of_word: int, word_start: int) -> int:
 
 
 def title_phrase_start(text: str, end_of_word: int, word_start: int) -> int:
-    """Where the title phrase (organisation + title word) ending at `end_of_word` begins."""
+    """Where the title phrase (organization + title word) ending at `end_of_word` begins."""
     return _phrase_start(text, end_of_word, word_start)
 
 

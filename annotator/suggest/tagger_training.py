@@ -32,7 +32,7 @@ from annotator.suggest.person_tagger import PersonTagger, bio_labels, features
 # One token of the corpus: word/tag, a bracketed compound's closing `]nt` kept with its tag.
 _TOKEN = re.compile(r"^\[?(?P<word>.+?)/(?P<tag>[A-Za-z]+)(?:\](?P<outer>[A-Za-z]+))?$")
 SPLITS = ("train", "dev", "test")
-MAX_ORGANIZATION = 8  # characters of organisation a title-after variant drops before a title
+MAX_ORGANIZATION = 8  # characters of organization a title-after variant drops before a title
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,7 @@ def title_after_variants(
     sentences: Iterable[Sentence], titles: Iterable[str]
 ) -> Iterator[Sentence]:
     """For each person written after a title (会见了国家主席江泽民), the same sentence with the
-    title after the name instead (会见了江泽民主席): its organisation dropped, the title word put
+    title after the name instead (会见了江泽民主席): its organization dropped, the title word put
     behind the name. News writes both orders; the 1998 corpus mostly the first, so without these
     the tagger rarely finds a name followed by its title (贯彻落实习近平总书记…)."""
     words = tuple(sorted(set(titles), key=len, reverse=True))
@@ -147,7 +147,7 @@ def title_after_variants(
             if start - len(word) - phrase > MAX_ORGANIZATION or (
                 phrase > 0 and is_han(text[phrase - 1]) and text[phrase - 1] not in "了的在和与同及"
             ):
-                continue  # no clean organisation + title phrase to move: no variant
+                continue  # no clean organization + title phrase to move: no variant
             if any(s < start and e > phrase for s, e in sentence.names if (s, e) != (start, end)):
                 continue
             new_text = text[:phrase] + text[start:end] + word + text[end:]
