@@ -302,7 +302,7 @@ def test_doccano_relations_link_officials_and_events_to_their_spans(example_db, 
         ("OFFICIAL:马兴瑞", "title", "TITLE:自治区\n党委书记"),  # titles are free text: matched
         ("EVENT:座谈会", "participant", "OFFICIAL:马兴瑞"),
         ("EVENT:座谈会", "place", "PLACE:乌鲁木齐"),
-    }  # the organisation 自治区党委 has no ORG span: no link
+    }  # the organization 自治区党委 has no ORG span: no link
     assert len({r["id"] for r in first["relations"]}) == len(first["relations"])
 
 

@@ -35,7 +35,7 @@ def store():
 
 
 def draft_set(annotator: str = "alice") -> AnnotationSet:
-    """A draft: 马兴瑞 linked to his title and organisation, a meeting linked to its parts."""
+    """A draft: 马兴瑞 linked to his title and organization, a meeting linked to its parts."""
     spans = (
         at("9月2日", "DATE", 1),
         at("党委书记", "TITLE", 2),

@@ -249,7 +249,7 @@ def test_line_repeated_across_an_outlets_articles_is_furniture() -> None:
             },
         ),
         ("东方电气集团董事长俞培根参加有关活动。", {"俞培根": ("东方电气集团董事长",)}),
-        # a verb before the organisation is not part of it; an adverb after the name ends it
+        # a verb before the organization is not part of it; an adverb after the name ends it
         ("会议听取了财政部部长金人庆代表国务院作的报告。", {"金人庆": ("财政部部长",)}),
         ("龙湖集团董事长吴亚军正在业绩会上发言。", {"吴亚军": ("龙湖集团董事长",)}),
         (

@@ -385,7 +385,7 @@ MEET = EventDraft("座谈会/会议", "2024-09-02", None, "成都", ("王伟中"
     [
         # the same record: one slot, agreed
         ([WANG_DRAFT], [WANG_DRAFT], [(OFFICIAL, True, True)]),
-        # organisation differs: one slot, a disagreement
+        # organization differs: one slot, a disagreement
         ([WANG_DRAFT], [replace(WANG_DRAFT, organization="市委")], [(OFFICIAL, True, False)]),
         # mentions differ
         ([WANG_DRAFT], [replace(WANG_DRAFT, mentions=())], [(OFFICIAL, True, False)]),

@@ -384,7 +384,7 @@ def test_a_date_picked_in_the_calendar_is_saved(qtbot, open_window):
 
 
 def two_officials_window(open_window):
-    """马兴瑞 (titles 书记, 省长) and 记者 (titles 省长, 主任; an organisation), both in one event."""
+    """马兴瑞 (titles 书记, 省长) and 记者 (titles 省长, 主任; an organization), both in one event."""
     window = open_window()
     window.editor.open(window.store.article_ids()[0])
     text = window.editor.article.text

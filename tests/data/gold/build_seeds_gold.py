@@ -1,7 +1,7 @@
 """Write seeds.jsonl, the hand-made gold for the five seed pages.
 
 The judgement lives here, in SPEC (format in gold_spec.py): which lines are which boilerplate
-kind, who the officials are with their titles in order and organisation, the title chains, the
+kind, who the officials are with their titles in order and organization, the title chains, the
 date expressions, and the events (type, date, place, evidence sentence). gold_spec only turns
 those strings into offsets on the cleaned text, so the gold follows the cleaner when it
 changes. It never runs the suggestion rules. Re-run after a cleaner change and read the diff:
@@ -10,7 +10,7 @@ changes. It never runs the suggestion rules. Re-run after a cleaner change and r
 
 Conventions: one event per real event (a visit told over several sentences is one 考察调研
 event, dated by the visit's first day, placed where the text says it went); seed 002 has no
-publication date, so its dates have no year and normalise to null.
+publication date, so its dates have no year and normalize to null.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ A spec is a dict:
   regions    [(kind, first-line marker, last-line marker | None | END)], top to bottom; a
              marker is a piece of the line, "2=…" the second line holding the rest, a number
              the whole line. Lines outside every region are body.
-  officials  {name: (titles in order, organisation or None, [other mention forms: 周省长])}
+  officials  {name: (titles in order, organization or None, [other mention forms: 周省长])}
              every occurrence of the name (and of the other forms) in prose lines is a mention.
   chains     ["title、title|name"]: every occurrence of "title、titlename" in prose lines gives
              one TITLE span per title.
