@@ -101,7 +101,7 @@ def test_article_note_shows_in_header_spans_tab_and_list(qtbot, open_window, ans
     assert status.endswith(UNSURE_MARK + NOTE_MARK)
 
 
-def test_spans_tab_shows_flag_and_note_columns(qtbot, open_window, answer):
+def test_spans_tab_shows_flags_by_the_label_and_a_note_column(qtbot, open_window, answer):
     reply, _shown = answer
     window = open_window()
     open_by_source(window, "000_")
@@ -112,8 +112,8 @@ def test_spans_tab_shows_flag_and_note_columns(qtbot, open_window, answer):
     model = window.tabs.spans.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     row = next(r for r in range(model.rowCount()) if model.record(r).text == "马兴瑞")
-    flag, note = headers.index("Flag"), headers.index("Note")
-    assert model.index(row, flag).data() == UNSURE_MARK + NOTE_MARK
+    label, note = headers.index("Label"), headers.index("Note")
+    assert model.index(row, label).data() == f"OFFICIAL {UNSURE_MARK}{NOTE_MARK}"
     assert model.index(row, note).data() == "第一行 ⏎ 第二行"
 
 

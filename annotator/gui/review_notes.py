@@ -6,12 +6,12 @@ Plain text only (a `QPlainTextEdit`): a note may quote a page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from annotator.gui.notes import NOTE_MARK, UNSURE_MARK, flag_marks
+from annotator.gui.notes import NOTE_MARK, UNSURE_MARK, flag_marks, one_line
 from annotator.model import AnnotationSet
 
 HERE = "»"  # marks a flagged label inside the disagreement in hand
@@ -26,6 +26,7 @@ def notes_lines(
     names: Sequence[str],
     sets: Sequence[AnnotationSet | None],
     current: tuple[int, int] | None = None,
+    label_name: Callable[[str], str] = str,
 ) -> list[str]:
     """One line per annotator with a flag or note on the article, then one per flagged or noted
     label of theirs (text order); those overlapping `current` (the disagreement in hand) are
@@ -48,7 +49,8 @@ def notes_lines(
             marks = flag_marks(span.unsure, bool(span.note))
             note = " " + span.note.replace("\n", " ⏎ ") if span.note else ""
             lines.append(
-                f"  {HERE if inside else ' '} {marks} 「{span.text}」 {span.label}{note}"
+                f"  {HERE if inside else ' '} {marks} 「{one_line(span.text, 30)}」 "
+                f"{label_name(span.label)}{note}"
             )
     return lines
 
@@ -74,8 +76,9 @@ class NotesPane(QPlainTextEdit):
         names: Sequence[str],
         sets: Sequence[AnnotationSet | None],
         current: tuple[int, int] | None,
+        label_name: Callable[[str], str] = str,
     ) -> None:
-        lines = notes_lines(names, sets, current)
+        lines = notes_lines(names, sets, current, label_name)
         if self.toPlainText() != "\n".join(lines):
             self.setPlainText("\n".join(lines))
         self.setVisible(bool(lines))

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.i18n import schema_language
+from annotator.gui.i18n import RetranslatedWhenShown, schema_language
 from annotator.gui.plain import plain_action_text, plain_window_title, rich_literal
 from annotator.gui.review_edit_dialog import RecordEditDialog, SpanEditDialog
 from annotator.gui.review_figures import FiguresBox
@@ -101,7 +101,7 @@ class CorpusWorker(QThread):
         self.measured.emit(result)
 
 
-class ReviewWindow(QMainWindow):
+class ReviewWindow(RetranslatedWhenShown, QMainWindow):
     corpus_measured = Signal(object)  # the CorpusAgreement now shown
 
     def __init__(
@@ -150,16 +150,12 @@ class ReviewWindow(QMainWindow):
         where = str(self.store.path) if self.store.path else self.tr("in-memory database")
         self.setWindowTitle(plain_window_title(self.tr("Review — {where}").format(where=where)))
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
     def retranslate(self) -> None:
         """The menus, buttons and toolbar are made again in the new language, the rest drawn
         again; what is in hand stays in hand."""
         for act in self.actions():
             self.removeAction(act)
+            act.setShortcuts([])  # its button lives until deleted: no ambiguous keys meanwhile
             act.deleteLater()
         for layout in (self.choice_row, self.records_buttons):
             while (item := layout.takeAt(0)) is not None:
@@ -517,8 +513,16 @@ class ReviewWindow(QMainWindow):
         self.disagreement_label.setText(self._describe_current())
         here = state.review.disagreements[self.current] if self.current is not None else None
         self.notes_pane.show_notes(
-            self.annotators, state.sets, (here.start, here.end) if here is not None else None
+            self.annotators,
+            state.sets,
+            (here.start, here.end) if here is not None else None,
+            self._label_name,
         )
+
+    def _label_name(self, label: str) -> str:
+        """A label's name in the window's language (the schema's `names`)."""
+        found = self.store.schema.get(label)
+        return found.shown(schema_language()) if found else label
 
     def _describe_current(self) -> str:
         state = self.state

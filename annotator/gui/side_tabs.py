@@ -403,19 +403,21 @@ class SpansTab(RecordTab):
 
     def __init__(self, editor: ArticleEditor) -> None:
         columns: list[Column[Span]] = [
-            Column(QT_TRANSLATE_NOOP("RecordModel", "Label"), lambda s: label_shown(editor.store.schema, s.label)),
+            # the label, then its flags: ? unsure (U), ✎ a note (C), shown in the Note column
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Label"),
+                   lambda s: " ".join(filter(None, (label_shown(editor.store.schema, s.label),
+                                                    flag_marks(s.unsure, bool(s.note))))),
+                   tooltip=QT_TRANSLATE_NOOP("RecordModel", "? unsure (U) · ✎ has a note (C)")),
             Column(QT_TRANSLATE_NOOP("RecordModel", "Text"), lambda s: s.text[:60].replace("\n", " ⏎ ")),
             Column(QT_TRANSLATE_NOOP("RecordModel", "Start"), lambda s: s.start),
             Column(QT_TRANSLATE_NOOP("RecordModel", "End"), lambda s: s.end),
             Column(QT_TRANSLATE_NOOP("RecordModel", "From"), lambda s: self.tr("suggestion") if s.origin is not None else self.tr("hand"),
                    tooltip=QT_TRANSLATE_NOOP("RecordModel", "accepted from a suggestion, or labelled by hand")),
-            Column(QT_TRANSLATE_NOOP("RecordModel", "Flag"), lambda s: flag_marks(s.unsure, bool(s.note)),
-                   tooltip=QT_TRANSLATE_NOOP("RecordModel", "? unsure (U) · ✎ has a note (C)")),
             Column(QT_TRANSLATE_NOOP("RecordModel", "Note"), lambda s: one_line(s.note)),
         ]
         super().__init__(editor, columns, lambda _old, _new: None, stretch=1, sortable=True,
-                         samples={0: "OFFICIAL", 2: "00000", 3: "00000", 4: "suggestion", 5: "?✎",
-                                  6: "全名还是简称？"})
+                         samples={0: "OFFICIAL ?✎", 2: "00000", 3: "00000", 4: "suggestion",
+                                  5: "全名还是简称？"})
         # the article's own note and flag, above its spans (plain text: a note may quote a page)
         self.article_flags = plain_label()
         self.article_flags.setWordWrap(True)
