@@ -72,15 +72,21 @@ def texts(aset: AnnotationSet, ids) -> list[str]:
 
 def linked_texts(aset: AnnotationSet) -> tuple:
     """What the links of a set say, independent of ids."""
+    (event,) = aset.events
+    return (
+        *official_links(aset),
+        texts(aset, [event.place_span, event.date_span]),
+        sorted(texts(aset, event.participant_spans)),
+    )
+
+
+def official_links(aset: AnnotationSet) -> tuple:
     ma = next(o for o in aset.officials if o.name == "马兴瑞")
     lou = next(o for o in aset.officials if o.name == "楼阳生")
-    (event,) = aset.events
     return (
         texts(aset, ma.title_spans),
         texts(aset, [ma.organization_span] if ma.organization_span else []),
         texts(aset, lou.title_spans),
-        texts(aset, [event.place_span, event.date_span]),
-        sorted(texts(aset, event.participant_spans)),
     )
 
 

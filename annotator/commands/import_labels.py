@@ -88,14 +88,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--without-relations",
         action="store_true",
         help="doccano, label-studio: import the spans of lines that hold relations and count "
-        "the relations as left out (annotator stores no relations; without this such a line is "
-        "refused)",
+        "every relation as left out (without this, title and organization relations become "
+        "officials' links, those of events are counted, and a line with relations of other "
+        "kinds is refused)",
     )
     parser.add_argument(
         "file",
         metavar="FILE",
         help="the file to read ('-' for stdin); brat: the folder of .txt and .ann files (T "
-        "lines are spans; E, R, A lines and notes are counted and left out)",
+        "lines are spans; our E and R lines officials, events and their links; other E, R, A "
+        "lines and notes are counted and left out)",
     )
     parser.set_defaults(run=run)
 

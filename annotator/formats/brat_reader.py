@@ -7,9 +7,10 @@
 - The `E` lines our export writes come back: an `Official` event (its `Mention` arguments and
   the AnnotatorNotes JSON of name, titles, organization) is an official, an `Event` event (its
   `Evidence` and `Participant` arguments, `EventType` attribute, `Modality` attribute when it
-  has one, notes of date, end date and place) an event. Other `E` lines, `R`, `N` and other `A` lines and notes are not imported
-  (annotator stores no relations): each is counted as left out. The `T` triggers of E lines
-  are not spans.
+  has one, notes of date, end date and place) an event. `R` lines of our relation kinds
+  (`formats.relations`) between two spans become the links of officials and events
+  (`formats.relation_import`). Other `E` and `R` lines, `N` and other `A` lines and notes are
+  not imported: each is counted as left out. The `T` triggers of E lines are not spans.
 - The file stem is the article id when it is one (it is in our export); otherwise the text
   finds the article. Files are read in name order and numbered from 1 in messages.
 """
@@ -25,6 +26,7 @@ from typing import Any, TextIO
 
 from annotator.formats.base import LabelledText, Reader, RefusedLine
 from annotator.formats.record import spans_from_triples
+from annotator.formats.relation_import import is_ours, linked
 from annotator.model import Event, Official, check_article_id, region_label
 
 _REGION_TYPE = "boilerplate_"  # how formats/brat.py spells `boilerplate/`
@@ -97,6 +99,7 @@ class _Ann:
         self.events: list[_EventLine] = []
         self.attributes: dict[str, list[tuple[str, str]]] = {}  # E id -> (name, value)
         self.notes: dict[str, str] = {}  # annotated id -> its AnnotatorNotes
+        self.relations: list[tuple[str, str, str]] = []  # ours: (kind, Arg1 id, Arg2 id)
         self.left_out: Counter[str] = Counter()
         bound: dict[str, tuple[int, int, str]] = {}
         for line in filter(str.strip, ann.splitlines()):
@@ -110,6 +113,8 @@ class _Ann:
                 self.attributes.setdefault(target, []).append((name, " ".join(value)))
             elif kind == "#" and len(fields := line.split("\t")) == 3:
                 self.notes[fields[1].split(" ")[-1]] = fields[2]
+            elif kind == "R" and (relation := _relation(line)) is not None:
+                self.relations.append(relation)
             else:
                 self.left_out[_LEFT_OUT.get(kind, f"brat {kind} line")] += 1
         triggers = {event.trigger for event in self.events}
@@ -185,6 +190,13 @@ def parse_pair(ann_path: Path, number: int) -> LabelledText:
     number_of = {span: n for n, span in enumerate(triples, 1)}
     span_id = {tid: number_of[span] for tid, span in ann.spans.items()}
     officials, events = _records(ann, span_id)
+    relations = [
+        (span_id[a], span_id[b], kind) for kind, a, b in ann.relations if {a, b} <= span_id.keys()
+    ]
+    ann.left_out["brat R line"] += len(ann.relations) - len(relations)
+    found = linked(spans_from_triples(text, triples), officials, events, relations)
+    officials, events = found.officials, found.events
+    ann.left_out["brat R line"] += found.not_taken
     stem = ann_path.stem
     try:
         check_article_id(stem)
@@ -200,6 +212,18 @@ def parse_pair(ann_path: Path, number: int) -> LabelledText:
         events=events,
         left_out=tuple(sorted((kind, n) for kind, n in ann.left_out.items() if n)),
     )
+
+
+def _relation(line: str) -> tuple[str, str, str] | None:
+    """(kind, Arg1, Arg2) of an R line of ours between two T lines, else None."""
+    fields = line.split("\t")
+    parts = fields[1].split(" ") if len(fields) >= 2 else []
+    if len(parts) != 3 or not is_ours(parts[0]):
+        return None
+    args = dict(part.split(":", 1) for part in parts[1:] if ":" in part)
+    if set(args) != {"Arg1", "Arg2"} or not all(a.startswith("T") for a in args.values()):
+        return None
+    return parts[0], args["Arg1"], args["Arg2"]
 
 
 def _text_bound(line: str, text: str) -> tuple[int, int, str]:

@@ -9,10 +9,12 @@
   "to_id", "type"}]}, the relations those of `formats.relations` (officials to their titles and
   organization, events to their participants, place and date, where the text names them).
 - Read: both forms, `label` items as [start, end, label] or {"start_offset", "end_offset",
-  "label"}. We have no relation labels: a line with relations is refused (dropping them unseen
-  would lose work) unless `without_relations`, which imports the entities and counts the
-  relations as left out. `id` is doccano's own number and is ignored (the text finds the
-  article). doccano counts offsets in code points, as we do.
+  "label"}. Relations of our kinds become links (`formats.relation_import`): `title` and
+  `organization` those of officials; `participant`, `place` and `date` need an event, which a
+  doccano line cannot hold, so they are counted as left out. A relation of another kind refuses
+  the line (dropping it unseen would lose work) unless `without_relations`, which imports the
+  entities alone and counts every relation as left out. `id` is doccano's own number and is
+  ignored (the text finds the article). doccano counts offsets in code points, as we do.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from typing import Any
 from annotator.formats.base import InvalidExportError, Record
 from annotator.formats.json_items import load_line
 from annotator.formats.record import labelled_spans
-from annotator.formats.relations import record_relations
-from annotator.formats.span_list import FileSpan, SpanListFormat
+from annotator.formats.relation_import import is_ours
+from annotator.formats.relations import RELATION_KINDS, record_relations
+from annotator.formats.span_list import FileRelation, FileSpan, SpanListFormat
 
 _OFFSET = {"type": "integer"}
 _LABEL = {"type": "string", "minLength": 1}
@@ -94,10 +97,12 @@ class DoccanoFormat(SpanListFormat):
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:
         if "label" not in item and "entities" not in item:
             raise ValueError("a doccano line holds its spans in 'label' (or 'entities')")
-        if item.get("relations") and not (self.without_relations or self.relations):
+        foreign = sorted({r["type"] for r in item.get("relations", []) if not is_ours(r["type"])})
+        if foreign and not self.without_relations:
             raise ValueError(
-                f"{len(item['relations'])} doccano relations: annotator has no relation labels;"
-                " --without-relations imports the entities alone and counts the relations"
+                f"doccano relations of types {', '.join(map(repr, foreign))}: annotator has"
+                f" only {', '.join(RELATION_KINDS)}; --without-relations imports the entities"
+                " alone and counts the relations"
             )
         entity_ids = [e["id"] for e in item.get("entities", []) if "id" in e]
         unknown = [
@@ -111,8 +116,18 @@ class DoccanoFormat(SpanListFormat):
         return (article_id if isinstance(article_id, str) else None), item["text"], spans
 
     def left_out(self, item: Any) -> tuple[tuple[str, int], ...]:
-        count = len(item.get("relations", []))
+        count = len(item.get("relations", [])) if self.without_relations else 0
         return ((RELATION_KIND, count),) if count else ()
+
+    def relations_of(self, item: Any) -> list[FileRelation]:
+        if self.without_relations:
+            return []
+        key = {
+            e["id"]: (e["start_offset"], e["end_offset"], e["label"])
+            for e in item.get("entities", [])
+            if "id" in e
+        }
+        return [(key[r["from_id"]], key[r["to_id"]], r["type"]) for r in item.get("relations", [])]
 
     def verify(self, chunk: str, record: Record) -> None:
         item = load_line(chunk)

@@ -129,7 +129,10 @@ def merged(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
             next_id += 1
             continue
         same = officials[at]
-        if (same.titles, same.organization) != (official.titles, official.organization):
+        # a line that states no titles or organization (a relation format's official: its
+        # links only) says nothing against the set's
+        states = bool(official.titles) or official.organization is not None
+        if states and (same.titles, same.organization) != (official.titles, official.organization):
             raise ValueError(
                 f"official {official.name!r} is already in {existing.annotator}'s set with titles"
                 f" {list(same.titles)} and organization {same.organization!r}, the line says"

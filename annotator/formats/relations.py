@@ -1,13 +1,15 @@
-"""The links between spans that a native record implies, for formats that carry relations.
+"""The links between spans that a native record holds, for formats that carry relations.
 
-Officials' titles and organization, and events' place, are free text in our data model, not
-span ids; a link is written only where the text names a span of the right label exactly
-(white space ignored, as a title across a line break `自治区\\n党委书记` is `自治区党委书记`),
-the nearest such span when several do. What the text does not name gets no link:
-- `title`: an official's first mention -> a TITLE span of each of its titles;
-- `organization`: the first mention -> an ORG span of its organization;
-- `participant`: an event's evidence span -> the first mention of each participant;
-- `place` / `date`: the evidence span -> a PLACE / DATE span with that text.
+An official links the TITLE spans and the ORG span naming its posts (`title_spans`,
+`organization_span`), an event the PLACE, DATE and OFFICIAL spans of its parts (`place_span`,
+`date_span`, `participant_spans`). Each relation runs from an anchor span:
+- `title`, `organization`: an official's first mention -> its TITLE / ORG span;
+- `participant`, `place`, `date`: an event's evidence span -> its OFFICIAL / PLACE / DATE span.
+A record without stored links of a kind (made before links existed, or by hand without them)
+falls back to the links its free text implies: a link is written only where the text names a
+span of the right label exactly (white space ignored, as a title across a line break
+`自治区\n党委书记` is `自治区党委书记`), the nearest such span when several do, and a
+participant's span is its official's first mention. What the text does not name gets no link.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ def _key(span: Mapping[str, Any]) -> Key:
 
 
 def record_relations(record: Record) -> list[Relation]:
-    """Every link `record` implies, each once, in a stable order."""
+    """Every link `record` holds (or, without stored links of a kind, implies), each once, in a
+    stable order."""
     spans = {s["id"]: s for s in record["spans"]}
 
     def named(label: str, text: str | None, anchor: Mapping[str, Any]) -> Key | None:
@@ -46,6 +49,12 @@ def record_relations(record: Record) -> list[Relation]:
         same = (s for s in record["spans"] if s["label"] == label and _bare(s["text"]) == wanted)
         return _nearest(same, anchor)
 
+    def linked(item: Mapping[str, Any], field: str) -> list[Key] | None:
+        """The spans a link field names; None when the record holds no link there."""
+        value = item.get(field)
+        ids = value if isinstance(value, list) else [] if value is None else [value]
+        return [_key(spans[i]) for i in ids if i in spans] or None
+
     relations: list[Relation] = []
     first_mention: dict[str, Mapping[str, Any]] = {}
     for official in record["officials"]:
@@ -53,22 +62,32 @@ def record_relations(record: Record) -> list[Relation]:
             continue
         anchor = spans[official["mentions"][0]]
         first_mention.setdefault(official["name"], anchor)
-        for title in official["titles"]:
-            if (target := named("TITLE", title, anchor)) is not None:
-                relations.append((_key(anchor), target, "title"))
-        if (target := named("ORG", official["organization"], anchor)) is not None:
-            relations.append((_key(anchor), target, "organization"))
+        titles = linked(official, "title_spans")
+        if titles is None:
+            titles = [t for t in (named("TITLE", x, anchor) for x in official["titles"]) if t]
+        organization = linked(official, "organization_span")
+        if organization is None:
+            found = named("ORG", official["organization"], anchor)
+            organization = [found] if found else []
+        relations += [(_key(anchor), target, "title") for target in titles]
+        relations += [(_key(anchor), target, "organization") for target in organization]
     for event in record["events"]:
         if event["evidence"] is None:
             continue
         evidence = spans[event["evidence"]]
-        for name in event["participants"]:
-            if name in first_mention:
-                relations.append((_key(evidence), _key(first_mention[name]), "participant"))
+        participants = linked(event, "participant_spans")
+        if participants is None:
+            participants = [
+                _key(first_mention[name]) for name in event["participants"] if name in first_mention
+            ]
+        relations += [(_key(evidence), target, "participant") for target in participants]
         for label, kind, text in (
             ("PLACE", "place", event["place"]),
             ("DATE", "date", event["date"]),
         ):
-            if (target := named(label, text, evidence)) is not None:
-                relations.append((_key(evidence), target, kind))
+            targets = linked(event, f"{kind}_span")
+            if targets is None:
+                found = named(label, text, evidence)
+                targets = [found] if found else []
+            relations += [(_key(evidence), target, kind) for target in targets]
     return list(dict.fromkeys(relations))

@@ -24,10 +24,13 @@ from annotator.formats.base import (
 )
 from annotator.formats.json_items import dump_line, load_line, read_json_lines
 from annotator.formats.record import labelled_spans, spans_from_triples
+from annotator.formats.relation_import import linked
 from annotator.model import check_span_text
 
 # (start, end, label, text of the span as the file states it, or None when it does not)
 FileSpan = tuple[int, int, str, str | None]
+SpanKey = tuple[int, int, str]  # (start, end, label)
+FileRelation = tuple[SpanKey, SpanKey, str]  # (from span, to span, kind)
 
 
 def labelled_text(
@@ -67,11 +70,22 @@ class SpanListFormat(Writer, Reader):
         """What the item holds that is not imported, as (kind, count), where the format says."""
         return ()
 
+    def relations_of(self, item: Any) -> list[FileRelation]:
+        """The relations of ours (`formats.relations`) the item holds, to be imported as links."""
+        return []
+
     def parse(self, item: Any, number: int) -> LabelledText:
         labelled = labelled_text(number, *self.from_item(item))
-        return dataclasses.replace(
-            labelled, author=self.author_of(item), left_out=self.left_out(item)
-        )
+        left_out = self.left_out(item)
+        if relations := self.relations_of(item):
+            draft = {(s.start, s.end, s.label): s.id for s in labelled.spans}
+            found = linked(
+                labelled.spans, (), (), [(draft[a], draft[b], kind) for a, b, kind in relations]
+            )
+            labelled = dataclasses.replace(labelled, officials=found.officials)
+            if found.not_taken:  # the format holds no events to link
+                left_out = (*left_out, (f"{self.name} event relation", found.not_taken))
+        return dataclasses.replace(labelled, author=self.author_of(item), left_out=left_out)
 
     def format_record(self, record: Record) -> str:
         return dump_line(self.to_item(record))
