@@ -139,3 +139,28 @@ def test_replacing_a_set_writes_its_flags(path: Path) -> None:
         assert [(s.note, s.unsure) for s in copied.spans] == [("span note", True)]
         store.replace_annotation_set(replace(aset, note=None, unsure=False))
         assert store.get_annotation_set(AID, "alice").note is None
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("UPDATE spans SET note = '  padded '", "spans row 1: note is blank"),
+        ("UPDATE spans SET unsure = 2", "spans row 1: column unsure holds a number, not 0 or 1"),
+        ("UPDATE annotation_sets SET note = ''", "annotation_sets row 1: note is blank"),
+        ("UPDATE annotation_sets SET unsure = 7", "annotation_sets row 1: unsure is 7"),
+        ("INSERT INTO settings VALUES ('guidelines', '[1]')", "guidelines setting is damaged"),
+    ],
+)
+def test_database_check_names_flags_the_store_never_writes(path: Path, sql, expected) -> None:
+    import sqlite3
+
+    from annotator.store.validation import content_problems
+
+    with Store.open(path) as store:
+        store.add_span(AID, "alice", "ORG", 0, 3)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(sql)
+    problems = content_problems(conn)
+    conn.close()
+    assert any(expected in p for p in problems), problems

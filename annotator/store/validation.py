@@ -29,12 +29,13 @@ from annotator.model import (
     check_article_id,
     check_modality,
     check_span_text,
+    clean_note,
     link_problem,
 )
 from annotator.resources import parse_schema
-from annotator.store import codec
+from annotator.store import codec, guidelines
 from annotator.store.edits import UNDOABLE_TABLES
-from annotator.store.errors import CorruptDatabase
+from annotator.store.errors import CorruptDatabase, StoreError
 
 # Column types as declared -> what a row may hold there (NULL: see `notnull`), and its name.
 _TYPES: dict[str, tuple[tuple[type, ...], str]] = {
@@ -131,6 +132,11 @@ def _settings(conn: sqlite3.Connection) -> Problems:
         problem = f"{type(error).__name__}: {error}"
     if problem:
         yield f"setting 'schema' is not a label schema ({problem})"
+    try:
+        guidelines.read(conn)
+        guidelines.history(conn)
+    except StoreError as error:
+        yield str(error)
 
 
 def _schema_problem(schema: LabelSchema) -> str | None:
@@ -210,6 +216,19 @@ def _sets(conn: sqlite3.Connection) -> Problems:
             yield f"{where}: {row['seconds']} seconds"
         elif problem := _time_problem(row["updated_at"]):
             yield f"{where}: updated_at {problem}"
+        elif problem := _flags_problem(row["note"], row["unsure"]):
+            yield f"{where}: {problem}"
+
+
+def _flags_problem(note: object, unsure: object) -> str | None:
+    """What is wrong with a note and unsure flag as stored (store: `set_*_flags`), or None."""
+    if unsure not in (0, 1) or type(unsure) not in (int, bool):
+        return f"unsure is {unsure!r}, not 0 or 1"
+    try:
+        cleaned = clean_note(note)
+    except ValueError as error:
+        return f"note: {error}"
+    return None if cleaned == note else "note is blank or has surrounding blanks"
 
 
 def _records(conn: sqlite3.Connection) -> Problems:
@@ -223,7 +242,9 @@ def _records(conn: sqlite3.Connection) -> Problems:
             yield span
             continue
         spans.setdefault((span.article_id, span.annotator), {})[span.id or 0] = span.label
-        problem = check_span_text(text_of(span.article_id), span.start, span.end, span.text)
+        problem = check_span_text(
+            text_of(span.article_id), span.start, span.end, span.text
+        ) or _flags_problem(span.note, span.unsure)
         if problem:
             yield f"{_where('spans', span.id)}: {problem}"
     for official in _decoded(conn, Official, articles):
