@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from annotator.store import Store, StoreError
+from annotator.suggest.lexicons import LexiconError
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +47,7 @@ def run_reporting_errors(args: argparse.Namespace) -> int:
     """Run the command; a failure a person can act on becomes one line and an exit status."""
     try:
         return int(args.run(args) or 0)
-    except (StoreError, UsageError) as error:
+    except (StoreError, UsageError, LexiconError) as error:  # a lexicon names its file
         print(f"annotator: {error}", file=sys.stderr)
         return 2 if isinstance(error, UsageError) else 1
     except OSError as error:  # a missing folder, no permission, a full disk: one line, no trace

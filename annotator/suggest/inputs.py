@@ -13,7 +13,9 @@ An article's suggestions read:
   any edit. Only the part this article reads enters its fingerprint: which of its lines the
   corpus calls furniture, which of its lines the gazetteer names, and the known officials
   (with their titles) whose names occur in its text. A test checks that a change outside that
-  part leaves the suggestions unchanged.
+  part leaves the suggestions unchanged;
+- the database's own lexicons (`<database>.lexicons/`, see user_lexicons.py): only the entries
+  whose word occurs in the article's text, so adding a word recomputes the articles holding it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.lexicons import Lexicons
 from annotator.suggest.lines import article_lines
 from annotator.suggest.strings import occurrences_of_each
+from annotator.suggest.user_lexicons import UserLexicons
 
 _SUGGEST_PACKAGE = Path(__file__).resolve().parent
 
@@ -94,6 +97,10 @@ class SuggestionInputs:
     corpus: CorpusStats
     gazetteer: Gazetteer
     tagger_model: str | None = None  # the database's own name-tagger model; None: the shipped one
+    events_model: str | None = None  # the database's own event classifier; None: the shipped one
+    # the database's own lexicons (user_lexicons.py): each article's fingerprint holds those
+    # of their entries it contains, so an added word recomputes only the articles holding it
+    user_lexicons: UserLexicons | None = None
 
     @classmethod
     def of(
@@ -104,6 +111,8 @@ class SuggestionInputs:
         gazetteer: Gazetteer,
         lexicons: Lexicons | None = None,
         tagger_model: Path | None = None,
+        events_model: Path | None = None,
+        user_lexicons: UserLexicons | None = None,
     ) -> SuggestionInputs:
         shared = _digest(
             [
@@ -112,15 +121,30 @@ class SuggestionInputs:
                 (lexicons_digest(lexicons) if lexicons is not None else "files").encode(),
                 (schema or "").encode(),
                 tagger_model.read_bytes() if tagger_model is not None else b"shipped",
+                events_model.read_bytes() if events_model is not None else b"shipped",
             ]
         )
-        return cls(shared, corpus, gazetteer, str(tagger_model) if tagger_model else None)
+        return cls(
+            shared,
+            corpus,
+            gazetteer,
+            str(tagger_model) if tagger_model else None,
+            str(events_model) if events_model else None,
+            user_lexicons,
+        )
+
+    def rules_lexicons(self, bundled: Lexicons) -> Lexicons:
+        """The lexicons the rules read: `bundled` with the database's own merged over them."""
+        return self.user_lexicons.merged_over(bundled) if self.user_lexicons else bundled
 
     def __reduce__(self) -> tuple:
         """Picklable for worker processes that are not forked (the gazetteer's read-only
         mappings are not): rebuilt from plain dicts."""
         gazetteer = (dict(self.gazetteer.officials), dict(self.gazetteer.boilerplate))
-        return _rebuild, (self.shared, self.corpus, gazetteer, self.tagger_model)
+        return _rebuild, (
+            self.shared, self.corpus, gazetteer, self.tagger_model, self.events_model,
+            self.user_lexicons,
+        )  # fmt: skip
 
     def fingerprint(self, article: Article, rejected: Collection[tuple[str, int, int, str]]) -> str:
         lines = article_lines(article)
@@ -139,12 +163,13 @@ class SuggestionInputs:
             article.id, article.source, article.url, article.title, article.published,
             article.outlet, article.script, article.text, repr(article.blocks),
         )  # fmt: skip
+        words = self.user_lexicons.entries_in(article.text) if self.user_lexicons else []
         return _digest(
             [
                 self.shared.encode(),
                 json.dumps(own, ensure_ascii=False).encode(),
                 json.dumps(sorted(rejected), ensure_ascii=False).encode(),
-                json.dumps([furniture, labelled, officials], ensure_ascii=False).encode(),
+                json.dumps([furniture, labelled, officials, words], ensure_ascii=False).encode(),
             ]
         )
 
@@ -154,6 +179,8 @@ def _rebuild(
     corpus: CorpusStats,
     gazetteer: tuple[dict[str, tuple[str, ...]], dict[str, str]],
     tagger_model: str | None = None,
+    events_model: str | None = None,
+    user_lexicons: UserLexicons | None = None,
 ) -> SuggestionInputs:
     officials, boilerplate = gazetteer
     return SuggestionInputs(
@@ -161,4 +188,6 @@ def _rebuild(
         corpus,
         Gazetteer(MappingProxyType(officials), MappingProxyType(boilerplate)),
         tagger_model,
+        events_model,
+        user_lexicons,
     )

@@ -22,6 +22,7 @@ from annotator.suggest.inputs import SuggestionInputs
 from annotator.suggest.lexicons import Lexicons, default_lexicons
 from annotator.suggest.person_tagger import tagger_at
 from annotator.suggest.tagged_officials import CorpusOfficials
+from annotator.suggest.user_lexicons import UserLexicons, lexicon_folder
 
 Progress = Callable[[int, int], None]  # (done, total)
 Rejected = Collection[tuple[str, int, int, str]]
@@ -77,12 +78,25 @@ def own_tagger_model(store: SuggestionStore) -> Path | None:
     return model if model.is_file() else None
 
 
+def database_lexicons(store: SuggestionStore) -> UserLexicons | None:
+    """The database's own lexicons (`<database>.lexicons/` beside it), checked against its
+    label schema: LexiconError, in one line, for a file that does not fit. None: in memory."""
+    path = getattr(store, "path", None)
+    if path is None:
+        return None
+    return UserLexicons.read(lexicon_folder(Path(path)), getattr(store, "schema", None))
+
+
 def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> SuggestionInputs:
     """Corpus line statistics, the gazetteer over the whole store (people's labels, and the
-    officials the name tagger finds in two articles or more), and the shared inputs."""
+    officials the name tagger finds in two articles or more), and the shared inputs. The
+    lexicons are `lexicons` when given, else the bundled ones with the database's own merged
+    over them."""
+    user = database_lexicons(store) if lexicons is None else None
+    rules = lexicons or (user.merged_over(default_lexicons()) if user else default_lexicons())
     model = own_tagger_model(store)
     tagger = tagger_at(str(model) if model else None)
-    officials = CorpusOfficials(tagger, lexicons or default_lexicons()) if tagger else None
+    officials = CorpusOfficials(tagger, rules) if tagger else None
 
     def scanned() -> Iterator[Article]:  # one pass over the corpus serves both
         for article in store.iter_articles():
@@ -100,6 +114,7 @@ def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> S
         gazetteer=gazetteer,
         lexicons=lexicons,
         tagger_model=model,
+        user_lexicons=user,
     )
 
 
@@ -112,6 +127,8 @@ Done = tuple[AnnotationSet | None, str, str]
 def _suggester(inputs: SuggestionInputs, lexicons: Lexicons | None) -> Callable[[Job], Done]:
     """What a worker applies to each article (built once per worker: see annotator.pool). The
     fingerprint is computed here too, off the writer, which has the store to itself."""
+    if lexicons is None:  # the bundled ones and the database's own, merged once per worker
+        lexicons = inputs.rules_lexicons(default_lexicons())
 
     def suggest(job: Job) -> Done:
         article, rejected, saved = job

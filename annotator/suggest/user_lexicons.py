@@ -1,0 +1,183 @@
+"""A database's own lexicons: the folder `<database>.lexicons/` beside the database file
+(`news.db` -> `news.lexicons/`), merged over the bundled `resources/lexicons/`.
+
+A file there is named after the bundled file it extends (titles.txt, event_triggers.txt …) and
+written the same way: one entry a line, `#` comments, TAB between two columns. Its entries are
+added to the bundled ones; in a two-column file an entry replaces the bundled entry of the same
+first column (会见 TAB 其他 retypes the trigger 会见). Every file is checked against the
+database's label schema before anything is suggested: a file of an unknown name, an event type
+or modality the schema does not have, words for a label the schema lacks, a line without its
+TAB, or bytes that are not UTF-8 refuse the whole folder with one line naming the file (and
+the line). Files starting with "." and README files are left alone.
+
+`UserLexicons.entries_in` is what one article's suggestion fingerprint holds of them: the
+entries written in its text (an entry matches only where its characters occur, in ASCII or
+full width), so an added word recomputes the articles that hold it, not the whole corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from annotator.model import EVENT_TYPES, LabelSchema, region_label
+from annotator.suggest.lexicons import (
+    MODALITY_KINDS,
+    LexiconError,
+    Lexicons,
+    parse_entries,
+    parse_pairs,
+)
+
+FOLDER_SUFFIX = ".lexicons"
+# a full-width form of each ASCII mark: the event rules match either (see events._WIDE)
+_WIDE = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One extendable lexicon: its Lexicons field, whether it is two columns, whether the
+    rules try its words longest first, and the label its words suggest."""
+
+    field: str
+    pairs: bool = False
+    longest_first: bool = False
+    label: str = "OFFICIAL"
+
+
+# the file names a user may extend (the bundled files Lexicons.load reads into its fields)
+KINDS: Mapping[str, Kind] = {
+    "titles": Kind("titles", longest_first=True),
+    "organizations": Kind("organizations", longest_first=True),
+    "surnames": Kind("surnames"),
+    "name_stops": Kind("name_stops", longest_first=True),
+    "credits": Kind("credits", longest_first=True),
+    "share": Kind("share", label=region_label("share")),
+    "widget": Kind("widget", label=region_label("widget")),
+    "related": Kind("related", label=region_label("related")),
+    "comments": Kind("comments", label=region_label("widget")),
+    "legal": Kind("legal", label=region_label("footer")),
+    "meta": Kind("meta", label=region_label("meta")),
+    "navigation": Kind("navigation", label=region_label("breadcrumb")),
+    "spam": Kind("spam", label=region_label("spam")),
+    "event_triggers": Kind("event_triggers", pairs=True, label="EVENT"),
+    "event_weak_triggers": Kind("weak_event_triggers", pairs=True, label="EVENT"),
+    "event_modality": Kind("event_modality", pairs=True, label="EVENT"),
+}
+
+
+def lexicon_folder(database: Path) -> Path:
+    """Where a database's own lexicons are: `<folder>/<stem>.lexicons/` beside it."""
+    return database.with_name(database.stem + FOLDER_SUFFIX)
+
+
+@dataclass(frozen=True, slots=True)
+class UserLexicons:
+    """The entries of a user lexicon folder, checked: (file stem, entry, second column or "")."""
+
+    folder: Path
+    entries: tuple[tuple[str, str, str], ...] = ()
+
+    @classmethod
+    def read(cls, folder: Path, schema: LabelSchema | None = None) -> UserLexicons:
+        """The checked entries of `folder` (none when it does not exist); LexiconError, naming
+        the file, for anything the bundled files or the schema do not allow."""
+        if not folder.is_dir():
+            if folder.exists():
+                raise LexiconError(f"{folder}: a lexicon folder is expected here, not a file")
+            return cls(folder)
+        found: list[tuple[str, str, str]] = []
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(".") or path.name.upper().startswith("README"):
+                continue
+            kind = KINDS.get(path.stem) if path.suffix == ".txt" and path.is_file() else None
+            if kind is None:
+                raise LexiconError(
+                    f"{path}: not a lexicon of ours; a database's lexicon folder holds files "
+                    f"named like the bundled ones: {', '.join(f'{k}.txt' for k in KINDS)}"
+                )
+            found += [(path.stem, key, value) for key, value in _read(path, kind, schema)]
+        return cls(folder, tuple(found))
+
+    def merged_over(self, bundled: Lexicons) -> Lexicons:
+        """`bundled` with these entries added (a pair replacing the bundled one of its key)."""
+        if not self.entries:
+            return bundled
+        changes: dict[str, object] = {}
+        for stem, kind in KINDS.items():
+            mine = [(key, value) for s, key, value in self.entries if s == stem]
+            if not mine:
+                continue
+            old = getattr(bundled, kind.field)
+            if kind.pairs:
+                new_value: object = _merged_pairs(old, mine)
+            elif isinstance(old, frozenset):
+                new_value = old | {key for key, _ in mine}
+            else:
+                words = tuple(dict.fromkeys([*old, *(key for key, _ in mine)]))
+                new_value = (
+                    tuple(sorted(words, key=len, reverse=True)) if kind.longest_first else words
+                )
+            changes[kind.field] = new_value
+        return replace(bundled, **changes)  # type: ignore[arg-type]
+
+    def entries_in(self, text: str) -> list[tuple[str, str, str]]:
+        """The entries whose word occurs in `text`: the only ones that can change what is
+        suggested there (every rule matches a lexicon word where its characters are)."""
+        folded = text.casefold()
+        return [
+            entry
+            for entry in self.entries
+            if entry[1].casefold() in folded or entry[1].translate(_WIDE).casefold() in folded
+        ]
+
+
+def _read(path: Path, kind: Kind, schema: LabelSchema | None) -> list[tuple[str, str]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: not UTF-8 text") from None
+    if kind.pairs:
+        pairs = list(parse_pairs(text, source=str(path)))
+    else:
+        pairs = [(entry, "") for entry in parse_entries(text)]
+    if not pairs:
+        return []
+    if schema is not None and schema.get(kind.label) is None:
+        raise LexiconError(
+            f"{path}: its words suggest {kind.label}, a label this database's schema does not have"
+        )
+    allowed = _allowed_values(kind, schema)
+    for number, line in enumerate(text.splitlines(), start=1):
+        columns = line.split("\t")
+        if allowed is None or len(columns) != 2 or line.lstrip().startswith("#"):
+            continue
+        value = columns[1].strip()
+        if value not in allowed:
+            what = "modality kind" if kind.field == "event_modality" else "event type"
+            raise LexiconError(
+                f"{path}:{number}: {columns[0].strip()!r} has {what} {value!r}, which this "
+                f"database does not know; one of: {', '.join(allowed)}"
+            )
+    return pairs
+
+
+def _allowed_values(kind: Kind, schema: LabelSchema | None) -> tuple[str, ...] | None:
+    """What the second column of a pair file may hold (None: a one-column file)."""
+    if not kind.pairs:
+        return None
+    if kind.field == "event_modality":
+        return MODALITY_KINDS
+    return schema.event_types if schema is not None else EVENT_TYPES
+
+
+def _merged_pairs(
+    bundled: tuple[tuple[str, str], ...], mine: list[tuple[str, str]]
+) -> tuple[tuple[str, str], ...]:
+    """The bundled pairs with the user's value for a key both hold, then the user's new ones."""
+    theirs: dict[str, str] = {}
+    for key, value in mine:
+        theirs.setdefault(key, value)  # the first line of a key wins, as in the bundled files
+    merged = [(key, theirs.pop(key, value)) for key, value in bundled]
+    return (*merged, *theirs.items())
