@@ -160,3 +160,16 @@ def test_only_the_entries_an_article_holds_enter_its_fingerprint(tmp_path: Path)
     assert user.entries_in(WITH_WORD.text) == [("titles", "联络员", "")]
     assert user.entries_in(WITHOUT_WORD.text) == []
     assert user.entries_in("ＡＢＣ主任") == [("titles", "ABC", "")]  # full width matches too
+
+
+def test_an_import_that_would_suggest_refuses_a_bad_lexicon_folder_before_storing_a_page(
+    tmp_path: Path, capsys
+) -> None:
+    db = tmp_path / "news.db"
+    page = tmp_path / "page.txt"
+    page.write_text(WITH_WORD.text, encoding="utf-8")
+    write(db, "titels.txt", "联络员\n")
+    assert main(["--db", str(db), "import", str(page)]) == 1
+    assert "titels.txt: not a lexicon of ours" in capsys.readouterr().err
+    with Store.open(db) as store:
+        assert store.article_ids() == []

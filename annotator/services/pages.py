@@ -56,6 +56,10 @@ def import_pages(
     while importing: `importing.ImportInterrupted`; while suggesting: `SuggestingInterrupted`.
     A process that runs threads (the window) must not fork: pass start_method="forkserver".
     """
+    if suggest:  # a lexicon folder that does not fit refuses now, before a page is stored
+        from annotator.suggest.run import database_lexicons
+
+        database_lexicons(store)
     read_ids: list[str] = []  # every article of the committed batches, new or present
     result = import_paths(
         store,
