@@ -18,10 +18,6 @@ HERE = "»"  # marks a flagged label inside the disagreement in hand
 SHOWN_LINES = 7  # the pane's height in lines; it scrolls beyond
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewNotes", text)
-
-
 def notes_lines(
     names: Sequence[str],
     sets: Sequence[AnnotationSet | None],
@@ -40,7 +36,8 @@ def notes_lines(
             continue
         head = f"{n} {name}"
         if aset.unsure or aset.note:
-            head += ": " + _tr("article") + " " + flag_marks(aset.unsure, bool(aset.note))
+            head += ": " + QCoreApplication.translate("ReviewNotes", "article")
+            head += " " + flag_marks(aset.unsure, bool(aset.note))
             if aset.note:
                 head += " " + aset.note.replace("\n", " ⏎ ")
         lines.append(head)
@@ -64,8 +61,11 @@ class NotesPane(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setMaximumHeight(self.fontMetrics().lineSpacing() * SHOWN_LINES + 12)
         self.setToolTip(
-            _tr("Notes and flags of each annotator: {unsure} unsure, {note} note, "
-                "{here} inside the disagreement in hand").format(
+            QCoreApplication.translate(
+                "ReviewNotes",
+                "Notes and flags of each annotator: {unsure} unsure, {note} note, "
+                "{here} inside the disagreement in hand",
+            ).format(
                 unsure=UNSURE_MARK, note=NOTE_MARK, here=HERE
             )
         )
