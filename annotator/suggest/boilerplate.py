@@ -11,9 +11,10 @@ it. Lines outside the body are furniture even without a cue; lines inside keep t
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.cleaning.chars import HAN
@@ -30,11 +31,8 @@ _DATE_ONLY = re.compile(
 )
 _ENDS_WITH_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?$")
 _BREADCRUMB_ARROW = re.compile(r"[>>»›]")
-_EDITOR_CREDIT = re.compile(r"(?:责编|编辑|责任编辑|审核|校对)\s*[::]")
 # (记者 吴静 杨帆 通讯员 孙晓东), (临州台记者 丁磊 报道): a byline on a line of its own
 _BYLINE = re.compile(r"^[(（]?[^,，。!?！？]{0,12}记者[^,，。!?！？]{1,30}[)）]?$")
-# 上一篇:…, 下一篇:… — the pager between stories
-_PAGER = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页")
 # 视频:市长…调研, 时长 02:46 — the player's own caption
 _VIDEO_CAPTION = re.compile(r"^(?:视频[::]|时长\s*\d{1,2}:\d{2})")
 _TAG_KINDS = (
@@ -42,9 +40,6 @@ _TAG_KINDS = (
     ("nav", "navigation"),
     ("aside", "related"),
     ("header", "navigation"),
-)
-_TAG_PATTERNS = tuple(
-    (re.compile(rf"(?:^|/){tag}\b"), kind, f"tag-{tag}") for tag, kind in _TAG_KINDS
 )
 
 PARAGRAPH_MIN_LENGTH = 25
@@ -80,7 +75,7 @@ def classify_lines(
 ) -> list[LineKind]:
     cues = [_cue(line, article, lexicons, corpus, gazetteer) for line in lines]
     cues = _captions_after_images(lines, cues)
-    body_start, body_end, cut = _body_bounds(lines, cues)
+    body_start, body_end, cut = _body_bounds(lines, cues, lexicons)
     last_navigation = max(
         (i for i in range(min(body_start, len(lines))) if cues[i] and cues[i][0] in HEADER_KINDS),
         default=-1,
@@ -106,6 +101,145 @@ def classify_lines(
     return _duplicates(verdicts)
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the cue rules ask of one line, each worked out once."""
+
+    line: Line
+    text: str
+    length: int
+    sentence_end: bool
+    key: str  # "" when neither the gazetteer nor the corpus is there to ask
+    tag_path: str  # lower case
+    article: Article
+    lexicons: Lexicons
+    corpus: CorpusStats | None
+    gazetteer: Gazetteer | None
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    """One row of CUE_RULES: the rule's name (stored as the span's rule), the boilerplate kind
+    it gives, or how to read the kind off the line, and when it holds."""
+
+    rule: str
+    kind: str | Callable[[_Facts], str]
+    holds: Callable[[_Facts], bool]
+
+
+def _spam(f: _Facts) -> bool:
+    # one regex scan finds the lines holding no spam word at all (nearly all of them)
+    spam = f.lexicons.spam
+    return contains_any(f.text, spam) and sum(word in f.text for word in spam) >= 2
+
+
+def _in_gazetteer(f: _Facts) -> bool:
+    return f.gazetteer is not None and f.key in f.gazetteer.boilerplate
+
+
+def _gazetteer_kind(f: _Facts) -> str:
+    assert f.gazetteer is not None
+    return f.gazetteer.boilerplate[f.key]
+
+
+def _meta(f: _Facts) -> bool:
+    return f.length < 100 and (
+        _starts_with_any(f.text.lstrip("[【( "), f.lexicons.meta)
+        or (f.length < 60 and not f.sentence_end and contains_any(f.text, f.lexicons.meta))
+        or _is_editor_credit(f.text, f.lexicons)
+    )
+
+
+def _corpus_repeat(f: _Facts) -> bool:
+    return f.corpus is not None and f.corpus.is_furniture(outlet_key(f.article), f.key)
+
+
+def _tag(pattern: re.Pattern[str]) -> Callable[[_Facts], bool]:
+    return lambda f: pattern.search(f.tag_path) is not None
+
+
+def _short_tokens(f: _Facts) -> bool:
+    tokens = f.text.split()
+    return len(tokens) >= 3 and all(len(token) <= SHORT_TOKEN for token in tokens)
+
+
+# The cue rules in the order they are tried: the first that holds names the line's kind. Text
+# and lexicon evidence first, then the corpus, then the page's layout (HTML tags, links, lists).
+CUE_RULES: tuple[CueRule, ...] = (
+    CueRule("spam-lexicon", "spam", _spam),
+    CueRule("gazetteer", _gazetteer_kind, _in_gazetteer),
+    CueRule("image-file", "caption", lambda f: _IMAGE_FILE.match(f.text) is not None),
+    CueRule(
+        "photo-credit",
+        "caption",
+        lambda f: f.length < 300 and _PHOTO_CREDIT.search(f.text) is not None,
+    ),
+    CueRule(
+        "video-caption",
+        "caption",
+        lambda f: f.length < 40 and _VIDEO_CAPTION.match(f.text) is not None,
+    ),
+    CueRule(
+        "byline",
+        "meta",
+        lambda f: f.length < 40 and not f.sentence_end and _BYLINE.match(f.text) is not None,
+    ),
+    CueRule(
+        "pager",
+        "navigation",
+        lambda f: f.length < 60 and f.text.startswith(f.lexicons.pager),
+    ),
+    CueRule(
+        "legal-lexicon",
+        "footer",
+        lambda f: not f.sentence_end and contains_any(f.text, f.lexicons.legal),
+    ),
+    CueRule(
+        "breadcrumb",
+        "breadcrumb",
+        lambda f: f.length < 80 and _is_breadcrumb(f.text, f.lexicons),
+    ),
+    CueRule(
+        "share-lexicon",
+        "share",
+        lambda f: f.length < 30 and contains_any(f.text, f.lexicons.share),
+    ),
+    CueRule(
+        "comment-heading",
+        "widget",
+        lambda f: f.length < 20
+        and _starts_with_any(f.text.lstrip(">»›【[ "), f.lexicons.comments),
+    ),
+    CueRule(
+        "related-heading",
+        "related",
+        lambda f: f.length < 20 and _starts_with_any(f.text.lstrip(">»› "), f.lexicons.related),
+    ),
+    CueRule(
+        "widget-lexicon",
+        "widget",
+        lambda f: f.length < 60 and contains_any(f.text, f.lexicons.widget),
+    ),
+    CueRule("meta-lexicon", "meta", _meta),
+    CueRule("date-only", "meta", lambda f: _DATE_ONLY.match(f.text) is not None),
+    CueRule("corpus-repeat", "navigation", _corpus_repeat),
+    *(CueRule(f"tag-{tag}", kind, _tag(re.compile(rf"(?:^|/){tag}\b"))) for tag, kind in _TAG_KINDS),
+    CueRule(
+        "link-density",
+        lambda f: "related" if f.length >= 15 else "navigation",
+        lambda f: f.line.block.link_density >= 0.6 and not f.sentence_end,
+    ),
+    CueRule(
+        "list-item",
+        "navigation",
+        lambda f: (f.line.block.in_list or f.line.bulleted)
+        and f.length < 20
+        and not f.sentence_end,
+    ),
+    CueRule("short-tokens", "navigation", _short_tokens),
+)
+
+
 def _cue(
     line: Line,
     article: Article,
@@ -113,62 +247,22 @@ def _cue(
     corpus: CorpusStats | None,
     gazetteer: Gazetteer | None,
 ) -> tuple[str, str] | None:
-    # asked once each: a line's length, sentence end and key are asked many times below
-    text, length, sentence_end = line.text, line.length, line.has_sentence_end
-    # one regex scan finds the lines holding no spam word at all (nearly all of them)
-    if contains_any(text, lexicons.spam) and sum(word in text for word in lexicons.spam) >= 2:
-        return "spam", "spam-lexicon"
-    key = line.key if gazetteer is not None or corpus is not None else ""
-    if gazetteer is not None and key in gazetteer.boilerplate:
-        return gazetteer.boilerplate[key], "gazetteer"
-    if _IMAGE_FILE.match(text):
-        return "caption", "image-file"
-    if length < 300 and _PHOTO_CREDIT.search(text):
-        return "caption", "photo-credit"
-    if length < 40 and _VIDEO_CAPTION.match(text):
-        return "caption", "video-caption"
-    if length < 40 and not sentence_end and _BYLINE.match(text):
-        return "meta", "byline"
-    if length < 60 and text.startswith(_PAGER):
-        return "navigation", "pager"
-    if not sentence_end and contains_any(text, lexicons.legal):
-        return "footer", "legal-lexicon"
-    if length < 80 and _is_breadcrumb(text, lexicons):
-        return "breadcrumb", "breadcrumb"
-    if length < 30 and contains_any(text, lexicons.share):
-        return "share", "share-lexicon"
-    if length < 20 and _starts_with_any(text.lstrip(">»›【[ "), lexicons.comments):
-        return "widget", "comment-heading"
-    if length < 20 and _starts_with_any(text.lstrip(">»› "), lexicons.related):
-        return "related", "related-heading"
-    if length < 60 and contains_any(text, lexicons.widget):
-        return "widget", "widget-lexicon"
-    if length < 100 and (
-        _starts_with_any(text.lstrip("[【( "), lexicons.meta)
-        or (length < 60 and not sentence_end and contains_any(text, lexicons.meta))
-        or _EDITOR_CREDIT.search(text)
-    ):
-        return "meta", "meta-lexicon"
-    if _DATE_ONLY.match(text):
-        return "meta", "date-only"
-    if corpus is not None and corpus.is_furniture(outlet_key(article), key):
-        return "navigation", "corpus-repeat"
-    return _layout_cue(line)
-
-
-def _layout_cue(line: Line) -> tuple[str, str] | None:
-    block = line.block
-    tag_path = block.tag_path.lower()
-    for pattern, kind, rule in _TAG_PATTERNS:
-        if pattern.search(tag_path):
-            return kind, rule
-    if block.link_density >= 0.6 and not line.has_sentence_end:
-        return ("related" if line.length >= 15 else "navigation"), "link-density"
-    if (block.in_list or line.bulleted) and line.length < 20 and not line.has_sentence_end:
-        return "navigation", "list-item"
-    tokens = line.text.split()
-    if len(tokens) >= 3 and all(len(token) <= SHORT_TOKEN for token in tokens):
-        return "navigation", "short-tokens"
+    """(kind, rule) of the first of CUE_RULES that holds for the line, or None."""
+    facts = _Facts(
+        line,
+        line.text,
+        line.length,
+        line.has_sentence_end,
+        line.key if gazetteer is not None or corpus is not None else "",
+        line.block.tag_path.lower(),
+        article,
+        lexicons,
+        corpus,
+        gazetteer,
+    )
+    for cue in CUE_RULES:
+        if cue.holds(facts):
+            return (cue.kind if isinstance(cue.kind, str) else cue.kind(facts)), cue.rule
     return None
 
 
@@ -178,6 +272,18 @@ def _starts_with_any(text: str, words: tuple[str, ...]) -> bool:
 
 def _is_breadcrumb(text: str, lexicons: Lexicons) -> bool:
     return bool(_BREADCRUMB_ARROW.search(text)) and contains_any(text, lexicons.navigation)
+
+
+def _is_editor_credit(text: str, lexicons: Lexicons) -> bool:
+    """责任编辑:王五 — an editor-credit word with its colon (editor_credits.txt)."""
+    return _credit_pattern(lexicons.editor_credits).search(text) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _credit_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})\s*[::]")
 
 
 def _captions_after_images(
@@ -205,7 +311,7 @@ def _is_paragraph(line: Line) -> bool:
 
 
 def _body_bounds(
-    lines: Sequence[Line], cues: Sequence[tuple[str, str] | None]
+    lines: Sequence[Line], cues: Sequence[tuple[str, str] | None], lexicons: Lexicons
 ) -> tuple[int, int, int]:
     """First and last paragraph of the body (first > last when the page has no prose), and the
     tail marker that cut it (len(lines) when none did): a short sentence after the last
@@ -219,7 +325,7 @@ def _body_bounds(
     for index in range(paragraphs[0], len(lines)):
         seen += sizes.get(index, 0)
         cue = cues[index]
-        ends_body = cue is not None and _ends_body(lines[index], cue)
+        ends_body = cue is not None and _ends_body(lines[index], cue, lexicons)
         # readers' comments may hold more prose than the article: their heading always cuts
         if ends_body and (seen * 2 >= total or cue == ("widget", "comment-heading")):
             last = max((i for i in paragraphs if i < index), default=paragraphs[0])
@@ -227,9 +333,9 @@ def _body_bounds(
     return paragraphs[0], paragraphs[-1], len(lines)
 
 
-def _ends_body(line: Line, cue: tuple[str, str]) -> bool:
+def _ends_body(line: Line, cue: tuple[str, str], lexicons: Lexicons) -> bool:
     kind, _rule = cue
-    return kind in TAIL_KINDS or bool(_EDITOR_CREDIT.search(line.text))
+    return kind in TAIL_KINDS or _is_editor_credit(line.text, lexicons)
 
 
 def _after_body(line: Line, previous: str | None) -> LineKind:

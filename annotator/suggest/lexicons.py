@@ -58,6 +58,11 @@ class Lexicons:
     weak_event_triggers: tuple[tuple[str, str], ...] = ()
     # cue TAB kind (future, hope, …): the sentence does not report the event (see events.py)
     event_modality: tuple[tuple[str, str], ...] = ()
+    # words naming an editor's credit when a colon follows (责任编辑:): the line is meta and
+    # ends the body
+    editor_credits: tuple[str, ...] = ()
+    # a line starting with one (上一篇) is the pager between stories
+    pager: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Lexicons:
@@ -109,6 +114,8 @@ class Lexicons:
             event_triggers=typed_triggers("event_triggers"),
             weak_event_triggers=typed_triggers("event_weak_triggers"),
             event_modality=modality,
+            editor_credits=entries("editor_credits"),
+            pager=entries("pager"),
         )
 
 

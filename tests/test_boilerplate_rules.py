@@ -1,0 +1,60 @@
+"""Boilerplate cues are data: an ordered table of (rule, kind, predicate) and word lists in
+resources/lexicons/ (issue 17)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from annotator.model import Article, region_kind
+from annotator.resources import default_schema, resource_path
+from annotator.suggest.boilerplate import CUE_RULES, classify_lines
+from annotator.suggest.lexicons import Lexicons, default_lexicons
+from annotator.suggest.lines import article_lines
+
+BODY = "今天上午,省委书记张三在省会主持召开座谈会,听取各地关于经济工作的情况汇报并讲话。"
+
+
+def verdicts(text: str, lexicons: Lexicons) -> dict[str, tuple[str | None, str]]:
+    article = Article.plain("a1", text)
+    return {
+        v.line.text: (v.kind, v.rule)
+        for v in classify_lines(article, article_lines(article), lexicons=lexicons)
+    }
+
+
+def copied_lexicons(tmp_path: Path) -> Path:
+    folder = tmp_path / "lexicons"
+    shutil.copytree(resource_path("lexicons"), folder)
+    return folder
+
+
+def test_each_rule_has_one_name_and_gives_a_kind_of_the_schema() -> None:
+    names = [cue.rule for cue in CUE_RULES]
+    assert len(names) == len(set(names))
+    kinds = {region_kind(label.name) for label in default_schema().region_labels()}
+    assert {cue.kind for cue in CUE_RULES if isinstance(cue.kind, str)} <= kinds
+
+
+def test_an_editor_credit_word_added_to_its_lexicon_marks_the_line(tmp_path: Path) -> None:
+    text = f"{BODY}\n主编:王五\n"
+    assert verdicts(text, default_lexicons())["主编:王五"][1] != "meta-lexicon"
+    folder = copied_lexicons(tmp_path)
+    with open(folder / "editor_credits.txt", "a", encoding="utf-8") as out:
+        out.write("主编\n")
+    assert verdicts(text, Lexicons.load(folder))["主编:王五"] == ("meta", "meta-lexicon")
+
+
+def test_a_pager_word_added_to_its_lexicon_marks_the_line(tmp_path: Path) -> None:
+    text = f"{BODY}\n前一篇:市长调研\n"
+    assert verdicts(text, default_lexicons())["前一篇:市长调研"][1] != "pager"
+    folder = copied_lexicons(tmp_path)
+    with open(folder / "pager.txt", "a", encoding="utf-8") as out:
+        out.write("前一篇\n")
+    assert verdicts(text, Lexicons.load(folder))["前一篇:市长调研"] == ("navigation", "pager")
+
+
+def test_meta_lists_no_editor_credit_the_credit_rule_finds_anyway() -> None:
+    lexicons = default_lexicons()
+    with_colon = {f"{word}{colon}" for word in lexicons.editor_credits for colon in ":："}
+    assert not with_colon & set(lexicons.meta)
