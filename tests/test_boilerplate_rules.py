@@ -58,3 +58,11 @@ def test_meta_lists_no_editor_credit_the_credit_rule_finds_anyway() -> None:
     lexicons = default_lexicons()
     with_colon = {f"{word}{colon}" for word in lexicons.editor_credits for colon in ":："}
     assert not with_colon & set(lexicons.meta)
+
+
+def test_a_databases_own_lexicons_may_extend_every_bundled_word_list() -> None:
+    from annotator.suggest.user_lexicons import KINDS
+
+    bundled = {path.stem for path in resource_path("lexicons").glob("*.txt")}
+    read_by_load = {stem for stem in bundled if hasattr(default_lexicons(), stem)}
+    assert {"editor_credits", "pager"} <= read_by_load <= set(KINDS)

@@ -61,6 +61,8 @@ KINDS: Mapping[str, Kind] = {
     "meta": Kind("meta", label=region_label("meta")),
     "navigation": Kind("navigation", label=region_label("breadcrumb")),
     "spam": Kind("spam", label=region_label("spam")),
+    "editor_credits": Kind("editor_credits", label=region_label("meta")),
+    "pager": Kind("pager", label=region_label("navigation")),
     "event_triggers": Kind("event_triggers", pairs=True, label="EVENT"),
     "event_weak_triggers": Kind("weak_event_triggers", pairs=True, label="EVENT"),
     "event_modality": Kind("event_modality", pairs=True, label="EVENT"),
