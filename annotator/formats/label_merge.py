@@ -14,7 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from annotator.model import AnnotationSet, Event, Official, Span, clean_note, relinked
+from annotator.model import (
+    LINK_LABELS,
+    AnnotationSet,
+    Event,
+    Official,
+    Span,
+    clean_note,
+    relinked,
+)
+from annotator.store.links import with_links
 
 SpanKey = tuple[int, int, str]
 
@@ -257,23 +266,14 @@ def _event_key(event: Event) -> tuple[object, ...]:
 def more_links(existing: Official, incoming: Official) -> Official:
     """`existing` with the title links `incoming` adds, and its organization link when it has
     none: an import never takes a link away."""
-    return dataclasses.replace(
-        existing,
-        title_spans=tuple(dict.fromkeys((*existing.title_spans, *incoming.title_spans))),
-        organization_span=existing.organization_span
-        if existing.organization_span is not None
-        else incoming.organization_span,
-    )
+    return with_links(existing, _links_of(incoming))
+
+
+def _links_of(record: Official | Event) -> dict[str, object]:
+    return {name: getattr(record, name) for name in LINK_LABELS if hasattr(record, name)}
 
 
 def event_links_added(existing: Event, incoming: Event) -> Event:
     """`existing` with the participant links `incoming` adds, and its place and date links
     where it has none."""
-    return dataclasses.replace(
-        existing,
-        participant_spans=tuple(
-            dict.fromkeys((*existing.participant_spans, *incoming.participant_spans))
-        ),
-        place_span=existing.place_span if existing.place_span is not None else incoming.place_span,
-        date_span=existing.date_span if existing.date_span is not None else incoming.date_span,
-    )
+    return with_links(existing, _links_of(incoming))
