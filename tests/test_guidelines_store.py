@@ -87,3 +87,16 @@ def test_a_handout_carries_the_leads_guidelines(tmp_path: Path) -> None:
         hand_out(lead, ["alice"], tmp_path / "out", overlap=0.0, size=2, seed=1)
     with Store.open(tmp_path / "out" / "alice.db") as share:
         assert share.guidelines() == {"OFFICIAL": "团队规则：只标人名。"}
+
+
+def test_drafts_saved_while_typing_keep_one_history_entry_per_sitting() -> None:
+    with Store.open(memory=True) as store:
+        store.save_guidelines("ORG", "v1", expected=None, by="lead")
+        for n, text in enumerate(["a", "ab", "abc"]):
+            previous = "v1" if n == 0 else ["a", "ab"][n - 1]
+            store.save_guidelines("ORG", text, expected=previous, by="alice")
+        store.save_guidelines("ORG", "bob's", expected="abc", by="bob")
+        assert [(h["text"], h["by"]) for h in store.guidelines_history()] == [
+            ("v1", "alice"),
+            ("abc", "bob"),
+        ]

@@ -6,13 +6,15 @@ copy) reads the same rules. A label without an edited text shows the schema's `g
 Two safeguards, because guidelines are shared and typed at length:
 - a save names the text it replaces (`expected`); when someone else saved in between, the save
   is refused (GuidelinesConflict, carrying their text) instead of overwriting it unseen;
-- every replaced version is appended to `guidelines-history`, so no edit is ever lost.
+- every replaced version is appended to `guidelines-history`, so no edit is ever lost (the
+  drafts one person saves while typing, minutes apart, keep one entry: the version before).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime, timedelta
 from typing import Any
 
 from annotator.store.edits import now
@@ -21,6 +23,7 @@ from annotator.store.errors import StoreError
 KEY = "guidelines"  # settings key: {label: text}
 HISTORY_KEY = "guidelines-history"  # settings key: [{label, text, by, at}], oldest first
 MAX_CHARS = 20_000  # per label: a page of rules, not a manual
+SESSION = timedelta(minutes=10)  # drafts saved within it by one person keep one history entry
 
 
 class GuidelinesConflict(StoreError):
@@ -79,14 +82,29 @@ def save(
         raise GuidelinesConflict(label, current)
     if current is not None:
         log = history(conn)
-        log.append({"label": label, "text": current, "by": by, "at": now()})
-        _write(conn, HISTORY_KEY, log)
+        if not _same_session(log, label, by):
+            log.append({"label": label, "text": current, "by": by, "at": now()})
+            _write(conn, HISTORY_KEY, log)
     if new is None:
         texts.pop(label, None)
     else:
         texts[label] = new
     _write(conn, KEY, texts)
     return True
+
+
+def _same_session(log: list[dict[str, Any]], label: str, by: str) -> bool:
+    """Whether the label's newest history entry is `by`'s own, from less than SESSION ago: the
+    text it would add is a draft of the same sitting (saved as typing paused), and the version
+    from before the sitting is already kept."""
+    last = next((h for h in reversed(log) if h.get("label") == label), None)
+    if last is None or last.get("by") != by:
+        return False
+    try:
+        age = datetime.fromisoformat(now()) - datetime.fromisoformat(str(last.get("at")))
+    except ValueError:
+        return False
+    return timedelta(0) <= age < SESSION
 
 
 def _write(conn: sqlite3.Connection, key: str, value: Any) -> None:
