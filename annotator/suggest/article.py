@@ -13,6 +13,7 @@ from typing import Literal
 from annotator.model import AnnotationSet, Article
 from annotator.suggest.compose import SuggestContext, Suggester, compose
 from annotator.suggest.corpus import CorpusStats
+from annotator.suggest.event_classifier import EventClassifier, classifier_at
 from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.lexicons import Lexicons, default_lexicons
 from annotator.suggest.person_tagger import PersonTagger, shipped_tagger
@@ -28,18 +29,24 @@ def suggest_article(
     lexicons: Lexicons | None = None,
     tagger: PersonTagger | None | Literal["shipped"] = "shipped",
     suggesters: Sequence[Suggester] | None = None,
+    event_classifier: EventClassifier | None | Literal["shipped"] = "shipped",
 ) -> AnnotationSet:
     """`tagger`: the person-name tagger whose officials join the rules' ("shipped": the model
     in resources/models; None: the rules alone). `suggesters`: in priority order (default:
-    every one, suggesters.default_suggesters)."""
+    every one, suggesters.default_suggesters). `event_classifier`: the one beside the event
+    rules ("shipped": resources/models; None: the rules alone)."""
     if tagger == "shipped":
         tagger = shipped_tagger()
+    lexicons = lexicons if lexicons is not None else default_lexicons()
+    if event_classifier == "shipped":
+        event_classifier = classifier_at(None, lexicons)
     context = SuggestContext(
         article,
-        lexicons if lexicons is not None else default_lexicons(),
+        lexicons,
         gazetteer if gazetteer is not None else Gazetteer(),
         corpus,
         tagger,
+        event_classifier,
     )
     chosen = suggesters if suggesters is not None else default_suggesters()
     return compose(context, chosen, rejected=rejected)

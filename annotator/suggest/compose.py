@@ -25,6 +25,7 @@ from typing import Protocol, TypeVar
 from annotator.model import AUTO, AnnotationSet, Article, Event, Official, Span
 from annotator.suggest.boilerplate import LineKind, classify_lines
 from annotator.suggest.corpus import CorpusStats
+from annotator.suggest.event_classifier import EventClassifier
 from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.lexicons import Lexicons
 from annotator.suggest.lines import Line, article_lines
@@ -103,6 +104,7 @@ class SuggestContext:
     gazetteer: Gazetteer
     corpus: CorpusStats | None = None
     tagger: PersonTagger | None = None
+    event_classifier: EventClassifier | None = None  # None: the trigger rules alone
     _shared: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def shared(self, key: str, compute: Callable[[], T]) -> T:

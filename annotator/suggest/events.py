@@ -20,8 +20,10 @@ from dataclasses import dataclass, replace
 
 from annotator.cleaning.chars import HAN
 from annotator.suggest.dates import DateContext, DateMention, find_dates
+from annotator.suggest.event_classifier import ADD, NO_TRIGGER, VETO, EventClassifier
 from annotator.suggest.lexicons import Lexicons
 
+CLASSIFIED = "classifier"  # the trigger of an event only the classifier found
 _SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]?")
 _HAN = HAN  # the one definition, astral extensions included
 _ACTIVITY = (
@@ -105,9 +107,15 @@ def find_place(sentence: str, offset: int) -> PlaceMention | None:
 
 
 def find_events(
-    text: str, offset: int, context: DateContext, lexicons: Lexicons
+    text: str,
+    offset: int,
+    context: DateContext,
+    lexicons: Lexicons,
+    *,
+    classifier: EventClassifier | None = None,
 ) -> tuple[list[EventMention], list[DateMention], DateContext]:
-    """Events and dates of one paragraph, reading dates against (and updating) `context`."""
+    """Events and dates of one paragraph, reading dates against (and updating) `context`.
+    With `classifier`, its confident verdicts overrule the triggers (see event_classifier)."""
     events: list[EventMention] = []
     all_dates: list[DateMention] = []
     previous_date: DateMention | None = None
@@ -130,6 +138,8 @@ def find_events(
         if speech is not None and not in_speech:
             told, in_speech = sentence[: speech.start()], True
         types = _types_in(told, lexicons)
+        if classifier is not None and told:
+            types = _judged(types, told, classifier, lexicons)
         if not types:
             continue
         in_sentence = find_place(sentence, start)
@@ -157,6 +167,38 @@ def merge_events(events: Sequence[tuple[int, EventMention]]) -> list[tuple[int, 
         elif first[1].place is None and event.place is not None:
             kept[key] = (first[0], replace(first[1], place=event.place))
     return list(kept.values())
+
+
+def _judged(
+    types: list[tuple[str, str, int]], told: str, classifier: EventClassifier, lexicons: Lexicons
+) -> list[tuple[str, str, int]]:
+    """The triggers' events unless the classifier is sure the sentence tells none; in a
+    sentence that holds no trigger word at all, the type the classifier is sure of (its trigger:
+    CLASSIFIED). A trigger the cues void (希望…看望, 《…考察》) stays void: the cues, not the
+    model, say what did not happen."""
+    if types:
+        rules = types[0][0]
+    elif has_trigger(told, lexicons):
+        return []  # VOID: the cues decide
+    else:
+        rules = NO_TRIGGER
+    verdict = classifier.classify(told, rules)
+    if types and verdict.none >= VETO:
+        return []
+    event_type, probability = verdict.best_type()
+    if event_type is None or probability < ADD or event_type == rules:
+        return types
+    if types:  # people type it otherwise: the first event takes their type
+        return [(event_type, *types[0][1:]), *(t for t in types[1:] if t[0] != event_type)]
+    return [(event_type, CLASSIFIED, 0)]
+
+
+def has_trigger(sentence: str, lexicons: Lexicons) -> bool:
+    """Whether any trigger word, weak ones included, occurs in `sentence`."""
+    return any(
+        _triggers(pairs).pattern.search(sentence) is not None
+        for pairs in (lexicons.event_triggers, lexicons.weak_event_triggers)
+    )
 
 
 def _clause_place(sentence: str, offset: int, position: int) -> PlaceMention | None:

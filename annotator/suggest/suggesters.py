@@ -246,7 +246,11 @@ def _scanned(context: SuggestContext) -> Scan:
     date_context = DateContext.for_published(context.article.published)
     for index, line in enumerate(context.prose):
         found, in_line, date_context = find_events(
-            line.text, line.start, date_context, context.lexicons
+            line.text,
+            line.start,
+            date_context,
+            context.lexicons,
+            classifier=context.event_classifier,
         )
         dates += in_line
         events += [(index, event) for event in found]
