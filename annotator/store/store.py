@@ -218,6 +218,33 @@ class Store:
             [(self._INPUTS, fp, article_id, AUTO) for article_id, fp in fingerprints.items()],
         )
 
+    def cached_values(self, prefix: str) -> dict[str, str]:
+        """What a computation kept under `prefix` (e.g. the tagger's finds per article text,
+        see suggest/tagged_officials.py): key without the prefix -> value."""
+        stop = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT key, value FROM settings WHERE key >= ? AND key < ?", (prefix, stop)
+            )
+            return {str(key)[len(prefix) :]: str(value) for key, value in rows}
+
+    def save_cached_values(self, prefix: str, values: dict[str, str], *, family: str) -> None:
+        """Keep `values` under `prefix`, and drop what other prefixes of `family` kept (a cache
+        of an older model or rule version that nothing reads any more), in one transaction."""
+        if not prefix.startswith(family):
+            raise ValueError(f"{prefix!r} is not of the family {family!r}")
+        stop = family[:-1] + chr(ord(family[-1]) + 1)
+        prefix_stop = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        with self._writing() as conn:
+            conn.execute(
+                "DELETE FROM settings WHERE key >= ? AND key < ? AND NOT (key >= ? AND key < ?)",
+                (family, stop, prefix, prefix_stop),
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                [(prefix + key, value) for key, value in values.items()],
+            )
+
     def _ensure_schema_setting(self) -> None:
         if self.get_setting("schema") is None and not self.read_only:
             self.set_setting("schema", default_schema_text())

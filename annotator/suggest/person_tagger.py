@@ -9,6 +9,8 @@ character. The model file ships in `resources/models/` and is rebuilt by `annota
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from annotator.resources import read_text, resource_path
 from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries
 
 MODEL_FILE = ("models", "person.crfsuite")
+MEMO_PIECES = 20_000  # sentences whose names a tagger remembers (~10 MB)
 MAX_CHUNK = 200  # characters per CRF call: a long line is cut at sentence ends (linear time)
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _DOTS = "·•‧・"
@@ -139,10 +142,20 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
 class PersonTagger:
     """Load once (`PersonTagger.load()`), then `names(text)`."""
 
-    def __init__(self, model: Path) -> None:
+    def __init__(self, model: Path, *, memo_pieces: int = MEMO_PIECES) -> None:
         self.model = model
+        data = model.read_bytes()
+        self.digest = hashlib.sha256(data).hexdigest()  # what the loaded model is, by content
         self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model))
+        # the very bytes digested, even if the file changes; CRFsuite reads them in place,
+        # without a copy, so they are held as long as the tagger
+        self._model_bytes = data
+        self._tagger.open_inmemory(self._model_bytes)
+        # piece -> its names (offsets in the piece): the corpus pass and the suggestions ask
+        # for the same sentences. Kept-first, not least-recently-used: both passes walk the
+        # corpus in order, which an LRU smaller than the corpus would miss every time.
+        self._memo: dict[str, tuple[TaggedName, ...]] = {}
+        self._memo_pieces = memo_pieces
 
     @classmethod
     def load(cls, model: Path | None = None) -> PersonTagger | None:
@@ -157,8 +170,12 @@ class PersonTagger:
         for offset, piece in chunks(text):
             if only is not None and not only.search(piece):
                 continue
-            labels = self._tagger.tag(features(piece))
-            found += self._spans(piece, offset, labels)
+            names = self._memo.get(piece)
+            if names is None:
+                names = tuple(self._spans(piece, 0, self._tagger.tag(features(piece))))
+                if len(self._memo) < self._memo_pieces:
+                    self._memo[piece] = names
+            found += [TaggedName(offset + n.start, offset + n.end, n.text, n.score) for n in names]
         return found
 
     def _spans(self, piece: str, offset: int, labels: Sequence[str]) -> list[TaggedName]:
@@ -202,7 +219,16 @@ def shipped_tagger() -> PersonTagger | None:
     return PersonTagger.load()
 
 
-@lru_cache(maxsize=4)
 def tagger_at(model: str | None) -> PersonTagger | None:
-    """The tagger of a model file (a database's own), loaded once per process; None: shipped."""
-    return PersonTagger(Path(model)) if model else shipped_tagger()
+    """The tagger of a model file (a database's own), loaded once per process and version of
+    the file: `annotator train` rewrites it in place, and a window that trained must not go on
+    suggesting with the model it loaded before. None: the shipped one."""
+    if not model:
+        return shipped_tagger()
+    status = os.stat(model)
+    return _tagger_of(model, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=4)
+def _tagger_of(model: str, _mtime_ns: int, _size: int) -> PersonTagger:
+    return PersonTagger(Path(model))

@@ -17,7 +17,6 @@ from annotator.model import AUTO, AnnotationSet, Article
 from annotator.pool import ordered_map
 from annotator.suggest.article import suggest_article
 from annotator.suggest.corpus import CorpusStats
-from annotator.suggest.event_classifier import classifier_at, database_classifier_path
 from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.inputs import SuggestionInputs
 from annotator.suggest.lexicons import Lexicons, default_lexicons
@@ -79,16 +78,6 @@ def own_tagger_model(store: SuggestionStore) -> Path | None:
     return model if model.is_file() else None
 
 
-def own_events_model(store: SuggestionStore) -> Path | None:
-    """The database's own event classifier (`annotator train` writes it beside the database),
-    or None: the shipped one."""
-    path = getattr(store, "path", None)
-    if path is None:
-        return None
-    model = database_classifier_path(Path(path))
-    return model if model.is_file() else None
-
-
 def database_lexicons(store: SuggestionStore) -> UserLexicons | None:
     """The database's own lexicons (`<database>.lexicons/` beside it), checked against its
     label schema: LexiconError, in one line, for a file that does not fit. None: in memory."""
@@ -107,7 +96,8 @@ def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> S
     rules = lexicons or (user.merged_over(default_lexicons()) if user else default_lexicons())
     model = own_tagger_model(store)
     tagger = tagger_at(str(model) if model else None)
-    officials = CorpusOfficials(tagger, rules) if tagger else None
+    # each text's finds are kept in the store: the CRF reads a text once, not every run
+    officials = CorpusOfficials.cached(tagger, rules, store) if tagger else None
 
     def scanned() -> Iterator[Article]:  # one pass over the corpus serves both
         for article in store.iter_articles():
@@ -118,6 +108,7 @@ def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> S
     corpus = CorpusStats.from_articles(scanned())
     gazetteer = learn_gazetteer(store)
     if officials is not None:
+        officials.save(store)
         gazetteer = gazetteer.with_officials(officials.found())
     return SuggestionInputs.of(
         schema=store.get_setting("schema"),
@@ -125,7 +116,6 @@ def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> S
         gazetteer=gazetteer,
         lexicons=lexicons,
         tagger_model=model,
-        events_model=own_events_model(store),
         user_lexicons=user,
     )
 
@@ -154,7 +144,6 @@ def _suggester(inputs: SuggestionInputs, lexicons: Lexicons | None) -> Callable[
             rejected=rejected,
             lexicons=lexicons,
             tagger=tagger_at(inputs.tagger_model),
-            event_classifier=classifier_at(inputs.events_model, lexicons),
         )
         return draft, article.id, fingerprint
 

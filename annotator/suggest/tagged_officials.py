@@ -9,14 +9,17 @@ keeps the CRF's cost to the sentences that can give an official.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from annotator.model import Article
 from annotator.resources import read_text
+from annotator.suggest.inputs import lexicons_digest, resources_digest, rules_version
 from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries
 from annotator.suggest.officials import NameMention, TitleMention, is_credit, title_chain_before
 from annotator.suggest.person_tagger import PersonTagger, TaggedName
@@ -99,27 +102,98 @@ def official_title_words() -> tuple[str, ...]:
     return title_words(default_lexicons().titles).words
 
 
+@runtime_checkable
+class OfficialsCache(Protocol):
+    """Where each article's tagged officials are kept between runs (the store's settings)."""
+
+    read_only: bool
+
+    def cached_values(self, prefix: str) -> dict[str, str]: ...
+    def save_cached_values(self, prefix: str, values: dict[str, str], *, family: str) -> None: ...
+
+
+CACHE_FAMILY = "tagged-officials:"
+
+
+def cache_prefix(tagger: PersonTagger, lexicons: Lexicons) -> str:
+    """What an article's tagged officials are computed from besides its text: the model's
+    bytes, the rules' source, the lexicon and model files and the lexicons in use."""
+    parts = [tagger.digest, rules_version(), resources_digest(), lexicons_digest(lexicons)]
+    key = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"{CACHE_FAMILY}{key}:"
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class CorpusOfficials:
     """Officials the tagger finds beside a title in at least `min_articles` articles of the
     corpus, collected an article at a time (so the caller's one pass over the corpus serves):
     name -> the title words seen with it. They become known names for every article, so a
     mention the tagger alone is unsure of (贯彻落实习近平总书记…) is linked like any known
-    official. Two articles, not one: a single odd find must not spread over the corpus."""
+    official. Two articles, not one: a single odd find must not spread over the corpus.
 
-    def __init__(self, tagger: PersonTagger, lexicons: Lexicons, *, min_articles: int = 2):
+    What one article gives depends only on its text and `cache_prefix`, so it is kept between
+    runs (`cached`, `save`): the CRF reads each text once, not on every import and suggest."""
+
+    def __init__(
+        self,
+        tagger: PersonTagger,
+        lexicons: Lexicons,
+        *,
+        min_articles: int = 2,
+        known: dict[str, str] | None = None,
+    ):
         self._tagger, self._lexicons, self._min = tagger, lexicons, min_articles
         self._credit = partial(is_credit, lexicons=lexicons)
         self._seen: dict[str, set[str]] = {}
         self._titles: dict[str, dict[str, None]] = {}
+        self._known = known if known is not None else {}  # text key -> JSON of `article_finds`
+        self.new: dict[str, str] = {}  # found by tagging in this run, not known before
+        self._prefix: str | None = None  # where `known` came from (see `cached`)
 
-    def add(self, article: Article) -> None:
-        for line in article.text.split("\n"):
+    @classmethod
+    def cached(cls, tagger: PersonTagger, lexicons: Lexicons, store: object) -> CorpusOfficials:
+        """With the finds a store kept for this tagger and these lexicons (none if the store
+        keeps none)."""
+        prefix = cache_prefix(tagger, lexicons)
+        known = store.cached_values(prefix) if isinstance(store, OfficialsCache) else {}
+        officials = cls(tagger, lexicons, known=known)
+        officials._prefix = prefix
+        return officials
+
+    def save(self, store: object) -> None:
+        """Keep this run's new finds in `store` (and drop those of other tagger versions)."""
+        prefix = self._prefix
+        if prefix is None or not isinstance(store, OfficialsCache) or store.read_only:
+            return
+        if self.new:
+            store.save_cached_values(prefix, self.new, family=CACHE_FAMILY)
+        self.new = {}
+
+    def article_finds(self, text: str) -> list[tuple[str, list[str]]]:
+        """(name, its title words) of each official the tagger finds, in text order."""
+        return [
+            (mention.name, [title.text for title in mention.titles])
+            for line in text.split("\n")
             for mention in tagged_officials(
                 line, self._tagger, self._lexicons, Taken(len(line)), is_credit=self._credit
-            ):
-                self._seen.setdefault(mention.name, set()).add(article.id)
-                for title in mention.titles:
-                    self._titles.setdefault(mention.name, {})[title.text] = None
+            )
+        ]
+
+    def add(self, article: Article) -> None:
+        key = text_key(article.text)
+        cached = self._known.get(key) or self.new.get(key)
+        if cached is not None:
+            finds = json.loads(cached)
+        else:
+            finds = self.article_finds(article.text)
+            self.new[key] = json.dumps(finds, ensure_ascii=False)
+        for name, titles in finds:
+            self._seen.setdefault(name, set()).add(article.id)
+            for title in titles:
+                self._titles.setdefault(name, {})[title] = None
 
     def found(self) -> dict[str, tuple[str, ...]]:
         return {
