@@ -9,7 +9,8 @@ LanguageChange event, on which each window sets its texts again (`retranslate`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QShowEvent
 
 from annotator.resources import resource_path
 
@@ -54,6 +55,8 @@ def install_language(language: str) -> None:
     LanguageChange event."""
     app = QCoreApplication.instance()
     assert app is not None, "install_language needs the application object"
+    if language == current_language() and (language == ENGLISH or app.findChildren(QTranslator, TRANSLATOR_NAME)):
+        return  # no LanguageChange: every window would set its texts again for nothing
     for old in app.findChildren(QTranslator, TRANSLATOR_NAME):
         app.removeTranslator(old)
         old.setParent(None)
@@ -82,3 +85,30 @@ def set_language(settings: QSettings, language: str) -> None:
 def schema_language() -> str:
     """The language code of the label schema's `names` tables ("zh", "en") for the window's."""
     return current_language().split("_")[0]
+
+
+class RetranslatedWhenShown:
+    """Mixed into a window (before its Qt class): on a language change it sets its texts again
+    (`retranslate`) at once while shown, else when next shown, since a closed window may have
+    lost its database. Qt posts the change, so a menu action may switch the language safely."""
+
+    _language_stale = False
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # type: ignore[misc]
+        if event.type() == QEvent.Type.LanguageChange:
+            self._language_stale = True
+            if self.isVisible():  # type: ignore[attr-defined]
+                self._retranslate_if_stale()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        self._retranslate_if_stale()
+
+    def _retranslate_if_stale(self) -> None:
+        if self._language_stale:
+            self._language_stale = False
+            self.retranslate()

@@ -145,6 +145,10 @@ class ArticleListPanel(QWidget):
         self.search.blockSignals(False)
         self.status_filter.blockSignals(False)
 
+    def cancel_pending_search(self) -> None:
+        """Drop a search still waiting out its delay after a key (the window is closing)."""
+        self._debounce.stop()
+
     def apply_filter(self) -> None:
         """Run the search and the status filter; the current article stays chosen if listed."""
         self._debounce.stop()

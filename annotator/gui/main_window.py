@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from annotator.gui.find_bar import FindBar, step_to
 from annotator.gui.guidelines import GuidelinesPanel
 from annotator.gui.i18n import (
     LANGUAGES,
+    RetranslatedWhenShown,
     chosen_language,
     current_language,
     install_language,
@@ -56,13 +57,14 @@ from annotator.store import Store, StoreError
 PANE_SHARES = (2, 5, 3)  # article list, text, side tabs
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RetranslatedWhenShown, QMainWindow):
     def __init__(self, store: Store, annotator: str, settings: QSettings) -> None:
+        # before the window exists: the change posted to every window is not one to this
+        install_language(chosen_language(settings))
         super().__init__()
         self.store = store
         self.annotator = annotator
         self.settings = settings
-        install_language(chosen_language(settings))  # before any text is set
         self.editor = ArticleEditor(store, annotator, self)
         self.list_panel = ArticleListPanel(store, annotator)
         self.view = ArticleTextView(store.schema)
@@ -281,11 +283,6 @@ class MainWindow(QMainWindow):
         """Every open window retranslates itself on the LanguageChange event this sends."""
         set_language(self.settings, language)
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
     def retranslate(self) -> None:
         """Menus are built again in the new language (their checked states kept); the panes
         set their own texts on the same event."""
@@ -294,6 +291,7 @@ class MainWindow(QMainWindow):
             for widget in action.associatedObjects():
                 if isinstance(widget, QWidget) and not isinstance(widget, QMenu):
                     widget.removeAction(action)
+            action.setShortcuts([])  # until deleted it would make every key ambiguous
             action.deleteLater()
         self.actions_in_menus = []
         self.setMenuBar(QMenuBar(self))  # the old bar and its menus are deleted
@@ -931,6 +929,7 @@ class MainWindow(QMainWindow):
             tab.commit_open_editor()
         self.flush_time()
         self.clock.stop()
+        self.list_panel.cancel_pending_search()  # it would run on the database closed next
         QApplication.instance().removeEventFilter(self.clock)  # type: ignore[union-attr]
         self.jobs.waitForDone(10_000)
         self.save_settings()

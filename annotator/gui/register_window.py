@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.i18n import schema_language
+from annotator.gui.i18n import RetranslatedWhenShown, schema_language
 from annotator.gui.plain import plain_label, plain_window_title, rich_literal
 from annotator.register import Decision, Person, Post, Register
 from annotator.register.loading import add_decision, register_of, undo_decision
@@ -115,7 +115,7 @@ class PostTimeline(QWidget):
         painter.end()
 
 
-class RegisterWindow(QMainWindow):
+class RegisterWindow(RetranslatedWhenShown, QMainWindow):
     article_chosen = Signal(str)  # an article id to open in the main window
     register_built = Signal(object)
 
@@ -194,13 +194,11 @@ class RegisterWindow(QMainWindow):
         for caption, text in zip(self.captions, captions, strict=True):
             caption.setText(text)
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self._set_texts()
-            if self.register is not None:
-                self._show_counts(self.register)
-                self._fill_persons()
+    def retranslate(self) -> None:
+        self._set_texts()
+        if self.register is not None:
+            self._show_counts(self.register)
+            self._fill_persons()
 
     # -- building ---------------------------------------------------------------------------
 
