@@ -25,7 +25,7 @@ from annotator.suggest.suggesters import _without_overlaps
 from annotator.suggest.boilerplate import _TAG_KINDS
 from annotator.suggest.lexicons import default_lexicons
 from annotator.suggest.names import NameRules
-from annotator.suggest.officials import CREDIT_AFTER, NameMention, TitleMention, _after_credit
+from annotator.suggest.officials import NameMention, TitleMention, _after_credit
 
 DEPTH = 20_000
 
@@ -310,7 +310,7 @@ def _old_after_credit(text: str, start: int, end: int) -> bool:
     before = re.sub(r"[\s((::]+$", "", text[max(0, start - 6) : start])
     if any(before.endswith(word) for word in default_lexicons().credits):
         return True
-    return text[end:].lstrip().startswith(CREDIT_AFTER)
+    return text[end:].lstrip().startswith(default_lexicons().credits_after)
 
 
 @settings(max_examples=300)

@@ -63,6 +63,10 @@ class Lexicons:
     editor_credits: tuple[str, ...] = ()
     # a line starting with one (上一篇) is the pager between stories
     pager: tuple[str, ...] = ()
+    # a word right after a name that makes it a credit, not an official (王伟 摄)
+    credits_after: tuple[str, ...] = ()
+    # a word closing a 、-list of names that makes it trusted without a known member (…等)
+    enumeration_ends: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Lexicons:
@@ -116,6 +120,8 @@ class Lexicons:
             event_modality=modality,
             editor_credits=entries("editor_credits"),
             pager=entries("pager"),
+            credits_after=entries("credits_after"),
+            enumeration_ends=entries("enumeration_ends"),
         )
 
 

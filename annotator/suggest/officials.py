@@ -26,13 +26,10 @@ _CLAUSE = re.compile("[^" + re.escape(_CLAUSE_BREAK) + r"\s\u3000]+")
 _CLAUSE_BREAK_CHARACTER = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")
 # a longer stretch before 出席/参加 without a clause break is a sentence going on, not a list
 MAX_ATTENDEE_CLAUSE = 300
-# a 、-list of names is trusted without a known member when a word like these closes it
-ENUMERATION_ENDS = ("分别", "等", "参加", "出席", "陪同", "一同", "共同")
 # a list member ending so is a place or a body, not a person (双河镇、柳林乡等地)
 NOT_NAME_ENDINGS = frozenset("省市县区镇乡村州旗盟路街馆院局厅委办处所站港园厂校队")
 MAX_TITLE_LENGTH = 24
 _SPACE_RUN = re.compile(r"\s*")  # what str.lstrip() removes
-CREDIT_AFTER = ("摄", "报道", "供图")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +102,7 @@ def _after_credit(text: str, start: int, end: int, lexicons: Lexicons) -> bool:
     if any(before.endswith(word) for word in lexicons.credits):
         return True
     # past the white space after the name, without copying the rest of the line per mention
-    return text.startswith(CREDIT_AFTER, _SPACE_RUN.match(text, end).end())
+    return text.startswith(lexicons.credits_after, _SPACE_RUN.match(text, end).end())
 
 
 def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
@@ -156,7 +153,7 @@ def _enumeration(text: str, rules: NameRules) -> list[NameMention]:
         names = [first, *parts[1:-1], last]
         if not all(rules.is_name(n) and n[-1] not in NOT_NAME_ENDINGS for n in names):
             continue
-        closed = parts[-1][len(last) :].startswith(ENUMERATION_ENDS)
+        closed = parts[-1][len(last) :].startswith(rules.lexicons.enumeration_ends)
         if not closed and not any(n in rules.known_set for n in names):
             continue
         position = clause.start() + len(parts[0]) - len(first)

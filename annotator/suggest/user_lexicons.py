@@ -63,6 +63,8 @@ KINDS: Mapping[str, Kind] = {
     "spam": Kind("spam", label=region_label("spam")),
     "editor_credits": Kind("editor_credits", label=region_label("meta")),
     "pager": Kind("pager", label=region_label("navigation")),
+    "credits_after": Kind("credits_after"),
+    "enumeration_ends": Kind("enumeration_ends"),
     "event_triggers": Kind("event_triggers", pairs=True, label="EVENT"),
     "event_weak_triggers": Kind("weak_event_triggers", pairs=True, label="EVENT"),
     "event_modality": Kind("event_modality", pairs=True, label="EVENT"),
