@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.model import AUTO, Article, Event
 from annotator.resources import seeds_dir
@@ -254,3 +256,30 @@ def test_the_store_refuses_a_suggestion_scored_outside_zero_to_one(tmp_path, sco
         with pytest.raises(StoreError, match="score"):
             store.replace_annotation_set(bad)
         assert store.get_annotation_set(article.id, AUTO).spans == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["DATE", "PLACE"]),
+            st.integers(0, 40),
+            st.integers(1, 8),
+            st.sampled_from([0.2, 0.5, 0.9]),
+        ),
+        max_size=40,
+    )
+)
+def test_the_composer_keeps_what_a_plain_scan_of_every_pair_would(proposed) -> None:
+    """Overlaps are found by bisection over the kept stretches; a scan of every kept pair
+    must agree on any proposal."""
+    spans = tuple(Scored(label, s, s + n, "p", score) for label, s, n, score in proposed)
+    text = "一" * 60
+    aset = compose(context(text), [Fixed("one", Suggestions(spans=spans))])
+    kept: list[Scored] = []
+    for span in sorted(spans, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
+        if span.key in {k.key for k in kept} or not any(
+            k.label == span.label and k.start < span.end and span.start < k.end for k in kept
+        ):
+            kept.append(span)
+    assert {(s.label, s.start, s.end) for s in aset.spans} == {k.key for k in kept}

@@ -21,11 +21,11 @@ from annotator.cleaning import clean_page
 from annotator.cleaning.html import _BLOCKS, _HIDDEN, _LAYOUT_SPACE, _LINE_BREAKS, dump_html
 from annotator.cleaning.tag_path import HEAD, TAIL, TagPath
 from annotator.suggest import strings, suggest_article
-from annotator.suggest.suggesters import _without_overlaps
 from annotator.suggest.boilerplate import _TAG_KINDS
 from annotator.suggest.lexicons import default_lexicons
 from annotator.suggest.names import NameRules
 from annotator.suggest.officials import NameMention, TitleMention, _after_credit
+from annotator.suggest.suggesters import _without_overlaps
 
 DEPTH = 20_000
 

@@ -17,6 +17,7 @@ that remain, an event only with its evidence.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -148,9 +149,12 @@ class Suggester(Protocol):
 
 @dataclass(slots=True)
 class _Claims:
-    """Stretches kept per label; a new stretch of a label may not overlap one of that label."""
+    """Stretches kept per label; a new stretch of a label may not overlap one of that label.
+    The stretches of a label never overlap one another, so kept sorted by start their ends are
+    sorted too, and one bisection answers (a long page has thousands of suggestions)."""
 
-    by_label: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    starts: dict[str, list[int]] = field(default_factory=dict)
+    ends: dict[str, list[int]] = field(default_factory=dict)
     keys: set[SpanKey] = field(default_factory=set)
 
     def free(self, span: Scored, *, shared: bool = True) -> bool:
@@ -159,15 +163,16 @@ class _Claims:
         official per stretch."""
         if span.key in self.keys:
             return shared
-        return not any(
-            start < span.end and span.start < end
-            for start, end in self.by_label.get(span.label, ())
-        )
+        before = bisect.bisect_left(self.starts.get(span.label, ()), span.end)
+        return before == 0 or self.ends[span.label][before - 1] <= span.start
 
     def claim(self, span: Scored) -> None:
         if span.key not in self.keys:
             self.keys.add(span.key)
-            self.by_label.setdefault(span.label, []).append((span.start, span.end))
+            starts = self.starts.setdefault(span.label, [])
+            at = bisect.bisect_left(starts, span.start)
+            starts.insert(at, span.start)
+            self.ends.setdefault(span.label, []).insert(at, span.end)
 
 
 def _rank(span: Scored) -> tuple[float, int, int]:
