@@ -130,11 +130,12 @@ def test_the_original_text_mode_and_the_find_count_follow_a_switch(monkeypatch, 
     window.toggle_original()
     window._open_find()
     window.find_box.setText("马兴瑞")
+    window.find_step(1)
     assert window.status.mode.text() == "original page text (read-only)"
-    assert window.find_count.text().endswith("matches")
+    assert window.find_count.text().startswith("1 of ")
     choose_language(window, CHINESE)
     assert window.status.mode.text() == "网页原文（只读）"
-    assert window.find_count.text().endswith("处匹配")
+    assert window.find_count.text().startswith("第 1 / ")  # the place in the matches kept
     assert window.original_action.isChecked()  # the rebuilt action keeps its state
 
 
@@ -162,8 +163,13 @@ def review_window(qtbot):
 def test_the_review_window_follows_a_switch(review_window, qtbot):
     window = review_window
     assert "&Disagreement" in menu_titles(window)
+    assert "(entities, characters 0–3)" in window.disagreement_label.text()
+    assert "entities" in window.figures_article.numbers.text()
     install_language(CHINESE)
     delivered()
+    assert "（实体，字符 0–3）" in window.disagreement_label.text()
+    assert "实体" in window.figures_article.numbers.text()
+    assert "版面噪声" in window.figures_article.numbers.text()
     assert "分歧(&D)" in menu_titles(window)
     assert "已裁定" in window.progress_label.text()
     assert "第 1 / 1 处分歧" in window.disagreement_label.text()

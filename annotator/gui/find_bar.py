@@ -39,6 +39,7 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.box = QLineEdit()
+        self._count: tuple[int | None, int] = (None, 0)  # shown by show_count
         self._set_texts()
         self.count = plain_label()
         self.count.setObjectName("findCount")
@@ -58,8 +59,7 @@ class FindBar(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self._set_texts()
-            if self.isVisible():
-                self.needle_changed.emit(self.box.text())  # the count, in the new language
+            self.show_count(*self._count)  # "3 of 12" stays "3 of 12", in the new language
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -75,6 +75,7 @@ class FindBar(QWidget):
 
     def show_count(self, current: int | None, total: int) -> None:
         """"3 of 12" (`current` counts from 1), "12 matches", "no match", or nothing."""
+        self._count = (current, total)
         if not self.box.text():
             self.count.setText("")
         elif total == 0:

@@ -52,6 +52,15 @@ def label_rows(pair: PairAgreement, schema: LabelSchema) -> list[LabelRow]:
     return rows
 
 
+def group_word(group: str) -> str:
+    """A span group of the agreement figures (`agreement.GROUPS`) in the window's language."""
+    words = {
+        "entities": QCoreApplication.translate("FiguresBox", "entities"),
+        "boilerplate": QCoreApplication.translate("FiguresBox", "boilerplate"),
+    }
+    return words.get(group, group)
+
+
 def headline(pair: PairAgreement, alpha_all: dict[str, float | None] | None = None) -> str:
     """The numbers the issue asks for, as a small HTML table."""
     a, b = pair.annotators
@@ -64,7 +73,7 @@ def headline(pair: PairAgreement, alpha_all: dict[str, float | None] | None = No
         ),
         *(
             (
-                QCoreApplication.translate("FiguresBox", "entity") if group == "entity" else QCoreApplication.translate("FiguresBox", "region") if group == "region" else group,
+                group_word(group),
                 f"κ {number(pair.kappa[group])} · α {number((alpha_all or pair.alpha)[group])}",
             )
             for group in GROUPS

@@ -65,7 +65,7 @@ from annotator.review.adjudication import (
     open_disagreements,
 )
 from annotator.review.agreement import CorpusAgreement, measure_agreement
-from annotator.review.disagreements import gold_inside, span_key
+from annotator.review.disagreements import ENTITIES, gold_inside, span_key
 from annotator.review.loading import load_article_sets
 from annotator.store import Store, StoreError
 
@@ -555,7 +555,7 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
             holds = self.tr("gold holds {names}").format(names=self.tr(", ").join(
                 self.tr("{name}'s").format(name=self.annotators[i]) for i in verdict.annotators
             ))
-        group = self.tr("entity") if d.group == "entity" else self.tr("region")
+        group = self.tr("entities") if d.group == ENTITIES else self.tr("regions")
         lines = [
             head + "<br>" + self.tr(
                 "<b>Disagreement {k} of {n}</b> ({group}, characters {start}–{end}): {holds}"

@@ -4,7 +4,10 @@
 
 Imports the seeds into a temporary database, computes suggestions, accepts a few (so labels and
 pending suggestions both show), and saves `main-000.png`, `main-000-1280x720.png` (a laptop
-screen, the find bar open) and `main-002-original.png`.
+screen, the find bar open), the same switched to Chinese in View ▸ Language
+(`main-000-1280x720-zh_CN.png`) and `main-002-original.png`; then the review window at
+1280×720 in both languages (`review-1280x720-en.png`, `review-1280x720-zh_CN.png`), over the
+seeds as two annotators who accepted different suggestions.
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from annotator.gui.app import app_settings, application
+from annotator.gui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, LANGUAGES, install_language
 from annotator.gui.main_window import MainWindow
+from annotator.gui.review_window import ReviewWindow
 from annotator.importing import import_paths
+from annotator.model import AUTO
 from annotator.resources import seeds_dir
 from annotator.store import Store
 from annotator.suggest.run import suggest_corpus
@@ -54,6 +60,7 @@ def take(out_dir: Path) -> list[Path]:
     work = Path(tempfile.mkdtemp(prefix="annotator-screenshots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     app = application()
+    app_settings().setValue(LANGUAGE_KEY, ENGLISH)  # the README's pictures, whatever the system's
     with Store.open(seeded_database(work)) as store:
         window = MainWindow(store, ANNOTATOR, app_settings())
         window.resize(*SIZE)
@@ -87,6 +94,12 @@ def take(out_dir: Path) -> list[Path]:
         settle(window)
         shots.append(out_dir / "main-000-1280x720.png")
         window.grab().save(str(shots[-1]))
+        window.switch_language(CHINESE)  # live, as the menu does
+        settle(window)
+        shots.append(out_dir / f"main-000-1280x720-{CHINESE}.png")
+        window.grab().save(str(shots[-1]))
+        window.switch_language(ENGLISH)
+        settle(window)
         window._close_find()
         window.resize(*SIZE)
 
@@ -99,6 +112,46 @@ def take(out_dir: Path) -> list[Path]:
         window.grab().save(str(shots[-1]))
         window.close()
     app.processEvents()
+    return shots + review_shots(work, out_dir)
+
+
+def review_database(folder: Path) -> Path:
+    """The seeds as two annotators' work: alice accepted every suggestion, bob every other
+    one, so the reviewer has disagreements to settle."""
+    path = seeded_database(folder.joinpath("review").resolve())
+    with Store.open(path) as store:
+        for article_id in store.article_ids():
+            ids = [s.id for s in store.get_annotation_set(article_id, AUTO).spans if s.id is not None]
+            if ids:
+                store.accept_suggestions(ids, "alice")
+                store.accept_suggestions(ids[::2], "bob")
+            for name in ("alice", "bob"):
+                store.set_status(article_id, name, "done")
+    return path
+
+
+def review_shots(work: Path, out_dir: Path) -> list[Path]:
+    app = application()
+    path = review_database(work)
+    shots = []
+    for language, _name in LANGUAGES:
+        install_language(language)
+        window = ReviewWindow(Store.open(path), owns_store=True)
+        window.resize(*SMALL)
+        window.show()
+        while window.corpus is None:
+            app.processEvents()
+        window.agreed_action.trigger()  # actions, not keys: the window may not be active
+        for lane in (0, 1):
+            window.take_actions[lane].trigger()
+        for _ in range(5):
+            app.processEvents()
+        shots.append(out_dir / f"review-1280x720-{language}.png")
+        window.grab().save(str(shots[-1]))
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    install_language(ENGLISH)
     return shots
 
 

@@ -201,6 +201,30 @@
         <translation>删除官员 {name}</translation>
     </message>
     <message>
+        <source>link {label} {text} to {record}</source>
+        <translation>将 {label} {text} 关联到 {record}</translation>
+    </message>
+    <message>
+        <source>unlink {label} {text} from {record}</source>
+        <translation>取消 {label} {text} 与 {record} 的关联</translation>
+    </message>
+    <message>
+        <source>links join your own labels (accept the suggestion first)</source>
+        <translation>关联只能连接您自己的标注（请先接受建议）</translation>
+    </message>
+    <message>
+        <source>no official named in this line: select one in the Officials tab</source>
+        <translation>本行没有已命名的官员：请在“官员”标签页中选择一位</translation>
+    </message>
+    <message>
+        <source>no event in this line: select one in the Events tab</source>
+        <translation>本行没有事件：请在“事件”标签页中选择一个</translation>
+    </message>
+    <message>
+        <source>a {label} label links to nothing: put the cursor on a title, organization, place, date or official</source>
+        <translation>{label} 标注不能关联：请将光标放在职务、机构、地点、日期或官员上</translation>
+    </message>
+    <message>
         <source>add event</source>
         <translation>添加事件</translation>
     </message>
@@ -529,12 +553,12 @@
         <translation>精确 {exact} · 重叠 {overlap}</translation>
     </message>
     <message>
-        <source>entity</source>
+        <source>entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <source>region</source>
-        <translation>区域</translation>
+        <source>boilerplate</source>
+        <translation>版面噪声</translation>
     </message>
     <message>
         <source>officials F1</source>
@@ -792,6 +816,10 @@
     <message>
         <source>Delete the selected span</source>
         <translation>删除所选片段</translation>
+    </message>
+    <message>
+        <source>Link the label at the cursor to its official or event (again: unlink)</source>
+        <translation>将光标处的标注关联到其官员或事件（再按一次：取消关联）</translation>
     </message>
     <message>
         <source>Note on the label at the cursor…</source>
@@ -1202,6 +1230,14 @@ No: {source} keeps its name.</source>
         <translation>提及</translation>
     </message>
     <message>
+        <source>Linked</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>linked spans: L on a label links or unlinks it</source>
+        <translation>已关联的片段：在标注上按 L 关联或取消关联</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -1256,10 +1292,6 @@ No: {source} keeps its name.</source>
     <message>
         <source>accepted from a suggestion, or labelled by hand</source>
         <translation>接受自建议，或手工标注</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <translation>标记</translation>
     </message>
     <message>
         <source>? unsure (U) · ✎ has a note (C)</source>
@@ -1440,6 +1472,17 @@ No: {source} keeps its name.</source>
     <message>
         <source>span F1 (exact) between the annotators; {n} unmatched spans</source>
         <translation>标注员之间的片段 F1（精确）；{n} 个未匹配片段</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewNotes</name>
+    <message>
+        <source>article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Notes and flags of each annotator: {unsure} unsure, {note} note, {here} inside the disagreement in hand</source>
+        <translation>各标注员的备注和标记：{unsure} 存疑，{note} 备注，{here} 位于当前分歧内</translation>
     </message>
 </context>
 <context>
@@ -1673,11 +1716,11 @@ No: {source} keeps its name.</source>
         <translation>{name} 的</translation>
     </message>
     <message>
-        <source>entity</source>
+        <source>entities</source>
         <translation>实体</translation>
     </message>
     <message>
-        <source>region</source>
+        <source>regions</source>
         <translation>区域</translation>
     </message>
     <message>
