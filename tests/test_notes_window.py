@@ -168,6 +168,9 @@ def test_review_window_shows_each_annotators_notes_beside_their_lanes(qtbot, tmp
         assert HERE in bob_line  # the disagreement in hand is 成都
         assert PAGE_NOTE.replace("\n", " ⏎ ") in bob_line  # the raw characters, never HTML
         assert text.index("2 bob") < text.index(bob_line)
+        # the article list marks the article: bob unsure, alice and bob with notes
+        row = window.list_model.row_of("a1")
+        assert window.list_model.index(row, 0).data().startswith(UNSURE_MARK + NOTE_MARK)
 
 
 def test_review_notes_pane_hides_when_nobody_left_a_note(qtbot, tmp_path):
@@ -179,3 +182,4 @@ def test_review_notes_pane_hides_when_nobody_left_a_note(qtbot, tmp_path):
         put_short(store, "a1")
         window = make_window(qtbot, store, ["alice", "bob"])
         assert not window.notes_pane.isVisible()
+        assert window.list_model.index(window.list_model.row_of("a1"), 0).data()[0] != "?"

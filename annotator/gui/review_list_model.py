@@ -3,11 +3,12 @@ disagreement (span F1 between the annotators, exact) in front and the rows worst
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 
 from annotator.gui.article_list_model import COLUMNS, AnyIndex, ArticleListModel
+from annotator.gui.notes import flag_marks
 from annotator.model import GOLD
 from annotator.review.agreement import CorpusAgreement
 from annotator.store import Store
@@ -41,6 +42,21 @@ class ReviewListModel(ArticleListModel):
     def __init__(self, store: Store) -> None:
         super().__init__(store, GOLD)
         self._scores: dict[str, Score] = {}
+        self._flags: dict[str, str] = {}  # article id -> the annotators' flag marks
+
+    def set_flags(self, annotators: Sequence[str]) -> None:
+        """Mark the articles on which one of `annotators` left an unsure flag or a note (on
+        the article or a label), read now, one query per annotator and flag."""
+        unsure: set[str] = set()
+        noted: set[str] = set()
+        for name in annotators:
+            unsure.update(self._store.article_ids(annotator=name, flag="unsure"))
+            noted.update(self._store.article_ids(annotator=name, flag="note"))
+        self._flags = {
+            article_id: flag_marks(article_id in unsure, article_id in noted)
+            for article_id in unsure | noted
+        }
+        self.refresh_all()
 
     def set_scores(self, scores: Mapping[str, Score]) -> None:
         """Scores arrived (from the corpus measurement): re-sort, worst first."""
@@ -80,9 +96,16 @@ class ReviewListModel(ArticleListModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             f1, unmatched = self._scores.get(self.article_id(index.row()), (None, 0))
+            marks = self._flags.get(self.article_id(index.row()), "")
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("span F1 (exact) between the annotators; {n} unmatched spans").format(
+                tip = self.tr("span F1 (exact) between the annotators; {n} unmatched spans").format(
                     n=unmatched
                 )
-            return "–" if f1 is None else f"{f1:.2f}"
+                if marks:
+                    tip += "\n" + self.tr("{marks}: an annotator left an unsure flag or a note").format(
+                        marks=marks
+                    )
+                return tip
+            score = "–" if f1 is None else f"{f1:.2f}"
+            return f"{marks} {score}" if marks else score
         return None

@@ -136,6 +136,7 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
         self._build()
         self._build_actions()
         self.list_model.set_ids(store.article_ids())
+        self.list_model.set_flags(self.annotators)  # whose notes and unsure flags to mark
         self._update_progress()
         self._measure_corpus()
         self._first_opened: str | None = None
