@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from annotator.model import EVENT_TYPES
+from annotator.model import EVENT_TYPES, region_label
 from annotator.resources import resource_path
 
 # what a modality cue says about the triggers it governs (resources/lexicons/event_modality.txt)
@@ -70,59 +71,81 @@ class Lexicons:
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Lexicons:
+        """Every file of KINDS in `directory` (default: the bundled lexicons), each read into
+        its field; LexiconError, naming the file (and line), for a missing or bad one."""
         folder = directory if directory is not None else resource_path("lexicons")
-
-        def entries(name: str) -> tuple[str, ...]:
-            path = folder / f"{name}.txt"
+        values: dict[str, object] = {}
+        for stem, kind in KINDS.items():
+            path = folder / f"{stem}.txt"
             if not path.is_file():
                 raise LexiconError(f"lexicon {path} is missing")
-            return parse_entries(path.read_text(encoding="utf-8"))
-
-        def pairs(name: str) -> tuple[tuple[str, str], ...]:
-            path = folder / f"{name}.txt"
-            if not path.is_file():
-                raise LexiconError(f"lexicon {path} is missing")
-            return parse_pairs(path.read_text(encoding="utf-8"), source=str(path))
-
-        def typed_triggers(name: str) -> tuple[tuple[str, str], ...]:
-            found = pairs(name)
-            for trigger, event_type in found:
-                if event_type not in EVENT_TYPES:
-                    raise LexiconError(
-                        f"{folder / name}.txt: trigger {trigger!r} has unknown event type "
-                        f"{event_type!r}"
-                    )
-            return found
-
-        modality = pairs("event_modality")
-        for cue, kind in modality:
-            if kind not in MODALITY_KINDS:
-                raise LexiconError(
-                    f"{folder / 'event_modality.txt'}: cue {cue!r} has unknown kind {kind!r}; "
-                    f"expected one of {', '.join(MODALITY_KINDS)}"
+            text = path.read_text(encoding="utf-8")
+            if kind.pairs:
+                found = parse_pairs(text, source=str(path))
+                for first, second in found:
+                    if problem := second_column_problem(stem, first, second):
+                        raise LexiconError(f"{path}: {problem}")
+                values[kind.field] = found
+            else:
+                words = parse_entries(text)
+                values[kind.field] = (
+                    frozenset(words)
+                    if kind.as_set
+                    else _longest_first(words)
+                    if kind.longest_first
+                    else words
                 )
-        return cls(
-            titles=_longest_first(entries("titles")),
-            organizations=_longest_first(entries("organizations")),
-            surnames=frozenset(entries("surnames")),
-            name_stops=_longest_first(entries("name_stops")),
-            credits=_longest_first(entries("credits")),
-            share=entries("share"),
-            widget=entries("widget"),
-            related=entries("related"),
-            comments=entries("comments"),
-            legal=entries("legal"),
-            meta=entries("meta"),
-            navigation=entries("navigation"),
-            spam=entries("spam"),
-            event_triggers=typed_triggers("event_triggers"),
-            weak_event_triggers=typed_triggers("event_weak_triggers"),
-            event_modality=modality,
-            editor_credits=entries("editor_credits"),
-            pager=entries("pager"),
-            credits_after=entries("credits_after"),
-            enumeration_ends=entries("enumeration_ends"),
+        return cls(**values)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One lexicon file: its Lexicons field, whether it is two columns, how the rules want its
+    words (a set, or longest first), and the schema label its words suggest."""
+
+    field: str
+    pairs: bool = False
+    longest_first: bool = False
+    as_set: bool = False
+    label: str = "OFFICIAL"
+
+
+# Every lexicon file (resources/lexicons/<stem>.txt, or a database's own folder, see
+# user_lexicons.py) by stem, in the order Lexicons.load reads them.
+KINDS: Mapping[str, Kind] = {
+    "titles": Kind("titles", longest_first=True),
+    "organizations": Kind("organizations", longest_first=True),
+    "surnames": Kind("surnames", as_set=True),
+    "name_stops": Kind("name_stops", longest_first=True),
+    "credits": Kind("credits", longest_first=True),
+    "share": Kind("share", label=region_label("share")),
+    "widget": Kind("widget", label=region_label("widget")),
+    "related": Kind("related", label=region_label("related")),
+    "comments": Kind("comments", label=region_label("widget")),
+    "legal": Kind("legal", label=region_label("footer")),
+    "meta": Kind("meta", label=region_label("meta")),
+    "navigation": Kind("navigation", label=region_label("breadcrumb")),
+    "spam": Kind("spam", label=region_label("spam")),
+    "editor_credits": Kind("editor_credits", label=region_label("meta")),
+    "pager": Kind("pager", label=region_label("navigation")),
+    "credits_after": Kind("credits_after"),
+    "enumeration_ends": Kind("enumeration_ends"),
+    "event_triggers": Kind("event_triggers", pairs=True, label="EVENT"),
+    "event_weak_triggers": Kind("weak_event_triggers", pairs=True, label="EVENT"),
+    "event_modality": Kind("event_modality", pairs=True, label="EVENT"),
+}
+
+
+def second_column_problem(stem: str, first: str, second: str) -> str | None:
+    """Why a two-column entry's second column is not one its file allows, or None."""
+    if stem in ("event_triggers", "event_weak_triggers") and second not in EVENT_TYPES:
+        return f"trigger {first!r} has unknown event type {second!r}"
+    if stem == "event_modality" and second not in MODALITY_KINDS:
+        return (
+            f"cue {first!r} has unknown kind {second!r}; "
+            f"expected one of {', '.join(MODALITY_KINDS)}"
         )
+    return None
 
 
 def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -17,13 +17,14 @@ full width), so an added word recomputes the articles that hold it, not the whol
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from annotator.model import EVENT_TYPES, LabelSchema, region_label
+from annotator.model import EVENT_TYPES, LabelSchema
 from annotator.suggest.lexicons import (
+    KINDS,
     MODALITY_KINDS,
+    Kind,
     LexiconError,
     Lexicons,
     parse_entries,
@@ -33,42 +34,6 @@ from annotator.suggest.lexicons import (
 FOLDER_SUFFIX = ".lexicons"
 # a full-width form of each ASCII mark: the event rules match either (see events._WIDE)
 _WIDE = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
-
-
-@dataclass(frozen=True, slots=True)
-class Kind:
-    """One extendable lexicon: its Lexicons field, whether it is two columns, whether the
-    rules try its words longest first, and the label its words suggest."""
-
-    field: str
-    pairs: bool = False
-    longest_first: bool = False
-    label: str = "OFFICIAL"
-
-
-# the file names a user may extend (the bundled files Lexicons.load reads into its fields)
-KINDS: Mapping[str, Kind] = {
-    "titles": Kind("titles", longest_first=True),
-    "organizations": Kind("organizations", longest_first=True),
-    "surnames": Kind("surnames"),
-    "name_stops": Kind("name_stops", longest_first=True),
-    "credits": Kind("credits", longest_first=True),
-    "share": Kind("share", label=region_label("share")),
-    "widget": Kind("widget", label=region_label("widget")),
-    "related": Kind("related", label=region_label("related")),
-    "comments": Kind("comments", label=region_label("widget")),
-    "legal": Kind("legal", label=region_label("footer")),
-    "meta": Kind("meta", label=region_label("meta")),
-    "navigation": Kind("navigation", label=region_label("breadcrumb")),
-    "spam": Kind("spam", label=region_label("spam")),
-    "editor_credits": Kind("editor_credits", label=region_label("meta")),
-    "pager": Kind("pager", label=region_label("navigation")),
-    "credits_after": Kind("credits_after"),
-    "enumeration_ends": Kind("enumeration_ends"),
-    "event_triggers": Kind("event_triggers", pairs=True, label="EVENT"),
-    "event_weak_triggers": Kind("weak_event_triggers", pairs=True, label="EVENT"),
-    "event_modality": Kind("event_modality", pairs=True, label="EVENT"),
-}
 
 
 def lexicon_folder(database: Path) -> Path:
