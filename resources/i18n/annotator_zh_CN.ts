@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>{k} of {n}</source>
-        <translation>第 {k} / {n} 处</translation>
+        <translation>{k}/{n}</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1472,10 @@ No: {source} keeps its name.</source>
     <message>
         <source>span F1 (exact) between the annotators; {n} unmatched spans</source>
         <translation>标注员之间的片段 F1（精确）；{n} 个未匹配片段</translation>
+    </message>
+    <message>
+        <source>{marks}: an annotator left an unsure flag or a note</source>
+        <translation>{marks}：有标注员留下了存疑标记或备注</translation>
     </message>
 </context>
 <context>
