@@ -63,7 +63,7 @@ def measure_window(
             window.list_panel.select(article_id)
             window.view.viewport().repaint()
             switches.append(time.perf_counter() - t)
-    painted = len(window.view.extraSelections())
+    painted = window.view.highlight_count()
     print(
         f"switch + paint:      median {statistics.median(switches) * 1000:6.1f} ms, "
         f"p95 {percentile(switches, 0.95) * 1000:6.1f} ms  ({painted} highlights, {len(switches)} switches)"

@@ -2,14 +2,15 @@
 
 The view shows exactly the store's string (`setPlainText`, never HTML: a page's `<img src=…>`
 stays characters). Positions cross into Qt only through `offsets.Utf16Offsets`. Highlights are
-`ExtraSelection`s: boilerplate regions shaded across the whole line and tagged in the gutter,
-entity spans in their schema colour, pending suggestions paler with a dashed underline, damage
-in red with a tooltip.
+painted under the text (underlay.py): boilerplate regions shaded across the whole line and
+tagged in the gutter, entity spans in their schema colour, pending suggestions paler with a
+dashed underline, find matches; those that change the glyphs are `ExtraSelection`s: the
+emphasised label in white on its colour, damage in red with a tooltip.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QRect, QSize, Qt, Signal
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from annotator.gui.i18n import schema_language
 from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.plain import rich_literal
+from annotator.gui.underlay import Mark, paint_marks
 from annotator.model import Damage, DamageKind, LabelSchema, Span, region_kind
 from annotator.suggest.words import snap_to_words, word_at
 
@@ -150,6 +152,8 @@ class ArticleTextView(QPlainTextEdit):
         self._colors = {label.name: label.color for label in schema.labels}
         self._formats: dict[tuple[str, str], QTextCharFormat] = {}
         self._made: dict[tuple[str, str, int, int], QTextEdit.ExtraSelection] = {}
+        self._mark_styles: dict[tuple[str, str], tuple[QBrush, QColor | None, bool, bool]] = {}
+        self._marks: list[Mark] = []
         self._text = ""
         self.offsets = Utf16Offsets.of("")
         self._paint = Paint()
@@ -214,32 +218,51 @@ class ArticleTextView(QPlainTextEdit):
         self.offsets = Utf16Offsets.of(text)
         self._paint = Paint()
         self._made.clear()
+        self._marks = []
         self.setExtraSelections([])
         self.setPlainText(display_text(text))
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def set_paint(self, paint: Paint) -> None:
+        """Show `paint`: backgrounds and underlines are marks painted under the text (see
+        underlay.py), only the highlights that change the glyphs are ExtraSelections."""
         self._paint = paint
+        marks: list[Mark] = []
         selections: list[QTextEdit.ExtraSelection] = []
         tags: dict[int, GutterTag] = {}
         for span in paint.suggestions:
             if span.is_region:
-                selections += self._region_selections(span, suggested=True, tags=tags)
+                marks.append(self._region_mark(span, suggested=True, tags=tags))
         for span in paint.spans:
             if span.is_region:
-                selections += self._region_selections(span, suggested=False, tags=tags)
+                marks.append(self._region_mark(span, suggested=False, tags=tags))
         for span in paint.suggestions:
             if not span.is_region:
-                selections.append(self._highlight("suggestion", span.label, span.start, span.end))
+                marks.append(self._mark("suggestion", span.label, span.start, span.end))
         for span in paint.spans:
-            if not span.is_region:
-                kind = "emphasised" if span.id in paint.emphasised else "entity"
-                selections.append(self._highlight(kind, span.label, span.start, span.end))
-        selections += [self._highlight("found", "", start, end) for start, end in paint.found]
+            if span.is_region:
+                continue
+            if span.id in paint.emphasised:
+                selections.append(self._highlight("emphasised", span.label, span.start, span.end))
+            else:
+                marks.append(self._mark("entity", span.label, span.start, span.end))
+        marks += [self._mark("found", "", start, end) for start, end in paint.found]
         selections += [self._highlight("damage", "", d.start, d.end) for d in paint.damage]
+        self._marks = marks
         self._gutter_tags = tags
         self.setExtraSelections(selections)
+        self.viewport().update()
         self._gutter.update()
+
+    def highlight_count(self) -> int:
+        """Highlights shown: marks under the text and ExtraSelections."""
+        return len(self._marks) + len(self.extraSelections())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        paint_marks(self, painter, self._marks, event.rect())
+        painter.end()
+        super().paintEvent(event)  # the text, the selection and the ExtraSelections over them
 
     @property
     def paint(self) -> Paint:
@@ -296,22 +319,35 @@ class ArticleTextView(QPlainTextEdit):
             self._formats[key] = highlight_format(kind, self._colors.get(label, "#888888"))
         return self._formats[key]
 
-    def _region_selections(
-        self, span: Span, *, suggested: bool, tags: dict[int, GutterTag]
-    ) -> Iterable[QTextEdit.ExtraSelection]:
-        color = self._colors.get(span.label, "#aaaaaa")
-        fmt = self._format("suggested region" if suggested else "region", span.label)
-        qt_start, qt_end = self.offsets.span_to_qt(span.start, span.end)
+    def _mark(self, kind: str, label: str, start: int, end: int) -> Mark:
+        """A mark under the text, looking as `highlight_format` says `kind` looks."""
+        key = (kind, label)
+        style = self._mark_styles.get(key)
+        if style is None:
+            fmt = self._format(kind, label)
+            underlined = fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+            style = self._mark_styles[key] = (
+                fmt.background(),
+                fmt.underlineColor() if underlined else None,
+                fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline,
+                fmt.boolProperty(QTextFormat.Property.FullWidthSelection),
+            )
+        qt_start, qt_end = self.offsets.span_to_qt(start, end)
+        return Mark(qt_start, qt_end, *style)
+
+    def _region_mark(self, span: Span, *, suggested: bool, tags: dict[int, GutterTag]) -> Mark:
+        """The region's whole lines shaded, and its kind tagged in the gutter."""
+        color = QColor(self._colors.get(span.label, "#aaaaaa"))
+        mark = self._mark("suggested region" if suggested else "region", span.label, span.start, span.end)
         document = self.document()
-        first = document.findBlock(qt_start).blockNumber()
-        last = document.findBlock(max(qt_start, qt_end - 1)).blockNumber()
+        first = document.findBlock(mark.start).blockNumber()
+        last = document.findBlock(max(mark.start, mark.end - 1)).blockNumber()
+        tag = self._tag_names.get(span.label) or region_kind(span.label)
         for number in range(first, last + 1):
-            block = document.findBlockByNumber(number)
-            tag = self._tag_names.get(span.label) or region_kind(span.label)
-            tags.setdefault(number, GutterTag(tag, QColor(color), suggested))
+            tags.setdefault(number, GutterTag(tag, color, suggested))
             if not suggested:  # a human region wins the gutter over a suggestion
-                tags[number] = GutterTag(tag, QColor(color), False)
-            yield self._selection(QTextCursor(block), fmt)
+                tags[number] = GutterTag(tag, color, False)
+        return mark
 
     # -- tooltips and clicks -----------------------------------------------------------------
 
@@ -387,11 +423,15 @@ class ArticleTextView(QPlainTextEdit):
     # -- gutter ------------------------------------------------------------------------------
 
     def gutter_width(self) -> int:
-        digits = len(str(max(1, self.blockCount())))
+        # room for 3 digits at least: an article switch (setPlainText passes through one empty
+        # block) then changes no width, and moving the viewport would repaint the whole window
+        digits = max(3, len(str(self.blockCount())))
         return 8 + self.fontMetrics().horizontalAdvance("9") * digits + self._tag_width
 
     def _update_gutter_width(self) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+        width = self.gutter_width()
+        if self.viewportMargins().left() != width:
+            self.setViewportMargins(width, 0, 0, 0)
 
     def _scroll_gutter(self, rect: QRect, dy: int) -> None:
         if dy:
