@@ -27,6 +27,7 @@ from annotator.model import (
     is_region_label,
     region_label,
 )
+from annotator.services.span_links import LinkChange, NoLink, change_link
 from annotator.services.suggestions import pending_suggestions, same_string_places
 from annotator.store import Store
 
@@ -281,6 +282,39 @@ class ArticleEditor(QObject):
             self.tr("delete official {name}").format(name=repr(official.name)),
             lambda: self.store.delete_official(official_id)
         )
+
+    def link_span(
+        self, span: Span, *, official: Official | None = None, event: Event | None = None
+    ) -> LinkChange:
+        """Link `span` to the record it names a part of (`official`/`event`, else the nearest:
+        services.span_links), or unlink it when it is linked there, as one undo step."""
+        assert self.article is not None
+        try:
+            change = change_link(self.aset, self.article.text, span, official=official, event=event)
+        except NoLink as refused:
+            raise NothingToDo(self._no_link(refused.reason, span)) from None
+        after = change.after
+        record = (
+            repr(after.name) if isinstance(after, Official) else self._event_type(after)
+        )
+        what = (
+            self.tr("link {label} {text} to {record}")
+            if change.linked
+            else self.tr("unlink {label} {text} from {record}")
+        ).format(label=self._shown(span.label), text=repr(span.text), record=record)
+        save = self.store.save_official if isinstance(after, Official) else self.store.save_event
+        self._run(what, lambda: save(after))  # type: ignore[operator]
+        return change
+
+    def _no_link(self, reason: str, span: Span) -> str:
+        if reason == "not_own":
+            return self.tr("links join your own labels (accept the suggestion first)")
+        if reason == "no_official":
+            return self.tr("no official named in this line: select one in the Officials tab")
+        if reason == "no_event":
+            return self.tr("no event in this line: select one in the Events tab")
+        return self.tr("a {label} label links to nothing: put the cursor on a title, "
+                       "organization, place, date or official").format(label=self._shown(span.label))
 
     def add_event(self, evidence: Span | None = None) -> Event:
         event = Event(

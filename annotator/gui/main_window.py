@@ -50,7 +50,7 @@ from annotator.gui.side_tabs import SideTabs
 from annotator.gui.status_bar import EditorStatusBar
 from annotator.gui.text_view import DEFAULT_TEXT_SIZE, ArticleTextView, Paint
 from annotator.gui.workers import BackgroundJob
-from annotator.model import Damage, Span, region_kind
+from annotator.model import Damage, Event, Official, Span, region_kind
 from annotator.services.suggestions import match_ranges
 from annotator.store import Store, StoreError
 
@@ -218,6 +218,8 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
                          label=plain_action_text(label.shown(language))), label.key,
                          lambda name=label.name: self.label_selection(name), on_text=True)
         self._action(labels, self.tr("Delete the selected span"), "Delete", self.delete_selected, on_text=True)
+        self._action(labels, self.tr("Link the label at the cursor to its official or event (again: unlink)"),
+                     "L", self.link_here, on_text=True)
         self._action(labels, self.tr("Note on the label at the cursor…"), "C", self.note_span, on_text=True)
         self._action(labels, self.tr("Unsure about the label at the cursor (on/off)"), "U",
                      self.toggle_span_unsure, on_text=True)
@@ -497,6 +499,19 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         if answer is not None:
             self.editor.set_span_flags(span, note=answer[0], unsure=answer[1])
             self.selected_span_id = span.id
+
+    def link_here(self) -> None:
+        """L: a TITLE or ORG label at the cursor joins the official selected in the Officials
+        tab (when it is shown), else the one named nearest in its line; a PLACE, DATE or
+        OFFICIAL label joins an event likewise. L again on a linked label unlinks it."""
+        span = self._own_span_here()
+        chosen = self.tabs.chosen_record()
+        self.editor.link_span(
+            span,
+            official=chosen if isinstance(chosen, Official) else None,
+            event=chosen if isinstance(chosen, Event) else None,
+        )
+        self.selected_span_id = span.id
 
     def toggle_span_unsure(self) -> None:
         span = self._own_span_here()

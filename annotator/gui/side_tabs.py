@@ -42,13 +42,16 @@ from annotator.gui.plain import plain_label, rich_literal
 from annotator.gui.record_model import RECORD_ROLE, Column, RecordModel
 from annotator.model import (
     EVENT_MODALITIES,
+    AnnotationSet,
     Event,
     LabelSchema,
     Official,
     Span,
+    linked_spans,
     region_kind,
     region_label,
 )
+from annotator.services.span_links import linked_texts
 from annotator.store import StoreError
 
 R = TypeVar("R")
@@ -67,6 +70,14 @@ def label_shown(schema: LabelSchema, label: str) -> str:
     """A label's (or a region kind's) name in the window's language."""
     found = schema.get(label) or schema.get(region_label(label))
     return found.shown(schema_language()) if found else label
+
+
+def links_shown(aset: AnnotationSet, record: Official | Event) -> str:
+    """The texts of a record's linked spans, one group per link field: 党委书记、省长 · 自治区党委."""
+    groups: dict[str, list[str]] = {}
+    for field, text in linked_texts(aset, record):
+        groups.setdefault(field, []).append(one_line(text))
+    return " · ".join(TITLE_SEPARATOR.join(texts) for texts in groups.values())
 
 
 def line_of(text: str, pos: int) -> int:
@@ -242,9 +253,12 @@ class OfficialsTab(RecordTab):
                 update=lambda o, v: replace(o, organization=str(v).strip() or None),
             ),
             Column(QT_TRANSLATE_NOOP("RecordModel", "Mentions"), lambda o: len(o.mentions)),
+            # the TITLE and ORG spans linked to it (L on a span links or unlinks it)
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Linked"), lambda o: links_shown(editor.aset, o),
+                   tooltip=QT_TRANSLATE_NOOP("RecordModel", "linked spans: L on a label links or unlinks it")),
         ]
         super().__init__(editor, columns, self._save_official, stretch=1,
-                         samples={0: "马兴瑞", 2: "自治区党委", 3: "9"})
+                         samples={0: "马兴瑞", 2: "自治区党委", 3: "9", 4: "党委书记"})
         self.add_delete_key(editor.delete_official)
         self.table.selectionModel().selectionChanged.connect(self._emit_mentions)
 
@@ -295,7 +309,8 @@ class OfficialsTab(RecordTab):
 
     def _emit_mentions(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         official = self.selected_record()
-        self.mentions_selected.emit(frozenset(official.mentions) if official else frozenset())
+        shown = {*official.mentions, *(i for _, i in linked_spans(official))} if official else set()
+        self.mentions_selected.emit(frozenset(shown))
 
 
 class EventsTab(RecordTab):
@@ -323,10 +338,14 @@ class EventsTab(RecordTab):
             Column(QT_TRANSLATE_NOOP("RecordModel", "Evidence"), evidence, lambda e: e.evidence, lambda e, v: replace(e, evidence=v)),
             # empty: it happened; else planned, hoped… (model.EVENT_MODALITIES)
             Column(QT_TRANSLATE_NOOP("RecordModel", "Modality"), lambda e: e.modality or "", lambda e: e.modality, lambda e, v: replace(e, modality=v)),
+            # the PLACE, DATE and participants' OFFICIAL spans linked to it
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Linked"), lambda e: links_shown(editor.aset, e),
+                   tooltip=QT_TRANSLATE_NOOP("RecordModel", "linked spans: L on a label links or unlinks it")),
         ]
         super().__init__(editor, columns, lambda _old, new: editor.save_event(new), stretch=5,
                          samples={0: "座谈会", 1: "2024-09-02", 2: "2024-09-02", 3: "乌鲁木齐",
-                                  4: "马兴瑞、楼阳生", 5: "马兴瑞主持座谈会", 6: "condolence"})
+                                  4: "马兴瑞、楼阳生", 5: "马兴瑞主持座谈会", 6: "condolence",
+                                  7: "乌鲁木齐"})
         self.set_delegate(0, ChoiceDelegate(lambda: [
             (editor.store.schema.event_type_shown(t, schema_language()), t)
             for t in editor.store.schema.event_types
@@ -482,3 +501,8 @@ class SideTabs(QTabWidget):
 
     def tabs(self) -> tuple[RecordTab, ...]:
         return (self.officials, self.events, self.regions, self.spans)
+
+    def chosen_record(self) -> Official | Event | None:
+        """The official or event selected in the Officials or Events tab while it is shown."""
+        shown = self.currentWidget()
+        return shown.selected_record() if shown in (self.officials, self.events) else None
