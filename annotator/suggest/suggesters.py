@@ -4,8 +4,8 @@ A rule's score is its confidence as a prior in [0, 1] (rules have no probability
 RULE_SCORES says how far each rule is trusted, the same on every page. They are set by hand, in
 the order of each rule's exact-match precision on the seed, held-out and blind gold pages
 (2026-11-30: dates 1.00, official rules 0.98-1.00, titles 0.95, event sentences 0.84, places
-0.75) and below it, since those pages shaped the rules; outside news does worse. The name tagger's score
-is the CRF's own probability of the name. The composer keeps, of two overlapping suggestions of
+0.75) and below it, since those pages shaped the rules; outside news does worse. The name
+tagger's score is the CRF's own probability of the name. The composer keeps, of two overlapping suggestions of
 one label, the one from the earlier suggester (see compose.py), so a rule's name always wins
 over a tagger's guess at the same place, as it did before scores existed.
 """
@@ -30,7 +30,7 @@ from annotator.suggest.compose import (
     Suggestions,
 )
 from annotator.suggest.dates import DateContext, DateMention
-from annotator.suggest.events import EventMention, find_events, merge_events, references
+from annotator.suggest.events import EventMention, find_events, merge_events
 from annotator.suggest.lines import Line
 from annotator.suggest.names import NameRules
 from annotator.suggest.officials import (
@@ -317,7 +317,6 @@ class Events:
                         (mention.sentence_start, mention.sentence_end),
                         (line.start, line.end),
                     ),
-                    cited_in=references(line.text, line.start),
                 )
             )
         return Suggestions(events=tuple(drafts))
