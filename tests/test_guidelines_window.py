@@ -110,3 +110,21 @@ def test_back_to_the_schema_forgets_the_edit_but_keeps_it_in_history(qtbot, open
     with Store.open(db_path) as other:
         assert other.guidelines() == {}
         assert [h["text"] for h in other.guidelines_history()] == ["临时规则"]
+
+
+def test_the_review_window_opens_the_same_guidelines_on_the_disagreement_label(
+    qtbot, tmp_path
+):
+    from test_review_keys import make_window, put_short
+
+    with Store.open(tmp_path / "review.db") as store:
+        put_short(store, "a1")  # 成都: alice PLACE, bob ORG
+        store.save_guidelines("PLACE", "团队规则：地名写全称", expected=None, by="lead")
+        window = make_window(qtbot, store, ["alice", "bob"])
+        qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+        dock = window.guidelines_dock
+        assert dock is not None and dock.isVisible()
+        panel = dock.widget()
+        assert panel.labels.currentData() == "PLACE"  # the first version's label
+        assert panel.text.toPlainText() == "团队规则：地名写全称"
+        assert dock.windowTitle() == "Guidelines"

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
@@ -90,17 +91,19 @@ class GuidelinesPanel(QWidget):
         self.reset.setText(self.tr("Back to the schema's text"))
         self.reset.setToolTip(self.tr("Forget this database's edit of the label's guidelines"))
         self.text.setPlaceholderText(self.tr("The rules for this label, read by every annotator"))
-        tabs = self._tab_widget()
-        if tabs is not None:
-            tabs.setTabText(tabs.indexOf(self), self.tr("Guidelines"))
+        self._set_container_title(self.tr("Guidelines"))
         if not self._dirty:
             self._show(self._label)
 
-    def _tab_widget(self) -> QTabWidget | None:
+    def _set_container_title(self, title: str) -> None:
+        """The title of the side tab or the dock the panel sits in, in the window's language."""
         parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QTabWidget):
+        while parent is not None and not isinstance(parent, QTabWidget | QDockWidget):
             parent = parent.parentWidget()
-        return parent
+        if isinstance(parent, QTabWidget):
+            parent.setTabText(parent.indexOf(self), title)
+        elif isinstance(parent, QDockWidget):
+            parent.setWindowTitle(title)
 
     def show_label(self, name: str) -> None:
         """Choose a label (the one at the text cursor, when the tab is opened by key)."""
@@ -186,6 +189,7 @@ class GuidelinesPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._set_container_title(self.tr("Guidelines"))
         if not self._dirty:  # another annotator may have edited them meanwhile
             self._show(self._label)
 

@@ -30,6 +30,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDockWidget,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.guidelines import GuidelinesPanel
 from annotator.gui.i18n import RetranslatedWhenShown, schema_language
 from annotator.gui.plain import plain_action_text, plain_window_title, rich_literal
 from annotator.gui.review_edit_dialog import RecordEditDialog, SpanEditDialog
@@ -126,6 +128,7 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
         self.record_dialog: RecordEditDialog | None = None
         self.corpus: CorpusAgreement | None = None
         self.edit_dialog: SpanEditDialog | None = None
+        self.guidelines_dock: QDockWidget | None = None  # made by the first Ctrl+G
         self._workers: list[CorpusWorker] = []
         # article ids of this window's gold edits, oldest first, and of those undone since:
         # Ctrl+Z and Ctrl+Shift+Z follow them across articles
@@ -291,6 +294,9 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
             return act
 
         self.close_action = action(window_menu, self.tr("Close"), ["Ctrl+W", "Esc"], self.close)
+        self.guidelines_action = action(
+            window_menu, self.tr("Label guidelines"), ["Ctrl+G"], self.show_guidelines
+        )
         self.undo_action = action(edit_menu, self.tr("Undo"), ["Ctrl+Z"], lambda: self.undo_redo(undo=True))
         self.redo_action = action(
             edit_menu, self.tr("Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], lambda: self.undo_redo(undo=False)
@@ -873,7 +879,32 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
 
     # -- closing ------------------------------------------------------------------------------
 
+    def show_guidelines(self) -> None:
+        """The label guidelines the annotators read, in a dock, on the label of the
+        disagreement in hand; editable here too (the database's own, as in their window)."""
+        if self.guidelines_dock is None:
+            panel = GuidelinesPanel(self.store, GOLD)
+            panel.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+            self.guidelines_dock = QDockWidget(self)
+            self.guidelines_dock.setObjectName("guidelines")
+            self.guidelines_dock.setWidget(panel)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guidelines_dock)
+        panel = self.guidelines_dock.widget()
+        assert isinstance(panel, GuidelinesPanel)
+        if self.state is not None and self.current is not None:
+            versions = self.state.review.disagreements[self.current].versions
+            label = next((key[0] for version in versions for key in sorted(version)), None)
+            if label is not None:
+                panel.show_label(label)
+        self.guidelines_dock.show()
+        self.guidelines_dock.raise_()
+        panel.focus()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.guidelines_dock is not None:
+            panel = self.guidelines_dock.widget()
+            if isinstance(panel, GuidelinesPanel):
+                panel.flush()  # guidelines being typed are an edit too
         for worker in list(self._workers):
             worker.wait()
         super().closeEvent(event)
