@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -158,6 +158,7 @@ class ImportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import pages"))
+        self.setMinimumWidth(560)  # room for a path
         self.paths = QListWidget()
         add_files = QPushButton(self.tr("Add files…"))
         add_folder = QPushButton(self.tr("Add folder…"))
@@ -234,11 +235,17 @@ class ImportDialog(QDialog):
 # -- export ------------------------------------------------------------------------------------
 
 FLAGS = {  # ExportRequest field: what the check box says (the CLI's option in brackets)
-    "original": "Add the page text as decoded, spans mapped onto it (--original)",
-    "relations": "Relations beside the spans (--relations)",
-    "tab": "Token and tag separated by a tab, no -DOCSTART- (--tab)",
-    "csv": "One row per person × post, CSV (--csv)",
-    "body_only": "Cut boilerplate regions out of the text (--body-only)",
+    "original": QT_TRANSLATE_NOOP(
+        "ExportDialog", "Add the page text as decoded, spans mapped onto it (--original)"
+    ),
+    "relations": QT_TRANSLATE_NOOP("ExportDialog", "Relations beside the spans (--relations)"),
+    "tab": QT_TRANSLATE_NOOP(
+        "ExportDialog", "Token and tag separated by a tab, no -DOCSTART- (--tab)"
+    ),
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "One row per person × post, CSV (--csv)"),
+    "body_only": QT_TRANSLATE_NOOP(
+        "ExportDialog", "Cut boilerplate regions out of the text (--body-only)"
+    ),
 }
 
 
@@ -279,6 +286,7 @@ class ExportDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
+        self.setMinimumWidth(640)  # room for a path and the longest option
         self.format = QComboBox()
         self.format.addItems(list(EXPORT_CHOICES))
         self.whose = QComboBox()
