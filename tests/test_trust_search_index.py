@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from annotator.bench.long_pages import COMMON, database_bytes
+from annotator.bench.long_pages import COMMON, SHAPES, database_bytes
 from annotator.model import Article
 from annotator.store import Store, codec
 from annotator.store.migrations import MIGRATIONS, SEARCH_INDEX_CHARS
@@ -100,3 +100,21 @@ def test_a_database_of_the_previous_version_is_searched_after_its_migration(tmp_
     with Store.open(path) as store:
         assert store.article_ids(search="马兴瑞") == ["a" * 16, "b" * 16]
         assert store.article_ids(search="楼阳生出席") == ["c" * 16]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name", ["one line of 1 MB", "20k nested divs", "5k unclosed divs", "an official per line"]
+)
+def test_a_hostile_page_and_its_suggestions_make_a_database_under_three_times_its_text(name):
+    """bench long-pages' shapes, at a quarter of their size: what the page adds to a database
+    (article, search index, suggestions, their log) stays under 3x the page's text."""
+    from annotator.cleaning import DEFAULT_MAX_BYTES, clean_page
+    from annotator.suggest import suggest_article
+
+    shape = next(s for s in SHAPES if s.name == name)
+    data = shape.make(0.25, 0.25, random.Random(shape.name))
+    article = clean_page(data, shape.source, max_bytes=DEFAULT_MAX_BYTES)
+    stored = database_bytes(article, suggest_article(article)) - database_bytes(None, None)
+    text_bytes = len(article.text.encode("utf-8"))
+    assert stored < 3 * text_bytes, f"{stored / text_bytes:.1f}x the text"

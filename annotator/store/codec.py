@@ -8,7 +8,8 @@ from dataclasses import fields
 from functools import cache
 from typing import Any, TypeVar
 
-from annotator.model import Article, Block, Damage, Event, Official, OffsetMap, Span
+from annotator.model import Article, Damage, Event, Official, OffsetMap, Span
+from annotator.store.block_codec import decode_blocks, encode_blocks
 from annotator.store.errors import CorruptDatabase
 
 T = TypeVar("T")
@@ -27,24 +28,13 @@ def article_row(article: Article, imported_at: str) -> dict[str, Any]:
         "published": article.published,
         "outlet": article.outlet,
         "script": article.script,
-        "raw_text": article.raw_text,
+        # the page itself when cleaning changed it; "" when it did not (never a page of its own:
+        # an empty page is refused), so an unchanged text is not stored twice
+        "raw_text": "" if article.raw_text == article.text else article.raw_text,
         "text": article.text,
         "offset_map": dumps(article.offset_map.to_json()),
         "damage": dumps([[d.start, d.end, d.kind] for d in article.damage]),
-        "blocks": dumps(
-            [
-                [
-                    b.start,
-                    b.end,
-                    b.tag_path,
-                    b.link_density,
-                    int(b.in_list),
-                    int(b.heading),
-                    b.indent,
-                ]
-                for b in article.blocks
-            ]
-        ),
+        "blocks": dumps(encode_blocks(article.blocks, article.text)),
         "cleaner_version": article.cleaner_version,
         "imported_at": imported_at,
     }
@@ -58,7 +48,7 @@ def article_from_row(row: Mapping[str, Any]) -> Article:
             id=_text(row, "id"),
             source=_text(row, "source"),
             url=_text(row, "url", null=True),
-            raw_text=_text(row, "raw_text"),
+            raw_text=_text(row, "raw_text") or _text(row, "text"),
             text=_text(row, "text"),
             offset_map=_decoded(row, "offset_map", _offset_map),
             title=_text(row, "title", null=True),
@@ -66,7 +56,7 @@ def article_from_row(row: Mapping[str, Any]) -> Article:
             outlet=_text(row, "outlet", null=True),
             script=_text(row, "script"),  # type: ignore[arg-type]
             damage=_decoded(row, "damage", _damage),
-            blocks=_decoded(row, "blocks", _blocks),
+            blocks=_decoded(row, "blocks", lambda data: decode_blocks(data, _text(row, "text"))),
             cleaner_version=_text(row, "cleaner_version"),
         )
     except BadColumn as bad:
@@ -136,19 +126,6 @@ def _damage(data: Any) -> tuple[Damage, ...]:
             raise ValueError("a damage is [start, end, kind]")
         start, end = _ints(item[:2], 2)
         found.append(Damage(start, end, item[2]))  # type: ignore[arg-type]
-    return tuple(found)
-
-
-def _blocks(data: Any) -> tuple[Block, ...]:
-    found = []
-    for item in _list(data):
-        if not isinstance(item, list) or len(item) != 7:
-            raise ValueError("a block has seven fields")
-        start, end, path, density, in_list, heading, indent = item
-        _ints([start, end, in_list, heading, indent], 5)
-        if not isinstance(path, str) or not isinstance(density, int | float):
-            raise ValueError("a block's tag path is text, its link density a number")
-        found.append(Block(start, end, path, density, bool(in_list), bool(heading), indent))
     return tuple(found)
 
 

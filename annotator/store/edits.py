@@ -52,13 +52,21 @@ def _write_row(
 
 
 class Recorder:
-    """Applies and logs the row changes of one open command."""
+    """Applies and logs the row changes of one open command.
 
-    def __init__(self, conn: sqlite3.Connection, command_id: int) -> None:
+    `images=False` writes without before/after images: for the machine's suggestions, which are
+    derived data (recomputed from the article and the fingerprinted suggestion inputs) and never
+    undone; their images made a long page's database several times its text. The command row
+    still says when they were replaced."""
+
+    def __init__(self, conn: sqlite3.Connection, command_id: int, *, images: bool = True) -> None:
         self.conn = conn
         self.command_id = command_id
+        self.images = images
 
     def put(self, table: str, row_id: int | None, values: dict[str, Any] | None) -> int:
+        if not self.images:
+            return _write_row(self.conn, table, row_id, values)
         before = _row(self.conn, table, row_id) if row_id is not None else None
         new_id = _write_row(self.conn, table, row_id, values)
         after = _row(self.conn, table, new_id) if values is not None else None
@@ -75,7 +83,12 @@ def _dump(row: dict[str, Any] | None) -> str | None:
 
 
 def open_command(
-    conn: sqlite3.Connection, annotator: str, article_id: str | None, description: str
+    conn: sqlite3.Connection,
+    annotator: str,
+    article_id: str | None,
+    description: str,
+    *,
+    images: bool = True,
 ) -> Recorder:
     """Start a command; a new command makes earlier undone ones on the article unredoable."""
     conn.execute(
@@ -87,7 +100,7 @@ def open_command(
         "VALUES (?, ?, ?, 'do', ?)",
         (now(), annotator, article_id, description),
     )
-    return Recorder(conn, int(cursor.lastrowid))
+    return Recorder(conn, int(cursor.lastrowid), images=images)
 
 
 def _replay(conn: sqlite3.Connection, command_id: int, *, backwards: bool) -> None:

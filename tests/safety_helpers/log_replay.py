@@ -2,7 +2,9 @@
 
 Commands are replayed in log order: a `do` applies its after-images, an `undo` the before-images of
 its target (newest first), a `redo` the target's after-images again. Columns that change outside
-commands on purpose (`annotation_sets.updated_at` and `.seconds`) are left out of the comparison.
+commands on purpose (`annotation_sets.updated_at` and `.seconds`) are left out of the comparison,
+and so are the rows of the machine's set (`auto`), which are replaced without images (derived
+data: see `Recorder`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 import sqlite3
 from typing import Any
 
+from annotator.model import AUTO
 from annotator.store.edits import UNDOABLE_TABLES
 
 UNLOGGED_COLUMNS = {"annotation_sets": ("updated_at", "seconds")}
@@ -20,6 +23,10 @@ Tables = dict[str, dict[int, dict[str, Any]]]
 
 def _comparable(table: str, row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in UNLOGGED_COLUMNS.get(table, ())}
+
+
+def _machines(image: str | None) -> bool:
+    return image is not None and json.loads(image).get("annotator") == AUTO
 
 
 def replayed_tables(conn: sqlite3.Connection) -> Tables:
@@ -34,6 +41,8 @@ def replayed_tables(conn: sqlite3.Connection) -> Tables:
         ).fetchall()
         for table, row_id, before, after in edits:
             image = before if backwards else after
+            if _machines(before) or _machines(after):
+                continue
             if image is None:
                 tables[table].pop(row_id, None)
             else:
@@ -45,7 +54,11 @@ def stored_tables(conn: sqlite3.Connection) -> Tables:
     conn.row_factory = sqlite3.Row
     try:
         return {
-            t: {r["id"]: _comparable(t, dict(r)) for r in conn.execute(f"SELECT * FROM {t}")}
+            t: {
+                r["id"]: _comparable(t, dict(r))
+                for r in conn.execute(f"SELECT * FROM {t}")
+                if r["annotator"] != AUTO
+            }
             for t in UNDOABLE_TABLES
         }
     finally:
