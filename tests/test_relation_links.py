@@ -14,6 +14,7 @@ from annotator.formats.record import from_record, to_record
 from annotator.formats.validate import check_record
 from annotator.model import AnnotationSet, Article, Event, Official, OfficialDraft, Span
 from annotator.review.record_disagreements import fingerprint, official_draft, set_drafts
+from annotator.services.span_links import NoLink, change_link
 from annotator.store import Store
 from annotator.store.errors import SpanRejected
 from annotator.store.validation import content_problems
@@ -261,3 +262,72 @@ def test_a_native_record_without_links_still_imports_and_a_bad_link_is_refused()
     record["events"][0]["place_span"] = record["officials"][0]["mentions"][0]
     with pytest.raises(ValueError, match="place_span links span .* not PLACE"):
         from_record(record, 1)
+
+
+# -- the window's L key, without the window (services.span_links) -------------------------------
+
+
+def stored_set(store: Store) -> AnnotationSet:
+    draft = draft_set()
+    bare = replace(
+        draft,
+        officials=tuple(
+            replace(o, title_spans=(), organization_span=None) for o in draft.officials
+        ),
+        events=tuple(
+            replace(e, place_span=None, date_span=None, participant_spans=()) for e in draft.events
+        ),
+    )
+    return store.replace_annotation_set(bare)
+
+
+def span_of(aset: AnnotationSet, word: str, label: str) -> Span:
+    return next(s for s in aset.spans if s.text == word and s.label == label)
+
+
+def test_a_title_links_to_the_nearest_official_and_a_second_time_unlinks(store):
+    aset = stored_set(store)
+    change = change_link(aset, TEXT, span_of(aset, "省长", "TITLE"))
+    assert change.after.name == "楼阳生" and change.linked  # 省长楼阳生: right before the name
+    store.save_official(change.after)
+    aset = store.get_annotation_set(ARTICLE, "alice")
+    again = change_link(aset, TEXT, span_of(aset, "省长", "TITLE"))
+    assert not again.linked and again.after.title_spans == ()
+
+
+def test_a_chosen_record_wins_and_single_links_are_replaced(store):
+    aset = stored_set(store)
+    lou = next(o for o in aset.officials if o.name == "楼阳生")
+    change = change_link(aset, TEXT, span_of(aset, "党委书记", "TITLE"), official=lou)
+    assert change.after.name == "楼阳生"
+    org = change_link(aset, TEXT, span_of(aset, "自治区党委", "ORG"))
+    assert org.after.organization_span == span_of(aset, "自治区党委", "ORG").id
+
+
+def test_event_parts_link_to_the_event_whose_evidence_holds_them(store):
+    aset = stored_set(store)
+    for word, label, field in (
+        ("乌鲁木齐", "PLACE", "place_span"),
+        ("楼阳生", "OFFICIAL", "participant_spans"),
+    ):
+        change = change_link(aset, TEXT, span_of(aset, word, label))
+        assert change.field == field and change.after.evidence == aset.events[0].evidence
+    # 9月2日 stands before the sentence, in its line: the nearest evidence takes it
+    assert change_link(aset, TEXT, span_of(aset, "9月2日", "DATE")).field == "date_span"
+
+
+@pytest.mark.parametrize(
+    ("word", "label", "reason"), [("马兴瑞在乌鲁木齐会见了新疆政府省长楼阳生", "EVENT", "no_link")]
+)
+def test_a_label_that_links_nothing_is_refused_with_its_reason(store, word, label, reason):
+    aset = stored_set(store)
+    with pytest.raises(NoLink) as refused:
+        change_link(aset, TEXT, span_of(aset, word, label))
+    assert refused.value.reason == reason
+
+
+def test_no_event_to_link_to_is_said(store):
+    aset = replace(stored_set(store), events=())
+    with pytest.raises(NoLink) as refused:
+        change_link(aset, TEXT, span_of(aset, "乌鲁木齐", "PLACE"))
+    assert refused.value.reason == "no_event"
