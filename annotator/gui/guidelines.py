@@ -71,13 +71,16 @@ class GuidelinesPanel(QWidget):
         self._loading = False
         self.text.textChanged.connect(self._typed)
         self.labels.currentIndexChanged.connect(lambda _i: self._choose(self.labels.currentData()))
+        # the origin line on its own row: beside the button it wrapped a character a line
+        # in a narrow pane
         buttons = QHBoxLayout()
-        buttons.addWidget(self.origin, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.reset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.labels)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.origin)
         layout.addLayout(buttons)
         self._set_texts()
         self._choose(self.labels.currentData())

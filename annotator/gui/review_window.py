@@ -889,6 +889,11 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
             self.guidelines_dock.setObjectName("guidelines")
             self.guidelines_dock.setWidget(panel)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guidelines_dock)
+            # floating at first: docked, it widened the window past a 1280-pixel screen
+            self.guidelines_dock.setFloating(True)
+            self.guidelines_dock.resize(420, 520)
+            corner = self.geometry().topRight()
+            self.guidelines_dock.move(max(0, corner.x() - 440), corner.y() + 60)
         panel = self.guidelines_dock.widget()
         assert isinstance(panel, GuidelinesPanel)
         if self.state is not None and self.current is not None:
