@@ -161,6 +161,16 @@ def test_module_level_helpers_find_their_translations(qapp):
 
 
 @qt
+def test_a_missing_translation_leaves_the_window_in_english_and_says_so(qapp, monkeypatch, capsys, tmp_path):
+    from annotator.gui import i18n
+
+    monkeypatch.setattr(i18n, "translation_file", lambda language: str(tmp_path / "gone.qm"))
+    i18n.install_language(i18n.CHINESE)
+    assert i18n.current_language() == i18n.ENGLISH
+    assert "gone.qm is missing" in capsys.readouterr().err
+
+
+@qt
 def test_every_context_of_the_ts_is_found_at_run_time(qapp):
     from PySide6.QtCore import QCoreApplication
 

@@ -9,6 +9,8 @@ LanguageChange event, on which each window sets its texts again (`retranslate`).
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QShowEvent
 
@@ -20,6 +22,7 @@ ENGLISH = "en"
 # the menu shows each language in its own script, so a person who reads only one finds it
 LANGUAGES: tuple[tuple[str, str], ...] = ((CHINESE, "简体中文"), (ENGLISH, "English"))
 TRANSLATOR_NAME = "annotator-translator"
+LANGUAGE_PROPERTY = "annotatorLanguage"
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -39,14 +42,11 @@ def translation_file(language: str) -> str:
 
 
 def current_language() -> str:
-    """The language the installed translators speak (English when none is installed)."""
+    """The language installed last (English before any): kept on the application object,
+    read for every label name a table cell shows, so a property, not a search."""
     app = QCoreApplication.instance()
-    if app is None:
-        return ENGLISH
-    for translator in app.findChildren(QTranslator, TRANSLATOR_NAME):
-        if translator.language():
-            return translator.language().replace("-", "_")
-    return ENGLISH
+    language = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return str(language) if language else ENGLISH
 
 
 def install_language(language: str) -> None:
@@ -64,13 +64,19 @@ def install_language(language: str) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
                        if language == CHINESE else QLocale(QLocale.Language.English))
     if language == ENGLISH:
+        app.setProperty(LANGUAGE_PROPERTY, language)
         return
     ours = QTranslator(app)
-    if not ours.load(translation_file(language)):
-        raise FileNotFoundError(f"the {language} translation is missing: {translation_file(language)}")
+    if not ours.load(translation_file(language)):  # a broken installation: still a window
+        print(f"annotator: {translation_file(language)} is missing or unreadable; "
+              "the window stays in English (scripts/update-translations.sh makes it)", file=sys.stderr)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        app.setProperty(LANGUAGE_PROPERTY, ENGLISH)
+        return
     qt_own = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translators = [ours] + ([qt_own] if qt_own.load(f"qtbase_{language}", qt_folder) else [])
+    app.setProperty(LANGUAGE_PROPERTY, language)  # before the LanguageChange events are handled
     for translator in translators:
         translator.setObjectName(TRANSLATOR_NAME)
         app.installTranslator(translator)

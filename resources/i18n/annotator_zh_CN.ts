@@ -498,6 +498,26 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Add the page text as decoded, spans mapped onto it (--original)</source>
+        <translation>附上解码后的网页原文，并将片段映射到原文上（--original）</translation>
+    </message>
+    <message>
+        <source>Relations beside the spans (--relations)</source>
+        <translation>在片段旁附上关系（--relations）</translation>
+    </message>
+    <message>
+        <source>Token and tag separated by a tab, no -DOCSTART- (--tab)</source>
+        <translation>词元与标签以制表符分隔，不含 -DOCSTART-（--tab）</translation>
+    </message>
+    <message>
+        <source>One row per person × post, CSV (--csv)</source>
+        <translation>每人每个职务一行，CSV 格式（--csv）</translation>
+    </message>
+    <message>
+        <source>Cut boilerplate regions out of the text (--body-only)</source>
+        <translation>从文本中去掉版面噪声区域（--body-only）</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1542,6 +1562,10 @@ No: {source} keeps its name.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Label guidelines</source>
+        <translation>标签标注规范</translation>
     </message>
     <message>
         <source>Undo</source>
