@@ -92,6 +92,7 @@ def test_switching_in_the_menu_retranslates_the_open_window_and_is_remembered(
 
     choose_language(window, CHINESE)
     assert window.settings.value(LANGUAGE_KEY) == CHINESE
+    assert window.tabs.tabText(window.tabs.indexOf(window.guidelines)) == "标注规范"
     assert "文章(&A)" in menu_titles(window) and "&Article" not in menu_titles(window)
     assert len(window.actions_in_menus) == count  # rebuilt, not added twice
     assert tab_titles(window) == ["官员", "事件", "版面噪声", "片段"]
