@@ -109,3 +109,21 @@ def test_a_model_rewritten_in_place_is_loaded_again(tmp_path, monkeypatch) -> No
     assert after is not None and after.digest != before.digest
     assert after.digest == PersonTagger(model).digest
     assert person_tagger.tagger_at(str(model)) is after  # loaded once per version
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_import_leaves_the_corpus_pass_no_text_to_tag(tmp_path, monkeypatch, jobs) -> None:
+    from annotator.importing import import_paths, officials_finds_spec
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n in range(8):  # two jobs need four files each
+        (folder / f"{n}.txt").write_text(f"第{n}期\n{TEXTS[n % len(TEXTS)]}", encoding="utf-8")
+    with Store.open(tmp_path / "i.db") as store:
+        spec = officials_finds_spec(store)
+        import_paths(store, [folder], finds=spec, jobs=jobs, start_method="fork")
+        counting = CountingTagger()
+        monkeypatch.setattr("annotator.suggest.run.tagger_at", lambda model: counting)
+        inputs = corpus_inputs(store)
+        assert counting.calls == 0  # the workers tagged every text already
+        assert "李鹏" in inputs.gazetteer.officials

@@ -59,7 +59,7 @@ def write_pages(source: Path, folder: Path, count: int) -> list[Path]:
 def import_seconds(folder: Path, jobs: int) -> tuple[float, int, int]:
     """Seconds of the whole `annotator import` work into a fresh database (what its `run`
     does: import in batches, then the suggestions), articles stored, database bytes."""
-    from annotator.importing import import_paths
+    from annotator.importing import import_paths, officials_finds_spec
     from annotator.store import Store
     from annotator.suggest.run import suggest_corpus
 
@@ -68,7 +68,15 @@ def import_seconds(folder: Path, jobs: int) -> tuple[float, int, int]:
         started = time.perf_counter()
         with Store.open(db) as store:
             ids: list[str] = []
-            import_paths(store, [folder], on_imported=ids.extend, jobs=jobs, start_method="fork")
+            finds = officials_finds_spec(store)  # as `annotator import` does when it suggests
+            import_paths(
+                store,
+                [folder],
+                on_imported=ids.extend,
+                jobs=jobs,
+                start_method="fork",
+                finds=finds,
+            )
             suggest_corpus(store, article_ids=ids, jobs=jobs, start_method="fork")
             count = store.count_articles()
         seconds = time.perf_counter() - started

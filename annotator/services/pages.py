@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.cleaning import DEFAULT_MAX_BYTES
-from annotator.importing import import_paths
+from annotator.importing import import_paths, officials_finds_spec
 from annotator.model import ImportResult
 from annotator.store import Store
 
@@ -69,6 +69,8 @@ def import_pages(
         on_imported=read_ids.extend,
         jobs=jobs,
         start_method=start_method,
+        # the workers also tag each article's officials, which suggesting then finds done
+        finds=officials_finds_spec(store) if suggest else None,
     )
     if not suggest:
         return PagesImported(result)

@@ -22,7 +22,7 @@ from annotator.resources import read_text
 from annotator.suggest.inputs import lexicons_digest, resources_digest, rules_version
 from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries
 from annotator.suggest.officials import NameMention, TitleMention, is_credit, title_chain_before
-from annotator.suggest.person_tagger import PersonTagger, TaggedName
+from annotator.suggest.person_tagger import PersonTagger, TaggedName, tagger_at
 from annotator.suggest.taken import Taken
 
 MIN_SCORE = 0.6  # below it the tagger is unsure; the rules or a person decide
@@ -182,14 +182,17 @@ class CorpusOfficials:
             )
         ]
 
+    def encoded_finds(self, text: str) -> tuple[str, str]:
+        """(text key, JSON of `article_finds`): what is kept per text."""
+        return text_key(text), json.dumps(self.article_finds(text), ensure_ascii=False)
+
     def add(self, article: Article) -> None:
         key = text_key(article.text)
         cached = self._known.get(key) or self.new.get(key)
-        if cached is not None:
-            finds = json.loads(cached)
-        else:
-            finds = self.article_finds(article.text)
-            self.new[key] = json.dumps(finds, ensure_ascii=False)
+        if cached is None:
+            key, cached = self.encoded_finds(article.text)
+            self.new[key] = cached
+        finds = json.loads(cached)
         for name, titles in finds:
             self._seen.setdefault(name, set()).add(article.id)
             for title in titles:
@@ -201,6 +204,26 @@ class CorpusOfficials:
             for name, where in self._seen.items()
             if len(where) >= self._min
         }
+
+
+@dataclass(frozen=True, slots=True)
+class FindsSpec:
+    """What a process needs to work out articles' tagged officials ahead of the corpus pass
+    (`annotator import` does it in its cleaning workers, in parallel): the model file (None:
+    the shipped one) and the lexicons. Picklable: it crosses to each worker once."""
+
+    model: str | None
+    lexicons: Lexicons
+
+    def collector(self) -> CorpusOfficials | None:
+        """None when there is no model to tag with."""
+        tagger = tagger_at(self.model)
+        return CorpusOfficials(tagger, self.lexicons) if tagger is not None else None
+
+    def prefix(self) -> str | None:
+        """Where the finds are kept (`cache_prefix`); None: no model, nothing to keep."""
+        tagger = tagger_at(self.model)
+        return cache_prefix(tagger, self.lexicons) if tagger is not None else None
 
 
 def corpus_officials(
