@@ -62,3 +62,29 @@ def test_hundreds_of_labels_make_no_extra_selections(open_window):
     assert len(window.view.paint.spans) >= 150
     assert window.view.extraSelections() == []  # the slow path QTextLayout redraws per selection
     assert window.view.highlight_count() >= 150
+
+
+def test_gold_in_the_review_lanes_is_shaded_under_its_characters_without_extra_selections(qtbot):
+    from annotator.gui.review_lanes import LanesView
+    from annotator.model import GOLD, Span
+    from annotator.resources import default_schema
+
+    text = "𠀀王伟中在😀成都\n会见了黄强。\n分享到微信"
+    schema = default_schema()
+    view = LanesView(schema)
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_text(text, ["alice", "bob"])
+    gold = [Span("a", GOLD, "PLACE", 6, 8, "成都", id=1), Span("a", GOLD, "OFFICIAL", 12, 14, "黄强", id=2)]
+    view.set_review([None, None], [], [], gold)
+    qtbot.wait(10)
+    assert view.extraSelections() == []
+    image = view.viewport().grab().toImage()
+    for span in gold:
+        (left, right, top, _bottom), = view.line_pieces(qt_pos(text, span.start), qt_pos(text, span.end))
+        shade = blend(schema.get(span.label).color, 0.35)
+        row = int(top) + 1
+        assert share_of(image, shade, range(int(left) + 1, int(right) - 1), row) > 0.9, span.text
+        assert share_of(image, shade, range(int(right) + 2, int(right) + 10), row) == 0

@@ -12,6 +12,7 @@ height, which is what makes room for the lanes under each wrapped line.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -22,9 +23,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -42,6 +41,14 @@ SETTLED_COLOR = QColor("#2e7d32")
 FOCUS_MARGIN = 6  # pixels kept above and below the range in view
 
 
+@dataclass(frozen=True, slots=True)
+class GoldShade:
+    qt_start: int
+    qt_end: int
+    color: QColor
+    whole_line: bool  # a region: the full width of its lines
+
+
 class LanesView(QTextEdit):
     clicked = Signal(int)  # a click at this code point
 
@@ -56,6 +63,7 @@ class LanesView(QTextEdit):
         self._sets: Sequence[AnnotationSet | None] = ()
         self._names: Sequence[str] = ()
         self._focus: tuple[int, int] | None = None  # the Qt range kept in view
+        self._gold: list[GoldShade] = []
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -70,7 +78,7 @@ class LanesView(QTextEdit):
         self._names = names
         self._lanes = len(names)
         self.offsets = Utf16Offsets.of(text)
-        self._bars, self._boxes, self._sets = [], [], ()
+        self._bars, self._boxes, self._sets, self._gold = [], [], (), []
         self._focus = None
         self.setExtraSelections([])
         self.setPlainText(display_text(text))
@@ -100,7 +108,7 @@ class LanesView(QTextEdit):
         gold: Sequence[Span],
     ) -> None:
         self._sets, self._bars, self._boxes = sets, bars, boxes
-        self.setExtraSelections([self._gold_selection(s) for s in gold])
+        self._gold = [self._gold_shade(s) for s in gold]
         self.viewport().update()
 
     def scroll_to(self, start: int, end: int) -> None:
@@ -133,22 +141,32 @@ class LanesView(QTextEdit):
         super().resizeEvent(event)
         self._keep_focus_in_view()
 
-    def _gold_selection(self, span: Span) -> QTextEdit.ExtraSelection:
-        fmt = QTextCharFormat()
+    def _gold_shade(self, span: Span) -> GoldShade:
+        """Gold's span shaded under the text (painted, not an ExtraSelection: QTextLayout
+        redraws each line once per selection touching it, see underlay.py); a region across
+        the whole width of its lines."""
         color = self._colors.get(span.label, "#888888")
-        if span.is_region:
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            fmt.setBackground(blend(color, 0.18))
-        else:
-            fmt.setBackground(blend(color, 0.35))
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
         qt_start, qt_end = self.offsets.span_to_qt(span.start, span.end)
-        cursor.setPosition(qt_start)
-        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[misc]
-        selection.format = fmt  # type: ignore[misc]
-        return selection
+        return GoldShade(qt_start, qt_end, blend(color, 0.18 if span.is_region else 0.35), span.is_region)
+
+    def _paint_gold(self, area: QRectF) -> None:
+        if not self._gold:
+            return
+        top_left = self.cursorForPosition(area.topLeft().toPoint()).block().position()
+        bottom = self.cursorForPosition(area.bottomRight().toPoint()).block()
+        shown_end = bottom.position() + bottom.length()
+        width = self.viewport().width()
+        painter = QPainter(self.viewport())
+        for shade in self._gold:
+            if shade.qt_end <= top_left or shade.qt_start >= shown_end:
+                continue
+            for left, right, top, low in self.line_pieces(shade.qt_start, shade.qt_end):
+                rect = QRectF(0, top, width, low - top) if shade.whole_line else QRectF(
+                    left, top, right - left, low - top
+                )
+                if rect.intersects(area):
+                    painter.fillRect(rect, shade.color)
+        painter.end()
 
     # -- geometry -----------------------------------------------------------------------------
 
@@ -180,9 +198,10 @@ class LanesView(QTextEdit):
             block = block.next()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        visible = QRectF(event.rect())
+        self._paint_gold(visible)  # under the text
         super().paintEvent(event)
         painter = QPainter(self.viewport())
-        visible = QRectF(event.rect())
         for bar in self._bars:
             color = QColor(self._colors.get(bar.label, "#888888"))
             if not bar.disagreeing:
