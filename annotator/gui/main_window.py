@@ -304,9 +304,9 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         self.view.removeEventFilter(self.region_prefix)
         self.region_prefix.deleteLater()
         self.region_prefix = self._make_region_prefix()
+        self.status.clearMessage()  # a passing message of the old language
         self.status.show_mode(self._view_mode())
         if self.editor.article is not None:
-        self.status.clearMessage()  # a passing message of the old language
             self._show_header()
         self._update_status()
 
