@@ -174,6 +174,8 @@ class ArticleListPanel(QWidget):
             return False
         index = self.model.index(row, 0)
         selection = self.table.selectionModel()
+        if not emit and self.table.currentIndex() == index and selection.isRowSelected(row):
+            return True  # chosen here already (the window echoes the list's own choice)
         if not emit:
             selection.blockSignals(True)
         selection.setCurrentIndex(
