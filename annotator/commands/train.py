@@ -47,43 +47,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from annotator.resources import resource_path
-    from annotator.suggest.person_tagger import MODEL_FILE, PersonTagger
-    from annotator.suggest.tagged_officials import official_title_words
-    from annotator.suggest.tagger_training import (
-        base_corpus_path,
-        base_training_sentences,
-        database_model_path,
-        database_sentences,
-        read_corpus,
-        score,
-        train,
-    )
+    from annotator.services.training import train_tagger
+    from annotator.suggest.tagger_training import base_corpus_path
 
     try:
         corpus = base_corpus_path(args.corpus)
     except FileNotFoundError as error:
         raise UsageError(str(error)) from None
-    sentences = base_training_sentences(corpus, official_title_words())
-    extra = 0
+    splits = ("dev", "test") if args.test else ("dev",)
+    print("training the person-name tagger…", file=sys.stderr)
     if args.base:
-        out = args.out or resource_path(*MODEL_FILE)
-    else:
+        done = train_tagger(None, corpus=corpus, out=args.out, iterations=args.iterations,
+                            splits=splits)
+    else:  # the database's lexicon folder is checked first: a bad one changes nothing
         with open_store(args, read_only=True) as store:
-            added = list(database_sentences(store))
-            out = args.out or database_model_path(store)
-        extra = len(added)
-        sentences += added
-    started = time.perf_counter()
+            done = train_tagger(store, corpus=corpus, out=args.out,
+                                iterations=args.iterations, splits=splits)
     print(
-        f"training on {len(sentences) - extra} corpus sentences + {extra} from the database…",
-        file=sys.stderr,
+        f"trained on {done.corpus_sentences} corpus sentences + {done.database_sentences} "
+        f"from the database in {done.seconds:.0f} s: {done.model}"
     )
-    train(sentences, out, max_iterations=args.iterations)
-    print(f"trained in {time.perf_counter() - started:.0f} s: {out}")
-    tagger = PersonTagger(out)
-    for split in ("dev", "test") if args.test else ("dev",):
-        found = score(tagger, read_corpus(corpus, split))
+    for split, found in done.after.items():
+        if split in done.before:
+            print(scores_line(f"{split}, before", done.before[split]))
         print(scores_line(split, found))
     _train_events(args, corpus)
     if not args.base and args.out is None:
@@ -151,19 +137,10 @@ def _recompute_untouched(args: argparse.Namespace) -> None:
     it; a person's work is never touched, and their articles keep the suggestions they saw."""
     import os
 
-    from annotator.model import AUTO
-    from annotator.suggest.run import suggest_corpus
+    from annotator.services.training import recompute_untouched
 
     with open_store(args) as store:
-        touched = {  # one pass over people's sets: anything done, begun or labelled
-            aset.article_id
-            for name in store.annotators()
-            if name != AUTO
-            for aset in store.iter_annotation_sets(name)
-            if aset.status != "todo" or aset.spans or aset.officials or aset.events
-        }
-        untouched = [a for a in store.article_ids() if a not in touched]
-        count = suggest_corpus(store, article_ids=untouched, jobs=os.cpu_count() or 1)
+        count = recompute_untouched(store, jobs=os.cpu_count() or 1)
     print(f"suggestions recomputed with the new model for {count} article(s) nobody has touched")
 
 

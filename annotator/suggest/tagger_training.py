@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -163,16 +163,41 @@ def title_after_variants(
             yield Sentence(new_text, tuple(names))
 
 
+class _Trainer(pycrfsuite.Trainer):
+    """A trainer that tells `on_iteration(done, planned)` after each L-BFGS iteration and
+    prints nothing. An exception raised by the callback stops crfsuite where it is (python-
+    crfsuite turns it into a C++ exception and raises it again): that is how training is
+    cancelled, and the model file is not written."""
+
+    def __init__(self, on_iteration: Callable[[int, int], None] | None, planned: int) -> None:
+        super().__init__(verbose=on_iteration is not None)  # not verbose: no events at all
+        self._on_iteration = on_iteration
+        self._planned = planned
+
+    def on_iteration(self, log: str, info: dict) -> None:
+        if self._on_iteration is not None:
+            self._on_iteration(int(info.get("num", 0)), self._planned)
+
+    def on_start(self, log: str) -> None: ...
+    def on_featgen_progress(self, log: str, percent: float) -> None: ...
+    def on_featgen_end(self, log: str) -> None: ...
+    def on_prepared(self, log: str) -> None: ...
+    def on_prepare_error(self, log: str) -> None: ...
+    def on_optimization_end(self, log: str) -> None: ...
+    def on_end(self, log: str) -> None: ...
+
+
 def train(
     sentences: Iterable[Sentence],
     model: Path,
     *,
     max_iterations: int = 60,
-    progress: bool = False,
+    on_iteration: Callable[[int, int], None] | None = None,
 ) -> int:
     """Train a CRF on `sentences` into `model` (written whole, then renamed). Returns how many
-    sentences it learned from."""
-    trainer = pycrfsuite.Trainer(verbose=False)
+    sentences it learned from. `on_iteration(done, max_iterations)` follows the optimisation;
+    an exception it raises stops training and leaves `model` as it was."""
+    trainer = _Trainer(on_iteration, max_iterations)
     count = 0
     for sentence in sentences:
         if not sentence.text:
@@ -188,11 +213,13 @@ def train(
             "feature.minfreq": 2,
         }
     )
-    if progress:
-        trainer.set_params({"max_iterations": max_iterations})
     model.parent.mkdir(parents=True, exist_ok=True)
     partial = model.with_name(model.name + ".partial")
-    trainer.train(str(partial))
+    try:
+        trainer.train(str(partial))
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a stopped run leaves no half-written file behind
+        raise
     partial.replace(model)
     return count
 
