@@ -112,9 +112,10 @@ def _with_default_names(schema: LabelSchema, default: LabelSchema) -> LabelSchem
         for label in schema.labels
     )
     own = dict(schema.event_type_names)
+    types = (t for t in schema.event_types if isinstance(t, str))  # damage: validation names it
     type_names = tuple(
         (t, own.get(t) or dict(default.event_type_names).get(t, ()))
-        for t in dict.fromkeys((*own, *schema.event_types))
+        for t in dict.fromkeys((*own, *types))
     )
     return replace(schema, labels=labels, event_type_names=tuple(p for p in type_names if p[1]))
 
