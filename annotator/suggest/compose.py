@@ -81,6 +81,8 @@ class EventDraft:
     place: Scored | None = None
     date: Scored | None = None
     participants_in: tuple[tuple[int, int], ...] = ()
+    # stretches whose officials are cited, not taking part (贯彻落实习近平总书记关于…)
+    cited_in: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,11 +335,17 @@ def _events(
 ) -> tuple[Event, ...]:
     where = {s.id: (s.start, s.end) for s in numbered.spans}
 
-    def named_in(start: int, end: int) -> list[tuple[int, tuple[int, ...]]]:
+    def named_in(
+        start: int, end: int, cited: Sequence[tuple[int, int]]
+    ) -> list[tuple[int, tuple[int, ...]]]:
         found = []
         for official in officials:
             inside = tuple(
-                m for m in official.mentions if start <= where[m][0] and where[m][1] <= end
+                m
+                for m in official.mentions
+                if start <= where[m][0]
+                and where[m][1] <= end
+                and not any(s <= where[m][0] and where[m][1] <= e for s, e in cited)
             )
             if inside and official.id is not None:
                 found.append((official.id, inside))
@@ -350,7 +358,9 @@ def _events(
             continue
         place = numbered.add(draft.place) if draft.place is not None else None
         date = numbered.add(draft.date) if draft.date is not None else None
-        named = next((n for s, e in draft.participants_in if (n := named_in(s, e))), [])
+        named = next(
+            (n for s, e in draft.participants_in if (n := named_in(s, e, draft.cited_in))), []
+        )
         events.append(
             replace(
                 draft.event,

@@ -45,6 +45,9 @@ class DateMention:
     text: str
     date: str | None
     end_date: str | None
+    # "MM-DD" when the text fixes month and day, the year perhaps not: two events of one type on
+    # 7月8日 and 7月9日 of a page without a year are still two
+    day: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,7 @@ def find_dates(
     mentions: list[DateMention] = []
     for match in DATE_EXPRESSION.finditer(text):
         groups = match.groupdict()
-        end_date = None
+        end_date = day_key = None
         if groups["same_day"]:
             date = context.last
         elif groups["relative"]:
@@ -127,8 +130,13 @@ def find_dates(
                 date = _iso(year, month, day)
                 end_date = _iso(year, end_month, int(end_day)) if end_day else None
             context = replace(context, month=month, last=date or context.last)
+            if month is not None:
+                day_key = f"{month:02d}-{day:02d}"
         start, end = match.span()
         if groups["dateline"]:  # the span is the date, not the 电/讯 after it
             end = match.start("dateline")
-        mentions.append(DateMention(start + offset, end + offset, text[start:end], date, end_date))
+        day_key = date[5:] if date else day_key
+        mentions.append(
+            DateMention(start + offset, end + offset, text[start:end], date, end_date, day_key)
+        )
     return mentions, context

@@ -34,6 +34,7 @@ _PLACE = rf"((?:(?!{_ACTIVITY}|学习|对接|交流|贯彻|落实|推进|实施|
 _TIME_WORD = re.compile(
     r"不久|日前|近日|近期|此前|之前|以前|以来|前夕|当天|当日|今年|去年|明年|上午|下午|晚上|期间|时候"
 )
+_IN_THE_TALK = re.compile(r"[上中下里内后前时](?:同|与|和|向)")
 _SPEECH = re.compile(r"(?:说|强调|指出|表示|要求|认为|希望|介绍)[,,::]")
 _CLAUSE_BREAK = re.compile(r"[,;:、,;:]")
 # a lexicon writes "," for either comma: each ASCII mark also stands for its full-width form
@@ -51,6 +52,13 @@ def _place(maximum: int) -> str:
 
 
 _PLACE_PATTERNS = (
+    # 在人民大会堂同…举行会谈, 在北京会晤…: the venue or city, then whom they met (before the
+    # next pattern: 在日内瓦同瑞方外长举行会谈 is in 日内瓦); not 在会上, 在讲话中, 在此期间 (a when
+    # or a where in the talk, not a place)
+    re.compile(
+        rf"在{_place(12)}(?<![上中下里内后前时间])"
+        r"(?=同|与|和|会见|会晤|接见|出席|举行|签署|参加|宴请|接受|向)"
+    ),
     # 在成都召开, 在柳林乡主持召开, 在高雄市政府主持: where the activity happens
     re.compile(rf"在{_place(12)}(?:{_ACTIVITY})"),
     # 来到于田县…村, 前往旗山区, 南下高雄: where the visitors went
@@ -86,6 +94,9 @@ class EventMention:
     sentence: str
     date: DateMention | None
     place: PlaceMention | None
+    # sentences told of the same event and merged into this one (merge_events): (paragraph,
+    # start, end), where its participants are looked for when its own sentence names none
+    joined: tuple[tuple[int, int, int], ...] = ()
 
 
 def sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
@@ -101,7 +112,8 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 def find_place(sentence: str, offset: int) -> PlaceMention | None:
     for pattern in _PLACE_PATTERNS:
         for match in pattern.finditer(sentence):
-            if not _TIME_WORD.search(match.group(1)):  # 在前不久召开的…: a when, not a where
+            # 在前不久召开的…: a when, not a where; 在会上同代表们座谈: a where in the talk, then whom
+            if not _TIME_WORD.search(match.group(1)) and not _IN_THE_TALK.search(match.group(1)):
                 return PlaceMention(match.start(1) + offset, match.end(1) + offset, match.group(1))
     return None
 
@@ -152,20 +164,22 @@ def find_events(
 
 
 def merge_events(events: Sequence[tuple[int, EventMention]]) -> list[tuple[int, EventMention]]:
-    """(paragraph, event) pairs -> one event per (type, date): the first sentence's, with the
-    first place any of them names. An undated event joins the first event of its type told
+    """(paragraph, event) pairs -> one event per (type, date; a date whose year is unknown by its
+    month and day): the first sentence's, with the first place any of them names. An undated event joins the first event of its type told
     before it (the same trip, summed up: 在疆期间…考察), else the others of its paragraph."""
     kept: dict[tuple[str, str | None, int], tuple[int, EventMention]] = {}
     for paragraph, event in events:
-        date = event.date.date if event.date else None
+        date = (event.date.date or event.date.day) if event.date else None
         key = (event.type, date, -1 if date else paragraph)
         if date is None:  # 在疆期间…考察: the trip of that type the story already told
             key = next((k for k in kept if k[0] == event.type), key)
         first = kept.get(key)
         if first is None:
             kept[key] = (paragraph, event)
-        elif first[1].place is None and event.place is not None:
-            kept[key] = (first[0], replace(first[1], place=event.place))
+            continue
+        told = (paragraph, event.sentence_start, event.sentence_end)
+        place = first[1].place or event.place
+        kept[key] = (first[0], replace(first[1], place=place, joined=(*first[1].joined, told)))
     return list(kept.values())
 
 
@@ -191,6 +205,21 @@ def _judged(
     if types:  # people type it otherwise: the first event takes their type
         return [(event_type, *types[0][1:]), *(t for t in types[1:] if t[0] != event_type)]
     return [(event_type, CLASSIFIED, 0)]
+
+
+# 贯彻落实习近平总书记关于…的重要论述, 学习…重要讲话精神, 对习近平总书记关于…的理解: a leader
+# cited, not one who took part
+_REFERENCE = re.compile(
+    r"(?:贯彻|落实|学习|领会|牢记|遵循|践行|按照|根据|宣讲|忠实于)"
+    r"[^,;:。!?,;:!?]{0,24}?(?:关于|重要讲话|重要指示|重要论述|重要批示|嘱托|思想|精神|部署)"
+    r"|[^,;:。!?,;:!?、]{2,8}?(?:总书记|同志|主席)(?:和党中央)?(?:关于|的?重要|的?嘱托|赋予)"
+)
+
+
+def references(text: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
+    """Stretches of `text` that cite a leader's words (贯彻落实习近平总书记关于…): the officials
+    named there are no participants of the sentence's event."""
+    return tuple((m.start() + offset, m.end() + offset) for m in _REFERENCE.finditer(text))
 
 
 def has_trigger(sentence: str, lexicons: Lexicons) -> bool:

@@ -30,7 +30,7 @@ from annotator.suggest.compose import (
     Suggestions,
 )
 from annotator.suggest.dates import DateContext, DateMention
-from annotator.suggest.events import EventMention, find_events, merge_events
+from annotator.suggest.events import EventMention, find_events, merge_events, references
 from annotator.suggest.lines import Line
 from annotator.suggest.names import NameRules
 from annotator.suggest.officials import (
@@ -289,7 +289,6 @@ class Events:
         lines = context.prose
         drafts = []
         for index, mention in merge_events(found):
-            line = lines[index]
             place = mention.place
             date = mention.date
             drafts.append(
@@ -313,13 +312,27 @@ class Events:
                     if place
                     else None,
                     date=_date_span(date) if date and date.start < date.end else None,
-                    participants_in=(
-                        (mention.sentence_start, mention.sentence_end),
-                        (line.start, line.end),
+                    participants_in=_participants_in(index, mention, lines),
+                    cited_in=tuple(
+                        stretch
+                        for index in {index, *(p for p, _s, _e in mention.joined)}
+                        for stretch in references(lines[index].text, lines[index].start)
                     ),
                 )
             )
         return Suggestions(events=tuple(drafts))
+
+
+def _participants_in(
+    index: int, mention: EventMention, lines: Sequence[Line]
+) -> tuple[tuple[int, int], ...]:
+    """Where an event's participants are looked for, in order: its sentence, its paragraph, then
+    each sentence merged into it and that one's paragraph (a caption names the meeting, the
+    paragraph below who held it)."""
+    told = ((index, mention.sentence_start, mention.sentence_end), *mention.joined)
+    return tuple(
+        stretch for p, s, e in told for stretch in ((s, e), (lines[p].start, lines[p].end))
+    )
 
 
 def default_suggesters(*, with_tagger: bool = True) -> tuple[Suggester, ...]:
