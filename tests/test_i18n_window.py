@@ -206,3 +206,19 @@ def test_a_search_typed_just_before_closing_does_not_run_on_the_closed_database(
     window.close()
     window.store.close()
     qtbot.wait(400)  # pytest-qt fails the test on an exception inside the event loop
+
+
+def test_annotator_review_opens_in_the_language_chosen_in_the_main_window(settings_dir, tmp_path):
+    """`annotator review` makes its own window: it reads the same remembered choice."""
+    from annotator.gui.app import app_settings
+    from annotator.gui.i18n import current_language
+    from annotator.gui.review_window import run_review_window
+
+    app_settings().setValue(LANGUAGE_KEY, CHINESE)
+    db = tmp_path / "review.db"
+    with Store.open(db) as store:
+        store.add_articles([Article(ARTICLE, "x.txt", TEXT, TEXT, OffsetMap.identity(len(TEXT)))])
+        store.add_span(ARTICLE, "alice", "OFFICIAL", 0, 3)
+        store.add_span(ARTICLE, "bob", "ORG", 0, 3)
+    assert run_review_window(db, None, screenshot=tmp_path / "review.png") == 0
+    assert current_language() == CHINESE

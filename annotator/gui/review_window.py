@@ -50,7 +50,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.guidelines import GuidelinesPanel
-from annotator.gui.i18n import RetranslatedWhenShown, schema_language
+from annotator.gui.i18n import (
+    RetranslatedWhenShown,
+    chosen_language,
+    install_language,
+    schema_language,
+)
 from annotator.gui.plain import plain_action_text, plain_window_title, rich_literal
 from annotator.gui.review_edit_dialog import RecordEditDialog, SpanEditDialog
 from annotator.gui.review_figures import FiguresBox
@@ -935,7 +940,10 @@ def run_review_window(
 ) -> int:
     """`annotator review`: the window until it closes (or, with `screenshot`, until the corpus
     figures are in and the picture is saved)."""
+    from annotator.gui.app import app_settings
+
     app = QApplication.instance() or QApplication(["annotator review"])
+    install_language(chosen_language(app_settings()))  # the main window's choice, remembered
     window = open_review_window(db_path, annotators=annotators)
     if screenshot is not None:
         window.resize(1600, 1000)
