@@ -890,6 +890,10 @@
         <translation>上一条建议</translation>
     </message>
     <message>
+        <source>Train the name tagger on this database&apos;s labels…</source>
+        <translation>用本数据库的标注训练人名识别模型…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1096,6 +1100,10 @@
     <message>
         <source>exporting runs in the background on a database file</source>
         <translation>导出需要数据库文件，在后台运行</translation>
+    </message>
+    <message>
+        <source>training writes its model beside a database file</source>
+        <translation>训练需要数据库文件，模型会保存在其旁边</translation>
     </message>
     <message>
         <source>suggestions are recomputed in the background on a database file</source>
@@ -1955,6 +1963,25 @@ No: {source} keeps its name.</source>
     <message>
         <source>select a label in the table first</source>
         <translation>请先在表格中选择一个标注</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingProgress</name>
+    <message>
+        <source>Reading the base corpus and this database&apos;s labels…</source>
+        <translation>正在读取基础语料和本数据库的标注…</translation>
+    </message>
+    <message>
+        <source>Training the name tagger…</source>
+        <translation>正在训练人名识别模型…</translation>
+    </message>
+    <message>
+        <source>Measuring the old and the new model…</source>
+        <translation>正在评估新旧模型…</translation>
+    </message>
+    <message>
+        <source>Recomputing the suggestions of untouched articles…</source>
+        <translation>正在为未标注的文章重新计算建议…</translation>
     </message>
 </context>
 <context>
