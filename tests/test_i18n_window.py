@@ -11,10 +11,11 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 from test_gui_support import activate, open_by_source, select_with_keys  # noqa: E402
 
 from annotator.gui import i18n  # noqa: E402
+from annotator.gui.cheat_sheet import key_rows  # noqa: E402
 from annotator.gui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, install_language  # noqa: E402
 from annotator.model import Article, OffsetMap  # noqa: E402
 from annotator.store import Store  # noqa: E402
@@ -70,6 +71,9 @@ def test_a_chinese_system_opens_the_window_in_chinese(monkeypatch, open_window):
     assert window.list_panel.model.headerData(0, Qt.Orientation.Horizontal) == "标题"
     assert window.list_panel.status_filter.itemText(0) == "全部"
     assert "导航栏" in window.region_prefix.prompt_text
+    assert ("1", "将所选文本标注为 官员") in key_rows(window.actions_in_menus)  # the ? sheet
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.buttons()[0].text() == "取消"  # Qt's own strings: its qtbase translation
 
 
 def test_an_english_system_opens_it_in_english(monkeypatch, open_window):
