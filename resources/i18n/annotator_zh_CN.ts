@@ -1311,7 +1311,7 @@ No: {source} keeps its name.</source>
     </message>
     <message>
         <source>Start</source>
-        <translation>起</translation>
+        <translation>起始</translation>
     </message>
     <message>
         <source>From</source>
