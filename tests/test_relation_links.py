@@ -12,8 +12,22 @@ import pytest
 from annotator.formats.label_merge import merged
 from annotator.formats.record import from_record, to_record
 from annotator.formats.validate import check_record
-from annotator.model import AnnotationSet, Article, Event, Official, OfficialDraft, Span
-from annotator.review.record_disagreements import fingerprint, official_draft, set_drafts
+from annotator.model import (
+    LINK_LABELS,
+    AnnotationSet,
+    Article,
+    Event,
+    Official,
+    OfficialDraft,
+    Span,
+)
+from annotator.review.record_disagreements import (
+    describe,
+    fingerprint,
+    official_draft,
+    set_drafts,
+    substance,
+)
 from annotator.services.span_links import NoLink, change_link
 from annotator.store import Store
 from annotator.store.errors import SpanRejected
@@ -331,3 +345,13 @@ def test_no_event_to_link_to_is_said(store):
     with pytest.raises(NoLink) as refused:
         change_link(aset, TEXT, span_of(aset, "乌鲁木齐", "PLACE"))
     assert refused.value.reason == "no_event"
+
+
+def test_two_versions_that_differ_in_their_links_alone_read_differently(store):
+    stored = store.replace_annotation_set(draft_set())
+    officials, events = set_drafts(stored)
+    for _, draft in (*officials, *events):
+        unlinked = substance(draft)  # links (and mentions or evidence) dropped
+        bare = replace(draft, **{k: v for k, v in asdict(unlinked).items() if k in LINK_LABELS})
+        assert describe(draft) != describe(bare)
+        assert "linked span" in describe(draft) and "linked span" not in describe(bare)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 
 from annotator.model import (
+    LINK_LABELS,
     AnnotationSet,
     Event,
     EventDraft,
@@ -120,13 +121,24 @@ def describe(draft: Draft) -> str:
     """One line for a person: the record without its span offsets."""
     if isinstance(draft, OfficialDraft):
         parts = [draft.name, "、".join(draft.titles), draft.organization or ""]
-        return " · ".join(p for p in parts if p) + f" ({len(draft.mentions)} mentions)"
+        links = f", {linked}" if (linked := _linked(draft)) else ""
+        return " · ".join(p for p in parts if p) + f" ({len(draft.mentions)} mentions{links})"
     dates = draft.date or "no date"
     if draft.end_date:
         dates += f"–{draft.end_date}"
     parts = [draft.type, dates, draft.place or "no place", "、".join(draft.participants)]
-    parts.append(draft.modality or "")
-    return " · ".join(p for p in parts if p) + (" · evidence" if draft.evidence else "")
+    parts += [draft.modality or "", "evidence" if draft.evidence else "", _linked(draft)]
+    return " · ".join(p for p in parts if p)
+
+
+def _linked(draft: Draft) -> str:
+    """How many spans the version links ("2 linked spans"; "" for none): two versions that
+    differ in their links alone differ on the line too."""
+    count = 0
+    for name in LINK_LABELS:
+        value = getattr(draft, name, None)
+        count += len(value) if isinstance(value, tuple) else value is not None
+    return f"{count} linked span{'' if count == 1 else 's'}" if count else ""
 
 
 @dataclass(frozen=True, slots=True)
