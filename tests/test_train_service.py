@@ -1,0 +1,91 @@
+"""services.training, the tagger's training that `annotator train` and the window share: a bad
+lexicon folder refuses before anything is written, a cancel leaves the model as it was."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.services.training import TrainingCancelled, train_tagger
+from annotator.store import Store
+from annotator.suggest.lexicons import LexiconError
+from annotator.suggest.tagger_training import database_model_path, read_corpus, train
+from annotator.suggest.user_lexicons import lexicon_folder
+from test_person_tagger import new_outlet_db, pku_line
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    rng = random.Random(7)
+    path = tmp_path_factory.mktemp("corpus") / "tiny.txt"
+    path.write_text("\n".join(pku_line(rng) for _ in range(600)) + "\n", encoding="utf-8")
+    return path
+
+
+def files_beside(db: Path) -> set[str]:
+    return {p.name for p in db.parent.iterdir()} - {db.name}
+
+
+def test_train_refuses_a_bad_lexicon_folder_before_writing_any_model(tmp_path, corpus, capsys):
+    db = new_outlet_db(tmp_path / "news.db", count=6)
+    folder = lexicon_folder(db)
+    folder.mkdir()
+    (folder / "titels.txt").write_text("联络员\n", encoding="utf-8")  # a misspelt file name
+    before = files_beside(db)
+    code = main(["--db", str(db), "train", "--corpus", str(corpus), "--iterations", "5"])
+    err = capsys.readouterr().err
+    assert code == 1 and "titels.txt: not a lexicon of ours" in err and "Traceback" not in err
+    assert files_beside(db) == before  # neither model nor any partial file
+
+
+def test_the_service_refuses_it_too(tmp_path, corpus):
+    db = new_outlet_db(tmp_path / "news.db", count=6)
+    lexicon_folder(db).mkdir()
+    (lexicon_folder(db) / "titles.txt").write_bytes("联络员\n".encode("gbk"))
+    with Store.open(db) as store, pytest.raises(LexiconError, match="not UTF-8"):
+        train_tagger(store, corpus=corpus, iterations=5)
+    assert not database_model_path_of(db).exists()
+
+
+def database_model_path_of(db: Path) -> Path:
+    with Store.open(db) as store:
+        return database_model_path(store)
+
+
+def test_a_cancel_while_training_stops_the_child_and_leaves_the_model_as_it_was(tmp_path, corpus):
+    db = new_outlet_db(tmp_path / "news.db", count=6)
+    model = database_model_path_of(db)
+    train(read_corpus(corpus)[:100], model, max_iterations=3)
+    old = model.read_bytes()
+    seen: list[tuple[str, int, int]] = []
+
+    def cancelled() -> bool:  # asked while the child trains: stop after its 2nd iteration
+        return sum(step == "training" for step, _d, _t in seen) >= 2
+
+    with Store.open(db) as store, pytest.raises(TrainingCancelled):
+        train_tagger(
+            store,
+            corpus=corpus,
+            iterations=200,
+            progress=lambda *told: seen.append(told),
+            cancelled=cancelled,
+        )
+    assert ("training", 1, 200) in seen and ("training", 200, 200) not in seen
+    assert model.read_bytes() == old
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".new", ".partial"))]
+
+
+def test_a_finished_run_replaces_the_model_and_scores_before_and_after(tmp_path, corpus):
+    db = new_outlet_db(tmp_path / "news.db", count=6)
+    model = database_model_path_of(db)
+    train(read_corpus(corpus)[:50], model, max_iterations=2)  # a weak model in use before
+    with Store.open(db) as store:
+        done = train_tagger(store, corpus=corpus, iterations=30)
+    assert done.model == model and done.database_sentences == 6
+    assert done.corpus_sentences >= len(read_corpus(corpus, "train"))
+    assert done.before["dev"].gold == done.after["dev"].gold > 0
+    assert done.after["dev"].f1 > done.before["dev"].f1  # the old one was measured, not the new
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".new", ".partial"))]
