@@ -112,3 +112,22 @@ def test_l_on_a_label_that_links_nothing_says_so(qtbot, open_window):
     press_l_at(qtbot, window, sentence_start + 1)
     assert "no event in this line" in window.status.currentMessage()
     assert window.store.get_annotation_set(article.id, "alice").events == ()
+
+
+def test_selecting_an_event_highlights_its_evidence_and_linked_spans(qtbot, open_window):
+    window = open_window()
+    article = open_by_source(window, "000_")
+    sentence = "9月2日下午,河南省·新疆维吾尔自治区及新疆生产建设兵团工作交流座谈会在乌鲁木齐召开。"
+    start = label(window, sentence, "EVENT")
+    label(window, "乌鲁木齐", "PLACE", start)
+    aset = window.store.get_annotation_set(article.id, "alice")
+    evidence = next(s for s in aset.spans if s.label == "EVENT")
+    place = next(s for s in aset.spans if s.label == "PLACE" and s.start > start)
+    window.store.save_event(
+        Event(article.id, "alice", "座谈会/会议", evidence=evidence.id, place_span=place.id)
+    )
+    window.refresh()
+    tab = window.tabs.events
+    window.tabs.setCurrentWidget(tab)
+    tab.table.selectRow(0)
+    assert window.view.paint.emphasised == frozenset({evidence.id, place.id})

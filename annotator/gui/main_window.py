@@ -125,6 +125,7 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         self.editor.saved.connect(self._on_saved)
         self.view.clicked.connect(self._on_click)
         self.tabs.officials.mentions_selected.connect(self._emphasise)
+        self.tabs.events.spans_selected.connect(self._emphasise)
         self.tabs.spans.span_chosen.connect(self.select_span)
         for tab in self.tabs.tabs():
             tab.failed.connect(self.status.show_problem)

@@ -236,7 +236,7 @@ class RecordTab(QWidget):
 
 
 class OfficialsTab(RecordTab):
-    mentions_selected = Signal(frozenset)  # span ids of the selected official's mentions
+    mentions_selected = Signal(frozenset)  # span ids of the selected official's mentions, links
 
     def __init__(self, editor: ArticleEditor) -> None:
         columns: list[Column[Official]] = [
@@ -314,6 +314,8 @@ class OfficialsTab(RecordTab):
 
 
 class EventsTab(RecordTab):
+    spans_selected = Signal(frozenset)  # span ids of the selected event's evidence and links
+
     def __init__(self, editor: ArticleEditor) -> None:
         def names(e: Event) -> str:
             by_id = {o.id: o.name for o in editor.aset.officials}
@@ -379,9 +381,15 @@ class EventsTab(RecordTab):
             editor.add_event,
         )
         self.add_delete_key(editor.delete_event)
+        self.table.selectionModel().selectionChanged.connect(self._emit_spans)
 
     def records(self) -> Sequence[Event]:
         return self.editor.aset.events
+
+    def _emit_spans(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        event = self.selected_record()
+        shown = {event.evidence, *(i for _, i in linked_spans(event))} if event else set()
+        self.spans_selected.emit(frozenset(shown - {None}))
 
 
 class RegionsTab(RecordTab):
