@@ -12,9 +12,6 @@ from typing import Any
 
 from annotator.store.edits import Recorder, now
 
-# What `put_set_flags` may change on the head row, and `put_span_flags` on a span row.
-FLAG_COLUMNS = ("note", "unsure")
-
 
 def _changes(note: Any, unsure: Any) -> dict[str, Any]:
     """The columns to write: `...` (Ellipsis) leaves a column as it is."""
