@@ -86,3 +86,45 @@ def test_a_block_crosses_to_a_worker_process_whole() -> None:
     back = pickle.loads(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == block and type(back) is Block
     assert all(getattr(back, name) == value for name, value in values.items())
+
+
+def test_the_fingerprint_reads_every_block_field(tmp_path) -> None:
+    """Blocks enter an article's input fingerprint field by field (not by repr): a change of
+    any field changes it; the same article read back from the store keeps it."""
+    import dataclasses
+
+    from annotator.cleaning import clean_page
+    from annotator.store import Store
+    from annotator.suggest.corpus import CorpusStats
+    from annotator.suggest.gazetteer import Gazetteer
+    from annotator.suggest.inputs import SuggestionInputs
+
+    page = next(p for p in sorted(REAL_PAGES.rglob("*.html"))) if REAL_PAGES.is_dir() else None
+    path = page or next(p for p in sorted(seeds_dir().iterdir()) if p.suffix == ".html")
+    article = clean_page(path.read_bytes(), path.name)
+    inputs = SuggestionInputs.of(schema=None, corpus=CorpusStats(), gazetteer=Gazetteer())
+    with Store.open(tmp_path / "f.db") as store:
+        store.add_articles([article])
+        stored = store.get_article(article.id)
+    assert inputs.fingerprint(stored, ()) == inputs.fingerprint(article, ())
+    first = article.blocks[0]
+    changes = {"tag_path": "x", "link_density": 0.5, "in_list": True, "heading": True}
+    changes |= {"indent": 9, "start": first.start + 1, "end": first.end + 1}
+    assert set(changes) == {f.name for f in dataclasses.fields(first)}
+    for name, value in changes.items():
+        blocks = (dataclasses.replace(first, **{name: value}), *article.blocks[1:])
+        other = dataclasses.replace(article, blocks=blocks)
+        assert inputs.fingerprint(other, ()) != inputs.fingerprint(article, ()), name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["html", "body", "div", "nav", "p", "Footer", "li"]), max_size=14))
+def test_a_short_tag_path_renders_as_the_general_rule_does(names: list[str]) -> None:
+    from annotator.cleaning.tag_path import HEAD, TAIL, TagPath
+
+    path = TagPath()
+    for name in names:
+        path = path.child(name)
+    assert path.render() == path._render_cut()
+    if len(names) <= HEAD + TAIL:
+        assert path.render() == "/".join(names)

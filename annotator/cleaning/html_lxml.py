@@ -224,7 +224,8 @@ class _Target:
         if current is not None:
             pieces = current.pieces
             joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
-            text = _LINE_BREAKS.sub(" ", joined).strip(_LAYOUT_SPACE)
+            # nothing but white space (most flushes: the "\n" between blocks) gives no line
+            text = "" if joined.isspace() else _LINE_BREAKS.sub(" ", joined).strip(_LAYOUT_SPACE)
             if text and not text.isspace():
                 path, in_list, heading = current.block.block_layout()
                 density = min(current.link_chars / len(text), 1.0)

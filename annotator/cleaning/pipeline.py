@@ -141,11 +141,17 @@ def _blocks(cleaned: CleanText, raw_text: str, dump: HtmlDump | None) -> tuple[B
     raw_lines = _RAW_LINE_BREAK.split(raw_text)
     layouts: Sequence[LineLayout] = dump.layouts if dump else ()
     blocks: list[Block] = []
+    # OffsetMap.to_raw of each line start, walking the anchors once (the starts only grow)
+    anchors = cleaned.offset_map.anchors
+    anchor = 0
     start = 0
     for line in cleaned.text.split("\n"):
         end = start + len(line)
         if line:
-            raw_line = bisect.bisect_right(raw_starts, cleaned.offset_map.to_raw(start)) - 1
+            while anchor + 1 < len(anchors) and anchors[anchor + 1][0] <= start:
+                anchor += 1
+            text_pos, raw_pos = anchors[anchor]
+            raw_line = bisect.bisect_right(raw_starts, raw_pos + start - text_pos) - 1
             if dump:
                 layout = layouts[raw_line]
                 blocks.append(

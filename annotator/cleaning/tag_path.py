@@ -55,6 +55,16 @@ class TagPath:
 
     def render(self) -> str:
         """Names joined by "/", outermost first; "…" where elements were left out."""
+        if self.depth <= HEAD + TAIL:  # nothing is cut: every name, as `_render_cut` gives
+            names = []
+            node: TagPath | None = self
+            while node is not None and node.name is not None:
+                names.append(node.name)
+                node = node.parent
+            return "/".join(reversed(names))
+        return self._render_cut()
+
+    def _render_cut(self) -> str:
         kept = dict(enumerate(self.head))
         kept.update((index, name) for _, index, name in self.landmarks)
         node: TagPath | None = self
