@@ -243,6 +243,9 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         self._action(suggestions, self.tr("Next suggestion"), "Tab", lambda: self.jump_suggestion(1), on_text=True)
         self._action(suggestions, self.tr("Previous suggestion"), "Shift+Tab",
                      lambda: self.jump_suggestion(-1), on_text=True)
+        suggestions.addSeparator()
+        self._action(suggestions, self.tr("Train the name tagger on this database's labels…"), [],
+                     self.train_tagger)
 
         view = bar.addMenu(self.tr("&View"))
         self.original_action = self._action(view, self.tr("Original page text"), "Ctrl+T", self.toggle_original)
@@ -877,6 +880,21 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return start_export(self, self.store.path, dialog.request(), self.start_job)
+
+    def train_tagger(self) -> Any:
+        """Suggestions ▸ Train the name tagger…: `annotator train`'s tagger step, with progress
+        and a summary; then the untouched articles show the new model's suggestions. Returns
+        the run, or None when no base corpus was chosen."""
+        from annotator.gui.training import base_corpus_or_ask, start_training
+
+        if self.store.path is None:
+            raise NothingToDo(self.tr("training writes its model beside a database file"))
+        corpus = base_corpus_or_ask(self)
+        if corpus is None:
+            return None
+        run = start_training(self, self.store.path, corpus, self.start_job)
+        run.ended.connect(lambda _summary: self._after_import())  # the same refresh as import
+        return run
 
     def recompute_suggestions(self) -> None:
         article_id = self.editor.article_id
