@@ -128,3 +128,16 @@ def test_a_short_tag_path_renders_as_the_general_rule_does(names: list[str]) -> 
     assert path.render() == path._render_cut()
     if len(names) <= HEAD + TAIL:
         assert path.render() == "/".join(names)
+
+
+def test_line_keys_are_the_keys_of_the_article_lines() -> None:
+    from annotator.cleaning import clean_page
+    from annotator.model import Article
+    from annotator.suggest.lines import article_lines, line_keys
+
+    paths = [p for p in sorted(seeds_dir().iterdir()) if p.suffix in (".txt", ".html")]
+    paths += sorted(REAL_PAGES.rglob("*.html"))[:10]
+    articles = [clean_page(p.read_bytes(), p.name) for p in paths]
+    articles.append(Article.plain("plain", " a  b \n\n\t\n 国务院  总理 \r\nc"))  # no blocks
+    for article in articles:
+        assert line_keys(article) == [line.key for line in article_lines(article)]

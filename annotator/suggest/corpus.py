@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from annotator.model import Article
-from annotator.suggest.lines import article_lines
+from annotator.suggest.lines import line_keys
 
 MIN_ARTICLES = 3  # below this, a repeated line is as likely a shared quote as furniture
 MIN_SHARE = 0.3  # of the outlet's articles
@@ -29,7 +29,7 @@ class CorpusStats:
         for article in articles:
             outlet = outlet_key(article)
             article_counts[outlet] += 1
-            keys = {line.key for line in article_lines(article)}
+            keys = set(line_keys(article))
             line_counts.update((outlet, key) for key in keys)
         return cls(line_counts, article_counts)
 

@@ -36,7 +36,7 @@ from annotator.resources import resource_path
 from annotator.suggest.corpus import CorpusStats, outlet_key
 from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.lexicons import Lexicons
-from annotator.suggest.lines import article_lines
+from annotator.suggest.lines import line_keys
 from annotator.suggest.strings import occurrences_of_each
 from annotator.suggest.user_lexicons import UserLexicons
 
@@ -148,13 +148,13 @@ class SuggestionInputs:
         )  # fmt: skip
 
     def fingerprint(self, article: Article, rejected: Collection[tuple[str, int, int, str]]) -> str:
-        lines = article_lines(article)
+        keys = line_keys(article)
         outlet = outlet_key(article)
-        furniture = [line.key for line in lines if self.corpus.is_furniture(outlet, line.key)]
+        furniture = [key for key in keys if self.corpus.is_furniture(outlet, key)]
         labelled = [
-            (line.key, self.gazetteer.boilerplate[line.key])
-            for line in lines
-            if line.key in self.gazetteer.boilerplate
+            (key, self.gazetteer.boilerplate[key])
+            for key in keys
+            if key in self.gazetteer.boilerplate
         ]
         officials = [
             (name, list(self.gazetteer.officials[name]))

@@ -71,6 +71,14 @@ def article_lines(article: Article) -> tuple[Line, ...]:
     return tuple(lines)
 
 
+def line_keys(article: Article) -> list[str]:
+    """`[line.key for line in article_lines(article)]` without making the Line objects: the
+    corpus statistics and the input fingerprints ask only this, of every article."""
+    text, sub = article.text, _SPACE.sub
+    blocks = article.blocks or _blocks_from_newlines(text)
+    return [sub(" ", line) for b in blocks if (line := text[b.start : b.end].strip())]
+
+
 def _blocks_from_newlines(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     position = 0
