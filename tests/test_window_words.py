@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from test_gui_support import open_by_source, qt_pos  # noqa: E402
 
-from annotator.suggest.words import word_at  # noqa: E402
+from annotator.words import word_at  # noqa: E402
 
 pytestmark = pytest.mark.gui
 pytest_plugins = ["test_gui_support"]  # fixtures: settings_dir, db_path, open_window

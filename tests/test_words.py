@@ -1,8 +1,8 @@
-"""Word boundaries for Chinese selections (annotator.suggest.words: pure functions, no Qt)."""
+"""Word boundaries for Chinese selections (annotator.words: pure functions, no Qt)."""
 
 from __future__ import annotations
 
-from annotator.suggest.words import snap_to_words, word_at
+from annotator.words import snap_to_words, word_at
 
 LINE = "记者马兴瑞报道。\n第二行：楼阳生参加活动。"
 

@@ -36,7 +36,7 @@ from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.plain import rich_literal
 from annotator.gui.underlay import Mark, paint_marks
 from annotator.model import Damage, DamageKind, LabelSchema, Span, region_kind
-from annotator.suggest.words import snap_to_words, word_at
+from annotator.words import snap_to_words, word_at
 
 CJK_FAMILIES = (
     "Noto Sans CJK SC",

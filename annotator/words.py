@@ -5,7 +5,9 @@ from rjieba (the jieba-rs segmenter, dictionary built in: ~0.15 s to load, once,
 double-click), cut one line at a time; a name the window already knows (a label, a pending
 suggestion, which includes the name tagger's) wins over the segmenter's cut, since the
 segmenter splits unknown names (马兴瑞 -> 马 兴 瑞 without its HMM). Pure functions over the
-store's string, in code points: Qt positions never come here (see offsets.py).
+store's string, in code points: Qt positions never come here (see gui/offsets.py). A module of
+its own, outside annotator.suggest: importing that package loads the suggestion engine, which
+the window does not need to open.
 """
 
 from __future__ import annotations
