@@ -5,7 +5,9 @@
 Imports the seeds into a temporary database, computes suggestions, accepts a few (so labels and
 pending suggestions both show), and saves `main-000.png`, `main-000-1280x720.png` (a laptop
 screen, the find bar open), the same switched to Chinese in View ▸ Language
-(`main-000-1280x720-zh_CN.png`) and `main-002-original.png`; then the review window at
+(`main-000-1280x720-zh_CN.png`) and `main-002-original.png`; notes and flags and the
+Guidelines tab at 1280×720 in both languages (`notes-1280x720-*.png`,
+`guidelines-1280x720-*.png`); then the review window at
 1280×720 in both languages (`review-1280x720-en.png`, `review-1280x720-zh_CN.png`), over the
 seeds as two annotators who accepted different suggestions.
 """
@@ -110,9 +112,36 @@ def take(out_dir: Path) -> list[Path]:
         settle(window)
         shots.append(out_dir / "main-002-original.png")
         window.grab().save(str(shots[-1]))
+        window.toggle_original()
+        shots += notes_and_guidelines_shots(window, out_dir)
         window.close()
     app.processEvents()
     return shots + review_shots(work, out_dir)
+
+
+def notes_and_guidelines_shots(window: MainWindow, out_dir: Path) -> list[Path]:
+    """At 1280×720 in both languages: seed 000 with an unsure, noted label and article (the
+    Spans tab, the list's marker), then the Guidelines tab on TITLE."""
+    window.resize(*SMALL)
+    open_seed(window, "000_")
+    spans = window.editor.aset.entity_spans()
+    if spans:
+        window.editor.set_span_flags(spans[0], note="全名还是简称？\n请复核职务", unsure=True)
+    window.editor.set_article_flags(note="第二段是编辑信息，不是正文", unsure=True)
+    shots = []
+    for language, _name in LANGUAGES:
+        window.switch_language(language)
+        window.tabs.setCurrentWidget(window.tabs.spans)
+        settle(window)
+        shots.append(out_dir / f"notes-1280x720-{language}.png")
+        window.grab().save(str(shots[-1]))
+        window.show_guidelines()
+        window.guidelines.show_label("TITLE")
+        settle(window)
+        shots.append(out_dir / f"guidelines-1280x720-{language}.png")
+        window.grab().save(str(shots[-1]))
+    window.switch_language(ENGLISH)
+    return shots
 
 
 def review_database(folder: Path) -> Path:

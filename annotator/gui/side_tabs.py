@@ -438,13 +438,16 @@ class SpansTab(RecordTab):
             Column(QT_TRANSLATE_NOOP("RecordModel", "Text"), lambda s: s.text[:60].replace("\n", " ⏎ ")),
             Column(QT_TRANSLATE_NOOP("RecordModel", "Start"), lambda s: s.start),
             Column(QT_TRANSLATE_NOOP("RecordModel", "End"), lambda s: s.end),
-            Column(QT_TRANSLATE_NOOP("RecordModel", "From"), lambda s: self.tr("suggestion") if s.origin is not None else self.tr("hand"),
-                   tooltip=QT_TRANSLATE_NOOP("RecordModel", "accepted from a suggestion, or labelled by hand")),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "From"), lambda s: self._came_from(s),
+                   tooltip=QT_TRANSLATE_NOOP("RecordModel", "accepted from a suggestion (its suggester and score), "
+                                             "or labelled by hand")),
             Column(QT_TRANSLATE_NOOP("RecordModel", "Note"), lambda s: one_line(s.note)),
         ]
-        super().__init__(editor, columns, lambda _old, _new: None, stretch=1, sortable=True,
-                         samples={0: "OFFICIAL ?✎", 2: "00000", 3: "00000", 4: "suggestion",
-                                  5: "全名还是简称？"})
+        # the Note column takes the spare width: as the stretching column, Text was squeezed
+        # to "…" once the Note column joined
+        super().__init__(editor, columns, lambda _old, _new: None, stretch=5, sortable=True,
+                         samples={0: "OFFICIAL ?✎", 1: "艾尔肯·吐尼亚孜", 2: "00000", 3: "00000",
+                                  4: "suggestion", 5: "全名还是简称？"})
         # the article's own note and flag, above its spans (plain text: a note may quote a page)
         self.article_flags = plain_label()
         self.article_flags.setWordWrap(True)
@@ -470,6 +473,29 @@ class SpansTab(RecordTab):
         self.article_flags.setText("\n".join(parts))
         self.article_flags.setVisible(bool(parts))
         return aset.spans
+
+    def _came_from(self, span: Span) -> str:
+        """"hand", or the suggester and score of the suggestion the span was accepted from
+        ("tagger 0.87"); "suggestion" alone once recomputing replaced that suggestion."""
+        if span.origin is None:
+            return self.tr("hand")
+        auto = self.editor.auto
+        cached = getattr(self, "_origins", None)  # per `auto` set: a cell is drawn many times
+        if cached is None or cached[0] is not auto:
+            cached = self._origins = (auto, {s.id: s for s in auto.spans})
+        suggestion = cached[1].get(span.origin)
+        if suggestion is None or suggestion.rule is None:
+            return self.tr("suggestion")
+        score = "–" if suggestion.score is None else f"{suggestion.score:.2f}"
+        return self.tr("{source} {score}").format(source=suggestion.rule, score=score)
+
+    def refresh(self) -> None:
+        """As every tab, then the Text column kept to about ten characters: fitted to a
+        boilerplate region's text it pushed every other column out of a narrow pane."""
+        super().refresh()
+        cap = self.table.fontMetrics().horizontalAdvance("中" * 10) + 24
+        if self.table.columnWidth(1) > cap:
+            self.table.setColumnWidth(1, cap)
 
     def _note_selected(self) -> None:
         span = self.selected_record()
