@@ -17,6 +17,7 @@ from annotator.suggest.event_classifier import (
     EventClassifier,
     LabelledSentence,
     database_classifier_path,
+    sentence_features,
     train_classifier,
 )
 from annotator.suggest.event_training import (
@@ -217,3 +218,35 @@ def test_evaluate_cross_validates_the_events_before_and_after(tmp_path, capsys) 
         line for line in out.splitlines() if line.strip().startswith(("all", "after"))
     ][-2:]
     assert "events P" in before and "tuples F1" in after
+
+
+def test_the_fast_features_are_the_weighted_features_of_the_full_ones(tmp_path: Path) -> None:
+    """Suggestions compute only the features a model weighs; they must be exactly those of
+    the full feature set the model was trained on."""
+    with Store.open(memory=True) as store:
+        _labelled_store(store)
+        articles = labelled_articles(store, LEXICONS)
+    model = tmp_path / "events.crfsuite"
+    train_events(_base(), articles, model, LEXICONS)
+    classifier = EventClassifier(model, LEXICONS)
+    weighted = {attr for attr, _label in pycrfsuite_info(model).state_features}
+    sentences = [
+        UNSEEN,
+        "與會人員參觀了智慧製造產業園。",
+        "他希望明年再来看望乡亲们。",
+        "１２月３日,会见。",
+        "",
+    ]
+    sentences += [s.text for a in articles for _s, _e, s in a.sentences]
+    for sentence in sentences:
+        for rules in (NO_TRIGGER, "会见", "void"):
+            full = set(sentence_features(sentence, LEXICONS, rules))
+            assert classifier.active_features(sentence, rules) == full & weighted, sentence
+
+
+def pycrfsuite_info(model: Path):
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    return tagger.info()

@@ -49,14 +49,45 @@ VOID = "void"  # … on one whose triggers the cues void (希望…看望)
 def sentence_features(sentence: str, lexicons: Lexicons, rules: str) -> list[str]:
     """Feature strings of one sentence: the rules' verdict (an event type, VOID or NO_TRIGGER),
     character n-grams (1–3) and modality cue kinds."""
+    return sorted(_features(sentence, lexicons, rules, None))  # fixed order: same model input
+
+
+def _features(sentence: str, lexicons: Lexicons, rules: str, only: _Weighted | None) -> set[str]:
+    """The features of `sentence`, or with `only` just those a model weighs: the n-grams are
+    intersected as bare strings first, so a sentence costs no formatting of n-grams the model
+    ignores (the hot path of suggestions)."""
     text = _BLANKS.sub("", _DIGITS.sub("0", t2s(sentence)))  # Traditional reads as Simplified
     padded = f"^{text}$"
-    grams = {f"u:{c}" for c in text}
-    grams.update(f"b:{padded[i : i + 2]}" for i in range(len(padded) - 1))
-    grams.update(f"t:{padded[i : i + 3]}" for i in range(len(padded) - 2))
-    grams.update(f"cue:{kind}" for cue, kind in lexicons.event_modality if cue in sentence)
-    grams.add(f"rules:{rules}")
-    return sorted(grams)  # a fixed order: the same sentence, the same model input
+
+    def grams(kind: str, n: int) -> set[str] | frozenset[str]:
+        if only is not None and len(only.get(kind, ())) < len(padded):  # few: look each up
+            return {g for g in only.get(kind, ()) if g in padded}
+        return {padded[i : i + n] for i in range(len(padded) - n + 1)}
+
+    kinds = [
+        ("u", set(text)),
+        ("b", grams("b", 2)),
+        ("t", grams("t", 3)),
+        ("cue", {kind for kind, cues in _cues(lexicons.event_modality) if cues.search(sentence)}),
+        ("rules", {rules}),
+    ]
+    return {
+        f"{kind}:{value}"
+        for kind, values in kinds
+        for value in (values if only is None else values & only.get(kind, frozenset()))
+    }
+
+
+_Weighted = dict[str, frozenset[str]]  # feature kind -> the values a model weighs
+
+
+@lru_cache(maxsize=8)
+def _cues(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One alternation per cue kind: a sentence is scanned once per kind, not once per cue."""
+    kinds = dict.fromkeys(kind for _cue, kind in pairs)
+    return tuple(
+        (kind, re.compile("|".join(re.escape(c) for c, k in pairs if k == kind))) for kind in kinds
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +122,11 @@ class EventClassifier:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
         self._labels = tuple(self._tagger.labels())
-        self._weighted = frozenset(attr for attr, _label in self._tagger.info().state_features)
+        weighted: dict[str, set[str]] = {}
+        for attr, _label in self._tagger.info().state_features:
+            kind, _, value = attr.partition(":")
+            weighted.setdefault(kind, set()).add(value)
+        self._weighted: _Weighted = {k: frozenset(v) for k, v in weighted.items()}
         self._verdicts: dict[tuple[str, ...], Verdict] = {}
 
     @classmethod
@@ -104,11 +139,13 @@ class EventClassifier:
     def labels(self) -> tuple[str, ...]:
         return self._labels
 
+    def active_features(self, sentence: str, rules: str) -> set[str]:
+        """The features of the sentence that carry a weight in this model."""
+        return _features(sentence, self._lexicons, rules, self._weighted)
+
     def classify(self, sentence: str, rules: str) -> Verdict:
         """`rules`: what the trigger rules say of the sentence (a type, VOID or NO_TRIGGER)."""
-        active = tuple(
-            f for f in sentence_features(sentence, self._lexicons, rules) if f in self._weighted
-        )
+        active = tuple(sorted(self.active_features(sentence, rules)))
         verdict = self._verdicts.get(active)
         if verdict is None:
             self._tagger.set([list(active)])
