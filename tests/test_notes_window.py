@@ -183,3 +183,25 @@ def test_review_notes_pane_hides_when_nobody_left_a_note(qtbot, tmp_path):
         window = make_window(qtbot, store, ["alice", "bob"])
         assert not window.notes_pane.isVisible()
         assert window.list_model.index(window.list_model.row_of("a1"), 0).data()[0] != "?"
+
+
+def test_spans_tab_text_column_stays_readable_at_1280(qtbot, open_window, answer):
+    """With the Note column, the stretching Text column was squeezed to "…"; fitted to a
+    region's text it pushed Start and End out of the pane."""
+    reply, _shown = answer
+    window = open_window()
+    window.resize(1280, 720)
+    article = open_by_source(window, "000_")
+    label_ma(qtbot, window)
+    select_with_keys(qtbot, window.view, article.text, 0, article.text.index("\n"))
+    qtbot.keyClick(window.view, Qt.Key.Key_B)
+    qtbot.keyClick(window.view, Qt.Key.Key_S)
+    assert window.editor.aset.region_spans()  # a long text in the table
+    window.tabs.setCurrentWidget(window.tabs.spans)
+    qtbot.wait(50)
+    table = window.tabs.spans.table
+    metrics = table.fontMetrics()
+    assert table.columnWidth(1) >= metrics.horizontalAdvance("艾尔肯·吐尼亚孜")
+    assert table.columnWidth(1) <= metrics.horizontalAdvance("中" * 10) + 24
+    end_column = table.horizontalHeader().sectionViewportPosition(3) + table.columnWidth(3)
+    assert end_column <= table.viewport().width()  # Start and End in view
