@@ -4,6 +4,7 @@ work after the menus were rebuilt."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -226,3 +227,23 @@ def test_annotator_review_opens_in_the_language_chosen_in_the_main_window(settin
         store.add_span(ARTICLE, "bob", "ORG", 0, 3)
     assert run_review_window(db, None, screenshot=tmp_path / "review.png") == 0
     assert current_language() == CHINESE
+
+
+@pytest.mark.parametrize(
+    ("spans", "agreed", "officials", "events"),
+    [((0,), (), (), ()), ((0, 1), (("ORG", 0, 3),), (), (2,)), ((), (("ORG", 0, 3),) * 2, (1,), ())],
+)
+def test_what_keeps_an_article_open_is_said_in_the_window_s_language(
+    review_window, spans, agreed, officials, events
+):
+    """English word for word as the core says it (`OpenDisagreements.describe`); Chinese
+    without an English word left."""
+    from annotator.review.adjudication import OpenDisagreements
+
+    still = OpenDisagreements(spans, agreed, officials, events)
+    assert review_window.describe_open(still) == still.describe()
+    install_language(CHINESE)
+    chinese = review_window.describe_open(still)
+    assert not re.search(r"[A-Za-z]{2,}", chinese.replace("Shift+A", "")), chinese
+    for count in (len(spans), len(officials), len(events), len(agreed)):
+        assert not count or f"{count} " in chinese, (count, chinese)

@@ -68,6 +68,7 @@ from annotator.model import GOLD
 from annotator.review.adjudication import (
     Adjudicator,
     ArticleState,
+    OpenDisagreements,
     check_annotators,
     open_disagreements,
 )
@@ -858,7 +859,7 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
         still_open = open_disagreements(state)
         if still_open.total:
             self.statusBar().showMessage(
-                self.tr("not adjudicated: {what}").format(what=still_open.describe()), 10000
+                self.tr("not adjudicated: {what}").format(what=self.describe_open(still_open)), 10000
             )
             if still_open.spans:
                 self.current = still_open.spans[0]
@@ -870,6 +871,35 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
         if not self._edit(self.tr("adjudicated"), lambda s: self.adjudicator.mark_done(s.article.id)):
             return
         self._open_next_unfinished()
+
+    def describe_open(self, still: OpenDisagreements) -> str:
+        """`OpenDisagreements.describe` in the window's language (the same words in English)."""
+        kinds = [
+            text.format(n=n)
+            for n, text in (
+                (len(still.spans), self.tr("{n} span")),
+                (len(still.officials), self.tr("{n} official")),
+                (len(still.events), self.tr("{n} event")),
+            )
+            if n
+        ]
+        parts = []
+        if kinds:
+            listed = self.tr(" and ").join(
+                [self.tr(", ").join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds
+            )
+            one = len(still.spans) + len(still.officials) + len(still.events) == 1
+            parts.append(
+                (self.tr("{listed} disagreement still open") if one
+                 else self.tr("{listed} disagreements still open")).format(listed=listed)
+            )
+        if still.agreed_spans:
+            n = len(still.agreed_spans)
+            parts.append(
+                self.tr("1 agreed span not in gold yet (Shift+A)") if n == 1
+                else self.tr("{n} agreed spans not in gold yet (Shift+A)").format(n=n)
+            )
+        return self.tr("; ").join(parts) or self.tr("nothing still open")
 
     def _open_next_unfinished(self) -> None:
         ids = self.list_model.ids()

@@ -1318,12 +1318,12 @@ No: {source} keeps its name.</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>accepted from a suggestion, or labelled by hand</source>
-        <translation>接受自建议，或手工标注</translation>
-    </message>
-    <message>
         <source>? unsure (U) · ✎ has a note (C)</source>
         <translation>? 存疑 (U) · ✎ 有备注 (C)</translation>
+    </message>
+    <message>
+        <source>accepted from a suggestion (its suggester and score), or labelled by hand</source>
+        <translation>接受自建议（注明建议来源和得分），或手工标注</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1892,6 +1892,46 @@ No: {source} keeps its name.</source>
         <translation>裁定完成</translation>
     </message>
     <message>
+        <source>{n} span</source>
+        <translation>{n} 处片段</translation>
+    </message>
+    <message>
+        <source>{n} official</source>
+        <translation>{n} 处官员</translation>
+    </message>
+    <message>
+        <source>{n} event</source>
+        <translation>{n} 处事件</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{listed} disagreement still open</source>
+        <translation>{listed}分歧仍未裁定</translation>
+    </message>
+    <message>
+        <source>{listed} disagreements still open</source>
+        <translation>{listed}分歧仍未裁定</translation>
+    </message>
+    <message>
+        <source>1 agreed span not in gold yet (Shift+A)</source>
+        <translation>1 个一致片段尚未进入金标准（Shift+A）</translation>
+    </message>
+    <message>
+        <source>{n} agreed spans not in gold yet (Shift+A)</source>
+        <translation>{n} 个一致片段尚未进入金标准（Shift+A）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>nothing still open</source>
+        <translation>没有未裁定的内容</translation>
+    </message>
+    <message>
         <source>every article is adjudicated</source>
         <translation>所有文章均已裁定</translation>
     </message>
@@ -1959,6 +1999,10 @@ No: {source} keeps its name.</source>
     <message>
         <source>Article note ({mark}): {note}</source>
         <translation>文章备注（{mark}）：{note}</translation>
+    </message>
+    <message>
+        <source>{source} {score}</source>
+        <translation>{source} {score}</translation>
     </message>
     <message>
         <source>select a label in the table first</source>
