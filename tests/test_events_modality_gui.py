@@ -36,3 +36,16 @@ def test_the_events_tab_shows_and_edits_the_modality(qtbot, open_window) -> None
     assert events.model.index(0, column).data(Qt.ItemDataRole.DisplayRole) == "planned"
     delegate = events.table.itemDelegateForColumn(column)
     assert [value for _text, value in delegate._choices()] == [None, *EVENT_MODALITIES]
+
+
+def test_the_gold_event_dialog_keeps_and_edits_the_modality(qtbot) -> None:
+    from annotator.gui.review_edit_dialog import RecordEditDialog
+    from annotator.model import EventDraft
+
+    dialog = RecordEditDialog(EventDraft("会见", modality="planned"), ["会见", "会谈"], [])
+    qtbot.addWidget(dialog)
+    assert dialog.draft().modality == "planned"  # an edit of the date keeps it
+    dialog.modality.setCurrentIndex(0)
+    assert dialog.draft().modality is None
+    dialog.modality.setCurrentIndex(dialog.modality.findData("hoped"))
+    assert dialog.draft().modality == "hoped"

@@ -26,7 +26,13 @@ from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.plain import plain_label
 from annotator.gui.text_view import text_font
 from annotator.gui.trim import trim_span, whole_lines
-from annotator.model import LabelSchema, OfficialDraft, check_span_text, is_region_label
+from annotator.model import (
+    EVENT_MODALITIES,
+    LabelSchema,
+    OfficialDraft,
+    check_span_text,
+    is_region_label,
+)
 from annotator.review.record_disagreements import Draft
 
 
@@ -204,6 +210,12 @@ class RecordEditDialog(QDialog):
             self.end_date = line(self.tr("End date"), draft.end_date)
             self.place = line(self.tr("Place"), draft.place)
             self.participants = line(self.tr("Participants (、)"), "、".join(draft.participants))
+            self.modality = QComboBox()  # empty: it happened; else planned, hoped…
+            self.modality.addItem(self.tr("(happened)"), "")
+            for modality in EVENT_MODALITIES:
+                self.modality.addItem(modality, modality)
+            self.modality.setCurrentIndex(max(0, self.modality.findData(draft.modality or "")))
+            form.addRow(self.tr("Modality"), self.modality)
             form.addRow(self.tr("Officials in gold"), plain_label("、".join(officials) or self.tr("none yet")))
         self.problem_label = plain_label()
         self.problem_label.setWordWrap(True)
@@ -233,6 +245,7 @@ class RecordEditDialog(QDialog):
             end_date=typed_date(self.end_date.text()),
             place=self.place.text().strip() or None,
             participants=tuple(sorted(split_list(self.participants.text()))),
+            modality=self.modality.currentData() or None,
         )
 
     def problem(self) -> str | None:
