@@ -247,3 +247,13 @@ def test_what_keeps_an_article_open_is_said_in_the_window_s_language(
     assert not re.search(r"[A-Za-z]{2,}", chinese.replace("Shift+A", "")), chinese
     for count in (len(spans), len(officials), len(events), len(agreed)):
         assert not count or f"{count} " in chinese, (count, chinese)
+
+
+def test_the_articles_left_out_of_the_corpus_figures_are_named_in_the_window_s_language(qapp):
+    from annotator.gui.review_figures import excluded_text
+    from annotator.review.agreement import CorpusAgreement
+
+    result = CorpusAgreement(("alice", "bob"), 3, {}, (), excluded={"skipped": 2, "untouched": 1})
+    assert excluded_text(result) == result.excluded_summary()
+    install_language(CHINESE)
+    assert excluded_text(result) == "2 篇被标注员跳过，1 篇无人标注也无人完成"

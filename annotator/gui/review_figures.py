@@ -61,6 +61,18 @@ def group_word(group: str) -> str:
     return words.get(group, group)
 
 
+def excluded_text(result: CorpusAgreement) -> str:
+    """`CorpusAgreement.excluded_summary` in the window's language (the same in English)."""
+    reasons = {
+        "missing": QCoreApplication.translate("FiguresBox", "{n} not opened by every annotator"),
+        "skipped": QCoreApplication.translate("FiguresBox", "{n} skipped by an annotator"),
+        "untouched": QCoreApplication.translate("FiguresBox", "{n} nobody labelled and nobody finished"),
+    }
+    return QCoreApplication.translate("FiguresBox", ", ").join(
+        reasons[r].format(n=n) if r in reasons else f"{n} {r}" for r, n in result.excluded.items()
+    )
+
+
 def headline(pair: PairAgreement, alpha_all: dict[str, float | None] | None = None) -> str:
     """The numbers the issue asks for, as a small HTML table."""
     a, b = pair.annotators
@@ -187,7 +199,7 @@ class FiguresBox(QWidget):
         n = result.articles
         compared = self.tr("1 article compared") if n == 1 else self.tr("{n} articles compared").format(n=n)
         if result.excluded:
-            compared += self.tr("; left out: {what}").format(what=result.excluded_summary())
+            compared += self.tr("; left out: {what}").format(what=excluded_text(result))
         self.title.setText(self.tr("<b>Corpus</b> ({compared})").format(compared=escape(compared)))
         self.title.setToolTip(self.tr(
             "An article is compared when every annotator has a set, none skipped it, and all "

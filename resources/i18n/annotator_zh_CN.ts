@@ -581,6 +581,22 @@
         <translation>版面噪声</translation>
     </message>
     <message>
+        <source>{n} not opened by every annotator</source>
+        <translation>{n} 篇并非每位标注员都打开过</translation>
+    </message>
+    <message>
+        <source>{n} skipped by an annotator</source>
+        <translation>{n} 篇被标注员跳过</translation>
+    </message>
+    <message>
+        <source>{n} nobody labelled and nobody finished</source>
+        <translation>{n} 篇无人标注也无人完成</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>officials F1</source>
         <translation>官员 F1</translation>
     </message>
@@ -1209,6 +1225,14 @@ No: {source} keeps its name.</source>
     <message>
         <source>Participants (、)</source>
         <translation>参与者（用、分隔）</translation>
+    </message>
+    <message>
+        <source>(happened)</source>
+        <translation>（已发生）</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>情态</translation>
     </message>
     <message>
         <source>Officials in gold</source>
