@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,9 @@ from pathlib import Path
 from annotator.model import AUTO, AnnotationSet, check_person_name
 from annotator.store import Store, StoreError
 from annotator.store.foreign import checked_copy
+from annotator.suggest.user_lexicons import lexicon_folder
 from annotator.teams.plan import Plan, plan_batch
+from annotator.temporaries import temporary_beside
 
 TEAM_SETTING = "team_assignments"  # in the lead's database: {"batches": n, "given": {id: [names]}}
 BATCH_SETTING = "assigned_articles"  # in an annotator's database: [ids], in hand-out order
@@ -70,6 +73,7 @@ def hand_out(
     """Plan the next batch and write every annotator's database under `out`."""
     for name in annotators:
         check_team_name(name)
+    _check_lexicons(store)
     record = team_record(store)
     taken = set(record["given"]) | _done_by_someone(store)
     candidates = [a for a in store.article_ids() if a not in taken]
@@ -94,6 +98,7 @@ def hand_out(
 def reassign(store: Store, source: str, target: str, out: Path) -> tuple[int, Path]:
     """Give `source`'s unfinished articles (not done in out/<source>.db) to `target`."""
     check_team_name(target)
+    _check_lexicons(store)
     record = team_record(store)
     theirs = [a for a, names in record["given"].items() if source in names]
     if not theirs:
@@ -127,6 +132,8 @@ def _write_share(store: Store, annotator: str, article_ids: list[str], out: Path
     path = out / f"{annotator}.db"
     if store.path is not None and path.resolve() == store.path.resolve():
         raise ValueError(f"{path} is the lead's database; choose another --out")
+    if store.path is not None:  # before the suggestions are fingerprinted: they depend on it
+        _copy_lexicons(lexicon_folder(store.path), lexicon_folder(path))
     with Store.open(path) as share:
         schema = store.get_setting("schema")
         if schema and share.count_articles() == 0:  # a new file: the lead's labels, not ours
@@ -152,6 +159,31 @@ def _write_share(store: Store, annotator: str, article_ids: list[str], out: Path
         share.set_setting(BATCH_SETTING, json.dumps(list(dict.fromkeys(batch + article_ids))))
         _mark_suggestions_current(share, article_ids)
     return path
+
+
+def _check_lexicons(store: Store) -> None:
+    """The lead's lexicon folder must fit its schema before any file is handed out with it:
+    LexiconError, naming the file, and nothing written."""
+    from annotator.suggest.run import database_lexicons
+
+    database_lexicons(store)
+
+
+def _copy_lexicons(lead: Path, share: Path) -> None:
+    """The lead's lexicon files beside a handed-out database, so the team's suggestions use the
+    same words: each file written whole (a temporary renamed over it). A file only the share
+    has is left alone (someone may have put it there); nothing is copied if the lead has none."""
+    if not lead.is_dir():
+        return
+    share.mkdir(exist_ok=True)
+    for source in sorted(lead.iterdir()):
+        if source.is_file() and not source.name.startswith("."):
+            temporary = temporary_beside(share / source.name)
+            try:
+                shutil.copyfile(source, temporary)
+                temporary.replace(share / source.name)
+            finally:
+                temporary.unlink(missing_ok=True)
 
 
 def _mark_suggestions_current(share: Store, article_ids: list[str]) -> None:

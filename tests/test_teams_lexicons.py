@@ -1,0 +1,74 @@
+"""`annotator assign` hands the lead's lexicon folder out with each database, checked first."""
+
+from __future__ import annotations
+
+import pytest
+from test_teams import TEAM, assign, lead_db, template_db  # noqa: F401 (fixtures used by name)
+
+from annotator.cli import main
+from annotator.model import AUTO
+from annotator.store import Store
+from annotator.suggest.user_lexicons import lexicon_folder
+
+
+def test_each_handed_out_database_gets_the_leads_lexicons_and_keeps_its_suggestions(
+    lead_db, tmp_path, capsys  # noqa: F811
+):
+    folder = lexicon_folder(lead_db)
+    folder.mkdir()
+    (folder / "titles.txt").write_text("联络员\n首席联络员\n", encoding="utf-8")
+    team = tmp_path / "team"
+    assign(capsys, lead_db, team, "--batch", "30", "--overlap", "0")
+    for name in TEAM:
+        copied = lexicon_folder(team / f"{name}.db") / "titles.txt"
+        assert copied.read_bytes() == (folder / "titles.txt").read_bytes()
+    # the suggestions were fingerprinted with the copied lexicons: nothing to recompute there
+    with Store.open(team / "amy.db") as store:
+        before = {a: store.get_annotation_set(a, AUTO) for a in store.article_ids()}
+    capsys.readouterr()
+    assert main(["--db", str(team / "amy.db"), "suggest"]) == 0
+    assert "recomputed for 0 of" in capsys.readouterr().err
+    with Store.open(team / "amy.db") as store:
+        assert {a: store.get_annotation_set(a, AUTO) for a in store.article_ids()} == before
+
+
+def test_the_next_batch_brings_the_leads_changed_file_and_leaves_the_shares_own(
+    lead_db, tmp_path, capsys  # noqa: F811
+):
+    folder = lexicon_folder(lead_db)
+    folder.mkdir()
+    (folder / "titles.txt").write_text("联络员\n", encoding="utf-8")
+    team = tmp_path / "team"
+    assign(capsys, lead_db, team, "--batch", "10", "--overlap", "0")
+    own = lexicon_folder(team / "bo.db") / "surnames.txt"
+    own.write_text("佘\n", encoding="utf-8")
+    (folder / "titles.txt").write_text("联络员\n督导员\n", encoding="utf-8")
+    assign(capsys, lead_db, team, "--batch", "10", "--overlap", "0")
+    assert (lexicon_folder(team / "bo.db") / "titles.txt").read_text(encoding="utf-8") == (
+        "联络员\n督导员\n"
+    )
+    assert own.read_text(encoding="utf-8") == "佘\n"
+    assert not [p for p in lexicon_folder(team / "bo.db").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("command", ["assign", "reassign"])
+def test_a_bad_lead_folder_refuses_before_any_file_is_written(
+    lead_db, tmp_path, capsys, command  # noqa: F811
+):
+    team = tmp_path / "team"
+    if command == "reassign":
+        assign(capsys, lead_db, team, "--batch", "10", "--overlap", "0")
+    before = sorted(p.name for p in team.rglob("*")) if team.exists() else []
+    lexicon_folder(lead_db).mkdir()
+    (lexicon_folder(lead_db) / "titels.txt").write_text("联络员\n", encoding="utf-8")
+    capsys.readouterr()
+    if command == "assign":
+        argv = ["assign", "--annotators", ",".join(TEAM), "--out", str(team), "--seed", "3"]
+    else:
+        argv = ["assign", "--from", "amy", "--to", "dan", "--out", str(team)]
+    code = main(["--db", str(lead_db), *argv])
+    err = capsys.readouterr().err
+    assert code != 0 and "titels.txt: not a lexicon of ours" in err, err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    after = sorted(p.name for p in team.rglob("*")) if team.exists() else []
+    assert after == before
