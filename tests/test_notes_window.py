@@ -205,3 +205,42 @@ def test_spans_tab_text_column_stays_readable_at_1280(qtbot, open_window, answer
     assert table.columnWidth(1) <= metrics.horizontalAdvance("中" * 10) + 24
     end_column = table.horizontalHeader().sectionViewportPosition(3) + table.columnWidth(3)
     assert end_column <= table.viewport().width()  # Start and End in view
+
+
+def test_a_flag_that_changes_nothing_in_the_store_pushes_no_undo_step(
+    qtbot, open_window, answer
+):
+    """The window's copy of the set is stale (it says "not unsure"; the database says unsure):
+    setting the flag changes nothing in the store, logs no command, so it must push no undo
+    step either. Else Ctrl+Z would say "undone: flag unsure" while the store undid the label."""
+    from dataclasses import replace
+
+    window = open_window()
+    open_by_source(window, "000_")
+    qtbot.keyClick(window.view, Qt.Key.Key_U, Qt.KeyboardModifier.ShiftModifier)
+    label_ma(qtbot, window)
+    window.editor.aset = replace(window.editor.aset, unsure=False)  # stale
+    window.editor.set_article_flags(unsure=True)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert human_spans(window) == []
+    assert "马兴瑞" in window.statusBar().currentMessage()
+
+
+def test_a_label_the_store_already_holds_pushes_no_undo_step(qtbot, open_window, answer):
+    """The sibling in labelling: a stale window labels a stretch the store already holds;
+    add_span logs nothing, so no undo step, else each later Ctrl+Z names the edit before the
+    one it undid."""
+    from dataclasses import replace
+
+    window = open_window()
+    article = open_by_source(window, "000_")
+    qtbot.keyClick(window.view, Qt.Key.Key_U, Qt.KeyboardModifier.ShiftModifier)
+    label_ma(qtbot, window)
+    window.editor.aset = replace(window.editor.aset, spans=())  # stale
+    start = article.text.index("马兴瑞")
+    window.editor.label("OFFICIAL", start, start + 3)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert human_spans(window) == []
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "unsure" in window.statusBar().currentMessage()
+    assert not window.store.get_annotation_set(article.id, "alice").unsure

@@ -66,8 +66,14 @@ class ArticleHistory:
 
     def run(self, article_id: str, description: str, apply: Callable[[], Any]) -> Any:
         """Do an edit as one undo step; returns what `apply` returned. Store errors propagate
-        and push nothing (the stack only holds committed edits)."""
+        and push nothing, and so does an edit the store logged no command for (the stack only
+        holds committed edits, one per logged command)."""
+        before = self._store.newest_command(self._annotator, article_id)
         command = StoreCommand(self._store, self._annotator, article_id, description, apply)
+        if self._store.newest_command(self._annotator, article_id) == before:
+            # the store found nothing to do (the window's copy was stale) and logged nothing:
+            # a step here would make every later undo name the edit before the one undone
+            return command.result
         self.stack(article_id).push(command)
         self._undone_from_log[article_id] = 0  # a new edit ends every redo chain
         return command.result

@@ -975,6 +975,16 @@ class Store:
 
     # -- undo / redo --------------------------------------------------------------------------
 
+    def newest_command(self, annotator: str, article_id: str) -> int | None:
+        """Id of the newest command logged for the annotator on the article (undo and redo
+        steps included), None when there is none: tells a caller whether an edit logged one."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT max(id) FROM commands WHERE annotator = ? AND article_id = ?",
+                (annotator, article_id),
+            ).fetchone()
+        return None if row[0] is None else int(row[0])
+
     def undo(self, annotator: str, article_id: str | None = None) -> str | None:
         """Undo the annotator's last command (on one article, if given). Returns what was undone."""
         with self._writing() as conn:
