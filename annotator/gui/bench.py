@@ -35,6 +35,7 @@ def measure_window(
     db: Path,
     *,
     started: float,
+    started_cpu: float | None = None,
     annotator: str,
     heavy_articles: int,
     heavy_spans: int,
@@ -62,6 +63,8 @@ def measure_window(
         f"window (launch):     {(usable - started) * 1000:7.1f} ms  "
         f"(Qt import + app {1000 * (imported - started):.0f} ms, window {1000 * (usable - imported):.0f} ms)"
     )
+    if started_cpu is not None:
+        print(f"  of which CPU:      {(time.process_time() - started_cpu) * 1000:7.1f} ms  (all threads)")
 
     heavy_ids = window.list_panel.model.ids()[:heavy_articles]
     switches: list[float] = []
