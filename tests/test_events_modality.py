@@ -162,3 +162,25 @@ def test_label_studio_relations_carry_modality_as_a_region_choice(tmp_path: Path
     assert region["value"]["text"] == choice["value"]["text"] == "座谈会"  # the evidence span
     config = (out / "config.xml").read_text(encoding="utf-8")
     assert all(f'<Choice value="{m}"/>' in config for m in EVENT_MODALITIES)
+
+
+def test_an_event_with_a_modality_is_no_event_that_happened_to_agreement_or_evaluate(
+    tmp_path: Path, capsys
+) -> None:
+    from annotator.review.records import event_keys
+    from annotator.suggest.evaluate import Report, read_gold
+
+    happened = example_set()
+    planned = replace(
+        happened, events=tuple(replace(e, modality="planned") for e in happened.events)
+    )
+    assert event_keys(planned) == ()
+    assert event_keys(happened) == (("座谈会/会议", "2024-07-08", "乌鲁木齐"),)
+    assert _run(_db(tmp_path / "a.db"), "export", "--annotator", "alice") == 0
+    gold_file = tmp_path / "gold.jsonl"
+    gold_file.write_text(capsys.readouterr().out, encoding="utf-8")
+    (gold,) = read_gold(gold_file)
+    assert gold.events == ()  # the gold's planned meeting is nothing a suggestion must find
+    report = Report()
+    report.add(gold, planned)
+    assert report.events.support_a == report.events.support_b == 0

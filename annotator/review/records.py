@@ -15,6 +15,8 @@ def official_names(aset: AnnotationSet) -> frozenset[str]:
 
 
 def event_keys(aset: AnnotationSet) -> tuple[EventKey, ...]:
-    """One key per event: two events of one type, date and place (other participants) are two,
-    matched as a multiset."""
-    return tuple((e.type, e.date, e.place) for e in aset.events)
+    """One key per event that happened: two events of one type, date and place (other
+    participants) are two, matched as a multiset. An event with a modality (planned, hoped…) is
+    no event that happened: one person's planned visit against another's visit is a
+    disagreement, as `evaluate` counts it."""
+    return tuple((e.type, e.date, e.place) for e in aset.events if e.modality is None)

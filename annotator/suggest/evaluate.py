@@ -130,7 +130,11 @@ def _gold_article(line: str, where: str) -> GoldArticle:
             GoldOfficial(o["name"], tuple(o.get("titles") or ()), o.get("organization"))
             for o in record.get("officials", ())
         )
-        events = tuple((e["type"], e.get("date"), e.get("place")) for e in record.get("events", ()))
+        events = tuple(
+            (e["type"], e.get("date"), e.get("place"))
+            for e in record.get("events", ())
+            if e.get("modality") is None  # planned, hoped…: not an event that happened
+        )
     except (KeyError, TypeError, AttributeError) as error:
         raise GoldError(f"{where}: malformed span, region, official or event ({error!r})") from None
     return GoldArticle(record["id"], text, tuple(spans), officials, events)
@@ -255,7 +259,8 @@ class Report:
         self.official_titles += titles
         self.official_organizations += organizations
         self.events += multiset_matches(
-            gold.events, ((e.type, e.date, e.place) for e in predicted.events)
+            gold.events,
+            ((e.type, e.date, e.place) for e in predicted.events if e.modality is None),
         )
         gold_regions = [(s, e) for label, s, e in gold.spans if is_region_label(label)]
         predicted_regions = [(s.start, s.end) for s in predicted.spans if s.is_region]
