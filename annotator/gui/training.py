@@ -21,12 +21,6 @@ from annotator.scoring import figure
 from annotator.services.training import TaggerTrained
 from annotator.store import Store
 
-CONTEXT = "TaggerTraining"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 class _Step(QObject):
     changed = Signal(str)  # a step's name, emitted in the job's thread, shown on the UI thread
@@ -41,7 +35,7 @@ def base_corpus_or_ask(parent: QWidget) -> Path | None:
         return base_corpus_path()
     except FileNotFoundError:
         path, _filter = QFileDialog.getOpenFileName(
-            parent, _tr("The base corpus (People's Daily 1998-01, PKU format)")
+            parent, QCoreApplication.translate("TaggerTraining", "The base corpus (People's Daily 1998-01, PKU format)")
         )
         return Path(path) if path else None
 
@@ -68,7 +62,7 @@ def training_work(corpus: Path, run: Run, step: Callable[[str], None]) -> Work:
             )
         except TrainingCancelled:
             run.summary = Summary(
-                _tr("Training cancelled: the model and the suggestions are as they were."),
+                QCoreApplication.translate("TaggerTraining", "Training cancelled: the model and the suggestions are as they were."),
                 cancelled=True,
             )
             return run.summary.headline
@@ -83,29 +77,25 @@ def training_work(corpus: Path, run: Run, step: Callable[[str], None]) -> Work:
 
 def training_summary(trained: TaggerTrained, recomputed: int) -> str:
     """The lines shown when training ends: what it learned from, how long, the scores."""
+    translate = QCoreApplication.translate
     lines = [
-        _tr("The name tagger learned from {corpus} corpus sentences and {own} lines of this "
-            "database in {seconds} s.").format(
-            corpus=trained.corpus_sentences, own=trained.database_sentences,
-            seconds=f"{trained.seconds:.0f}",
-        )
+        translate("TaggerTraining", "The name tagger learned from {corpus} corpus sentences and {own} lines of this database in {seconds} s.")
+        .format(corpus=trained.corpus_sentences, own=trained.database_sentences, seconds=f"{trained.seconds:.0f}")
     ]
     for split, after in trained.after.items():
         before = trained.before.get(split)
         if before is not None:
             lines.append(
-                _tr("Persons in the corpus's {split} split, before: P {p} R {r} F1 {f}")
-                .format(split=split, p=figure(before.precision), r=figure(before.recall),
-                        f=figure(before.f1))
+                translate("TaggerTraining", "Persons in the corpus's {split} split, before: P {p} R {r} F1 {f}")
+                .format(split=split, p=figure(before.precision), r=figure(before.recall), f=figure(before.f1))
             )
         lines.append(
-            _tr("Persons in the corpus's {split} split, now: P {p} R {r} F1 {f}")
-            .format(split=split, p=figure(after.precision), r=figure(after.recall),
-                    f=figure(after.f1))
+            translate("TaggerTraining", "Persons in the corpus's {split} split, now: P {p} R {r} F1 {f}")
+            .format(split=split, p=figure(after.precision), r=figure(after.recall), f=figure(after.f1))
         )
     lines.append(
-        _tr("Suggestions recomputed for {n} article(s) nobody has touched; labelled articles "
-            "keep theirs.").format(n=recomputed)
+        translate("TaggerTraining", "Suggestions recomputed for {n} article(s) nobody has touched; labelled articles keep theirs.")
+        .format(n=recomputed)
     )
     return "\n".join(lines)
 
@@ -132,7 +122,7 @@ def start_training(window: QWidget, db_path: Path, corpus: Path,
     run = Run()
     step = _Step()
     job = BackgroundJob(db_path, training_work(corpus, run, step.changed.emit))
-    progress = TrainingProgress(window, _tr("Training the name tagger"), run, job)
+    progress = TrainingProgress(window, QCoreApplication.translate("TaggerTraining", "Training the name tagger"), run, job)
     step.setParent(progress)
     step.changed.connect(progress.set_step)
     start(job)

@@ -2034,6 +2034,37 @@ No: {source} keeps its name.</source>
     </message>
 </context>
 <context>
+    <name>TaggerTraining</name>
+    <message>
+        <source>The base corpus (People&apos;s Daily 1998-01, PKU format)</source>
+        <translation>基础语料（《人民日报》1998 年 1 月，北大格式）</translation>
+    </message>
+    <message>
+        <source>Training cancelled: the model and the suggestions are as they were.</source>
+        <translation>训练已取消：模型和建议均保持原样。</translation>
+    </message>
+    <message>
+        <source>The name tagger learned from {corpus} corpus sentences and {own} lines of this database in {seconds} s.</source>
+        <translation>人名识别模型学习了 {corpus} 个语料句子和本数据库的 {own} 行，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Persons in the corpus&apos;s {split} split, before: P {p} R {r} F1 {f}</source>
+        <translation>语料 {split} 部分的人名，训练前：P {p} R {r} F1 {f}</translation>
+    </message>
+    <message>
+        <source>Persons in the corpus&apos;s {split} split, now: P {p} R {r} F1 {f}</source>
+        <translation>语料 {split} 部分的人名，现在：P {p} R {r} F1 {f}</translation>
+    </message>
+    <message>
+        <source>Suggestions recomputed for {n} article(s) nobody has touched; labelled articles keep theirs.</source>
+        <translation>已为 {n} 篇无人处理的文章重新计算建议；已标注的文章保留原有建议。</translation>
+    </message>
+    <message>
+        <source>Training the name tagger</source>
+        <translation>训练人名识别模型</translation>
+    </message>
+</context>
+<context>
     <name>TrainingProgress</name>
     <message>
         <source>Reading the base corpus and this database&apos;s labels…</source>
