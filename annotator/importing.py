@@ -20,6 +20,7 @@ from annotator.model import Article, ImportResult
 from annotator.pool import ordered_map
 from annotator.safe_json import JsonRefused, load_json
 from annotator.store import StoreError
+from annotator.suggest.person_tagger import Learned
 from annotator.suggest.tagged_officials import CACHE_FAMILY, FindsSpec, OfficialsCache
 
 PAGE_SUFFIXES: dict[str, Literal["text", "html"] | None] = {
@@ -234,7 +235,8 @@ def _same_file(path: Path, other: Path) -> bool:
 
 
 # A file's articles and, with a FindsSpec, each text's tagged officials (text key -> JSON)
-Cleaned = tuple[list[Article], dict[str, str]]
+# and the sentences the worker's tagger read for them (see PersonTagger.learned)
+Cleaned = tuple[list[Article], dict[str, str], list[Learned]]
 
 
 def _cleaner(max_bytes: int, finds: FindsSpec | None = None) -> Callable[[Path], Cleaned | str]:
@@ -249,9 +251,10 @@ def _cleaner(max_bytes: int, finds: FindsSpec | None = None) -> Callable[[Path],
             articles = clean_file(path, max_bytes=max_bytes)
         except FileRefused as error:
             return str(error)
-        if collector is None:
-            return articles, {}
-        return articles, dict(collector.encoded_finds(a.text) for a in articles)
+        if collector is None or finds is None:
+            return articles, {}, []
+        found = dict(collector.encoded_finds(a.text) for a in articles)
+        return articles, found, finds.learned()
 
     return clean
 
@@ -337,9 +340,11 @@ def import_paths(
             if isinstance(outcome, str):
                 failures.append((printable(str(path)), outcome))
             else:
-                articles, found = outcome
+                articles, found, learned = outcome
                 batch.extend(articles)
                 batch_finds.update(found)
+                if finds is not None and jobs > 1:  # one process: its tagger has them
+                    finds.remember(learned)
                 batch_files.append(path)
             if len(batch) >= BATCH_SIZE:
                 flush()

@@ -127,3 +127,53 @@ def test_an_import_leaves_the_corpus_pass_no_text_to_tag(tmp_path, monkeypatch, 
         inputs = corpus_inputs(store)
         assert counting.calls == 0  # the workers tagged every text already
         assert "李鹏" in inputs.gazetteer.officials
+
+
+class CountingCrf:
+    """Stands in for the pycrfsuite tagger inside a PersonTagger, counting what it tags."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.tagged = inner, 0
+
+    def tag(self, features):
+        self.tagged += 1
+        return self.inner.tag(features)
+
+    def marginal(self, label, position):
+        return self.inner.marginal(label, position)
+
+
+def test_what_import_workers_tagged_is_not_tagged_again_here(tmp_path) -> None:
+    """`import --jobs` forks the suggestion workers from the writer later: the sentences the
+    cleaning workers tagged are handed to the writer's tagger, so those workers find them."""
+    from functools import partial
+
+    from annotator.importing import import_paths
+    from annotator.suggest.officials import is_credit
+    from annotator.suggest.tagged_officials import FindsSpec, tagged_officials
+    from annotator.suggest.taken import Taken
+
+    model = tmp_path / "own.crfsuite"  # a tagger of its own: no other test's sentences in it
+    shutil.copyfile(resource_path(*MODEL_FILE), model)
+    lexicons = default_lexicons()
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n in range(8):
+        (folder / f"{n}.txt").write_text(f"第{n}期\n{TEXTS[n % len(TEXTS)]}", encoding="utf-8")
+    with Store.open(tmp_path / "w.db") as store:
+        spec = FindsSpec(str(model), lexicons)
+        import_paths(store, [folder], finds=spec, jobs=2, start_method="fork")
+        articles = list(store.iter_articles())
+    tagger = tagger_at(str(model))
+    assert tagger is not None
+    counting = CountingCrf(tagger._tagger)
+    tagger._tagger = counting
+    credit = partial(is_credit, lexicons=lexicons)
+    found = [
+        mention.name
+        for article in articles
+        for line in article.text.split("\n")
+        for mention in tagged_officials(line, tagger, lexicons, Taken(len(line)), is_credit=credit)
+    ]
+    assert "李鹏" in found
+    assert counting.tagged == 0

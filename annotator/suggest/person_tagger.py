@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -139,6 +139,9 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
+Learned = tuple[str, tuple[TaggedName, ...]]  # a sentence and its names (offsets in it)
+
+
 class PersonTagger:
     """Load once (`PersonTagger.load()`), then `names(text)`."""
 
@@ -156,6 +159,9 @@ class PersonTagger:
         # corpus in order, which an LRU smaller than the corpus would miss every time.
         self._memo: dict[str, tuple[TaggedName, ...]] = {}
         self._memo_pieces = memo_pieces
+        # what was remembered since `learned()` last asked: a worker process hands it to the
+        # process that forks the next workers (at most memo_pieces entries, ever)
+        self._learned: list[Learned] = []
 
     @classmethod
     def load(cls, model: Path | None = None) -> PersonTagger | None:
@@ -175,8 +181,23 @@ class PersonTagger:
                 names = tuple(self._spans(piece, 0, self._tagger.tag(features(piece))))
                 if len(self._memo) < self._memo_pieces:
                     self._memo[piece] = names
+                    self._learned.append((piece, names))
             found += [TaggedName(offset + n.start, offset + n.end, n.text, n.score) for n in names]
         return found
+
+    def learned(self) -> list[Learned]:
+        """The sentences tagged (and remembered) since the last call, with their names."""
+        learned, self._learned = self._learned, []
+        return learned
+
+    def remember(self, learned: Iterable[Learned]) -> None:
+        """Take what another process's tagger of the same model `learned()`: `import --jobs`
+        tags officials in its cleaning workers, and the suggestion workers, forked from the
+        writer later, then find those sentences done."""
+        for piece, names in learned:
+            if len(self._memo) >= self._memo_pieces:
+                break
+            self._memo.setdefault(piece, names)
 
     def _spans(self, piece: str, offset: int, labels: Sequence[str]) -> list[TaggedName]:
         spans = []

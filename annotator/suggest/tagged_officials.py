@@ -22,7 +22,7 @@ from annotator.resources import read_text
 from annotator.suggest.inputs import lexicons_digest, resources_digest, rules_version
 from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries
 from annotator.suggest.officials import NameMention, TitleMention, is_credit, title_chain_before
-from annotator.suggest.person_tagger import PersonTagger, TaggedName, tagger_at
+from annotator.suggest.person_tagger import Learned, PersonTagger, TaggedName, tagger_at
 from annotator.suggest.taken import Taken
 
 MIN_SCORE = 0.6  # below it the tagger is unsure; the rules or a person decide
@@ -219,6 +219,16 @@ class FindsSpec:
         """None when there is no model to tag with."""
         tagger = tagger_at(self.model)
         return CorpusOfficials(tagger, self.lexicons) if tagger is not None else None
+
+    def learned(self) -> list[Learned]:
+        """What this process's tagger tagged since last asked (see PersonTagger.learned)."""
+        tagger = tagger_at(self.model)
+        return tagger.learned() if tagger is not None else []
+
+    def remember(self, learned: list[Learned]) -> None:
+        tagger = tagger_at(self.model)
+        if tagger is not None:
+            tagger.remember(learned)
 
     def prefix(self) -> str | None:
         """Where the finds are kept (`cache_prefix`); None: no model, nothing to keep."""
