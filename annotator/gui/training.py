@@ -103,6 +103,8 @@ def training_summary(trained: TaggerTrained, recomputed: int) -> str:
 class TrainingProgress(TransferProgress):
     """The progress dialog, a line per step; no Cancel once the new model is in place."""
 
+    model_in_place = False  # set on the UI thread when the suggesting step begins
+
     def set_step(self, name: str) -> None:
         texts = {
             "reading": self.tr("Reading the base corpus and this database's labels…"),
@@ -114,7 +116,12 @@ class TrainingProgress(TransferProgress):
             return
         self.set_phase(texts.get(name, name))
         if name == "suggesting":
+            self.model_in_place = True
             self.dialog.setCancelButton(None)  # the model is in place: its suggestions follow
+
+    def cancel(self) -> None:
+        if not self.model_in_place:  # Escape still cancels a dialog without a Cancel button
+            super().cancel()
 
 
 def start_training(window: QWidget, db_path: Path, corpus: Path,

@@ -98,6 +98,7 @@ def train_tagger(
         seconds = time.perf_counter() - started
         before = _measure(current, path, splits, tell) if current.is_file() else {}
         after = _measure(fresh, path, splits, tell)
+        _check(cancelled)  # the last moment a cancel leaves everything as it was
         fresh.replace(target)  # the one step that changes what suggestions read
     finally:
         fresh.unlink(missing_ok=True)
