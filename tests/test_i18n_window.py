@@ -27,9 +27,13 @@ pytest_plugins = ["test_gui_support"]  # fixtures: settings_dir, db_path, open_w
 
 @pytest.fixture(autouse=True)
 def english_afterwards(qapp) -> Iterator[None]:
-    """The translator is the application's: leave it English for the tests that follow."""
+    """The translator is the application's, and QSettings' path is process-wide: leave both
+    English for the tests that follow."""
     yield
     install_language(ENGLISH)
+    from annotator.gui.app import app_settings
+
+    app_settings().remove(LANGUAGE_KEY)
 
 
 def system_is(monkeypatch, language: str) -> None:
@@ -257,3 +261,25 @@ def test_the_articles_left_out_of_the_corpus_figures_are_named_in_the_window_s_l
     assert excluded_text(result) == result.excluded_summary()
     install_language(CHINESE)
     assert excluded_text(result) == "2 篇被标注员跳过，1 篇无人标注也无人完成"
+
+
+def test_the_review_records_name_event_types_in_the_window_s_language(qtbot):
+    from annotator.gui.review_window import ReviewWindow
+    from annotator.model import Event
+
+    with Store.open(memory=True) as store:
+        store.add_articles([Article(ARTICLE, "x.txt", TEXT, TEXT, OffsetMap.identity(len(TEXT)))])
+        for name in ("alice", "bob"):
+            store.add_span(ARTICLE, name, "OFFICIAL", 0, 3)
+        store.save_event(Event(ARTICLE, "alice", "考察调研", place="成都"))
+        window = ReviewWindow(store)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.corpus is not None)
+        texts = [window.records_view.item(r, 0).text() for r in range(window.records_view.rowCount())]
+        assert any("Event inspection, fact-finding tour" in t for t in texts), texts
+        install_language(CHINESE)
+        delivered()
+        texts = [window.records_view.item(r, 0).text() for r in range(window.records_view.rowCount())]
+        assert any("事件 考察/视察/调研" in t for t in texts), texts
+        window.close()

@@ -6,7 +6,7 @@ Names, titles and places come from the annotators' sets: table items show them a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
@@ -23,12 +23,16 @@ from annotator.review.record_disagreements import (
 OPEN_COLOUR, DECIDED_COLOUR = QColor("#ffe0b2"), QColor("#dcedc8")
 
 
-def slot_title(slot: RecordSlot, verdict: RecordVerdict) -> str:
+def slot_title(
+    slot: RecordSlot, verdict: RecordVerdict, shown: Callable[[str], str] = str
+) -> str:
+    """`shown`: an event type's name in the window's language."""
     draft = slot.first() or (verdict.gold.draft if verdict.gold else None)
     if isinstance(draft, OfficialDraft):
         return QCoreApplication.translate("RecordsView", "Official {name}").format(name=draft.name)
     assert draft is not None
-    return QCoreApplication.translate("RecordsView", "Event {type}").format(type=draft.type) + (f" {draft.date}" if draft.date else "")
+    title = QCoreApplication.translate("RecordsView", "Event {type}").format(type=shown(draft.type))
+    return title + (f" {draft.date}" if draft.date else "")
 
 
 def slot_state(names: Sequence[str], slot: RecordSlot, verdict: RecordVerdict) -> str:
@@ -49,8 +53,9 @@ class RecordsView(QTableWidget):
 
     record_clicked = Signal(int)  # the record's index in the review
 
-    def __init__(self) -> None:
+    def __init__(self, event_type_shown: Callable[[str], str] = str) -> None:
         super().__init__(0, 2)
+        self._event_type_shown = event_type_shown
         self._set_header()
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -85,7 +90,7 @@ class RecordsView(QTableWidget):
             self._first_rows.append(len(rows))
             colour = OPEN_COLOUR if verdict.open else DECIDED_COLOUR
             marker = "▶ " if index == current else ""
-            title = f"{marker}{index + 1}. {slot_title(slot, verdict)} — "
+            title = f"{marker}{index + 1}. {slot_title(slot, verdict, self._event_type_shown)} — "
             rows.append((title + slot_state(names, slot, verdict), "", colour))
             for lane, version in enumerate(slot.versions):
                 rows.append(

@@ -228,7 +228,7 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
         self.figures_article = FiguresBox(schema)
         self.figures_corpus = FiguresBox(schema)  # titled by _set_fixed_texts
         self.figures_corpus.show_message(self.tr("measuring…"))
-        self.records_view = RecordsView()
+        self.records_view = RecordsView(lambda t: schema.event_type_shown(t, schema_language()))
         self.records_view.record_clicked.connect(self._record_clicked)
         side = QWidget()
         side_column = QVBoxLayout(side)
