@@ -152,3 +152,23 @@ def test_a_cancelled_export_leaves_the_target_as_it_was(open_window, tmp_path):
     assert "nothing was written" in headline
     assert out.read_text(encoding="utf-8") == "an earlier export\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("labels")] == ["labels.jsonl"]
+
+
+def test_the_import_dialog_needs_a_path_and_gives_the_clis_choices(open_window, tmp_path):
+    window = open_window()
+    dialog = transfer.ImportDialog(window)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # nothing to import yet
+    dialog.add_paths([tmp_path / "a", tmp_path / "b", tmp_path / "a"])  # a path once
+    assert dialog.paths.count() == 2 and ok.isEnabled()
+    dialog.paths.item(0).setSelected(True)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Remove").click()
+    dialog.suggest.setChecked(False)
+    dialog.max_kib.setValue(64)
+    dialog.jobs.setValue(1)
+    assert dialog.choices() == transfer.ImportChoices(
+        (tmp_path / "b",), suggest=False, max_bytes=64 * 1024, jobs=1
+    )
+    dialog.paths.item(0).setSelected(True)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Remove").click()
+    assert not ok.isEnabled()

@@ -165,7 +165,7 @@ class ImportDialog(QDialog):
         remove = QPushButton(self.tr("Remove"))
         add_files.clicked.connect(self._add_files)
         add_folder.clicked.connect(self._add_folder)
-        remove.clicked.connect(lambda: [self.paths.takeItem(self.paths.row(i)) for i in self.paths.selectedItems()])
+        remove.clicked.connect(self._remove_selected)
         buttons_row = QHBoxLayout()
         for button in (add_files, add_folder, remove):
             buttons_row.addWidget(button)
@@ -204,9 +204,14 @@ class ImportDialog(QDialog):
 
     def add_paths(self, paths: Sequence[str | Path]) -> None:
         present = {self.paths.item(i).text() for i in range(self.paths.count())}
-        for path in paths:
-            if str(path) not in present:
-                self.paths.addItem(str(path))
+        for path in map(str, paths):
+            if path not in present:
+                present.add(path)
+                self.paths.addItem(path)
+
+    def _remove_selected(self) -> None:
+        for item in self.paths.selectedItems():
+            self.paths.takeItem(self.paths.row(item))
 
     def _add_files(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
