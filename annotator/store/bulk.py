@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from annotator.model import Event, Official, Status
+from annotator.model import AnnotationSet, Event, Official, Span, Status
 from annotator.store import codec
 
 
@@ -56,6 +56,58 @@ def set_records(conn: sqlite3.Connection) -> Iterator[SetRecords]:
                 found_events = next_event[1]
             next_event = next(events, None)
         yield SetRecords(article_id, annotator, status, tuple(found_officials), tuple(found_events))
+
+
+def assemble_set(
+    article_id: str,
+    annotator: str,
+    head: sqlite3.Row | None,
+    spans: list[Span],
+    officials: list[Official],
+    events: list[Event],
+) -> AnnotationSet:
+    """A set from its head row (None: no row, an empty `todo` set) and its records as read,
+    by id; spans go in text order."""
+    spans = sorted(spans, key=lambda s: (s.start, s.end, s.label, s.id))
+    return AnnotationSet(
+        article_id=article_id,
+        annotator=annotator,
+        status=head["status"] if head else "todo",
+        seconds=head["seconds"] if head else 0.0,
+        spans=tuple(spans),
+        officials=tuple(officials),
+        events=tuple(events),
+        updated_at=head["updated_at"] if head else None,
+        note=head["note"] if head else None,
+        unsure=bool(head["unsure"]) if head else False,
+    )
+
+
+def sets_of(
+    conn: sqlite3.Connection, annotator: str, article_ids: Sequence[str]
+) -> list[AnnotationSet]:
+    """`annotator`'s sets (those with a head row) on `article_ids`, whole, in that order: four
+    queries for the lot instead of four per set. Keep `article_ids` under SQLite's variable
+    limit (a few hundred)."""
+    marks = ",".join("?" for _ in article_ids)
+    where = f"WHERE annotator = ? AND article_id IN ({marks})"
+    params = [annotator, *article_ids]
+    heads = {
+        row["article_id"]: row
+        for row in conn.execute(f"SELECT * FROM annotation_sets {where}", params)
+    }
+    records: list[dict[str, list]] = []
+    for table, cls in (("spans", Span), ("officials", Official), ("events", Event)):
+        found: dict[str, list] = {}
+        for row in conn.execute(f"SELECT * FROM {table} {where} ORDER BY id", params):
+            record = codec.record_from_row(cls, row)
+            found.setdefault(record.article_id, []).append(record)
+        records.append(found)
+    return [
+        assemble_set(article_id, annotator, heads[article_id], *(r.get(article_id, []) for r in records))
+        for article_id in article_ids
+        if article_id in heads
+    ]
 
 
 def article_heads(conn: sqlite3.Connection) -> dict[str, tuple[str | None, str | None]]:
