@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.model import Article, Event
-from annotator.store import Store
-from annotator.store import store as store_module
+from annotator.store import Store, bulk
 
 TEXT = "省委书记张三在会上讲话。市长李四出席。"
 
@@ -28,7 +27,7 @@ def store():
 
 
 def test_the_sets_read_together_are_the_sets_read_one_by_one(store, monkeypatch) -> None:
-    monkeypatch.setattr(store_module, "_IN_CHUNK", 2)  # several chunks, one of them short
+    monkeypatch.setattr(bulk, "IN_CHUNK", 2)  # several chunks, one of them short
     one_by_one = [
         store.get_annotation_set(i, "alice")
         for i in store.article_ids()

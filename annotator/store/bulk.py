@@ -11,6 +11,8 @@ from itertools import groupby
 from annotator.model import AnnotationSet, Event, Official, Span, Status
 from annotator.store import codec
 
+IN_CHUNK = 500  # ids per `IN (...)` query, well under SQLite's variable limit
+
 
 @dataclass(frozen=True, slots=True)
 class SetRecords:
@@ -87,8 +89,7 @@ def sets_of(
     conn: sqlite3.Connection, annotator: str, article_ids: Sequence[str]
 ) -> list[AnnotationSet]:
     """`annotator`'s sets (those with a head row) on `article_ids`, whole, in that order: four
-    queries for the lot instead of four per set. Keep `article_ids` under SQLite's variable
-    limit (a few hundred)."""
+    queries for the lot instead of four per set. At most IN_CHUNK ids at a time."""
     marks = ",".join("?" for _ in article_ids)
     where = f"WHERE annotator = ? AND article_id IN ({marks})"
     params = [annotator, *article_ids]

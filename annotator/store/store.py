@@ -51,8 +51,6 @@ from annotator.store.errors import CorruptDatabase, NotFound, SpanRejected, Stor
 from annotator.store.migrations import SEARCH_INDEX_CHARS
 from annotator.store.official_merge import fold_official
 
-_IN_CHUNK = 500  # ids per `IN (...)` query, well under SQLite's variable limit
-
 
 class Store:
     """Open with `Store.open(path)` (or `memory=True` for tests); close, or use `with`."""
@@ -352,8 +350,8 @@ class Store:
         """The list rows of `ids`, in the order given."""
         found: dict[str, ArticleSummary] = {}
         with self._reading() as conn:
-            for chunk_start in range(0, len(ids), _IN_CHUNK):
-                chunk = list(ids[chunk_start : chunk_start + _IN_CHUNK])
+            for chunk_start in range(0, len(ids), bulk.IN_CHUNK):
+                chunk = list(ids[chunk_start : chunk_start + bulk.IN_CHUNK])
                 marks = ",".join("?" for _ in chunk)
                 rows = conn.execute(
                     f"""SELECT a.id, a.title, a.outlet, a.published,
@@ -442,9 +440,9 @@ class Store:
                     (annotator,),
                 )
             ]
-        for chunk_start in range(0, len(ids), _IN_CHUNK):
+        for chunk_start in range(0, len(ids), bulk.IN_CHUNK):
             with self._reading() as conn:
-                sets = bulk.sets_of(conn, annotator, ids[chunk_start : chunk_start + _IN_CHUNK])
+                sets = bulk.sets_of(conn, annotator, ids[chunk_start : chunk_start + bulk.IN_CHUNK])
             yield from sets
 
     def replace_annotation_set(
