@@ -141,3 +141,22 @@ def test_line_keys_are_the_keys_of_the_article_lines() -> None:
     articles.append(Article.plain("plain", " a  b \n\n\t\n 国务院  总理 \r\nc"))  # no blocks
     for article in articles:
         assert line_keys(article) == [line.key for line in article_lines(article)]
+
+
+def test_the_pair_check_lets_every_near_pair_through() -> None:
+    """The cheap check that spares most articles the token index never hides a near copy: a
+    paragraph with one character changed is still found, an exact copy too, and distinct
+    paragraphs skip the tokens."""
+    from annotator.suggest.boilerplate import _near, _NearIndex, _some_pair_may_be_near, _tokens
+
+    paragraph = "自治区党委书记马兴瑞在乌鲁木齐市调研时强调要坚定不移推进高质量发展工作"
+    near = paragraph.replace("坚定", "坚决")
+    other = "今年以来全区各地各部门认真贯彻落实党中央决策部署经济运行稳中向好态势明显"
+    assert _near(paragraph, frozenset(_tokens(paragraph)), near, frozenset(_tokens(near)))
+    assert _some_pair_may_be_near([paragraph, near, other])
+    assert not _some_pair_may_be_near([paragraph, other])
+    index = _NearIndex([paragraph, other, near])
+    for text in (paragraph, other):
+        assert not index.has_near(text)
+        index.add(text)
+    assert index.has_near(near) and index.has_near(paragraph)

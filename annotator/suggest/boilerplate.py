@@ -418,8 +418,13 @@ class _NearIndex:
     MATCHING_PAIRS = 5_000_000
 
     def __init__(self, texts: Iterable[str]) -> None:
+        comparable = list(dict.fromkeys(text for text in texts if _comparable(text)))
+        # most articles have no pair that could be near: then only exact copies are looked
+        # for, and no line is cut into tokens (the costliest part of the index)
+        self._only_exact = not _some_pair_may_be_near(comparable)
+        self._given = frozenset(comparable)
         self._token_sets = {  # made once each
-            text: frozenset(_tokens(text)) for text in texts if _comparable(text)
+            text: frozenset(_tokens(text)) for text in comparable if not self._only_exact
         }
         self._rarity = Counter(token for tokens in self._token_sets.values() for token in tokens)
         # tokens of two lines or more: a line whose prefix holds none of them can neither find
@@ -431,13 +436,14 @@ class _NearIndex:
         self._comparisons_left = self.COMPARISONS
         self._pairs_left = self.MATCHING_PAIRS
 
-    def _tokens_of(self, text: str) -> frozenset[Token]:
-        """Only lines given to the constructor are asked about: the rarity counts, and the
-        shortcut in `_prefix`, hold for those."""
-        tokens = self._token_sets.get(text)
-        if tokens is None:
+    def _check_given(self, text: str) -> None:
+        """Only lines given to the constructor are asked about: the pair check, the rarity
+        counts and the shortcut in `_prefix` hold for those."""
+        if text not in self._given:
             raise ValueError("the near-duplicate index was not given this line")
-        return tokens
+
+    def _tokens_of(self, text: str) -> frozenset[Token]:
+        return self._token_sets[text]
 
     def _prefix(self, text: str) -> list[Token]:
         """Its tokens rarest first, by (rarity, token), cut to the prefix length; empty when
@@ -460,6 +466,9 @@ class _NearIndex:
             return True
         if not _comparable(text):
             return False
+        self._check_given(text)
+        if self._only_exact:
+            return False
         tokens = self._tokens_of(text)
         seen: set[str] = set()
         for token in self._prefix(text):
@@ -480,8 +489,10 @@ class _NearIndex:
         return False
 
     def add(self, text: str) -> None:
+        if _comparable(text):
+            self._check_given(text)
         self._exact.add(text)
-        if not _comparable(text):
+        if self._only_exact or not _comparable(text):
             return  # never compared: no token work for it
         entry = (text, self._tokens_of(text))
         for token in self._prefix(text):
@@ -489,6 +500,34 @@ class _NearIndex:
 
 
 Token = tuple[str, int]
+PAIR_CHECKS = 20_000  # past this many pairs of similar length, the index itself decides
+
+
+def _some_pair_may_be_near(texts: list[str]) -> bool:
+    """Whether two of the distinct `texts` pass what every near pair passes: lengths within
+    10 %, and few characters of either missing from the other. A character of `a` that `b`
+    lacks leaves at least one of a's occurrences unmatched, so the matches difflib can find
+    are at most len(a) − |set(a) − set(b)|, and near needs 2·matches ≥ RATIO·(len(a) + len(b)).
+    Distinct paragraphs fail it at once, in C (set differences); exact copies are not pairs
+    here (the index finds them without tokens)."""
+    ordered = sorted(texts, key=len)
+    characters = [frozenset(text) for text in ordered]
+    checks = 0
+    for i, a in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            b = ordered[j]
+            if len(b) - len(a) > 0.1 * len(b):
+                break  # longer ones differ more still
+            checks += 1
+            if checks > PAIR_CHECKS:
+                return True
+            need = NEAR_DUPLICATE_RATIO * (len(a) + len(b))
+            if (
+                2 * (len(a) - len(characters[i] - characters[j])) >= need - 1e-9
+                and 2 * (len(b) - len(characters[j] - characters[i])) >= need - 1e-9
+            ):
+                return True
+    return False
 
 
 def _tokens(text: str) -> list[Token]:
