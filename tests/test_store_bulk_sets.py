@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.model import Article, Event
+from annotator.model import AUTO, AnnotationSet, Article, Event
 from annotator.store import Store, bulk
 
 TEXT = "省委书记张三在会上讲话。市长李四出席。"
@@ -47,3 +47,48 @@ def test_reading_every_set_asks_a_few_queries_not_a_few_per_set(store) -> None:
     assert len(sets) == 5
     reads = [sql for sql in selects if sql.lstrip().upper().startswith("SELECT")]
     assert len(reads) <= 5  # the ids, then one query per table for the chunk
+
+
+def one_by_one_export(store: Store, annotator: str | None, suggestions: bool) -> list:
+    """What formats.service.export_sets gave when it read each set on its own."""
+    humans = [name for name in store.annotators() if name != AUTO]
+    pairs = []
+    for article in store.iter_articles():
+        if annotator is not None:
+            pairs.append((article, store.get_annotation_set(article.id, annotator)))
+        else:
+            sets = [
+                store.get_annotation_set(article.id, name)
+                for name in humans
+                if store.has_annotation_set(article.id, name)
+            ]
+            pairs += [(article, s) for s in sets or [AnnotationSet(article.id, "")]]
+        if suggestions and annotator != AUTO and store.has_annotation_set(article.id, AUTO):
+            pairs.append((article, store.get_annotation_set(article.id, AUTO)))
+    return pairs
+
+
+@pytest.mark.parametrize(
+    ("annotator", "suggestions"), [(None, False), (None, True), ("alice", True), ("carol", False)]
+)
+def test_an_export_reads_the_sets_it_always_read(store, monkeypatch, annotator, suggestions) -> None:
+    from annotator.formats import service
+
+    store.add_suggestions("a4", "same-string", [("OFFICIAL", 4, 6)])
+    monkeypatch.setattr(service, "CHUNK", 3)
+    monkeypatch.setattr(bulk, "IN_CHUNK", 2)
+    got = list(service.export_sets(store, annotator, suggestions=suggestions))
+    assert got == one_by_one_export(store, annotator, suggestions)
+
+
+def test_an_export_asks_a_few_queries_per_chunk_not_a_few_per_set(store) -> None:
+    from annotator.formats.service import export_sets
+
+    selects: list[str] = []
+    store._conn.set_trace_callback(selects.append)
+    pairs = list(export_sets(store, None))
+    store._conn.set_trace_callback(None)
+    reads = [sql for sql in selects if sql.lstrip().upper().startswith("SELECT")]
+    assert len(pairs) == 7
+    # the annotators, the ids, one article each, and one query per table per annotator
+    assert len(reads) <= 2 + 7 + 2 * 4

@@ -18,6 +18,7 @@ from annotator.model import AUTO, AnnotationSet, Article, Status, check_modality
 from annotator.store import SpanRejected, Store
 
 IMPORTED_STATUS: Status = "in_progress"  # for formats that carry no status
+CHUNK = 500  # articles whose sets an export reads together
 
 
 def export_sets(
@@ -33,19 +34,25 @@ def export_sets(
     set after those, where it has one (for formats that keep a model's guesses apart).
     """
     humans = [name for name in store.annotators() if name != AUTO]
-    for article in store.iter_articles():
-        if annotator is not None:
-            yield article, store.get_annotation_set(article.id, annotator)
-        else:
-            sets = [
-                store.get_annotation_set(article.id, name)
-                for name in humans
-                if store.has_annotation_set(article.id, name)
-            ]
-            for aset in sets or [AnnotationSet(article_id=article.id, annotator="")]:
-                yield article, aset
-        if suggestions and annotator != AUTO and store.has_annotation_set(article.id, AUTO):
-            yield article, store.get_annotation_set(article.id, AUTO)
+    names = [annotator] if annotator is not None else humans.copy()
+    if suggestions and annotator != AUTO:
+        names.append(AUTO)
+    ids = store.article_ids()
+    for chunk_start in range(0, len(ids), CHUNK):
+        chunk = ids[chunk_start : chunk_start + CHUNK]
+        # the sets of a few hundred articles at a time: a few queries each, not a few per set
+        sets = {name: store.annotation_sets_on(chunk, name) for name in names}
+        for article_id in chunk:
+            article = store.get_article(article_id)
+            if annotator is not None:
+                mine = sets[annotator].get(article_id)
+                yield article, mine or store.get_annotation_set(article_id, annotator)
+            else:
+                found = [sets[n][article_id] for n in humans if article_id in sets[n]]
+                for aset in found or [AnnotationSet(article_id=article.id, annotator="")]:
+                    yield article, aset
+            if suggestions and annotator != AUTO and article_id in sets[AUTO]:
+                yield article, sets[AUTO][article_id]
 
 
 def export_records(

@@ -445,6 +445,18 @@ class Store:
                 sets = bulk.sets_of(conn, annotator, ids[chunk_start : chunk_start + bulk.IN_CHUNK])
             yield from sets
 
+    def annotation_sets_on(
+        self, article_ids: Sequence[str], annotator: str
+    ) -> dict[str, AnnotationSet]:
+        """Article id -> `annotator`'s set, for those of `article_ids` where it has one (as
+        `has_annotation_set` says): four queries per bulk.IN_CHUNK articles, not four per set."""
+        found: dict[str, AnnotationSet] = {}
+        for chunk_start in range(0, len(article_ids), bulk.IN_CHUNK):
+            chunk = list(article_ids[chunk_start : chunk_start + bulk.IN_CHUNK])
+            with self._reading() as conn:
+                found.update((s.article_id, s) for s in bulk.sets_of(conn, annotator, chunk))
+        return found
+
     def replace_annotation_set(
         self, aset: AnnotationSet, *, keep_updated_at: bool = False
     ) -> AnnotationSet:
