@@ -42,6 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=[HELDOUT, BLIND],
         help="folders of held-out pages, each with its gold.jsonl",
     )
+    parser.add_argument(
+        "--seconds", type=float, default=8.0, help="how long to time seed-sized suggestions"
+    )
     parser.set_defaults(run=run)
 
 
@@ -59,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         _real_pages(args.pages, args.gold, extract)
     else:
         print(f"real pages skipped: {args.pages} or {args.gold} is missing")
+    _seed_rate(args.seconds)
     for folder in args.heldout:
         if (folder / "gold.jsonl").is_file():
             _heldout(folder, extract)
@@ -172,3 +176,42 @@ def _rate(files: list[Path], work: Callable[[bytes, str], object]) -> float:
     for data, name in pages:
         work(data, name)
     return len(pages) / (time.perf_counter() - started)
+
+
+def seed_copies(copy: int) -> list[tuple[bytes, str]]:
+    """The seed text pages as copy number `copy`: a marker at the start of every line, so no
+    sentence repeats between copies (the name tagger remembers sentences it has tagged)."""
+    from annotator.resources import seeds_dir
+
+    pages = []
+    for path in sorted(p for p in seeds_dir().iterdir() if p.suffix == ".txt"):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        marked = [f"〔{copy}〕{line}" if line.strip() else line for line in lines]
+        pages.append(("\n".join(marked).encode("utf-8"), path.name))
+    return pages
+
+
+def _seed_rate(seconds: float) -> None:
+    """Clean + suggest (no HTML parse) of seed-sized articles, per second of the clock and of
+    this process's CPU time (what one core gives, whatever else runs on the machine)."""
+    import os
+
+    from annotator.cleaning import clean_page
+    from annotator.suggest import suggest_article
+
+    for data, name in seed_copies(-1):  # loads the lexicons, the model, the tables
+        suggest_article(clean_page(data, name))
+    done, copy = 0, 0
+    wall, cpu = time.perf_counter(), time.process_time()
+    while time.perf_counter() - wall < seconds:
+        for data, name in seed_copies(copy):
+            suggest_article(clean_page(data, name))
+            done += 1
+        copy += 1
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(
+        f"seed-sized articles (distinct copies of the {len(seed_copies(0))} seed text pages), "
+        f"clean + suggest: {done / wall:.1f}/s on the clock, {done / cpu:.1f}/s of CPU time "
+        f"(target >= 100/s per core); load {load}"
+    )
