@@ -250,3 +250,32 @@ def pycrfsuite_info(model: Path):
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     return tagger.info()
+
+
+def test_a_sentence_telling_again_an_event_people_kept_is_no_none() -> None:
+    """The suggestions merge it into that event: teaching the model it is none would make it
+    drop the event's first sentence elsewhere."""
+    text = _article(0).text + "\n随后,双方再次会见了来访客人。"
+    article = Article("e" * 16, "again.txt", text, text, OffsetMap.identity(len(text)))
+    start = text.index("\n") + 1
+    end = text.index("\n", start)
+    with Store.open(memory=True) as store:
+        store.add_articles([article])
+        span = Span(article.id, "alice", "EVENT", start, end, text[start:end], 1)
+        event = Event(article.id, "alice", "会见", evidence=1, id=1)
+        store.replace_annotation_set(
+            AnnotationSet(article.id, "alice", "done", 1.0, (span,), (), (event,))
+        )
+        (labelled,) = labelled_articles(store, LEXICONS)
+    labels = [(s.text, s.label) for _s, _e, s in labelled.sentences]
+    assert labels[-2:] == [(text[start:end], "会见"), ("随后,双方再次会见了来访客人。", "会见")]
+    assert labels[0][1] == NONE  # the 茶话会 nobody recorded here
+
+
+def test_every_fold_holds_articles() -> None:
+    from annotator.suggest.event_training import LabelledArticle, folds
+
+    articles = [LabelledArticle(f"{n:016x}", "", None, (), (), True) for n in range(7)]
+    dealt = folds(articles, 5)
+    assert sorted(set(dealt)) == [0, 1, 2, 3, 4]
+    assert folds(articles[::-1], 5) == dealt[::-1]  # the deal follows the articles, not the order

@@ -8,8 +8,9 @@
   NEGATIVE_KEEP by a hash of their text (fixed everywhere), so the model is small.
 - Database (`database_sentences`): per article, the best set people made (gold first, then done
   sets, then the one with most events; never `auto`). A done set labels all its sentences: the
-  one an event's evidence starts in gets the event's type, the others `none`; a set not done
-  (or with an event citing no evidence) gives only its events' sentences. Each database
+  one an event's evidence starts in gets the event's type, so does one where the rules find a
+  type the set kept (the suggestions merge it into that event), the others `none`; a set not
+  done (or with an event citing no evidence) gives only its event sentences. Each database
   sentence counts HUMAN_WEIGHT times: a few hundred labels must move a model of thousands.
 """
 
@@ -148,12 +149,17 @@ def _labelled(
     complete = aset.status == "done" and all(
         e.evidence in spans for e in aset.events if e.modality is None
     )
+    kept_types = {t for _s, t in starts}
     found: list[tuple[int, int, LabelledSentence]] = []
     offset = 0
     for line in text.split("\n"):
         said = rules_said(line, lexicons)
         for start, end, sentence in sentences(line, offset):
             label = next((t for s, t in starts if start <= s < end), NONE)
+            if label == NONE and said.get(start - offset) in kept_types:
+                # the rules tell again an event people kept (its type is theirs): a sentence
+                # the suggestions merge into that event, not one people refused
+                label = said[start - offset]
             if complete or label != NONE:
                 rules = _verdict(sentence, said.get(start - offset), lexicons)
                 found.append((start, end, LabelledSentence(sentence, label, rules)))
@@ -243,8 +249,18 @@ class EventFold:
     after: EventScores  # trained on the base sentences plus the other folds
 
 
-def fold_of(article_id: str, k: int) -> int:
-    return int(hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:8], 16) % k
+def folds(articles: Sequence[LabelledArticle], k: int) -> list[int]:
+    """Each article's fold: articles ordered by a hash of their id, then dealt round, so every
+    fold holds some (a hash alone leaves folds empty on few articles) and the deal never
+    depends on the order articles are read."""
+    order = sorted(
+        range(len(articles)),
+        key=lambda i: hashlib.sha256(articles[i].article_id.encode("utf-8")).hexdigest(),
+    )
+    fold = [0] * len(articles)
+    for rank, index in enumerate(order):
+        fold[index] = rank % k
+    return fold
 
 
 def cross_validate_events(
@@ -262,9 +278,10 @@ def cross_validate_events(
     if len(articles) < k:
         raise ValueError(f"{len(articles)} articles with labelled events cannot make {k} folds")
     results = []
+    dealt = folds(articles, k)
     for fold in range(k):
-        held = [a for a in articles if fold_of(a.article_id, k) == fold]
-        rest = [a for a in articles if fold_of(a.article_id, k) != fold]
+        held = [a for a, f in zip(articles, dealt, strict=True) if f == fold]
+        rest = [a for a, f in zip(articles, dealt, strict=True) if f != fold]
         model = folder / f"events-fold{fold}.crfsuite"
         train_events(base, rest, model, lexicons)
         after = EventClassifier(model, lexicons)
