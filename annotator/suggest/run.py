@@ -17,6 +17,7 @@ from annotator.model import AUTO, AnnotationSet, Article
 from annotator.pool import ordered_map
 from annotator.suggest.article import suggest_article
 from annotator.suggest.corpus import CorpusStats
+from annotator.suggest.event_classifier import classifier_at, database_classifier_path
 from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.inputs import SuggestionInputs
 from annotator.suggest.lexicons import Lexicons, default_lexicons
@@ -78,6 +79,16 @@ def own_tagger_model(store: SuggestionStore) -> Path | None:
     return model if model.is_file() else None
 
 
+def own_events_model(store: SuggestionStore) -> Path | None:
+    """The database's own event classifier (`annotator train` writes it beside the database),
+    or None: the shipped one."""
+    path = getattr(store, "path", None)
+    if path is None:
+        return None
+    model = database_classifier_path(Path(path))
+    return model if model.is_file() else None
+
+
 def database_lexicons(store: SuggestionStore) -> UserLexicons | None:
     """The database's own lexicons (`<database>.lexicons/` beside it), checked against its
     label schema: LexiconError, in one line, for a file that does not fit. None: in memory."""
@@ -116,6 +127,7 @@ def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> S
         gazetteer=gazetteer,
         lexicons=lexicons,
         tagger_model=model,
+        events_model=own_events_model(store),
         user_lexicons=user,
     )
 
@@ -144,6 +156,7 @@ def _suggester(inputs: SuggestionInputs, lexicons: Lexicons | None) -> Callable[
             rejected=rejected,
             lexicons=lexicons,
             tagger=tagger_at(inputs.tagger_model),
+            event_classifier=classifier_at(inputs.events_model, lexicons),
         )
         return draft, article.id, fingerprint
 
