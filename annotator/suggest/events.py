@@ -35,7 +35,6 @@ _TIME_WORD = re.compile(
     r"不久|日前|近日|近期|此前|之前|以前|以来|前夕|当天|当日|今年|去年|明年|上午|下午|晚上|期间|时候"
 )
 _IN_THE_TALK = re.compile(r"[上中下里内后前时](?:同|与|和|向)")
-_SPEECH = re.compile(r"(?:说|强调|指出|表示|要求|认为|希望|介绍)[,,::]")
 _CLAUSE_BREAK = re.compile(r"[,;:、,;:]")
 # a lexicon writes "," for either comma: each ASCII mark also stands for its full-width form
 _WIDE = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
@@ -145,7 +144,7 @@ def find_events(
             # a report goes on with the day it last named (随后, 当晚…); "在疆期间" sums up
             # the whole visit instead, on no one day
             date = DateMention(start, start, "", context.last, None)
-        speech = _SPEECH.search(sentence)
+        speech = _speech(lexicons.speech_verbs).search(sentence)
         told = sentence if not in_speech else ""
         if speech is not None and not in_speech:
             told, in_speech = sentence[: speech.start()], True
@@ -252,6 +251,14 @@ def _types_in(sentence: str, lexicons: Lexicons) -> list[tuple[str, str, int]]:
             found.pop("其他", None)
     ordered = sorted(found.items(), key=lambda item: item[1][0])
     return [(event_type, trigger, position) for event_type, (position, trigger) in ordered]
+
+
+@functools.lru_cache(maxsize=16)
+def _speech(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A verb of speech and its comma or colon (说:, 强调,): what follows is what was said."""
+    if not verbs:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(rf"(?:{'|'.join(map(re.escape, verbs))})[,:]")
 
 
 def _wide_forms(words: Iterable[str]) -> set[str]:

@@ -68,6 +68,8 @@ class Lexicons:
     credits_after: tuple[str, ...] = ()
     # a word closing a 、-list of names that makes it trusted without a known member (…等)
     enumeration_ends: tuple[str, ...] = ()
+    # a verb of speech before a comma or colon (强调:): a sentence's events are told before it
+    speech_verbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Lexicons:
@@ -130,6 +132,7 @@ KINDS: Mapping[str, Kind] = {
     "pager": Kind("pager", label=region_label("navigation")),
     "credits_after": Kind("credits_after"),
     "enumeration_ends": Kind("enumeration_ends"),
+    "speech_verbs": Kind("speech_verbs", label="EVENT"),
     "event_triggers": Kind("event_triggers", pairs=True, label="EVENT"),
     "event_weak_triggers": Kind("weak_event_triggers", pairs=True, label="EVENT"),
     "event_modality": Kind("event_modality", pairs=True, label="EVENT"),
