@@ -7,14 +7,19 @@ import random
 from pathlib import Path
 
 import pytest
+from test_person_tagger import new_outlet_db, pku_line
 
 from annotator.cli import main
 from annotator.services.training import TrainingCancelled, train_tagger
 from annotator.store import Store
 from annotator.suggest.lexicons import LexiconError
-from annotator.suggest.tagger_training import database_model_path, read_corpus, train
+from annotator.suggest.tagger_training import (
+    database_model_path,
+    lines_with_names,
+    read_corpus,
+    train,
+)
 from annotator.suggest.user_lexicons import lexicon_folder
-from test_person_tagger import new_outlet_db, pku_line
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +94,50 @@ def test_a_finished_run_replaces_the_model_and_scores_before_and_after(tmp_path,
     assert done.before["dev"].gold == done.after["dev"].gold > 0
     assert done.after["dev"].f1 > done.before["dev"].f1  # the old one was measured, not the new
     assert not [p for p in tmp_path.iterdir() if p.name.endswith((".new", ".partial"))]
+
+
+class Known:
+    """A model in use that knows the given names wherever they are written."""
+
+    def __init__(self, *names: str) -> None:
+        self.known = names
+
+    def names(self, text: str) -> list:
+        from annotator.suggest.person_tagger import TaggedName
+
+        found = []
+        for name in self.known:
+            at = text.find(name)
+            if at >= 0:
+                found.append(TaggedName(at, at + len(name), name, 0.9))
+        return found
+
+
+def taught(text: str, labelled: list[str], known: Known | None = None) -> list[tuple[str, list]]:
+    names = [(text.index(n), text.index(n) + len(n)) for n in labelled]
+    return [
+        (s.text, [s.text[a:b] for a, b in s.names])
+        for s in lines_with_names([(text, names)], known)  # type: ignore[arg-type]
+    ]
+
+
+def test_a_labelled_official_teaches_its_clause_not_the_other_persons_of_its_line():
+    # alice labels officials only: 毕加索, a person but no official, must not become "no name"
+    text = "国务院总理李鹏会见了客人，画家毕加索的作品也在展出。\n下一行"
+    assert taught(text, ["李鹏"]) == [("国务院总理李鹏会见了客人，", ["李鹏"])]
+
+
+def test_a_clause_where_the_model_sees_an_unlabelled_name_is_left_out():
+    text = "外交部长唐家璇和作家王蒙出席，江泽民主席讲话。"
+    assert taught(text, ["唐家璇", "江泽民"], Known("唐家璇", "王蒙", "江泽民")) == [
+        ("江泽民主席讲话。", ["江泽民"])
+    ]
+    # a name the model finds overlapping a label (a wrong boundary) does not leave it out
+    assert taught("张和平被任命为部长。", ["张和平"], Known("张和平被")) == [
+        ("张和平被任命为部长。", ["张和平"])
+    ]
+
+
+def test_names_written_apart_in_a_list_are_clauses_of_their_own():
+    text = "马兴瑞 楼阳生 何忠友参加有关活动"
+    assert taught(text, ["马兴瑞"], Known("马兴瑞", "楼阳生", "何忠友")) == [("马兴瑞 ", ["马兴瑞"])]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from annotator.store import Store
 
 if TYPE_CHECKING:
+    from annotator.suggest.person_tagger import PersonTagger
     from annotator.suggest.tagger_training import Scores, Sentence
 
 # (step, done, total); steps: "reading", "training" (iterations), "measuring", "suggesting"
@@ -88,7 +89,8 @@ def train_tagger(
     current = current or resource_path(*MODEL_FILE)
     tell("reading", 0, 1)
     base = base_training_sentences(path, official_title_words())
-    added = list(database_sentences(store)) if store is not None else []
+    # the clauses of people's labels, less those where the model in use sees an unlabelled name
+    added = list(database_sentences(store, _tagger(current))) if store is not None else []
     tell("reading", 1, 1)
     _check(cancelled)
     started = time.perf_counter()
@@ -134,6 +136,12 @@ def recompute_untouched(
         start_method=start_method,
         progress=lambda done, total: tell("suggesting", done, total),
     )
+
+
+def _tagger(model: Path) -> PersonTagger | None:
+    from annotator.suggest.person_tagger import PersonTagger
+
+    return PersonTagger(model) if model.is_file() else None
 
 
 def _check(cancelled: Cancelled | None) -> None:
