@@ -73,3 +73,21 @@ def test_one_table_names_every_lexicon_file_its_field_and_its_label() -> None:
     assert all(hasattr(lexicons, kind.field) for kind in KINDS.values())
     labels = set(default_schema().names())
     assert {kind.label for kind in KINDS.values()} <= labels
+
+
+def test_a_bare_title_stands_for_its_holder_before_a_word_of_its_lexicon(tmp_path: Path) -> None:
+    from annotator.suggest import suggest_article
+
+    text = "今天上午,省委副书记、省长周立新到省政府调研并召开座谈会。省长强调,要做好各项工作。"
+    article = Article.plain("a1", text)
+
+    def title_only(lexicons: Lexicons) -> list[str]:
+        spans = suggest_article(article, lexicons=lexicons).spans
+        return [s.text for s in spans if s.rule == "title-only"]
+
+    assert title_only(default_lexicons()) == ["省长"]
+    folder = copied_lexicons(tmp_path)
+    words = (folder / "title_only_after.txt").read_text(encoding="utf-8").splitlines()
+    kept = [w for w in words if w != "强调"]
+    (folder / "title_only_after.txt").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    assert title_only(Lexicons.load(folder)) == []

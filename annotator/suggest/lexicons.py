@@ -70,6 +70,8 @@ class Lexicons:
     enumeration_ends: tuple[str, ...] = ()
     # a verb of speech before a comma or colon (强调:): a sentence's events are told before it
     speech_verbs: tuple[str, ...] = ()
+    # what a person says or does right after a bare title (省长强调): the title is its holder
+    title_only_after: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Lexicons:
@@ -133,6 +135,7 @@ KINDS: Mapping[str, Kind] = {
     "credits_after": Kind("credits_after"),
     "enumeration_ends": Kind("enumeration_ends"),
     "speech_verbs": Kind("speech_verbs", label="EVENT"),
+    "title_only_after": Kind("title_only_after"),
     "event_triggers": Kind("event_triggers", pairs=True, label="EVENT"),
     "event_weak_triggers": Kind("weak_event_triggers", pairs=True, label="EVENT"),
     "event_modality": Kind("event_modality", pairs=True, label="EVENT"),

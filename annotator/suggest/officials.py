@@ -196,9 +196,6 @@ def surname_title_mentions(
     return mentions
 
 
-_TITLE_ONLY_AFTER = ("说", "表示", "强调", "指出", "介绍", "要求", "希望", "主持", "讲话", "致辞")
-
-
 def sole_title_holders(
     titles_by_person: Mapping[str, tuple[str, ...]], lexicons: Lexicons
 ) -> dict[str, str]:
@@ -213,15 +210,18 @@ def sole_title_holders(
     return {word: next(iter(names)) for word, names in holders.items() if len(names) == 1}
 
 
-def title_only_mentions(text: str, holders: Mapping[str, str], taken: Taken) -> list[NameMention]:
+def title_only_mentions(
+    text: str, holders: Mapping[str, str], taken: Taken, lexicons: Lexicons
+) -> list[NameMention]:
     """省长强调,… after 省委副书记、省长周立新: a bare title word that opens a clause and is
-    followed by what a person says or does is a mention of its sole holder."""
+    followed by what a person says or does (title_only_after.txt) is a mention of its sole
+    holder."""
     mentions: list[NameMention] = []
     for word, name in holders.items():
         for start in occurrences(word, text):
             end = start + len(word)
             opens_clause = start == 0 or text[start - 1] in _CLAUSE_BREAK or text[start - 1] == " "
-            if not opens_clause or not text.startswith(_TITLE_ONLY_AFTER, end):
+            if not opens_clause or not text.startswith(lexicons.title_only_after, end):
                 continue
             if taken.overlaps(start, end):
                 continue

@@ -223,7 +223,7 @@ class OfficialLinks:
         for line, taken in zip(lines, _claimed_by_line(lines, kept.mentions), strict=True):
             linked = link_known(line.text, known, taken, lexicons)
             linked += surname_title_mentions(line.text, owners, taken, lexicons)
-            linked += title_only_mentions(line.text, holders, taken)
+            linked += title_only_mentions(line.text, holders, taken, lexicons)
             mentions += [_in_text(line, m, _score(m.rule)) for m in linked]
         return Suggestions(mentions=tuple(mentions))
 
