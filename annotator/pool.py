@@ -18,7 +18,11 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-IN_FLIGHT_PER_JOB = 4  # enough to keep every worker busy while the writer commits
+# Items per task sent to a worker. The pool's feeder and result threads in this process need
+# the GIL for every task, and the writer holds it while it works (decoding, pickling, SQL): a
+# thread waits up to the switch interval (5 ms) for it, so one item a task left workers idle.
+CHUNK = 4
+IN_FLIGHT_PER_JOB = 2 * CHUNK  # two tasks a worker: the next is there when one is done
 
 
 def default_jobs() -> int:
@@ -42,9 +46,35 @@ def _worker_start(make: Callable[..., Callable[[Any], Any]], args: tuple[Any, ..
     _worker_function = make(*args)
 
 
-def _apply(item: Any) -> Any:
+def _apply(items: list[Any]) -> tuple[list[Any], BaseException | None]:
+    """The function over one task's items, in order; stops at the first item that raises and
+    returns what came before it with the exception (raised by the caller at that item)."""
     assert _worker_function is not None, "_worker_start did not run"
-    return _worker_function(item)
+    results = []
+    for item in items:
+        try:
+            results.append(_worker_function(item))
+        except Exception as error:
+            return results, error
+    return results, None
+
+
+def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _outcome(future: Future[tuple[list[Any], BaseException | None]]) -> Iterator[Any]:
+    results, error = future.result()
+    yield from results
+    if error is not None:
+        raise error
 
 
 def ordered_map(
@@ -70,12 +100,12 @@ def ordered_map(
     ) as pool:
         pending: deque[Future[Any]] = deque()
         try:
-            for item in items:
-                pending.append(pool.submit(_apply, item))
-                if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                    yield pending.popleft().result()
+            for chunk in _chunked(items, CHUNK):
+                pending.append(pool.submit(_apply, chunk))
+                if len(pending) * CHUNK >= jobs * IN_FLIGHT_PER_JOB:
+                    yield from _outcome(pending.popleft())
             while pending:
-                yield pending.popleft().result()
+                yield from _outcome(pending.popleft())
         finally:  # interrupted or abandoned: drop the queued work, do not wait for it
             for future in pending:
                 future.cancel()
