@@ -1,5 +1,5 @@
 """The stored links travel: exports write them as relations (doccano `relations`, Label Studio
-`relation` results, brat `R` lines, native JSONL fields), imports of those forms fill them, and
+`relation` results, brat `R` lines and `E` arguments, native JSONL fields), imports of those forms fill them, and
 a round trip keeps them where the format can carry the record."""
 
 from __future__ import annotations
@@ -59,19 +59,12 @@ def test_jsonl_round_trip_keeps_every_link(linked_db, tmp_path):
     assert linked_texts(import_back(fresh_db(tmp_path), "jsonl", path)) == EXPECTED
 
 
-def test_brat_round_trip_keeps_every_link_as_r_lines(linked_db, tmp_path, capsys):
+def test_brat_round_trip_keeps_every_link(linked_db, tmp_path, capsys):
+    """Officials' links as R lines; events' as E arguments (tests/test_brat_event_args.py)."""
     folder = export(linked_db, "brat", tmp_path / "brat")
     ann = (folder / f"{ARTICLE}.ann").read_text(encoding="utf-8")
     kinds = sorted(line.split("\t")[1].split(" ")[0] for line in ann.splitlines() if line[0] == "R")
-    assert kinds == [
-        "date",
-        "organization",
-        "participant",
-        "participant",
-        "place",
-        "title",
-        "title",
-    ]
+    assert kinds == ["organization", "title", "title"]
     assert "title\tArg1:OFFICIAL, Arg2:TITLE" in (folder / "annotation.conf").read_text("utf-8")
     aset = import_back(fresh_db(tmp_path), "brat", folder)
     assert "left out" not in capsys.readouterr().out

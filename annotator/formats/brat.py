@@ -10,9 +10,12 @@
 - An event is an `Event` event triggered on its evidence span, with `Evidence` and `Participant`
   (the Official events) arguments, its type as the `EventType` attribute, and date, end date
   and place as JSON in AnnotatorNotes. An event without evidence is left out.
-- The links between spans (`formats.relations`: officials' titles and organization, events'
-  participants, place and date) are relation lines `R1	title Arg1:T1 Arg2:T5` between the
-  T lines of the spans, their types declared in annotation.conf.
+- An event's links to the spans of its parts (`formats.relations.event_parts`) are more
+  arguments of its E line, brat's native form: `Participant` also takes OFFICIAL spans,
+  `Place` a PLACE span, `Date` a DATE span, repeated roles numbered (`Participant:E1
+  Participant2:T4`). An official's links (titles, organization) are relation lines
+  `R1	title Arg1:T1 Arg2:T5` from its first mention, as an Official event has no argument an
+  annotator edits them on. No link is written both ways; annotation.conf declares both.
 - Offsets are code points, as brat (Python) counts them; the .txt is the article text exactly.
 - File names come from article ids (checked by model.check_article_id), never titles; without
   --annotator each annotator gets a sub-folder (brat finds annotation.conf in a parent folder)
@@ -30,7 +33,7 @@ from typing import Any
 
 from annotator.formats.base import InvalidExportError, Record
 from annotator.formats.record import labelled_spans
-from annotator.formats.relations import record_relations
+from annotator.formats.relations import Key, event_parts, official_relations
 from annotator.model import EVENT_MODALITIES, LabelSchema, check_article_id
 
 _LINE_BREAKS = re.compile(r"[^\r\n]+")
@@ -118,32 +121,38 @@ def annotation_conf(schema: LabelSchema) -> str:
         "<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>\n\n"
         "[events]\n"
         f"Official\tMention*:{mention_types}\n"
-        f"Event\tEvidence?:{mention_types}, Participant*:Official\n\n"
+        f"Event\tEvidence?:{mention_types}, {_part_roles(schema)}\n\n"
         "[attributes]\n"
         f"EventType\tArg:Event, Value:{'|'.join(schema.event_types)}\n"
         f"Modality\tArg:Event, Value:{'|'.join(EVENT_MODALITIES)}\n"
     )
 
 
-# The relations of `formats.relations` as brat relation types: (kind, Arg1 types, Arg2 type);
-# None: any entity label (an event's evidence span may carry any).
-_RELATION_ARGS = (
-    ("title", "OFFICIAL", "TITLE"),
-    ("organization", "OFFICIAL", "ORG"),
-    ("participant", None, "OFFICIAL"),
-    ("place", None, "PLACE"),
-    ("date", None, "DATE"),
-)
+# The official links of `formats.relations` as brat relation types: (kind, Arg1 type, Arg2 type).
+_RELATION_ARGS = (("title", "OFFICIAL", "TITLE"), ("organization", "OFFICIAL", "ORG"))
+# The event links of `formats.relations` as E line roles: kind -> (role, the span's label, mark).
+_PART_ROLES = {"participant": ("Participant", "OFFICIAL", "*"), "place": ("Place", "PLACE", "?"),
+               "date": ("Date", "DATE", "?")}  # fmt: skip
 
 
 def _relation_types(schema: LabelSchema) -> str:
     """The relation types whose labels the schema has (brat's verifier checks them)."""
     names = [label.name for label in schema.entity_labels()]
     return "".join(
-        f"{kind}\tArg1:{source or '|'.join(names)}, Arg2:{target}\n"
+        f"{kind}\tArg1:{source}, Arg2:{target}\n"
         for kind, source, target in _RELATION_ARGS
-        if target in names and (source is None or source in names)
+        if {source, target} <= set(names)
     )
+
+
+def _part_roles(schema: LabelSchema) -> str:
+    """The Event roles of its parts; Participant takes Official events, and OFFICIAL spans when
+    the schema has the label (brat's verifier checks every argument's type)."""
+    names = {label.name for label in schema.entity_labels()}
+    roles = {role: [label] if label in names else [] for role, label, _ in _PART_ROLES.values()}
+    roles["Participant"].insert(0, "Official")
+    marks = {role: mark for role, _, mark in _PART_ROLES.values()}
+    return ", ".join(f"{r}{marks[r]}:{'|'.join(types)}" for r, types in roles.items() if types)
 
 
 def standoff(record: Record) -> str:
@@ -168,7 +177,7 @@ def standoff(record: Record) -> str:
         by_key[(start, end, label)] = tid
         if (start, end, label) in local_of:
             by_span_id[local_of[(start, end, label)]] = tid
-    for source, target, kind in record_relations(record):
+    for source, target, kind in official_relations(record):
         if source in by_key and target in by_key:
             lines.append(f"{next_id('R')}\t{kind} Arg1:{by_key[source]} Arg2:{by_key[target]}\n")
     span_of = {s["id"]: s for s in record["spans"]}
@@ -188,7 +197,7 @@ def standoff(record: Record) -> str:
         lines.append(_notes(eid, numbers["#"] + 1, details))
         numbers["#"] += 1
         official_event.setdefault(official["name"], eid)
-    for event in record["events"]:
+    for event, parts in zip(record["events"], event_parts(record), strict=True):
         if event["evidence"] not in by_span_id:
             continue
         evidence = span_of[event["evidence"]]
@@ -199,6 +208,7 @@ def standoff(record: Record) -> str:
         participants = [official_event[p] for p in event["participants"] if p in official_event]
         args = _arg("Evidence", 0, by_span_id[event["evidence"]])
         args += "".join(_arg("Participant", n, e) for n, e in enumerate(participants))
+        args += _part_args(parts, by_key, len(participants))
         lines.append(f"{eid}\tEvent:{trigger}{args}\n")
         lines.append(f"{next_id('A')}\tEventType {eid} {event['type']}\n")
         if event.get("modality"):  # none: it happened, brat's unset attribute
@@ -212,6 +222,19 @@ def standoff(record: Record) -> str:
 def _arg(role: str, index: int, target: str) -> str:
     """brat numbers repeated roles: Mention, Mention2, Mention3…"""
     return f" {role}{index + 1 if index else ''}:{target}"
+
+
+def _part_args(parts: list[tuple[Key, str]], by_key: dict[Key, str], participants: int) -> str:
+    """The arguments of an event's part links written (a span with no T line has none);
+    `participants` Participant arguments (its Official events) come first."""
+    counts = {"Participant": participants}
+    args = ""
+    for target, kind in parts:
+        if target in by_key:
+            role = _PART_ROLES[kind][0]
+            args += _arg(role, counts.get(role, 0), by_key[target])
+            counts[role] = counts.get(role, 0) + 1
+    return args
 
 
 def text_bound(ann: str) -> Iterator[tuple[str, list[tuple[int, int]], str]]:
@@ -255,27 +278,45 @@ def verify_standoff(txt: str, ann: str, record: Record) -> None:
 
 
 def _relation_lines(ann: str) -> list[tuple[str, Any, Any]]:
-    """(kind, Arg1, Arg2) of the R lines, each argument as its T line's (type, fragments)."""
+    """(kind, from, to) of the R lines and of the part arguments of the Event E lines (from:
+    the Evidence), each span as its T line's (type, fragments)."""
     bound = {
         line.split("\t", 1)[0]: (kind, frags)
         for line, (kind, frags, _) in zip(
             (line for line in ann.split("\n") if line.startswith("T")), text_bound(ann), strict=True
         )
     }
+    kind_of = {role: kind for kind, (role, _, _) in _PART_ROLES.items()}
     found = []
     for line in ann.split("\n"):
         if line.startswith("R"):
             kind, first, second = line.split("\t")[1].split(" ")
             found.append((kind, bound[first.split(":")[1]], bound[second.split(":")[1]]))
+    for line in ann.split("\n"):
+        if line.startswith("E") and line.split("\t")[1].startswith("Event:"):
+            args = [arg.split(":", 1) for arg in line.split("\t")[1].split(" ")[1:]]
+            evidence = bound[dict(args)["Evidence"]]
+            found += [
+                (kind_of[role.rstrip("0123456789")], evidence, bound[target])
+                for role, target in args
+                if target in bound and role != "Evidence"
+            ]
     return found
 
 
 def _expected_relations(txt: str, record: Record) -> list[tuple[str, Any, Any]]:
-    def bound(key: tuple[int, int, str]) -> tuple[str, list[tuple[int, int]]]:
+    def bound(key: Key) -> tuple[str, list[tuple[int, int]]]:
         return brat_type(key[2]), fragments(txt, key[0], key[1])
 
-    return [
+    found = [
         (kind, bound(source), bound(target))
-        for source, target, kind in record_relations(record)
-        if fragments(txt, source[0], source[1]) and fragments(txt, target[0], target[1])
+        for source, target, kind in official_relations(record)
+        if bound(source)[1] and bound(target)[1]
     ]
+    spans = {s["id"]: s for s in record["spans"]}
+    for event, parts in zip(record["events"], event_parts(record), strict=True):
+        evidence = spans.get(event["evidence"])
+        if evidence is not None and fragments(txt, evidence["start"], evidence["end"]):
+            source = bound((evidence["start"], evidence["end"], evidence["label"]))
+            found += [(kind, source, bound(target)) for target, kind in parts if bound(target)[1]]
+    return found

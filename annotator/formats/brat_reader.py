@@ -7,10 +7,13 @@
 - The `E` lines our export writes come back: an `Official` event (its `Mention` arguments and
   the AnnotatorNotes JSON of name, titles, organization) is an official, an `Event` event (its
   `Evidence` and `Participant` arguments, `EventType` attribute, `Modality` attribute when it
-  has one, notes of date, end date and place) an event. `R` lines of our relation kinds
-  (`formats.relations`) between two spans become the links of officials and events
-  (`formats.relation_import`). Other `E` and `R` lines, `N` and other `A` lines and notes are
-  not imported: each is counted as left out. The `T` triggers of E lines are not spans.
+  has one, notes of date, end date and place) an event. An `Event` line's span arguments are
+  the event's links: `Participant` on an OFFICIAL span, `Place`, `Date` (at most one each:
+  two refuse the file); one on something that is no span is counted as left out. `R` lines of
+  our relation kinds (`formats.relations`) between two spans become the links of officials
+  and events (`formats.relation_import`; an earlier export wrote an event's links so too).
+  Other `E` and `R` lines, `N` and other `A` lines and notes are not imported: each is
+  counted as left out. The `T` triggers of E lines are not spans.
 - The file stem is the article id when it is one (it is in our export); otherwise the text
   finds the article. Files are read in name order and numbered from 1 in messages.
 """
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -158,6 +161,8 @@ def _records(ann: _Ann, span_id: dict[str, int]) -> tuple[tuple[Official, ...], 
         evidence = [span_id[t] for t in event.targets("Evidence") if t in span_id]
         if event.kind == "Event" and details and len(types) == 1 and len(modality) <= 1:
             participants = [officials[e].id for e in event.targets("Participant") if e in officials]
+            parts = _parts(event, span_id, officials.keys())
+            ann.left_out["brat E argument"] += parts.pop("not_taken")
             events.append(
                 Event(
                     "",
@@ -169,6 +174,7 @@ def _records(ann: _Ann, span_id: dict[str, int]) -> tuple[tuple[Official, ...], 
                     participants=tuple(p for p in participants if p is not None),
                     evidence=evidence[0] if evidence else None,
                     modality=modality[0] if modality else None,  # an unknown one: refused
+                    **parts,
                 )
             )
             taken.add(event.eid)
@@ -181,6 +187,25 @@ def _records(ann: _Ann, span_id: dict[str, int]) -> tuple[tuple[Official, ...], 
         ann.left_out["brat A line"] += 0 if used else len(attributes)
     ann.left_out["brat note"] += sum(target not in taken for target in ann.notes)
     return tuple(officials.values()), tuple(events)
+
+
+def _parts(event: _EventLine, span_id: dict[str, int], officials: Iterable[str]) -> dict[str, Any]:
+    """The link fields of an Event line's part arguments, and ("not_taken") how many name
+    neither a span nor, for Participant, an Official event; ValueError for two places or dates."""
+    targets = {role: event.targets(role) for role in ("Participant", "Place", "Date")}
+    for role in ("Place", "Date"):
+        if len(targets[role]) > 1:
+            many = len(targets[role])
+            raise ValueError(f"{event.eid}: {many} {role} arguments; an event has one")
+    spans = {role: [span_id[t] for t in found if t in span_id] for role, found in targets.items()}
+    taken = span_id.keys() | set(officials)
+    return {
+        "place_span": next(iter(spans["Place"]), None),
+        "date_span": next(iter(spans["Date"]), None),
+        "participant_spans": tuple(dict.fromkeys(spans["Participant"])),
+        "not_taken": sum(t not in taken for t in targets["Participant"])
+        + sum(t not in span_id for role in ("Place", "Date") for t in targets[role]),
+    }
 
 
 def parse_pair(ann_path: Path, number: int) -> LabelledText:

@@ -37,57 +37,89 @@ def _key(span: Mapping[str, Any]) -> Key:
     return span["start"], span["end"], span["label"]
 
 
-def record_relations(record: Record) -> list[Relation]:
-    """Every link `record` holds (or, without stored links of a kind, implies), each once, in a
-    stable order."""
-    spans = {s["id"]: s for s in record["spans"]}
+class _Links:
+    """The links of one record: stored ones, or where a kind has none, those its text implies."""
 
-    def named(label: str, text: str | None, anchor: Mapping[str, Any]) -> Key | None:
+    def __init__(self, record: Record) -> None:
+        self.record = record
+        self.spans = {s["id"]: s for s in record["spans"]}
+        self.first_mention: dict[str, Mapping[str, Any]] = {}
+        for official in record["officials"]:
+            if official["mentions"]:
+                self.first_mention.setdefault(official["name"], self.spans[official["mentions"][0]])
+
+    def named(self, label: str, text: str | None, anchor: Mapping[str, Any]) -> Key | None:
         if not text or not _bare(text):
             return None
         wanted = _bare(text)
-        same = (s for s in record["spans"] if s["label"] == label and _bare(s["text"]) == wanted)
+        same = (
+            s for s in self.record["spans"] if s["label"] == label and _bare(s["text"]) == wanted
+        )
         return _nearest(same, anchor)
 
-    def linked(item: Mapping[str, Any], field: str) -> list[Key] | None:
+    def stored(self, item: Mapping[str, Any], field: str) -> list[Key] | None:
         """The spans a link field names; None when the record holds no link there."""
         value = item.get(field)
         ids = value if isinstance(value, list) else [] if value is None else [value]
-        return [_key(spans[i]) for i in ids if i in spans] or None
+        return [_key(self.spans[i]) for i in ids if i in self.spans] or None
 
-    relations: list[Relation] = []
-    first_mention: dict[str, Mapping[str, Any]] = {}
-    for official in record["officials"]:
+    def official(self, official: Mapping[str, Any]) -> list[Relation]:
         if not official["mentions"]:
-            continue
-        anchor = spans[official["mentions"][0]]
-        first_mention.setdefault(official["name"], anchor)
-        titles = linked(official, "title_spans")
+            return []
+        anchor = self.spans[official["mentions"][0]]
+        titles = self.stored(official, "title_spans")
         if titles is None:
-            titles = [t for t in (named("TITLE", x, anchor) for x in official["titles"]) if t]
-        organization = linked(official, "organization_span")
+            titles = [t for t in (self.named("TITLE", x, anchor) for x in official["titles"]) if t]
+        organization = self.stored(official, "organization_span")
         if organization is None:
-            found = named("ORG", official["organization"], anchor)
+            found = self.named("ORG", official["organization"], anchor)
             organization = [found] if found else []
-        relations += [(_key(anchor), target, "title") for target in titles]
-        relations += [(_key(anchor), target, "organization") for target in organization]
-    for event in record["events"]:
+        return [(_key(anchor), target, "title") for target in titles] + [
+            (_key(anchor), target, "organization") for target in organization
+        ]
+
+    def event(self, event: Mapping[str, Any]) -> list[tuple[Key, str]]:
         if event["evidence"] is None:
-            continue
-        evidence = spans[event["evidence"]]
-        participants = linked(event, "participant_spans")
+            return []
+        evidence = self.spans[event["evidence"]]
+        participants = self.stored(event, "participant_spans")
         if participants is None:
             participants = [
-                _key(first_mention[name]) for name in event["participants"] if name in first_mention
+                _key(self.first_mention[name])
+                for name in event["participants"]
+                if name in self.first_mention
             ]
-        relations += [(_key(evidence), target, "participant") for target in participants]
+        parts = [(target, "participant") for target in participants]
         for label, kind, text in (
             ("PLACE", "place", event["place"]),
             ("DATE", "date", event["date"]),
         ):
-            targets = linked(event, f"{kind}_span")
+            targets = self.stored(event, f"{kind}_span")
             if targets is None:
-                found = named(label, text, evidence)
+                found = self.named(label, text, evidence)
                 targets = [found] if found else []
-            relations += [(_key(evidence), target, kind) for target in targets]
+            parts += [(target, kind) for target in targets]
+        return list(dict.fromkeys(parts))
+
+
+def official_relations(record: Record) -> list[Relation]:
+    """The `title` and `organization` links of the record's officials, each once."""
+    links = _Links(record)
+    return list(dict.fromkeys(r for o in record["officials"] for r in links.official(o)))
+
+
+def event_parts(record: Record) -> list[list[tuple[Key, str]]]:
+    """Per event of the record, in its order: (target span, kind) of each of its `participant`,
+    `place` and `date` links; none for an event without evidence (nothing anchors them)."""
+    links = _Links(record)
+    return [links.event(event) for event in record["events"]]
+
+
+def record_relations(record: Record) -> list[Relation]:
+    """Every link `record` holds (or, without stored links of a kind, implies), each once, in a
+    stable order; an event's links run from its evidence span."""
+    spans = {s["id"]: s for s in record["spans"]}
+    relations = official_relations(record)
+    for event, parts in zip(record["events"], event_parts(record), strict=True):
+        relations += [(_key(spans[event["evidence"]]), target, kind) for target, kind in parts]
     return list(dict.fromkeys(relations))
