@@ -32,7 +32,7 @@ from annotator.cleaning.html import (
     LineLayout,
 )
 from annotator.cleaning.html import dump_html as dump_html_with_soup
-from annotator.cleaning.tag_path import TagPath
+from annotator.cleaning.tag_path import _HEADINGS, _LISTS, HEAD, TAIL, TagPath
 
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"  # what BeautifulSoup collapses (no \v, no NBSP)
 _PRESERVE_WHITESPACE = frozenset({"pre", "textarea"})
@@ -46,8 +46,8 @@ class _Element:
     costs a call per field. Its TagPath is made only when a line of its block is written
     (`path`), so elements that hold no line's block pay nothing for it."""
 
-    __slots__ = ("name", "parent", "hidden", "in_link", "block", "preserve", "string_kind",
-                 "_path", "layout")  # fmt: skip
+    __slots__ = ("name", "parent", "depth", "hidden", "in_link", "block", "preserve",
+                 "string_kind", "_path", "layout")  # fmt: skip
 
     def __init__(
         self,
@@ -60,13 +60,14 @@ class _Element:
     ) -> None:
         self.name = name  # None: the document
         self.parent = parent
+        self.depth: int = parent.depth + 1 if parent is not None else 0
         self.hidden = hidden
         self.in_link = in_link
         self.block: _Element | None = None  # the innermost block element around (or self)
         self.preserve = preserve  # inside <pre> or <textarea>
         self.string_kind = string_kind  # the innermost of _STRING_KINDS around it
         self._path: TagPath | None = TagPath() if parent is None else None
-        self.layout: tuple[str, bool, bool] | None = None  # of a block: (path, in_list, heading)
+        self.layout: tuple[str, bool, bool] | None = None  # (path, in_list, heading), once asked
 
     def path(self) -> TagPath:
         """Made top-down from the nearest ancestor that has one, each element's at most once
@@ -84,9 +85,21 @@ class _Element:
         return path
 
     def block_layout(self) -> tuple[str, bool, bool]:
+        """(tag path, in a list, in a heading), as its TagPath renders them. Up to HEAD + TAIL
+        elements deep (nearly every line of a real page) nothing is cut, so the path is the
+        parent's and this name, and no TagPath is made; deeper, TagPath keeps it bounded."""
         if self.layout is None:
-            path = self.path()
-            self.layout = (path.render(), path.in_list, path.heading)
+            parent, name = self.parent, self.name
+            if parent is not None and name is not None and self.depth <= HEAD + TAIL:
+                if parent.parent is None:  # right under the document
+                    path, in_list, heading = name, False, False
+                else:
+                    path, in_list, heading = parent.block_layout()
+                    path = f"{path}/{name}"
+                self.layout = (path, in_list or name in _LISTS, heading or name in _HEADINGS)
+            else:
+                tag_path = self.path()
+                self.layout = (tag_path.render(), tag_path.in_list, tag_path.heading)
         return self.layout
 
 
