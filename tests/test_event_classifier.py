@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from annotator.cli import main
 from annotator.model import AUTO, AnnotationSet, Article, Event, OffsetMap, Span
 from annotator.store import Store
@@ -201,7 +199,6 @@ def test_train_writes_the_database_s_classifier_and_suggestions_use_it(tmp_path,
     assert event.type == "宴会/招待会"
 
 
-@pytest.mark.slow
 def test_evaluate_cross_validates_the_events_before_and_after(tmp_path, capsys) -> None:
     corpus = tmp_path / "corpus.txt"
     corpus.write_text(
@@ -275,7 +272,7 @@ def test_a_sentence_telling_again_an_event_people_kept_is_no_none() -> None:
 def test_every_fold_holds_articles() -> None:
     from annotator.suggest.event_training import LabelledArticle, folds
 
-    articles = [LabelledArticle(f"{n:016x}", "", None, (), (), True) for n in range(7)]
+    articles = [LabelledArticle(_article(n), (), (), True) for n in range(7)]
     dealt = folds(articles, 5)
     assert sorted(set(dealt)) == [0, 1, 2, 3, 4]
     assert folds(articles[::-1], 5) == dealt[::-1]  # the deal follows the articles, not the order

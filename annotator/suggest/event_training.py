@@ -24,6 +24,7 @@ from typing import Protocol
 
 from annotator.model import AUTO, GOLD, AnnotationSet, Article
 from annotator.scoring import MatchCounts, multiset_matches
+from annotator.suggest.article import suggest_article
 from annotator.suggest.dates import DateContext
 from annotator.suggest.event_classifier import (
     NO_TRIGGER,
@@ -33,7 +34,7 @@ from annotator.suggest.event_classifier import (
     LabelledSentence,
     train_classifier,
 )
-from annotator.suggest.events import find_events, has_trigger, merge_events, sentences
+from annotator.suggest.events import find_events, has_trigger, sentences
 from annotator.suggest.lexicons import Lexicons
 from annotator.suggest.tagger_training import LabelledStore, read_corpus
 
@@ -106,12 +107,14 @@ class LabelledArticle:
     """One article's sentences as people labelled them (`complete`: every sentence is labelled,
     `none` included; else only the event sentences are known)."""
 
-    article_id: str
-    text: str
-    published: str | None
+    article: Article
     sentences: tuple[tuple[int, int, LabelledSentence], ...]  # start, end, labelled sentence
     events: tuple[tuple[str, str | None, str | None], ...]  # (type, date, place)
     complete: bool
+
+    @property
+    def article_id(self) -> str:
+        return self.article.id
 
 
 class EventLabelledStore(LabelledStore, Protocol):
@@ -139,7 +142,8 @@ def labelled_articles(store: EventLabelledStore, lexicons: Lexicons) -> list[Lab
 def _labelled(
     store: EventLabelledStore, aset: AnnotationSet, lexicons: Lexicons
 ) -> LabelledArticle:
-    text = store.article_text(aset.article_id)
+    article = store.get_article(aset.article_id)
+    text = article.text
     spans = aset.span_by_id()
     starts = sorted(
         (spans[e.evidence].start, e.type)
@@ -164,11 +168,10 @@ def _labelled(
                 rules = _verdict(sentence, said.get(start - offset), lexicons)
                 found.append((start, end, LabelledSentence(sentence, label, rules)))
         offset += len(line) + 1
-    published = store.get_article(aset.article_id).published
     events = tuple(
         (e.type, e.date or None, (e.place or None)) for e in aset.events if e.modality is None
     )
-    return LabelledArticle(aset.article_id, text, published, tuple(found), events, complete)
+    return LabelledArticle(article, tuple(found), events, complete)
 
 
 def database_sentences(articles: Iterable[LabelledArticle]) -> Iterator[LabelledSentence]:
@@ -208,22 +211,25 @@ class EventScores:
 def score_events(
     articles: Sequence[LabelledArticle], lexicons: Lexicons, classifier: EventClassifier | None
 ) -> EventScores:
-    """The rules (with `classifier`) on people's labelled articles. Detection counts only
-    the sentences people labelled (a set not done says nothing about its other sentences)."""
+    """The rules (with `classifier`) on people's labelled articles. Detection: each sentence
+    people labelled, read line by line as the rules read a paragraph (a set not done says
+    nothing about its other sentences). Tuples: the events of the whole suggestion pipeline
+    (suggest_article, boilerplate lines left out, no gazetteer: nothing of people's labels)
+    against a done set's, as `annotator evaluate` matches them."""
     tp = gold = predicted = typed = 0
     tuple_counts = MatchCounts(0, 0, 0)
     for article in articles:
-        context = DateContext.for_published(article.published)
+        context = DateContext.for_published(article.article.published)
         found = []
         offset = 0
-        for index, line in enumerate(article.text.split("\n")):
+        for line in article.article.text.split("\n"):
             events, _dates, context = find_events(
                 line, offset, context, lexicons, classifier=classifier
             )
-            found += [(index, e) for e in events]
+            found += events
             offset += len(line) + 1
-        by_start = {}
-        for _index, event in found:
+        by_start: dict[int, str] = {}
+        for event in found:
             by_start.setdefault(event.sentence_start, event.type)
         for start, _end, sentence in article.sentences:
             label = by_start.get(start, NONE)
@@ -232,12 +238,13 @@ def score_events(
             if sentence.label != NONE and label != NONE:
                 tp += 1
                 typed += label == sentence.label
-        merged = [
-            (e.type, e.date.date if e.date else None, e.place.text if e.place else None)
-            for _i, e in merge_events(found)
-        ]
         if article.complete:
-            tuple_counts = tuple_counts + multiset_matches(list(article.events), merged)
+            suggested = suggest_article(
+                article.article, lexicons=lexicons, event_classifier=classifier
+            )
+            tuple_counts = tuple_counts + multiset_matches(
+                list(article.events), [(e.type, e.date, e.place) for e in suggested.events]
+            )
     return EventScores(MatchCounts(tp, gold, predicted), typed, tuple_counts)
 
 
