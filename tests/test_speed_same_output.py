@@ -160,3 +160,29 @@ def test_the_pair_check_lets_every_near_pair_through() -> None:
         assert not index.has_near(text)
         index.add(text)
     assert index.has_near(near) and index.has_near(paragraph)
+
+
+_WHITESPACE_ALPHABET = " \t\n\r\u3000\xa0\u200b\ufeff中a"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_WHITESPACE_ALPHABET, max_size=30))
+def test_lone_line_breaks_left_unmatched_change_nothing(text: str) -> None:
+    """normalize_whitespace skips a lone "\\n" between two non-space characters (it would be
+    replaced by itself): the same text and offset map as with every break matched."""
+    import re
+
+    from annotator.cleaning import whitespace
+
+    fast = whitespace.normalize_whitespace(text)
+    every_break = re.compile(
+        whitespace._WHITESPACE.pattern.replace(f"(?!{whitespace._LONE_BREAK})", "")
+    )
+    assert every_break.pattern != whitespace._WHITESPACE.pattern
+    original = whitespace._WHITESPACE
+    whitespace._WHITESPACE = every_break
+    try:
+        slow = whitespace.normalize_whitespace(text)
+    finally:
+        whitespace._WHITESPACE = original
+    assert fast[0] == slow[0] and fast[1] == slow[1]

@@ -14,7 +14,12 @@ from annotator.cleaning.offsets import Pieces, rewrite
 from annotator.model import OffsetMap
 
 _SPACE = f" {ODD_SPACE}"
+# A lone "\n" between two characters that are not white space is left as it is, so it is not
+# matched at all (the negative lookahead): most line breaks of a page are such, and each match
+# costs a Python call that would give back the same "\n".
+_LONE_BREAK = rf"(?<=[^{_SPACE}])\n(?=[^{_SPACE}\r\n\u200b\u2060\ufeff])"
 _WHITESPACE = re.compile(
+    rf"(?!{_LONE_BREAK})"
     rf"(?P<breaks>[{_SPACE}]*(?:\r\n?|\n)(?:[{_SPACE}\u200b\u2060\ufeff]*(?:\r\n?|\n))*[{_SPACE}]*)"
     rf"|(?P<spaces>[{_SPACE}]{{2,}}|[{ODD_SPACE}])"
     r"|(?P<invisible>[\u200b\u2060\ufeff]+)"
