@@ -184,3 +184,17 @@ def test_an_event_with_a_modality_is_no_event_that_happened_to_agreement_or_eval
     report = Report()
     report.add(gold, planned)
     assert report.events.support_a == report.events.support_b == 0
+
+
+def test_a_planned_visit_dates_no_sighting_in_the_register_and_says_it_was_planned() -> None:
+    from annotator.model import Official
+    from annotator.register import ArticleRecords
+    from annotator.register.sightings import read_article
+
+    official = Official("a", "x", "马兴瑞", ("自治区党委书记",), None, (), 1)
+    visited = Event("a", "x", "访问", "2024-05-06", participants=(1,))
+    planned = Event("a", "x", "访问", "2024-01-01", participants=(1,), modality="planned")
+    records = ArticleRecords("a", "标题", None, "x", (official,), (planned, visited))
+    (sighting,), _flags = read_article(records)
+    assert sighting.date == "2024-05-06"  # the day he was seen, not the day of the plan
+    assert [e.get("modality") for e in sighting.events] == ["planned", None]

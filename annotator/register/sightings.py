@@ -57,7 +57,10 @@ def surname_title(name: str) -> tuple[str, str] | None:
 
 
 def _event_item(article_id: str, event: Event) -> dict[str, Any]:
-    return {"article": article_id, "type": event.type, "date": event.date, "place": event.place}
+    item = {"article": article_id, "type": event.type, "date": event.date, "place": event.place}
+    if event.modality is not None:  # planned, hoped…: said only when it did not happen
+        item["modality"] = event.modality
+    return item
 
 
 def read_article(article: ArticleRecords) -> tuple[list[Sighting], list[Flag]]:
@@ -110,8 +113,8 @@ def _sole_holder(
 def _sighting(
     article: ArticleRecords, official: Official, key: str, events: list[Event]
 ) -> Sighting:
-    date = usable_date(article.published) or min(
-        (d for e in events if (d := usable_date(e.date))), default=None
+    date = usable_date(article.published) or min(  # a planned visit's day is no sighting's
+        (d for e in events if e.modality is None and (d := usable_date(e.date))), default=None
     )
     return Sighting(
         article_id=article.article_id,
