@@ -72,3 +72,19 @@ def test_a_bad_lead_folder_refuses_before_any_file_is_written(
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     after = sorted(p.name for p in team.rglob("*")) if team.exists() else []
     assert after == before
+
+
+def test_a_bad_file_in_a_handed_out_folder_refuses_before_any_database_is_written(
+    lead_db, tmp_path, capsys  # noqa: F811
+):
+    """The folder beside cai.db is read with cai's suggestions: its own bad file must stop the
+    hand-out before amy's and bo's databases get articles the team record would not know of."""
+    team = tmp_path / "team"
+    lexicon_folder(team / "cai.db").mkdir(parents=True)
+    (lexicon_folder(team / "cai.db") / "titels.txt").write_text("联络员\n", encoding="utf-8")
+    capsys.readouterr()
+    argv = ["assign", "--annotators", ",".join(TEAM), "--out", str(team), "--seed", "3"]
+    code = main(["--db", str(lead_db), *argv])
+    err = capsys.readouterr().err
+    assert code != 0 and "cai.lexicons/titels.txt: not a lexicon of ours" in err, err
+    assert not list(team.glob("*.db"))

@@ -87,6 +87,7 @@ def hand_out(
         seed=seed,
         batch=record["batches"] + 1,
     )
+    _hand_out_lexicons(store, [out / f"{name}.db" for name in annotators])
     files = {name: _write_share(store, name, plan.of(name), out) for name in annotators}
     record["batches"] += 1
     for article, names in plan.given.items():
@@ -118,6 +119,7 @@ def reassign(store: Store, source: str, target: str, out: Path) -> tuple[int, Pa
     moving = [a for a in theirs if a not in done]
     if not moving:
         raise ValueError(f"{source} finished every article handed out to them")
+    _hand_out_lexicons(store, [out / f"{target}.db"])
     path = _write_share(store, target, moving, out)
     for article in moving:
         names = [target if n == source else n for n in record["given"][article]]
@@ -132,8 +134,6 @@ def _write_share(store: Store, annotator: str, article_ids: list[str], out: Path
     path = out / f"{annotator}.db"
     if store.path is not None and path.resolve() == store.path.resolve():
         raise ValueError(f"{path} is the lead's database; choose another --out")
-    if store.path is not None:  # before the suggestions are fingerprinted: they depend on it
-        _copy_lexicons(lexicon_folder(store.path), lexicon_folder(path))
     with Store.open(path) as share:
         schema = store.get_setting("schema")
         if schema and share.count_articles() == 0:  # a new file: the lead's labels, not ours
@@ -169,13 +169,28 @@ def _check_lexicons(store: Store) -> None:
     database_lexicons(store)
 
 
+def _hand_out_lexicons(store: Store, databases: Sequence[Path]) -> None:
+    """The lead's lexicon files beside every database about to be written (before their
+    suggestions are fingerprinted, which depends on them), then each folder checked as it will be
+    read there, a file only that folder has included: a bad one refuses before any database is
+    written, so none gets articles the team record would not know of."""
+    from annotator.suggest.user_lexicons import UserLexicons
+
+    if store.path is None:
+        return
+    for database in databases:
+        _copy_lexicons(lexicon_folder(store.path), lexicon_folder(database))
+    for database in databases:
+        UserLexicons.read(lexicon_folder(database), store.schema)
+
+
 def _copy_lexicons(lead: Path, share: Path) -> None:
     """The lead's lexicon files beside a handed-out database, so the team's suggestions use the
     same words: each file written whole (a temporary renamed over it). A file only the share
     has is left alone (someone may have put it there); nothing is copied if the lead has none."""
     if not lead.is_dir():
         return
-    share.mkdir(exist_ok=True)
+    share.mkdir(parents=True, exist_ok=True)
     for source in sorted(lead.iterdir()):
         if source.is_file() and not source.name.startswith("."):
             temporary = temporary_beside(share / source.name)
