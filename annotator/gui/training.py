@@ -123,6 +123,11 @@ class TrainingProgress(TransferProgress):
         if not self.model_in_place:  # Escape still cancels a dialog without a Cancel button
             super().cancel()
 
+    def _end(self, summary: Summary | None) -> None:
+        super()._end(summary)
+        if self.summary_box is not None:  # wide enough for a line of scores (it wrapped mid-figure)
+            self.summary_box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 36em; }")
+
 
 def start_training(window: QWidget, db_path: Path, corpus: Path,
                    start: Callable[[BackgroundJob], None]) -> TrainingProgress:
