@@ -60,6 +60,9 @@ def check_modality(modality: object) -> str | None:
     return f"unknown event modality {modality!r}; expected one of {', '.join(EVENT_MODALITIES)} or none"
 
 AUTO = "auto"  # the machine annotator whose set holds the suggestions
+# The rule of `auto` spans offered where a labelled string recurs, on a person's request: a
+# replacement of the machine's set carries those still pending (annotator.store.offers).
+SAME_STRING = "same-string"
 GOLD = "gold"  # the set a reviewer adjudicates
 RESERVED_NAMES = {AUTO: "the machine's suggestions", GOLD: "the adjudicated set"}
 

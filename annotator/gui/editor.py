@@ -17,6 +17,7 @@ from annotator.gui.i18n import schema_language
 from annotator.gui.trim import trim_span, whole_lines
 from annotator.model import (
     AUTO,
+    SAME_STRING,
     AnnotationSet,
     Article,
     Event,
@@ -30,8 +31,6 @@ from annotator.model import (
 from annotator.services.span_links import LinkChange, NoLink, change_link
 from annotator.services.suggestions import pending_suggestions, same_string_places
 from annotator.store import Store
-
-SAME_STRING = "same-string"  # the rule name of suggestions offered by `offer_same_string`
 
 
 class NothingToDo(Exception):

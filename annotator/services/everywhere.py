@@ -2,7 +2,8 @@
 as INCEpTION's and Prodigy's pattern matching do.
 
 What is offered are `auto` suggestions of rule "same-string", never labels in a person's set:
-each is accepted or rejected like any other suggestion. Per article the rules are those of
+each is accepted or rejected like any other suggestion, and a recompute of the machine's set
+keeps those still pending (annotator.store.offers). Per article the rules are those of
 `offer_same_string` (no place a span of the annotator overlaps, none rejected, none pending
 already); each article's suggestions are one transaction, so an interrupted run keeps the
 articles done.
@@ -13,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from annotator.model import AUTO, LabelSchema, Span, is_region_label
+from annotator.model import AUTO, SAME_STRING, LabelSchema, Span, is_region_label
 from annotator.services.suggestions import same_string_places
 from annotator.store import Store
 
-SAME_STRING = "same-string"  # the rule of suggestions offered where a labelled string recurs
 Progress = Callable[[int, int], None]  # (articles looked at, articles holding the string)
 
 

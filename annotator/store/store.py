@@ -38,7 +38,7 @@ from annotator.model import (
     relinked,
 )
 from annotator.resources import default_schema_text, parse_schema
-from annotator.store import bulk, codec, guidelines, links, notes, record_edits, set_heads
+from annotator.store import bulk, codec, guidelines, links, notes, offers, record_edits, set_heads
 from annotator.store.connection import (
     check_file,
     connect,
@@ -523,6 +523,7 @@ class Store:
             touch=False,
             images=aset.annotator != AUTO,  # the machine's set is derived: see Recorder
         ) as rec:
+            carried = offers.pending_offers(conn, aset)  # a person asked for those: kept
             for table in ("events", "officials", "spans"):
                 for (row_id,) in conn.execute(
                     f"SELECT id FROM {table} WHERE article_id = ? AND annotator = ?", key
@@ -554,6 +555,7 @@ class Store:
                     evidence=span_ids[event.evidence] if event.evidence is not None else None,
                     **relinked(event, span_ids.__getitem__),
                 )
+            carried.put(rec)
             set_heads.put_set_head(
                 rec,
                 aset.article_id,
