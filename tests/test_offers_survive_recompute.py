@@ -99,3 +99,23 @@ def test_a_carried_official_offer_is_a_mention_of_an_official_as_when_offered(tm
         (official,) = after.officials
         assert official.mentions == (span.id,)
         assert [o.name for o in after.officials] == [o.name for o in before.officials]
+
+
+def test_a_merge_that_takes_the_other_databases_suggestions_keeps_the_offers(db, tmp_path):
+    from annotator.review.merge import merge_database
+
+    share = tmp_path / "share.db"
+    with Store.open(share) as other:
+        other.add_articles([Article.plain(ARTICLE, TEXT)])
+        dog = Span(ARTICLE, AUTO, "PLACE", 0, 2, TEXT[:2], id=1, rule="gazetteer")
+        other.replace_annotation_set(
+            AnnotationSet(ARTICLE, AUTO, spans=(dog,), updated_at="2999-01-01T00:00:00+00:00"),
+            keep_updated_at=True,
+        )
+    with Store.open(db) as store, Store.open(share, read_only=True) as other:
+        report = merge_database(store, other)
+        assert [c.kept for c in report.conflicts] == ["theirs"]
+        assert offered(store) == places()[1:]
+        assert (0, "gazetteer") in {
+            (s.start, s.rule) for s in store.get_annotation_set(ARTICLE, AUTO).spans
+        }
