@@ -10,6 +10,9 @@ falls back to the links its free text implies: a link is written only where the 
 span of the right label exactly (white space ignored, as a title across a line break
 `自治区\n党委书记` is `自治区党委书记`), the nearest such span when several do, and a
 participant's span is its official's first mention. What the text does not name gets no link.
+`record_relations` gives them all as span-to-span relations (doccano, Label Studio);
+`official_relations` and `event_parts` apart, for a format that hangs an event's links on the
+event itself (brat's E line arguments).
 """
 
 from __future__ import annotations
