@@ -169,3 +169,20 @@ def test_two_places_for_one_event_refuse_the_file_with_a_reason(linked_db, tmp_p
     args = ["--db", str(db), "import-labels", "--format", "brat", "--annotator", "a"]
     assert main([*args, str(folder)]) == 1
     assert "2 Place arguments" in capsys.readouterr().err
+
+
+def test_the_export_check_catches_an_event_argument_that_does_not_read_back():
+    from test_relation_links import draft_set
+
+    from annotator.formats.base import InvalidExportError
+    from annotator.formats.brat import standoff, verify_standoff
+    from annotator.formats.record import to_record
+    from annotator.model import Article
+
+    record = to_record(Article.plain(ARTICLE, TEXT), draft_set())
+    ann = standoff(record)
+    verify_standoff(TEXT, ann, record)
+    place = re.search(r" Place:(T\d+)", ann)
+    assert place is not None
+    with pytest.raises(InvalidExportError, match="relations do not read back"):
+        verify_standoff(TEXT, ann.replace(place.group(0), ""), record)
