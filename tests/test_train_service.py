@@ -141,3 +141,21 @@ def test_a_clause_where_the_model_sees_an_unlabelled_name_is_left_out():
 def test_names_written_apart_in_a_list_are_clauses_of_their_own():
     text = "马兴瑞 楼阳生 何忠友参加有关活动"
     assert taught(text, ["马兴瑞"], Known("马兴瑞", "楼阳生", "何忠友")) == [("马兴瑞 ", ["马兴瑞"])]
+
+
+def test_the_event_classifier_trains_in_a_child_and_a_cancel_leaves_it_as_it_was(tmp_path, corpus):
+    from annotator.resources import resource_path
+    from annotator.services.training import train_event_classifier
+    from annotator.suggest.event_classifier import MODEL_FILE, database_classifier_path
+
+    db = new_outlet_db(tmp_path / "news.db", count=6)
+    model = database_classifier_path(db)
+    model.write_bytes(resource_path(*MODEL_FILE).read_bytes())
+    old = model.read_bytes()
+    with Store.open(db) as store, pytest.raises(TrainingCancelled):
+        train_event_classifier(store, corpus=corpus, cancelled=lambda: True)
+    assert model.read_bytes() == old
+    with Store.open(db) as store:
+        done = train_event_classifier(store, corpus=corpus)
+    assert done.model == model and model.read_bytes() != old and done.sentences > 0
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".new", ".partial"))]

@@ -61,7 +61,9 @@ def test_training_from_the_window_writes_the_model_and_recomputes_untouched_arti
     assert summary.ok and not summary.cancelled, summary.headline
     assert "12 lines of this database" in summary.headline
     assert "now: P" in summary.headline and "for 2 article(s)" in summary.headline
+    assert "The event classifier learned from" in summary.headline
     assert (tmp_path / "outlet.person.crfsuite").is_file()
+    assert (tmp_path / "outlet.events.crfsuite").is_file()  # as `annotator train` does
     after = stamps(db)
     assert {a for a in before if before[a] != after[a]} == set(fresh)  # alice's kept theirs
     assert run.summary_box is not None and run.summary_box.text() == summary.headline
@@ -89,3 +91,29 @@ def test_cancel_in_the_window_leaves_the_model_and_the_suggestions_as_they_were(
     assert summary.cancelled and "as they were" in summary.headline
     assert model.read_bytes() == old and stamps(db) == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith((".new", ".partial"))]
+
+
+def test_cancel_while_the_events_train_keeps_the_new_tagger_and_the_old_classifier(
+    qtbot, open_window, tmp_path, monkeypatch
+):
+    db, fresh = outlet(tmp_path)
+    corpus = tiny_corpus(tmp_path / "corpus.txt", 300)
+    events_model = tmp_path / "outlet.events.crfsuite"
+    from annotator.resources import resource_path
+    from annotator.suggest.event_classifier import MODEL_FILE
+
+    events_model.write_bytes(resource_path(*MODEL_FILE).read_bytes())  # the one in use
+    old = events_model.read_bytes()
+    before = stamps(db)
+    monkeypatch.setattr(training, "base_corpus_or_ask", lambda _parent: corpus)
+    window = open_window(path=db)
+    run = window.train_tagger()
+    qtbot.waitUntil(lambda: "event" in run.dialog.labelText(), timeout=60_000)
+    with qtbot.waitSignal(run.ended, timeout=60_000) as ended:
+        run.dialog.canceled.emit()
+    summary = ended.args[0]
+    assert summary.ok and "event classifier was cancelled" in summary.headline
+    assert events_model.read_bytes() == old
+    assert (tmp_path / "outlet.person.crfsuite").is_file()
+    after = stamps(db)
+    assert {a for a in before if before[a] != after[a]} == set(fresh)  # they follow the tagger

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,46 +79,22 @@ def run(args: argparse.Namespace) -> int:
 def _train_events(args: argparse.Namespace, corpus: Path) -> None:
     """The event classifier: base sentences (the rules on the corpus's train split), plus the
     events people labelled in this database unless --base."""
-    from annotator.resources import resource_path
-    from annotator.suggest.event_classifier import (
-        MODEL_FILE,
-        EventClassifier,
-        classifier_at,
-        database_classifier_path,
-    )
-    from annotator.suggest.event_training import (
-        base_sentences,
-        labelled_articles,
-        score_events,
-        train_events,
-    )
-    from annotator.suggest.lexicons import default_lexicons
-    from annotator.suggest.run import database_lexicons
+    from annotator.services.training import train_event_classifier
 
-    lexicons = default_lexicons()
-    articles = []
     if args.base:
-        out = args.events_out or resource_path(*MODEL_FILE)
+        done = train_event_classifier(None, corpus=corpus, out=args.events_out)
     else:
         with open_store(args, read_only=True) as store:
             if store.path is None:
                 raise UsageError("an in-memory database has no folder for its event classifier")
-            own = database_lexicons(store)  # the rules as this database's suggestions run them
-            lexicons = own.merged_over(lexicons) if own else lexicons
-            articles = labelled_articles(store, lexicons)
-            out = args.events_out or database_classifier_path(store.path)
-    base = base_sentences(corpus, lexicons)
-    before = score_events(articles, lexicons, classifier_at(None, lexicons)) if articles else None
-    started = time.perf_counter()
-    count = train_events(base, articles, out, lexicons)
+            done = train_event_classifier(store, corpus=corpus, out=args.events_out)
     print(
-        f"event classifier: {count} sentences ({len(articles)} labelled articles of this "
-        f"database) in {time.perf_counter() - started:.0f} s: {out}"
+        f"event classifier: {done.sentences} sentences ({done.articles} labelled articles of this "
+        f"database) in {done.seconds:.0f} s: {done.model}"
     )
-    if before is not None:
-        after = score_events(articles, lexicons, EventClassifier(out, lexicons))
-        print(f"  on the articles it learned from, before: {events_line(before)}")
-        print(f"  on the articles it learned from, after:  {events_line(after)}")
+    if done.before is not None and done.after is not None:
+        print(f"  on the articles it learned from, before: {events_line(done.before)}")
+        print(f"  on the articles it learned from, after:  {events_line(done.after)}")
         print("  (seen in training: `annotator evaluate --cross-validate K` scores unseen ones)")
 
 

@@ -1,13 +1,15 @@
-"""Suggestions ▸ Train the name tagger…: `annotator train`'s tagger step from the window.
+"""Suggestions ▸ Train the name tagger…: `annotator train` from the window.
 
 The work is `services.training` on the job's own connection: the CRF trains in a child process
 (the window stays responsive; Cancel stops it and the model is left as it was), then the
 articles nobody has touched get suggestions from the new model. Once the new model is in place
-the run is no longer cancelled: the suggestions follow it.
+a cancel leaves the event classifier (trained next, the same way) as it was, and the
+suggestions follow the new tagger: recomputing them is not cancelled.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from annotator.gui.transfer import Run, Summary, TransferProgress
 from annotator.gui.workers import BackgroundJob, Work
 from annotator.pool import default_jobs
 from annotator.scoring import figure
-from annotator.services.training import TaggerTrained
+from annotator.services.training import EventsTrained, TaggerTrained
 from annotator.store import Store
 
 
@@ -42,7 +44,12 @@ def base_corpus_or_ask(parent: QWidget) -> Path | None:
 
 def training_work(corpus: Path, run: Run, step: Callable[[str], None]) -> Work:
     def work(store: Store, progress: Callable[[int, int], None]) -> str:
-        from annotator.services.training import TrainingCancelled, recompute_untouched, train_tagger
+        from annotator.services.training import (
+            TrainingCancelled,
+            recompute_untouched,
+            train_event_classifier,
+            train_tagger,
+        )
 
         shown = [""]
 
@@ -66,16 +73,23 @@ def training_work(corpus: Path, run: Run, step: Callable[[str], None]) -> Work:
                 cancelled=True,
             )
             return run.summary.headline
+        events: EventsTrained | None = None
+        # the new tagger is in place: a cancel now leaves only the event classifier as it was
+        with contextlib.suppress(TrainingCancelled):
+            events = train_event_classifier(
+                store, corpus=corpus, start_method="forkserver", progress=tell,
+                cancelled=run.cancel.is_set,
+            )
         count = recompute_untouched(
             store, jobs=default_jobs(), start_method="forkserver", progress=tell
         )
-        run.summary = Summary(training_summary(trained, count))
+        run.summary = Summary(training_summary(trained, events, count))
         return run.summary.headline
 
     return work
 
 
-def training_summary(trained: TaggerTrained, recomputed: int) -> str:
+def training_summary(trained: TaggerTrained, events: EventsTrained | None, recomputed: int) -> str:
     """The lines shown when training ends: what it learned from, how long, the scores."""
     translate = QCoreApplication.translate
     lines = [
@@ -92,6 +106,13 @@ def training_summary(trained: TaggerTrained, recomputed: int) -> str:
         lines.append(
             translate("TaggerTraining", "Persons in the corpus's {split} split, now: P {p} R {r} F1 {f}")
             .format(split=split, p=figure(after.precision), r=figure(after.recall), f=figure(after.f1))
+        )
+    if events is None:
+        lines.append(translate("TaggerTraining", "Training the event classifier was cancelled: it is as it was."))
+    else:
+        lines.append(
+            translate("TaggerTraining", "The event classifier learned from {n} sentences ({articles} labelled articles of this database) in {seconds} s.")
+            .format(n=events.sentences, articles=events.articles, seconds=f"{events.seconds:.0f}")
         )
     lines.append(
         translate("TaggerTraining", "Suggestions recomputed for {n} article(s) nobody has touched; labelled articles keep theirs.")
@@ -110,9 +131,10 @@ class TrainingProgress(TransferProgress):
             "reading": self.tr("Reading the base corpus and this database's labels…"),
             "training": self.tr("Training the name tagger…"),
             "measuring": self.tr("Measuring the old and the new model…"),
+            "events": self.tr("Training the event classifier…"),
             "suggesting": self.tr("Recomputing the suggestions of untouched articles…"),
         }
-        if self.run.cancel.is_set():
+        if self.run.cancel.is_set() and name != "suggesting":  # cancelled: the label says so
             return
         self.set_phase(texts.get(name, name))
         if name == "suggesting":

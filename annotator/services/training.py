@@ -21,10 +21,14 @@ from typing import TYPE_CHECKING
 from annotator.store import Store
 
 if TYPE_CHECKING:
+    from annotator.suggest.event_classifier import LabelledSentence
+    from annotator.suggest.event_training import EventScores, LabelledArticle
+    from annotator.suggest.lexicons import Lexicons
     from annotator.suggest.person_tagger import PersonTagger
     from annotator.suggest.tagger_training import Scores, Sentence
 
-# (step, done, total); steps: "reading", "training" (iterations), "measuring", "suggesting"
+# (step, done, total); steps: "reading", "training" (iterations), "measuring", "events",
+# "suggesting"
 Progress = Callable[[str, int, int], None]
 Cancelled = Callable[[], bool]
 _POLL_SECONDS = 0.1
@@ -96,7 +100,15 @@ def train_tagger(
     started = time.perf_counter()
     fresh = target.with_name(target.name + ".new")
     try:
-        _train_in_child([*base, *added], fresh, iterations, tell, cancelled, start_method)
+        _train_in_child(
+            _tagger_child,
+            ([*base, *added], fresh, iterations),
+            fresh,
+            "training",
+            tell,
+            cancelled,
+            start_method,
+        )
         seconds = time.perf_counter() - started
         before = _measure(current, path, splits, tell) if current.is_file() else {}
         after = _measure(fresh, path, splits, tell)
@@ -105,6 +117,87 @@ def train_tagger(
     finally:
         fresh.unlink(missing_ok=True)
     return TaggerTrained(target, len(base), len(added), seconds, after, before)
+
+
+@dataclass(frozen=True, slots=True)
+class EventsTrained:
+    """What training the event classifier did; the scores are on the articles it learned from
+    (None without any: `evaluate --cross-validate K` scores unseen ones)."""
+
+    model: Path
+    sentences: int
+    articles: int
+    seconds: float
+    before: EventScores | None = None
+    after: EventScores | None = None
+
+
+def train_event_classifier(
+    store: Store | None,
+    *,
+    corpus: Path,
+    out: Path | None = None,
+    start_method: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> EventsTrained:
+    """The event classifier: the corpus's train split labelled by the rules (as this database's
+    suggestions run them: its own lexicons merged over the bundled ones), plus the events people
+    labelled in `store` (gold first, never `auto`); None: the shipped model from the corpus
+    alone. Trained in a child process, measured, then renamed over `out` (default: beside the
+    database, or the shipped model)."""
+    from annotator.resources import resource_path
+    from annotator.suggest.event_classifier import (
+        MODEL_FILE,
+        EventClassifier,
+        classifier_at,
+        database_classifier_path,
+    )
+    from annotator.suggest.event_training import (
+        base_sentences,
+        database_sentences,
+        labelled_articles,
+        score_events,
+    )
+    from annotator.suggest.lexicons import default_lexicons
+    from annotator.suggest.run import database_lexicons
+
+    tell = progress or (lambda _step, _done, _total: None)
+    tell("events", 0, 0)
+    lexicons = default_lexicons()
+    articles: list[LabelledArticle] = []
+    if store is None:
+        target = out or resource_path(*MODEL_FILE)
+    else:
+        if store.path is None:
+            raise ValueError("an in-memory database has no folder for its event classifier")
+        own = database_lexicons(store)  # the rules as this database's suggestions run them
+        lexicons = own.merged_over(lexicons) if own else lexicons
+        articles = labelled_articles(store, lexicons)
+        target = out or database_classifier_path(store.path)
+    base = base_sentences(corpus, lexicons)
+    _check(cancelled)
+    before = score_events(articles, lexicons, classifier_at(None, lexicons)) if articles else None
+    started = time.perf_counter()
+    fresh = target.with_name(target.name + ".new")
+    try:
+        _train_in_child(
+            _events_child,
+            (base, articles, fresh, lexicons),
+            fresh,
+            "events",
+            tell,
+            cancelled,
+            start_method,
+        )
+        seconds = time.perf_counter() - started
+        after = score_events(articles, lexicons, EventClassifier(fresh, lexicons)) if articles else None
+        _check(cancelled)
+        fresh.replace(target)
+    finally:
+        fresh.unlink(missing_ok=True)
+    count = len(base) + sum(1 for _ in database_sentences(articles))  # as train_events counts
+    return EventsTrained(target, count, len(articles), seconds, before, after)
 
 
 def recompute_untouched(
@@ -162,20 +255,19 @@ def _measure(model: Path, corpus: Path, splits: Sequence[str], tell: Progress) -
 
 
 def _train_in_child(
-    sentences: list[Sentence],
+    target: Callable[..., None],
+    args: tuple,
     model: Path,
-    iterations: int,
+    step: str,
     tell: Progress,
     cancelled: Cancelled | None,
     start_method: str | None,
 ) -> None:
-    """`tagger_training.train` in a child process, its iterations told as progress; a cancel
-    ends the child (its partial file is removed here)."""
+    """`target(*args, sender)` in a child process, each iteration it sends told as progress of
+    `step`; a cancel ends the child (its partial file is removed here)."""
     context = multiprocessing.get_context(start_method)
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_child, args=(sentences, model, iterations, sender), name="train-tagger"
-    )
+    child = context.Process(target=target, args=(*args, sender), name=f"annotator-{step}")
     child.start()
     sender.close()  # the child's end only: EOF here when it exits
     failure: str | None = None
@@ -191,7 +283,7 @@ def _train_in_child(
             except EOFError:  # the child ended without a word: killed
                 break
             if kind == "iteration":
-                tell("training", *values)
+                tell(step, *values)
             else:
                 said_done = True
                 failure = values[0] if kind == "failed" else None
@@ -206,19 +298,41 @@ def _train_in_child(
         raise RuntimeError(failure or f"training stopped (exit code {child.exitcode})")
 
 
-def _child(sentences: list[Sentence], model: Path, iterations: int, sender: Connection) -> None:
-    from annotator.suggest.tagger_training import train
-
+def _told(sender: Connection, work: Callable[[], object]) -> None:
+    """Run `work` in the child and tell the parent how it ended."""
     try:
-        train(
-            sentences,
-            model,
-            max_iterations=iterations,
-            on_iteration=lambda done, total: sender.send(("iteration", done, total)),
-        )
+        work()
     except Exception as error:  # told to the parent, which raises it in its own process
         sender.send(("failed", f"{type(error).__name__}: {error}"))
     else:
         sender.send(("done",))
     finally:
         sender.close()
+
+
+def _tagger_child(
+    sentences: list[Sentence], model: Path, iterations: int, sender: Connection
+) -> None:
+    from annotator.suggest.tagger_training import train
+
+    _told(
+        sender,
+        lambda: train(
+            sentences,
+            model,
+            max_iterations=iterations,
+            on_iteration=lambda done, total: sender.send(("iteration", done, total)),
+        ),
+    )
+
+
+def _events_child(
+    base: list[LabelledSentence],
+    articles: list[LabelledArticle],
+    model: Path,
+    lexicons: Lexicons,
+    sender: Connection,
+) -> None:
+    from annotator.suggest.event_training import train_events
+
+    _told(sender, lambda: train_events(base, articles, model, lexicons))

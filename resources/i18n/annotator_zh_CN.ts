@@ -2056,6 +2056,14 @@ No: {source} keeps its name.</source>
         <translation>语料 {split} 部分的人名，现在：P {p} R {r} F1 {f}</translation>
     </message>
     <message>
+        <source>Training the event classifier was cancelled: it is as it was.</source>
+        <translation>事件分类器的训练已取消：它保持原样。</translation>
+    </message>
+    <message>
+        <source>The event classifier learned from {n} sentences ({articles} labelled articles of this database) in {seconds} s.</source>
+        <translation>事件分类器学习了 {n} 个句子（本数据库的 {articles} 篇已标注文章），用时 {seconds} 秒。</translation>
+    </message>
+    <message>
         <source>Suggestions recomputed for {n} article(s) nobody has touched; labelled articles keep theirs.</source>
         <translation>已为 {n} 篇无人处理的文章重新计算建议；已标注的文章保留原有建议。</translation>
     </message>
@@ -2077,6 +2085,10 @@ No: {source} keeps its name.</source>
     <message>
         <source>Measuring the old and the new model…</source>
         <translation>正在评估新旧模型…</translation>
+    </message>
+    <message>
+        <source>Training the event classifier…</source>
+        <translation>正在训练事件分类器…</translation>
     </message>
     <message>
         <source>Recomputing the suggestions of untouched articles…</source>
