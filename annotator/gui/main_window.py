@@ -244,7 +244,7 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         self._action(suggestions, self.tr("Previous suggestion"), "Shift+Tab",
                      lambda: self.jump_suggestion(-1), on_text=True)
         suggestions.addSeparator()
-        self._action(suggestions, self.tr("Train the name tagger on this database's labels…"), [],
+        self._action(suggestions, self.tr("Train the name tagger and event classifier on this database's labels…"), [],
                      self.train_tagger)
 
         view = bar.addMenu(self.tr("&View"))
@@ -882,9 +882,9 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         return start_export(self, self.store.path, dialog.request(), self.start_job)
 
     def train_tagger(self) -> Any:
-        """Suggestions ▸ Train the name tagger…: `annotator train`'s tagger step, with progress
-        and a summary; then the untouched articles show the new model's suggestions. Returns
-        the run, or None when no base corpus was chosen."""
+        """Suggestions ▸ Train the name tagger and event classifier…: `annotator train`, with
+        progress and a summary; then the untouched articles show the new models' suggestions.
+        Returns the run, or None when no base corpus was chosen."""
         from annotator.gui.training import base_corpus_or_ask, start_training
 
         if self.store.path is None:

@@ -906,8 +906,8 @@
         <translation>上一条建议</translation>
     </message>
     <message>
-        <source>Train the name tagger on this database&apos;s labels…</source>
-        <translation>用本数据库的标注训练人名识别模型…</translation>
+        <source>Train the name tagger and event classifier on this database&apos;s labels…</source>
+        <translation>用本数据库的标注训练人名识别模型和事件分类器…</translation>
     </message>
     <message>
         <source>&amp;View</source>
