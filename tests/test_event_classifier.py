@@ -276,3 +276,16 @@ def test_every_fold_holds_articles() -> None:
     dealt = folds(articles, 5)
     assert sorted(set(dealt)) == [0, 1, 2, 3, 4]
     assert folds(articles[::-1], 5) == dealt[::-1]  # the deal follows the articles, not the order
+
+
+def test_cross_validation_of_names_alone_is_no_failure_for_want_of_events(tmp_path, capsys):
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text(
+        "\n".join("  ".join(f"{c}/x" for c in p) for p in BASE_PARAGRAPHS * 40), encoding="utf-8"
+    )
+    db = tmp_path / "labels.db"
+    with Store.open(db) as store:
+        _labelled_store(store, articles=2)
+    args = ["--db", str(db), "evaluate", "--cross-validate", "3", "--corpus", str(corpus)]
+    assert main([*args, "--only", "events"]) == 2  # asked for alone: they are missing
+    assert "2 articles with labelled events cannot make 3 folds" in capsys.readouterr().err

@@ -109,6 +109,13 @@ def _cross_validate_events(args: argparse.Namespace, corpus: Path) -> None:
     lexicons = default_lexicons()
     with open_store(args, read_only=True) as store:
         articles = labelled_articles(store, lexicons)
+    if len(articles) < args.cross_validate and args.only is None:
+        # the names were asked for too and scored: no events is no failure of theirs
+        print(
+            f"event classifier: not cross-validated, {len(articles)} articles with labelled "
+            f"events cannot make {args.cross_validate} folds"
+        )
+        return
     base = base_sentences(corpus, lexicons)
     with tempfile.TemporaryDirectory(prefix="annotator-cv-") as folder:
         try:
