@@ -31,14 +31,20 @@ from annotator.model import (
     Status,
     check_article_id,
     check_modality,
-    check_span_text,
-    clean_note,
-    is_region_label,
-    link_problem,
     relinked,
 )
 from annotator.resources import default_schema_text, parse_schema
-from annotator.store import bulk, codec, guidelines, links, notes, offers, record_edits, set_heads
+from annotator.store import (
+    bulk,
+    checks,
+    codec,
+    guidelines,
+    links,
+    notes,
+    offers,
+    record_edits,
+    set_heads,
+)
 from annotator.store.connection import (
     check_file,
     connect,
@@ -47,7 +53,7 @@ from annotator.store.connection import (
     translated,
 )
 from annotator.store.edits import Recorder, now, open_command, redo_last, undo_last
-from annotator.store.errors import CorruptDatabase, NotFound, SpanRejected, StoreError
+from annotator.store.errors import CorruptDatabase, NotFound, StoreError
 from annotator.store.migrations import SEARCH_INDEX_CHARS
 from annotator.store.official_merge import fold_official
 
@@ -485,30 +491,7 @@ class Store:
             self._save_inputs_in(conn, fingerprints)
 
     def _check_set(self, aset: AnnotationSet) -> None:
-        text = self.article_text(aset.article_id)
-        for span in aset.spans:
-            self._check_span(text, span.label, span.start, span.end, span.text)
-            if span.score is not None and not 0.0 <= span.score <= 1.0:  # NaN too
-                raise StoreError(f"span {span.text[:40]!r}: score {span.score} is not in 0..1")
-        for item in (aset, *aset.spans):
-            _checked_flags(item.note, item.unsure)
-            if item.note is not None and clean_note(item.note) != item.note:
-                raise StoreError(f"note {item.note[:40]!r} is blank or has surrounding blanks")
-        draft_spans = {s.id for s in aset.spans}
-        labels = {s.id: s.label for s in aset.spans}
-        draft_officials = {o.id for o in aset.officials}
-        for official in aset.officials:
-            if not set(official.mentions) <= draft_spans:
-                raise SpanRejected(f"official {official.name!r} mentions a span not in the set")
-            if problem := link_problem(official, labels):
-                raise SpanRejected(f"official {official.name!r}: {problem}")
-        for event in aset.events:
-            if event.evidence is not None and event.evidence not in draft_spans:
-                raise SpanRejected(f"event {event.type!r} cites evidence not in the set")
-            if not set(event.participants) <= draft_officials:
-                raise SpanRejected(f"event {event.type!r} names a participant not in the set")
-            if problem := link_problem(event, labels):
-                raise SpanRejected(f"event {event.type!r}: {problem}")
+        checks.check_set(aset, self.schema, self.article_text(aset.article_id))
 
     def _replace_set_in(
         self, conn: sqlite3.Connection, aset: AnnotationSet, *, keep_updated_at: bool
@@ -695,11 +678,7 @@ class Store:
             if not draft.name.strip():
                 raise StoreError("an official needs a name")
         for event in events:
-            if event.type not in self.schema.event_types:
-                raise StoreError(
-                    f"unknown event type {event.type!r}; "
-                    f"expected one of {', '.join(self.schema.event_types)}"
-                )
+            checks.check_event_type(self.schema, event.type)
             if problem := check_modality(event.modality):
                 raise StoreError(problem)
         for kind, _fingerprint in decide:
@@ -829,7 +808,7 @@ class Store:
         """The annotator's note on the article (None or blank removes it) and/or its "unsure"
         flag, as one undoable command; the set's status stays. Returns whether anything changed
         (an unchanged value logs no command)."""
-        note, unsure = _checked_flags(note, unsure)
+        note, unsure = checks.checked_flags(note, unsure)
         self.article_text(article_id)  # NotFound for an unknown article
         what = _flags_description("article", note, unsure)
         with self._writing() as conn:
@@ -846,7 +825,7 @@ class Store:
     def set_span_flags(self, span_id: int, *, note: Any = ..., unsure: Any = ...) -> Span:
         """A span's note (None or blank removes it) and/or its "unsure" flag, as one undoable
         command; the span as it is now. A suggestion's (`auto`) cannot be set: accept it first."""
-        note, unsure = _checked_flags(note, unsure)
+        note, unsure = checks.checked_flags(note, unsure)
         span = self._get_span(span_id)
         if span.annotator == AUTO:
             raise StoreError(
@@ -1047,15 +1026,7 @@ class Store:
     def _check_span(
         self, text: str, label: str, start: int, end: int, expected: str | None
     ) -> None:
-        if label not in self.schema.names():
-            raise SpanRejected(
-                f"unknown label {label!r}; the schema has {', '.join(self.schema.names())}"
-            )
-        problem = check_span_text(text, start, end, expected)
-        if problem:
-            raise SpanRejected(problem)
-        if not is_region_label(label) and not text[start:end].strip():
-            raise SpanRejected(f"a {label} span must cover more than white space")
+        checks.check_span(self.schema, text, label, start, end, expected)
 
     def _get_span(self, span_id: int) -> Span:
         return self._get_record(Span, "spans", span_id)
@@ -1068,32 +1039,14 @@ class Store:
         return codec.record_from_row(cls, row)  # type: ignore[arg-type]
 
     def _check_mentions(self, official: Official) -> None:
-        if not official.name.strip():
-            raise StoreError("an official needs a name")
         spans = self.get_annotation_set(official.article_id, official.annotator).span_by_id()
-        unknown = [m for m in official.mentions if m not in spans]
-        if unknown:
-            raise SpanRejected(
-                f"official {official.name!r} mentions spans {unknown} not in its set"
-            )
-        if problem := link_problem(official, {i: s.label for i, s in spans.items()}):
-            raise SpanRejected(f"official {official.name!r}: {problem}")
+        checks.check_official(official, {i: s.label for i, s in spans.items()})
 
     def _check_event(self, event: Event) -> None:
-        if event.type not in self.schema.event_types:
-            raise StoreError(
-                f"unknown event type {event.type!r}; expected one of {', '.join(self.schema.event_types)}"
-            )
-        if problem := check_modality(event.modality):
-            raise StoreError(problem)
+        checks.check_event_type(self.schema, event.type)
         aset = self.get_annotation_set(event.article_id, event.annotator)
-        if event.evidence is not None and event.evidence not in aset.span_by_id():
-            raise SpanRejected(f"event evidence {event.evidence} is not a span of this set")
-        officials = {o.id for o in aset.officials}
-        if not set(event.participants) <= officials:
-            raise SpanRejected("event participants must be officials of this set")
-        if problem := link_problem(event, {i: s.label for i, s in aset.span_by_id().items()}):
-            raise SpanRejected(f"event {event.type!r}: {problem}")
+        labels = {i: s.label for i, s in aset.span_by_id().items()}
+        checks.check_event(event, labels, {o.id for o in aset.officials})
 
 
 def _label_schema(text: str, where: str) -> LabelSchema:
@@ -1105,19 +1058,6 @@ def _label_schema(text: str, where: str) -> LabelSchema:
             f"{where} is damaged: its label schema setting cannot be read "
             f"({type(error).__name__}: {error})"
         ) from None
-
-
-def _checked_flags(note: Any, unsure: Any) -> tuple[Any, Any]:
-    """The note as stored (model.clean_note) and the flag, `...` left as it is; StoreError, in
-    one line, for a bad one."""
-    if unsure is not ... and not isinstance(unsure, bool):
-        raise StoreError(f"the unsure flag is true or false, not {unsure!r}")
-    if note is ...:
-        return note, unsure
-    try:
-        return clean_note(note), unsure
-    except ValueError as error:
-        raise StoreError(str(error)) from None
 
 
 def _same_flags(current: tuple[str | None, bool], note: Any, unsure: Any) -> bool:
