@@ -8,13 +8,9 @@ be audited and undone (also after a restart).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from annotator.model import (
     AUTO,
@@ -24,7 +20,6 @@ from annotator.model import (
     ArticleSummary,
     Event,
     EventDraft,
-    LabelSchema,
     Official,
     OfficialDraft,
     Span,
@@ -33,7 +28,7 @@ from annotator.model import (
     check_modality,
     relinked,
 )
-from annotator.resources import default_schema_text, parse_schema
+from annotator.resources import default_schema_text
 from annotator.store import (
     bulk,
     checks,
@@ -45,111 +40,15 @@ from annotator.store import (
     record_edits,
     set_heads,
 )
-from annotator.store.connection import (
-    check_file,
-    connect,
-    connect_read_only,
-    default_db_path,
-    translated,
-)
-from annotator.store.edits import Recorder, now, open_command, redo_last, undo_last
-from annotator.store.errors import CorruptDatabase, NotFound, StoreError
+from annotator.store.edits import Recorder, now
+from annotator.store.errors import NotFound, StoreError
 from annotator.store.migrations import SEARCH_INDEX_CHARS
 from annotator.store.official_merge import fold_official
+from annotator.store.parts.base import StoreBase
 
 
-class Store:
+class Store(StoreBase):
     """Open with `Store.open(path)` (or `memory=True` for tests); close, or use `with`."""
-
-    def __init__(self, conn: sqlite3.Connection, path: Path | None, busy_timeout: float) -> None:
-        self._conn = conn
-        self.path = path
-        self.busy_timeout = busy_timeout
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
-        self._where = str(path) if path else "the in-memory database"
-        with self._reading():
-            self._ensure_schema_setting()
-            # A read-only store of a file without one reads the default, as if stored.
-            self.schema: LabelSchema = _label_schema(
-                self.get_setting("schema") or default_schema_text(), self._where
-            )
-
-    @classmethod
-    def open(
-        cls,
-        path: str | Path | None = None,
-        *,
-        memory: bool = False,
-        busy_timeout: float = 5.0,
-        read_only: bool = False,
-    ) -> Store:
-        """`read_only`: for commands that only read; the file must exist, may sit on a read-only
-        disk, and every write through this store is refused (`ReadOnlyDatabase`)."""
-        if memory:
-            return cls(connect(None, busy_timeout), None, busy_timeout)
-        db_path = Path(path) if path is not None else default_db_path()
-        if read_only:
-            return cls(connect_read_only(db_path, busy_timeout), db_path, busy_timeout)
-        check_file(db_path, busy_timeout)
-        return cls(connect(db_path, busy_timeout), db_path, busy_timeout)
-
-    def close(self) -> None:
-        self._conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    # -- transactions -------------------------------------------------------------------------
-
-    @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
-        with translated(self._where, self.busy_timeout):
-            yield self._conn
-
-    @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        """One transaction holding the write lock from its start; rolled back on any error."""
-        with translated(self._where, self.busy_timeout):
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-
-    @contextmanager
-    def _command(
-        self, annotator: str, article_id: str, description: str, *, touch: bool = True
-    ) -> Iterator[Recorder]:
-        """One logged, undoable command in one transaction. `touch`: mark the set as edited
-        now (commands that set the set's head themselves pass False)."""
-        with (
-            self._writing() as conn,
-            self._in_command(conn, annotator, article_id, description, touch=touch) as recorder,
-        ):
-            yield recorder
-
-    @contextmanager
-    def _in_command(
-        self,
-        conn: sqlite3.Connection,
-        annotator: str,
-        article_id: str,
-        description: str,
-        *,
-        touch: bool = True,
-        images: bool = True,
-    ) -> Iterator[Recorder]:
-        """A command inside a transaction the caller already holds (so it can look first)."""
-        recorder = open_command(conn, annotator, article_id, description, images=images)
-        yield recorder
-        if touch:
-            set_heads.touch_set(recorder, article_id, annotator)
 
     # -- settings and schema ------------------------------------------------------------------
 
@@ -252,12 +151,6 @@ class Store:
     def _ensure_schema_setting(self) -> None:
         if self.get_setting("schema") is None and not self.read_only:
             self.set_setting("schema", default_schema_text())
-
-    @property
-    def read_only(self) -> bool:
-        """Opened by `Store.open(read_only=True)`: every write is refused."""
-        with self._reading() as conn:
-            return bool(conn.execute("PRAGMA query_only").fetchone()[0])
 
     # -- articles -----------------------------------------------------------------------------
 
@@ -956,27 +849,6 @@ class Store:
                 _put_rejection(rec, article_id, annotator, rejection)
         return len(wanted)
 
-    # -- undo / redo --------------------------------------------------------------------------
-
-    def newest_command(self, annotator: str, article_id: str) -> int | None:
-        """Id of the newest command logged for the annotator on the article (undo and redo
-        steps included), None when there is none: tells a caller whether an edit logged one."""
-        with self._reading() as conn:
-            row = conn.execute(
-                "SELECT max(id) FROM commands WHERE annotator = ? AND article_id = ?",
-                (annotator, article_id),
-            ).fetchone()
-        return None if row[0] is None else int(row[0])
-
-    def undo(self, annotator: str, article_id: str | None = None) -> str | None:
-        """Undo the annotator's last command (on one article, if given). Returns what was undone."""
-        with self._writing() as conn:
-            return undo_last(conn, annotator, article_id)
-
-    def redo(self, annotator: str, article_id: str | None = None) -> str | None:
-        with self._writing() as conn:
-            return redo_last(conn, annotator, article_id)
-
     # -- statistics and checks ----------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
@@ -1023,21 +895,6 @@ class Store:
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def _check_span(
-        self, text: str, label: str, start: int, end: int, expected: str | None
-    ) -> None:
-        checks.check_span(self.schema, text, label, start, end, expected)
-
-    def _get_span(self, span_id: int) -> Span:
-        return self._get_record(Span, "spans", span_id)
-
-    def _get_record(self, cls: Callable[..., Any], table: str, row_id: int) -> Any:
-        with self._reading() as conn:
-            row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"no {table[:-1]} with id {row_id}")
-        return codec.record_from_row(cls, row)  # type: ignore[arg-type]
-
     def _check_mentions(self, official: Official) -> None:
         spans = self.get_annotation_set(official.article_id, official.annotator).span_by_id()
         checks.check_official(official, {i: s.label for i, s in spans.items()})
@@ -1047,17 +904,6 @@ class Store:
         aset = self.get_annotation_set(event.article_id, event.annotator)
         labels = {i: s.label for i, s in aset.span_by_id().items()}
         checks.check_event(event, labels, {o.id for o in aset.officials})
-
-
-def _label_schema(text: str, where: str) -> LabelSchema:
-    """The stored label schema; one that does not parse is damage, said in one line."""
-    try:
-        return parse_schema(text)
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
-        raise CorruptDatabase(
-            f"{where} is damaged: its label schema setting cannot be read "
-            f"({type(error).__name__}: {error})"
-        ) from None
 
 
 def _same_flags(current: tuple[str | None, bool], note: Any, unsure: Any) -> bool:

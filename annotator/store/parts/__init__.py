@@ -1,0 +1,1 @@
+"""The parts of `Store` (store.py), one concern each, sharing one connection."""
