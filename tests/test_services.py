@@ -136,9 +136,11 @@ def test_the_service_writes_what_the_command_writes(
 
 def test_an_export_of_an_annotator_without_a_set_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    with Store.open(tmp_path / "a.db") as store:
-        with pytest.raises(ExportRefused, match="no annotation set of 'bob'"):
-            export(store, ExportRequest("jsonl", out=out, annotator="bob"))
+    with (
+        Store.open(tmp_path / "a.db") as store,
+        pytest.raises(ExportRefused, match="no annotation set of 'bob'"),
+    ):
+        export(store, ExportRequest("jsonl", out=out, annotator="bob"))
     assert not out.exists()
 
 
