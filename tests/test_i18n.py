@@ -182,3 +182,25 @@ def test_every_context_of_the_ts_is_found_at_run_time(qapp):
             assert QCoreApplication.translate(context, source) == translation.text, (context, source)
     finally:
         install_language(ENGLISH)
+
+
+@qt
+def test_a_records_line_and_its_modality_are_in_the_windows_language(qapp):
+    """The review window's record lines are made by the core (English words by default): the
+    window passes its own; a modality, stored as an English code, is shown by its name."""
+    from annotator.gui.i18n import CHINESE, ENGLISH, install_language, modality_shown
+    from annotator.gui.review_records import record_words
+    from annotator.model import EventDraft, OfficialDraft
+    from annotator.review.record_disagreements import describe
+
+    event = EventDraft("会见", modality="planned")
+    official = OfficialDraft("马兴瑞", ("书记",), mentions=(("OFFICIAL", 0, 3),))
+    assert describe(event) == "会见 · no date · no place · planned"
+    install_language(CHINESE)
+    try:
+        assert describe(event, record_words()) == "会见 · 无日期 · 无地点 · 计划中"
+        assert describe(official, record_words()) == "马兴瑞 · 书记 (1 处提及)"
+        assert modality_shown("hoped") == "期望" and modality_shown(None) == ""
+    finally:
+        install_language(ENGLISH)
+    assert describe(event, record_words()) == describe(event)

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QShowEvent
 
 from annotator.resources import resource_path
@@ -118,3 +126,21 @@ class RetranslatedWhenShown:
         if self._language_stale:
             self._language_stale = False
             self.retranslate()
+
+
+# An event's modality is stored as an English code (EVENT_MODALITIES); the window shows its
+# name. Listed here so that lupdate finds every one.
+_MODALITY_NAMES = (
+    QT_TRANSLATE_NOOP("Modality", "planned"),
+    QT_TRANSLATE_NOOP("Modality", "hoped"),
+    QT_TRANSLATE_NOOP("Modality", "habitual"),
+    QT_TRANSLATE_NOOP("Modality", "negated"),
+    QT_TRANSLATE_NOOP("Modality", "generic"),
+    QT_TRANSLATE_NOOP("Modality", "condolence"),
+    QT_TRANSLATE_NOOP("Modality", "title"),
+)
+
+
+def modality_shown(modality: str | None) -> str:
+    """A modality's name in the window's language ("" for none: the event happened)."""
+    return QCoreApplication.translate("Modality", modality) if modality else ""

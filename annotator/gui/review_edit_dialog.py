@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.delegates import parse_date
-from annotator.gui.i18n import schema_language
+from annotator.gui.i18n import modality_shown, schema_language
 from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.plain import plain_label
 from annotator.gui.text_view import text_font
@@ -213,7 +213,7 @@ class RecordEditDialog(QDialog):
             self.modality = QComboBox()  # empty: it happened; else planned, hoped…
             self.modality.addItem(self.tr("(happened)"), "")
             for modality in EVENT_MODALITIES:
-                self.modality.addItem(modality, modality)
+                self.modality.addItem(modality_shown(modality), modality)
             self.modality.setCurrentIndex(max(0, self.modality.findData(draft.modality or "")))
             form.addRow(self.tr("Modality"), self.modality)
             form.addRow(self.tr("Officials in gold"), plain_label("、".join(officials) or self.tr("none yet")))

@@ -12,11 +12,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from annotator.gui.i18n import modality_shown
 from annotator.model import GOLD, OfficialDraft
 from annotator.review.record_disagreements import (
     RecordReview,
     RecordSlot,
     RecordVerdict,
+    RecordWords,
     describe,
 )
 
@@ -33,6 +35,21 @@ def slot_title(
     assert draft is not None
     title = QCoreApplication.translate("RecordsView", "Event {type}").format(type=shown(draft.type))
     return title + (f" {draft.date}" if draft.date else "")
+
+
+def record_words(event_type_shown: Callable[[str], str] = str) -> RecordWords:
+    """The words of a record's line in the window's language (literal calls: lupdate finds
+    only those)."""
+    return RecordWords(
+        mentions=QCoreApplication.translate("RecordsView", "{count} mentions"),
+        no_date=QCoreApplication.translate("RecordsView", "no date"),
+        no_place=QCoreApplication.translate("RecordsView", "no place"),
+        evidence=QCoreApplication.translate("RecordsView", "evidence"),
+        linked_one=QCoreApplication.translate("RecordsView", "{count} linked span"),
+        linked_many=QCoreApplication.translate("RecordsView", "{count} linked spans"),
+        event_type=event_type_shown,
+        modality=modality_shown,
+    )
 
 
 def slot_state(names: Sequence[str], slot: RecordSlot, verdict: RecordVerdict) -> str:
@@ -86,6 +103,7 @@ class RecordsView(QTableWidget):
         self.clearSpans()
         rows: list[tuple[str, str, QColor | None]] = []
         self._first_rows = []
+        words = record_words(self._event_type_shown)
         for index, (slot, verdict) in enumerate(zip(review.slots, review.verdicts, strict=True)):
             self._first_rows.append(len(rows))
             colour = OPEN_COLOUR if verdict.open else DECIDED_COLOUR
@@ -94,9 +112,9 @@ class RecordsView(QTableWidget):
             rows.append((title + slot_state(names, slot, verdict), "", colour))
             for lane, version in enumerate(slot.versions):
                 rows.append(
-                    (f"{lane + 1} {names[lane]}", describe(version) if version else "—", None)
+                    (f"{lane + 1} {names[lane]}", describe(version, words) if version else "—", None)
                 )
-            rows.append((GOLD, describe(verdict.gold.draft) if verdict.gold else "—", None))
+            rows.append((GOLD, describe(verdict.gold.draft, words) if verdict.gold else "—", None))
         self.setRowCount(len(rows))
         bold = QFont(self.font())
         bold.setBold(True)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.delegates import ChecklistDelegate, ChoiceDelegate, DateDelegate
 from annotator.gui.editor import ArticleEditor, NothingToDo
-from annotator.gui.i18n import schema_language
+from annotator.gui.i18n import modality_shown, schema_language
 from annotator.gui.notes import NOTE_MARK, UNSURE_MARK, about_span, ask_note, flag_marks, one_line
 from annotator.gui.plain import plain_label, rich_literal
 from annotator.gui.record_model import RECORD_ROLE, Column, RecordModel
@@ -339,7 +339,7 @@ class EventsTab(RecordTab):
             Column(QT_TRANSLATE_NOOP("RecordModel", "Participants"), names, lambda e: e.participants, lambda e, v: replace(e, participants=tuple(v))),
             Column(QT_TRANSLATE_NOOP("RecordModel", "Evidence"), evidence, lambda e: e.evidence, lambda e, v: replace(e, evidence=v)),
             # empty: it happened; else planned, hoped… (model.EVENT_MODALITIES)
-            Column(QT_TRANSLATE_NOOP("RecordModel", "Modality"), lambda e: e.modality or "", lambda e: e.modality, lambda e, v: replace(e, modality=v)),
+            Column(QT_TRANSLATE_NOOP("RecordModel", "Modality"), lambda e: modality_shown(e.modality), lambda e: e.modality, lambda e, v: replace(e, modality=v)),
             # the PLACE, DATE and participants' OFFICIAL spans linked to it
             Column(QT_TRANSLATE_NOOP("RecordModel", "Linked"), lambda e: links_shown(editor.aset, e),
                    tooltip=QT_TRANSLATE_NOOP("RecordModel", "linked spans: L on a label links or unlinks it")),

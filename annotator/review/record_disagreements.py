@@ -117,28 +117,50 @@ def gold_fingerprint(draft: Draft) -> Decision:
     return kind, "gold:" + content
 
 
-def describe(draft: Draft) -> str:
+@dataclass(frozen=True, slots=True)
+class RecordWords:
+    """The words of `describe`'s line, English by default; a window passes its own language's
+    (the line is core's, the language the window's)."""
+
+    mentions: str = "{count} mentions"
+    no_date: str = "no date"
+    no_place: str = "no place"
+    evidence: str = "evidence"
+    linked_one: str = "{count} linked span"
+    linked_many: str = "{count} linked spans"
+    event_type: Callable[[str], str] = str  # an event type's display name
+    modality: Callable[[str], str] = str  # a modality's display name
+
+
+ENGLISH_WORDS = RecordWords()
+
+
+def describe(draft: Draft, words: RecordWords = ENGLISH_WORDS) -> str:
     """One line for a person: the record without its span offsets."""
     if isinstance(draft, OfficialDraft):
         parts = [draft.name, "、".join(draft.titles), draft.organization or ""]
-        links = f", {linked}" if (linked := _linked(draft)) else ""
-        return " · ".join(p for p in parts if p) + f" ({len(draft.mentions)} mentions{links})"
-    dates = draft.date or "no date"
+        links = f", {linked}" if (linked := _linked(draft, words)) else ""
+        mentions = words.mentions.format(count=len(draft.mentions))
+        return " · ".join(p for p in parts if p) + f" ({mentions}{links})"
+    dates = draft.date or words.no_date
     if draft.end_date:
         dates += f"–{draft.end_date}"
-    parts = [draft.type, dates, draft.place or "no place", "、".join(draft.participants)]
-    parts += [draft.modality or "", "evidence" if draft.evidence else "", _linked(draft)]
+    parts = [words.event_type(draft.type), dates, draft.place or words.no_place]
+    parts += ["、".join(draft.participants), words.modality(draft.modality or "")]
+    parts += [words.evidence if draft.evidence else "", _linked(draft, words)]
     return " · ".join(p for p in parts if p)
 
 
-def _linked(draft: Draft) -> str:
+def _linked(draft: Draft, words: RecordWords) -> str:
     """How many spans the version links ("2 linked spans"; "" for none): two versions that
     differ in their links alone differ on the line too."""
     count = 0
     for name in LINK_LABELS:
         value = getattr(draft, name, None)
         count += len(value) if isinstance(value, tuple) else value is not None
-    return f"{count} linked span{'' if count == 1 else 's'}" if count else ""
+    if not count:
+        return ""
+    return (words.linked_one if count == 1 else words.linked_many).format(count=count)
 
 
 @dataclass(frozen=True, slots=True)

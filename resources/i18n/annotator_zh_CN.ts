@@ -1135,6 +1135,37 @@
     </message>
 </context>
 <context>
+    <name>Modality</name>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>hoped</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <source>habitual</source>
+        <translation>惯常</translation>
+    </message>
+    <message>
+        <source>negated</source>
+        <translation>否定</translation>
+    </message>
+    <message>
+        <source>generic</source>
+        <translation>泛指</translation>
+    </message>
+    <message>
+        <source>condolence</source>
+        <translation>慰问函电</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题名称</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Note</source>
@@ -1390,6 +1421,30 @@ No: {source} keeps its name.</source>
     <message>
         <source>Event {type}</source>
         <translation>事件 {type}</translation>
+    </message>
+    <message>
+        <source>{count} mentions</source>
+        <translation>{count} 处提及</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>no place</source>
+        <translation>无地点</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>有依据</translation>
+    </message>
+    <message>
+        <source>{count} linked span</source>
+        <translation>关联 {count} 个片段</translation>
+    </message>
+    <message>
+        <source>{count} linked spans</source>
+        <translation>关联 {count} 个片段</translation>
     </message>
     <message>
         <source>agreed, not in gold yet</source>
