@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.store.edits import Recorder, now
+from annotator.store.set_heads import head_row, new_head
 
 
 def _changes(note: Any, unsure: Any) -> dict[str, Any]:
@@ -28,15 +29,8 @@ def put_set_flags(
 ) -> bool:
     """Set the note and/or flag of the annotator's set (made, `todo`, when there is none);
     returns whether anything changed."""
-    row = rec.conn.execute(
-        "SELECT * FROM annotation_sets WHERE article_id = ? AND annotator = ?",
-        (article_id, annotator),
-    ).fetchone()
-    values = (
-        dict(row)
-        if row
-        else {"article_id": article_id, "annotator": annotator, "status": "todo", "seconds": 0.0}
-    )
+    row = head_row(rec.conn, article_id, annotator)
+    values = row or new_head(article_id, annotator)
     changes = _changes(note, unsure)
     if row is not None and all(values.get(k) == v for k, v in changes.items()):
         return False

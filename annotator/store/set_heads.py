@@ -17,21 +17,22 @@ def ensure_set_row(conn: sqlite3.Connection, article_id: str, annotator: str) ->
     )
 
 
-def put_set_head(rec: Recorder, article_id: str, annotator: str, **changes: Any) -> None:
-    row = rec.conn.execute(
+def head_row(conn: sqlite3.Connection, article_id: str, annotator: str) -> dict[str, Any] | None:
+    """The set's head row as stored, None when the annotator has no set on the article."""
+    row = conn.execute(
         "SELECT * FROM annotation_sets WHERE article_id = ? AND annotator = ?",
         (article_id, annotator),
     ).fetchone()
-    values = (
-        dict(row)
-        if row
-        else {
-            "article_id": article_id,
-            "annotator": annotator,
-            "status": "todo",
-            "seconds": 0.0,
-        }
-    )
+    return dict(row) if row else None
+
+
+def new_head(article_id: str, annotator: str) -> dict[str, Any]:
+    """The head a set starts with: todo, no time counted."""
+    return {"article_id": article_id, "annotator": annotator, "status": "todo", "seconds": 0.0}
+
+
+def put_set_head(rec: Recorder, article_id: str, annotator: str, **changes: Any) -> None:
+    values = head_row(rec.conn, article_id, annotator) or new_head(article_id, annotator)
     # None leaves a column as it was, but for `note`: a caller naming it means that note
     values.update({k: v for k, v in changes.items() if v is not None or k == "note"})
     if changes.get("updated_at") is None:
