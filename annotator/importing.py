@@ -263,11 +263,10 @@ def officials_finds_spec(store: object) -> FindsSpec:
     """The tagger and lexicons the suggestions' corpus pass will use on `store` (as
     annotator.suggest.run.corpus_inputs chooses them), for `import_paths(finds=...)`. Should
     the two ever differ, the finds are kept under another key and merely not used."""
-    from annotator.suggest.lexicons import default_lexicons
     from annotator.suggest.run import database_lexicons, own_tagger_model
+    from annotator.suggest.user_lexicons import rules_lexicons
 
-    user = database_lexicons(store)  # type: ignore[arg-type]
-    rules = user.merged_over(default_lexicons()) if user else default_lexicons()
+    rules = rules_lexicons(database_lexicons(store))  # type: ignore[arg-type]
     model = own_tagger_model(store)  # type: ignore[arg-type]
     return FindsSpec(str(model) if model else None, rules)
 

@@ -159,20 +159,19 @@ def train_event_classifier(
         labelled_articles,
         score_events,
     )
-    from annotator.suggest.lexicons import default_lexicons
     from annotator.suggest.run import database_lexicons
+    from annotator.suggest.user_lexicons import rules_lexicons
 
     tell = progress or (lambda _step, _done, _total: None)
     tell("events", 0, 0)
-    lexicons = default_lexicons()
+    # the rules as this database's suggestions run them (the bundled ones without a database)
+    lexicons = rules_lexicons(database_lexicons(store) if store is not None else None)
     articles: list[LabelledArticle] = []
     if store is None:
         target = out or resource_path(*MODEL_FILE)
     else:
         if store.path is None:
             raise ValueError("an in-memory database has no folder for its event classifier")
-        own = database_lexicons(store)  # the rules as this database's suggestions run them
-        lexicons = own.merged_over(lexicons) if own else lexicons
         articles = labelled_articles(store, lexicons)
         target = out or database_classifier_path(store.path)
     base = base_sentences(corpus, lexicons)

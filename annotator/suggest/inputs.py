@@ -134,10 +134,6 @@ class SuggestionInputs:
             user_lexicons,
         )
 
-    def rules_lexicons(self, bundled: Lexicons) -> Lexicons:
-        """The lexicons the rules read: `bundled` with the database's own merged over them."""
-        return self.user_lexicons.merged_over(bundled) if self.user_lexicons else bundled
-
     def __reduce__(self) -> tuple:
         """Picklable for worker processes that are not forked (the gazetteer's read-only
         mappings are not): rebuilt from plain dicts."""

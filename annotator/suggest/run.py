@@ -20,10 +20,10 @@ from annotator.suggest.corpus import CorpusStats
 from annotator.suggest.event_classifier import classifier_at, database_classifier_path
 from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.inputs import SuggestionInputs
-from annotator.suggest.lexicons import Lexicons, default_lexicons
+from annotator.suggest.lexicons import Lexicons
 from annotator.suggest.person_tagger import tagger_at
 from annotator.suggest.tagged_officials import CorpusOfficials
-from annotator.suggest.user_lexicons import UserLexicons, lexicon_folder
+from annotator.suggest.user_lexicons import UserLexicons, lexicon_folder, rules_lexicons
 
 Progress = Callable[[int, int], None]  # (done, total)
 Rejected = Collection[tuple[str, int, int, str]]
@@ -104,7 +104,7 @@ def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> S
     lexicons are `lexicons` when given, else the bundled ones with the database's own merged
     over them."""
     user = database_lexicons(store) if lexicons is None else None
-    rules = lexicons or (user.merged_over(default_lexicons()) if user else default_lexicons())
+    rules = lexicons or rules_lexicons(user)
     model = own_tagger_model(store)
     tagger = tagger_at(str(model) if model else None)
     # each text's finds are kept in the store: the CRF reads a text once, not every run
@@ -142,7 +142,7 @@ def _suggester(inputs: SuggestionInputs, lexicons: Lexicons | None) -> Callable[
     """What a worker applies to each article (built once per worker: see annotator.pool). The
     fingerprint is computed here too, off the writer, which has the store to itself."""
     if lexicons is None:  # the bundled ones and the database's own, merged once per worker
-        lexicons = inputs.rules_lexicons(default_lexicons())
+        lexicons = rules_lexicons(inputs.user_lexicons)
 
     def suggest(job: Job) -> Done:
         article, rejected, saved = job

@@ -27,6 +27,7 @@ from annotator.suggest.lexicons import (
     Kind,
     LexiconError,
     Lexicons,
+    default_lexicons,
     parse_entries,
     parse_pairs,
 )
@@ -34,6 +35,11 @@ from annotator.suggest.lexicons import (
 FOLDER_SUFFIX = ".lexicons"
 # a full-width form of each ASCII mark: the event rules match either (see events._WIDE)
 _WIDE = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
+
+
+def rules_lexicons(user: UserLexicons | None) -> Lexicons:
+    """The lexicons the rules read: the bundled ones with a database's own (`user`) merged over."""
+    return user.merged_over(default_lexicons()) if user else default_lexicons()
 
 
 def lexicon_folder(database: Path) -> Path:
