@@ -4,7 +4,10 @@ default the suggestions) against a gold native-JSONL file."""
 from __future__ import annotations
 
 import argparse
+import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from annotator.commands.common import UsageError, add_common_options, open_store
 from annotator.model import AUTO
@@ -94,8 +97,6 @@ def _cross_validate(args: argparse.Namespace) -> int:
 
 
 def _cross_validate_events(args: argparse.Namespace, corpus: Path) -> None:
-    import tempfile
-
     from annotator.commands.train import events_line
     from annotator.suggest.event_classifier import classifier_at
     from annotator.suggest.event_training import (
@@ -117,30 +118,22 @@ def _cross_validate_events(args: argparse.Namespace, corpus: Path) -> None:
         )
         return
     base = base_sentences(corpus, lexicons)
-    with tempfile.TemporaryDirectory(prefix="annotator-cv-") as folder:
-        try:
-            folds = cross_validate_events(
-                base, articles, args.cross_validate, Path(folder), lexicons,
-                classifier_at(None, lexicons),
-            )  # fmt: skip
-        except ValueError as error:
-            raise UsageError(str(error)) from None
+    folds = _in_scratch_folder(
+        lambda folder: cross_validate_events(
+            base, articles, args.cross_validate, folder, lexicons, classifier_at(None, lexicons)
+        )
+    )
     print(
         f"event classifier, {args.cross_validate}-fold cross-validation on {len(articles)} "
         "articles with labelled events (detection of event sentences; tuples: type, date, place)"
     )
     rows = [(f"fold {f.fold} ({f.articles} articles)", f.before, f.after) for f in folds]
-    rows.append(
-        ("all", total_events(f.before for f in folds), total_events(f.after for f in folds))
-    )
-    for name, before, after in rows:
+    for name, before, after in _with_total(rows, total_events):
         print(f"  {name:<22} before {events_line(before)}")
         print(f"  {'':<22} after  {events_line(after)}")
 
 
 def _cross_validate_names(args: argparse.Namespace, corpus: Path) -> None:
-    import tempfile
-
     from annotator.suggest.tagged_officials import official_title_words
     from annotator.suggest.tagger_training import (
         base_training_sentences,
@@ -152,26 +145,40 @@ def _cross_validate_names(args: argparse.Namespace, corpus: Path) -> None:
     with open_store(args, read_only=True) as store:
         labelled = list(database_sentences(store))
     base = base_training_sentences(corpus, official_title_words())
-    with tempfile.TemporaryDirectory(prefix="annotator-cv-") as folder:
-        try:
-            folds = cross_validate(
-                base,
-                labelled,
-                args.cross_validate,
-                Path(folder),
-                max_iterations=args.iterations,
-            )
-        except ValueError as error:
-            raise UsageError(str(error)) from None
+    folds = _in_scratch_folder(
+        lambda folder: cross_validate(
+            base, labelled, args.cross_validate, folder, max_iterations=args.iterations
+        )
+    )
     print(
         f"name tagger, {args.cross_validate}-fold cross-validation on {len(labelled)} "
         "labelled lines of this database"
     )
     rows = [(f"fold {f.fold} ({f.sentences} lines)", f.before, f.after) for f in folds]
-    rows.append(("all", total(f.before for f in folds), total(f.after for f in folds)))
-    for name, before, after in rows:
+    for name, before, after in _with_total(rows, total):
         print(
             f"  {name:<22} before P {figure(before.precision)} R {figure(before.recall)} "
             f"F1 {figure(before.f1)}   after P {figure(after.precision)} R {figure(after.recall)} "
             f"F1 {figure(after.f1)}"
         )
+
+
+F = TypeVar("F")
+S = TypeVar("S")
+
+
+def _in_scratch_folder(run: Callable[[Path], F]) -> F:
+    """Run the folds with their models in a folder that is gone afterwards; a fold count the
+    labels cannot make is the user's to change, so a usage error."""
+    with tempfile.TemporaryDirectory(prefix="annotator-cv-") as folder:
+        try:
+            return run(Path(folder))
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+
+
+def _with_total(
+    rows: list[tuple[str, S, S]], total: Callable[[Iterable[S]], S]
+) -> list[tuple[str, S, S]]:
+    """The folds' (name, before, after) rows, then one with the scores summed over all."""
+    return [*rows, ("all", total(r[1] for r in rows), total(r[2] for r in rows))]
