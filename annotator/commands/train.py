@@ -110,12 +110,11 @@ def events_line(scores: EventScores) -> str:
 def _recompute_untouched(args: argparse.Namespace) -> None:
     """The new model is the database's now: articles nobody has labelled get suggestions from
     it; a person's work is never touched, and their articles keep the suggestions they saw."""
-    import os
-
+    from annotator.pool import default_jobs
     from annotator.services.training import recompute_untouched
 
     with open_store(args) as store:
-        count = recompute_untouched(store, jobs=os.cpu_count() or 1)
+        count = recompute_untouched(store, jobs=default_jobs())
     print(f"suggestions recomputed with the new model for {count} article(s) nobody has touched")
 
 
