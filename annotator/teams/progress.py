@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -106,11 +106,10 @@ def _returned(path: Path) -> Iterator[Store]:
         yield store
 
 
-def _file_progress(path: Path) -> tuple[FileProgress, list[str]]:
+def _file_progress(path: Path, store: Store) -> tuple[FileProgress, list[str]]:
     annotator = path.stem
-    with _returned(path) as store:
-        assigned = _assigned(store) or store.article_ids()
-        sets = {a: store.get_annotation_set(a, annotator) for a in assigned if store.has_article(a)}
+    assigned = _assigned(store) or store.article_ids()
+    sets = {a: store.get_annotation_set(a, annotator) for a in assigned if store.has_article(a)}
     statuses = [s.status for s in sets.values()]
     return (
         FileProgress(
@@ -129,31 +128,33 @@ def _file_progress(path: Path) -> tuple[FileProgress, list[str]]:
 
 
 def team_progress(paths: Sequence[Path]) -> TeamProgress:
-    files = database_files(paths)
     progress = []
     assigned: dict[str, set[str]] = {}
-    for path in files:
-        found, ids = _file_progress(path)
-        progress.append(found)
-        assigned[found.annotator] = set(ids)
-    by_name = {p.annotator: p.path for p in progress}
-    pairs = []
-    for a, b in combinations(sorted(by_name), 2):
-        shared = sorted(assigned[a] & assigned[b])
-        if shared:
-            pairs.append(_pair(a, b, by_name[a], by_name[b], shared))
+    with ExitStack() as stack:  # each file copied and checked once, not once per pair
+        stores: dict[str, Store] = {}
+        for path in database_files(paths):
+            store = stack.enter_context(_returned(path))
+            found, ids = _file_progress(path, store)
+            progress.append(found)
+            assigned[found.annotator] = set(ids)
+            stores[found.annotator] = store
+        pairs = []
+        for a, b in combinations(sorted(stores), 2):
+            shared = sorted(assigned[a] & assigned[b])
+            if shared:
+                pairs.append(_pair((a, stores[a]), (b, stores[b]), shared))
     return TeamProgress(tuple(progress), tuple(pairs))
 
 
-def _pair(a: str, b: str, path_a: Path, path_b: Path, shared: list[str]) -> PairProgress:
-    with _returned(path_a) as first, _returned(path_b) as second:
-        corpus = []
-        for article_id in shared:
-            sets = {}
-            for name, store in ((a, first), (b, second)):
-                if store.has_annotation_set(article_id, name):
-                    sets[name] = store.get_annotation_set(article_id, name)
-            corpus.append(ArticleSets(article_id, first.article_text(article_id), sets))
+def _pair(first: tuple[str, Store], second: tuple[str, Store], shared: list[str]) -> PairProgress:
+    (a, store_a), (b, _) = first, second
+    corpus = []
+    for article_id in shared:
+        sets = {}
+        for name, store in (first, second):
+            if store.has_annotation_set(article_id, name):
+                sets[name] = store.get_annotation_set(article_id, name)
+        corpus.append(ArticleSets(article_id, store_a.article_text(article_id), sets))
     result = measure_agreement(corpus, (a, b))
     pair = result.pairs[0]
     return PairProgress(
