@@ -42,14 +42,9 @@ def recompute_suggestions(
 
 def match_ranges(text: str, needle: str) -> list[tuple[int, int]]:
     """Every non-overlapping occurrence of `needle` in `text`, in order."""
-    found: list[tuple[int, int]] = []
-    if not needle:
-        return found
-    at = text.find(needle)
-    while at >= 0:
-        found.append((at, at + len(needle)))
-        at = text.find(needle, at + len(needle))
-    return found
+    from annotator.suggest.strings import occurrences  # here: `annotator.suggest` is the engine
+
+    return [(at, at + len(needle)) for at in occurrences(needle, text)]
 
 
 def pending_suggestions(
