@@ -273,8 +273,7 @@ def _train_in_child(
     said_done = False  # the child told its end: let it exit, never terminate it then
     try:
         while not said_done:
-            if cancelled is not None and cancelled():
-                raise TrainingCancelled("training cancelled: the model was not changed")
+            _check(cancelled)
             if not receiver.poll(_POLL_SECONDS):
                 continue
             try:
