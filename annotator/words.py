@@ -25,7 +25,8 @@ def _line_words(line: str) -> tuple[Range, ...]:
     return tuple((start, end) for _word, start, end in rjieba.tokenize(line))
 
 
-def _line_of(text: str, pos: int) -> Range:
+def line_of(text: str, pos: int) -> Range:
+    """(start, end) of the line holding code point `pos`, its line break excluded."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, len(text) if end < 0 else end
@@ -45,7 +46,7 @@ def word_at(text: str, pos: int, names: Sequence[Range] = ()) -> Range:
     name = _name_at(pos, names)
     if name is not None:
         return name
-    line_start, line_end = _line_of(text, pos)
+    line_start, line_end = line_of(text, pos)
     for start, end in _line_words(text[line_start:line_end]):
         if line_start + start <= pos < line_start + end:
             return line_start + start, line_start + end

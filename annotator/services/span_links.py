@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from annotator.model import LINK_LABELS, AnnotationSet, Event, Official, Span
+from annotator.words import line_of
 
 # the link field a span of each label fills, per record kind
 OFFICIAL_FIELDS = {"TITLE": "title_spans", "ORG": "organization_span"}
@@ -76,19 +77,13 @@ def _toggled(record: Official | Event, field: str, span_id: int) -> LinkChange:
     return LinkChange(record, replace(record, **{field: new}), field, linked)
 
 
-def _line(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _gap(a: Span, b: Span) -> int:
     """Characters between two spans (0 when they touch or overlap)."""
     return max(a.start - b.end, b.start - a.end, 0)
 
 
 def _in_line(text: str, span: Span, others: Sequence[Span]) -> list[Span]:
-    start, end = _line(text, span.start)
+    start, end = line_of(text, span.start)
     return [o for o in others if start <= o.start and o.end <= end]
 
 
