@@ -54,16 +54,14 @@ class SetChange:
 
 
 def then(first: SetChange, second: SetChange) -> SetChange:
-    """Two changes of one set in a row (two lines of one article) as one."""
-    return SetChange(
-        result=second.result,
-        added=first.added + second.added,
-        removed=first.removed + second.removed,
-        kept=first.kept,
-        records_added=first.records_added + second.records_added,
-        records_removed=first.records_removed + second.records_removed,
-        records_extended=first.records_extended + second.records_extended,
-    )
+    """Two changes of one set in a row (two lines of one article) as one: every count summed
+    (a count added to SetChange later is summed too), `kept` as the first line found them."""
+    sums = {
+        f.name: getattr(first, f.name) + getattr(second, f.name)
+        for f in dataclasses.fields(SetChange)
+        if f.name not in ("result", "kept")
+    }
+    return SetChange(result=second.result, kept=first.kept, **sums)
 
 
 def is_empty(aset: AnnotationSet) -> bool:
