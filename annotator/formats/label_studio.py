@@ -392,11 +392,7 @@ def _span_keys(results: list[dict[str, Any]]) -> dict[Any, tuple[int, int, str]]
 def _relations_of(annotation: dict[str, Any]) -> list[tuple[Any, Any, str]]:
     """The relation results of an annotation as (from span, to span, kind), spans as
     (start, end, label)."""
-    span = {
-        r["id"]: (r["value"]["start"], r["value"]["end"], r["value"]["labels"][0])
-        for r in annotation["result"]
-        if _is_span(r)
-    }
+    span = _span_keys(annotation["result"])
     return [
         (span[r["from_id"]], span[r["to_id"]], r["labels"][0])
         for r in annotation["result"]
