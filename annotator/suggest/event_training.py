@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from annotator.model import AUTO, GOLD, AnnotationSet, Article
+from annotator.model import AnnotationSet, Article
 from annotator.scoring import MatchCounts, multiset_matches
 from annotator.suggest.article import suggest_article
 from annotator.suggest.dates import DateContext
@@ -36,7 +36,7 @@ from annotator.suggest.event_classifier import (
 )
 from annotator.suggest.events import find_events, has_trigger, sentences
 from annotator.suggest.lexicons import Lexicons
-from annotator.suggest.tagger_training import LabelledStore, read_corpus
+from annotator.suggest.tagger_training import LabelledStore, best_people_sets, read_corpus
 
 NEGATIVE_KEEP = 5  # one in this many plain negatives of the base corpus is kept
 HUMAN_WEIGHT = 5  # times each sentence of people's labels is shown to the trainer
@@ -121,21 +121,12 @@ class EventLabelledStore(LabelledStore, Protocol):
     def get_article(self, article_id: str) -> Article: ...
 
 
-def _rank(aset: AnnotationSet) -> tuple:
-    return (aset.annotator != GOLD, aset.status != "done", -len(aset.events), aset.annotator)
-
-
 def labelled_articles(store: EventLabelledStore, lexicons: Lexicons) -> list[LabelledArticle]:
     """Per article, the best set people made that says something about events."""
-    best: dict[str, AnnotationSet] = {}
-    for name in store.annotators():
-        if name == AUTO:
-            continue
-        for aset in store.iter_annotation_sets(name):
-            if not aset.events and aset.status != "done":
-                continue  # no event and not finished: silence, not a "none"
-            if aset.article_id not in best or _rank(aset) < _rank(best[aset.article_id]):
-                best[aset.article_id] = aset
+    # a set with no event that is not finished says nothing: silence, not a "none"
+    best = best_people_sets(
+        store, lambda aset: bool(aset.events) or aset.status == "done", lambda a: len(a.events)
+    )
     return [_labelled(store, best[article_id], lexicons) for article_id in sorted(best)]
 
 

@@ -309,8 +309,28 @@ class LabelledStore(Protocol):
     def article_text(self, article_id: str) -> str: ...
 
 
-def _rank(aset: AnnotationSet) -> tuple:
-    return (aset.annotator != GOLD, aset.status != "done", -len(aset.spans), aset.annotator)
+def best_people_sets(
+    store: LabelledStore,
+    teaches: Callable[[AnnotationSet], bool],
+    size: Callable[[AnnotationSet], int],
+) -> dict[str, AnnotationSet]:
+    """Per article, of the sets people made that `teaches` accepts, the best: gold's, else a
+    done one, else the one with the most labels (`size`), then by name. Never `auto`:
+    suggestions must not teach themselves."""
+
+    def rank(aset: AnnotationSet) -> tuple:
+        return (aset.annotator != GOLD, aset.status != "done", -size(aset), aset.annotator)
+
+    best: dict[str, AnnotationSet] = {}
+    for name in store.annotators():
+        if name == AUTO:
+            continue
+        for aset in store.iter_annotation_sets(name):
+            if teaches(aset) and (
+                aset.article_id not in best or rank(aset) < rank(best[aset.article_id])
+            ):
+                best[aset.article_id] = aset
+    return best
 
 
 def database_sentences(
@@ -321,15 +341,9 @@ def database_sentences(
     gold's set when it has one, else the best human set (done first, then the most labels).
     Never `auto`: suggestions must not teach themselves."""
     known = known or shipped_tagger()
-    best: dict[str, AnnotationSet] = {}
-    for name in store.annotators():
-        if name == AUTO:
-            continue
-        for aset in store.iter_annotation_sets(name):
-            if not any(s.label == "OFFICIAL" for s in aset.spans):
-                continue
-            if aset.article_id not in best or _rank(aset) < _rank(best[aset.article_id]):
-                best[aset.article_id] = aset
+    best = best_people_sets(
+        store, lambda aset: any(s.label == "OFFICIAL" for s in aset.spans), lambda a: len(a.spans)
+    )
     for article_id in sorted(best):
         names = [(s.start, s.end) for s in best[article_id].spans if s.label == "OFFICIAL"]
         yield from lines_with_names([(store.article_text(article_id), names)], known)
