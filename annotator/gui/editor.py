@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from annotator.gui.commands import ArticleHistory
-from annotator.gui.i18n import schema_language
+from annotator.gui.i18n import label_shown, schema_language
 from annotator.gui.trim import trim_span, whole_lines
 from annotator.model import (
     AUTO,
@@ -167,7 +167,7 @@ class ArticleEditor(QObject):
         text = self.article.text[start:end]
         require_one_line(text)
         return self._run(
-            self.tr("label {label} {text}").format(label=self._shown(label), text=repr(text)),
+            self.tr("label {label} {text}").format(label=label_shown(self.store.schema, label), text=repr(text)),
             lambda: self.store.add_span(self.article_id, self.annotator, label, start, end),
         )
 
@@ -180,10 +180,10 @@ class ArticleEditor(QObject):
                 if span.is_region else
                 self.tr("{old} is an entity label and {new} is not: delete it and label the text again")
             )
-            raise NothingToDo(problem.format(old=self._shown(span.label), new=self._shown(label)))
+            raise NothingToDo(problem.format(old=label_shown(self.store.schema, span.label), new=label_shown(self.store.schema, label)))
         span_id = span.id
         return self._run(
-            self.tr("relabel {text} as {label}").format(text=repr(span.text), label=self._shown(label)),
+            self.tr("relabel {text} as {label}").format(text=repr(span.text), label=label_shown(self.store.schema, label)),
             lambda: self.store.relabel_span(span_id, label)
         )
 
@@ -192,7 +192,7 @@ class ArticleEditor(QObject):
         if span_id is None:
             raise NothingToDo(self.tr("that span is not stored"))
         self._run(
-            self.tr("delete {label} {text}").format(label=self._shown(span.label), text=repr(span.text)),
+            self.tr("delete {label} {text}").format(label=label_shown(self.store.schema, span.label), text=repr(span.text)),
             lambda: self.store.delete_span(span_id),
         )
 
@@ -207,7 +207,7 @@ class ArticleEditor(QObject):
             if (span.start, span.end) == (start, end):
                 return self.relabel(span, label)
         return self._run(
-            self.tr("mark lines as {kind}").format(kind=self._shown(region_label(kind))),
+            self.tr("mark lines as {kind}").format(kind=label_shown(self.store.schema, region_label(kind))),
             lambda: self.store.add_span(self.article_id, self.annotator, label, start, end),
         )
 
@@ -220,7 +220,7 @@ class ArticleEditor(QObject):
             raise NothingToDo(self.tr("no pending suggestion there"))
         first = suggestions[0]
         what = (
-            self.tr("accept {label} {text}").format(label=self._shown(first.label), text=repr(first.text))
+            self.tr("accept {label} {text}").format(label=label_shown(self.store.schema, first.label), text=repr(first.text))
             if len(ids) == 1 else self.tr("accept {n} suggestions").format(n=len(ids))
         )
         return self._run(what, lambda: self.store.accept_suggestions(ids, self.annotator))
@@ -249,7 +249,7 @@ class ArticleEditor(QObject):
             raise NothingToDo(self.tr("no pending suggestion there"))
         self._run(
             self.tr("reject {label} {text}").format(
-                label=self._shown(suggestion.label), text=repr(suggestion.text)
+                label=label_shown(self.store.schema, suggestion.label), text=repr(suggestion.text)
             ),
             lambda: self.store.reject_suggestion(span_id, self.annotator),
             suggestions=True,
@@ -300,7 +300,7 @@ class ArticleEditor(QObject):
             self.tr("link {label} {text} to {record}")
             if change.linked
             else self.tr("unlink {label} {text} from {record}")
-        ).format(label=self._shown(span.label), text=repr(span.text), record=record)
+        ).format(label=label_shown(self.store.schema, span.label), text=repr(span.text), record=record)
         save = self.store.save_official if isinstance(after, Official) else self.store.save_event
         self._run(what, lambda: save(after))  # type: ignore[operator]
         return change
@@ -313,7 +313,7 @@ class ArticleEditor(QObject):
         if reason == "no_event":
             return self.tr("no event in this line: select one in the Events tab")
         return self.tr("a {label} label links to nothing: put the cursor on a title, "
-                       "organization, place, date or official").format(label=self._shown(span.label))
+                       "organization, place, date or official").format(label=label_shown(self.store.schema, span.label))
 
     def add_event(self, evidence: Span | None = None) -> Event:
         event = Event(
@@ -383,11 +383,6 @@ class ArticleEditor(QObject):
             self.saved.emit(verb.format(what=done))
         self.reload()
         return done
-
-    def _shown(self, label: str) -> str:
-        """A label's name in the window's language."""
-        found = self.store.schema.get(label)
-        return found.shown(schema_language()) if found else label
 
     def _event_type(self, event: Event) -> str:
         return self.store.schema.event_type_shown(event.type, schema_language())

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QShowEvent
 
+from annotator.model import LabelSchema, region_label
 from annotator.resources import resource_path
 
 LANGUAGE_KEY = "view/language"
@@ -99,6 +100,12 @@ def set_language(settings: QSettings, language: str) -> None:
 def schema_language() -> str:
     """The language code of the label schema's `names` tables ("zh", "en") for the window's."""
     return current_language().split("_")[0]
+
+
+def label_shown(schema: LabelSchema, label: str) -> str:
+    """A label's (or a region kind's) name in the window's language."""
+    found = schema.get(label) or schema.get(region_label(label))
+    return found.shown(schema_language()) if found else label
 
 
 class RetranslatedWhenShown:

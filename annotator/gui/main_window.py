@@ -39,6 +39,7 @@ from annotator.gui.i18n import (
     chosen_language,
     current_language,
     install_language,
+    label_shown,
     schema_language,
     set_language,
 )
@@ -499,7 +500,7 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
     def note_span(self) -> None:
         """C: the note (and unsure flag) of the label at the cursor, in a small dialog."""
         span = self._own_span_here()
-        answer = ask_note(about_span(self._label_shown(span.label), span.text), span.note, span.unsure, self)
+        answer = ask_note(about_span(label_shown(self.store.schema, span.label), span.text), span.note, span.unsure, self)
         if answer is not None:
             self.editor.set_span_flags(span, note=answer[0], unsure=answer[1])
             self.selected_span_id = span.id
@@ -625,7 +626,7 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
             self.tr("offered {label} {text} at {n} more places: Tab goes through them, A accepts, X rejects")
         )
         self.status.showMessage(
-            offered.format(label=self._label_shown(span.label), text=repr(span.text), n=len(added))
+            offered.format(label=label_shown(self.store.schema, span.label), text=repr(span.text), n=len(added))
             + " · " + self.tr("O again: every article"),
             6000,
         )
@@ -651,7 +652,7 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
 
         def show_progress(done: int, total: int) -> None:
             self.status.showMessage(going.format(
-                label=self._label_shown(span.label), text=repr(span.text), done=done, total=total))
+                label=label_shown(self.store.schema, span.label), text=repr(span.text), done=done, total=total))
 
         def finished(message: str) -> None:
             self._offering = ""
@@ -693,12 +694,7 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         self.view.select_range(target.start, target.end)
         self.status.showMessage(
             self.tr("suggested {label}: {text}   A accept · X reject").format(
-                label=self._label_shown(target.label), text=target.text), 4000)
-
-    def _label_shown(self, label: str) -> str:
-        """A label's name in the window's language (the schema's `names`)."""
-        found = self.store.schema.get(label)
-        return found.shown(schema_language()) if found else label
+                label=label_shown(self.store.schema, target.label), text=target.text), 4000)
 
     # -- window-wide actions -----------------------------------------------------------------
 

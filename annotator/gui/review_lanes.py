@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from annotator.gui.i18n import schema_language
+from annotator.gui.i18n import label_shown
 from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.review_layout import DisagreementBox, LaneBar
 from annotator.gui.text_view import blend, show_tooltip, text_font
@@ -236,14 +236,10 @@ class LanesView(QTextEdit):
 
     # -- tooltips and clicks ------------------------------------------------------------------
 
-    def _shown(self, label: str) -> str:
-        found = self._schema.get(label)
-        return found.shown(schema_language()) if found else label
-
     def describe(self, pos: int) -> str:
         """Each annotator's spans at code point `pos`, one line per span."""
         return "\n".join(
-            f"{name}: {self._shown(s.label)} {s.text}"
+            f"{name}: {label_shown(self._schema, s.label)} {s.text}"
             for name, aset in zip(self._names, self._sets, strict=False)
             if aset is not None
             for s in aset.spans

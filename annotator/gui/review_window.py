@@ -22,6 +22,7 @@ thread, after the window has shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -54,6 +55,7 @@ from annotator.gui.i18n import (
     RetranslatedWhenShown,
     chosen_language,
     install_language,
+    label_shown,
     schema_language,
 )
 from annotator.gui.plain import plain_action_text, plain_window_title, rich_literal
@@ -529,13 +531,8 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
             self.annotators,
             state.sets,
             (here.start, here.end) if here is not None else None,
-            self._label_name,
+            partial(label_shown, self.store.schema),
         )
-
-    def _label_name(self, label: str) -> str:
-        """A label's name in the window's language (the schema's `names`)."""
-        found = self.store.schema.get(label)
-        return found.shown(schema_language()) if found else label
 
     def _describe_current(self) -> str:
         state = self.state
@@ -578,16 +575,12 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
         text = state.article.text
         for n, version in enumerate(d.versions):
             spans = ", ".join(
-                f"{escape(self._label_shown(label))} 「{escape(text[s:e])}」"
+                f"{escape(label_shown(self.store.schema, label))} 「{escape(text[s:e])}」"
                 for label, s, e in sorted(version)
             )
             nothing = escape(self.tr("(nothing)"))
             lines.append(f"<b>{n + 1}</b> {escape(self.annotators[n])}: {spans or nothing}")
         return "<br>".join(lines)
-
-    def _label_shown(self, label: str) -> str:
-        found = self.store.schema.get(label)
-        return found.shown(schema_language()) if found else label
 
     def _status_word(self, status: str) -> str:
         words = {"todo": self.tr("todo"), "in_progress": self.tr("in progress"),
@@ -713,7 +706,7 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
             self.current = index
         self._settled_current(
             self.tr("edited {label} {start}–{end}").format(
-                label=self._label_shown(label), start=start, end=end
+                label=label_shown(self.store.schema, label), start=start, end=end
             ),
             lambda state, i: self.adjudicator.set_span(state, i, label, start, end),
         )

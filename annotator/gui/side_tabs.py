@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.delegates import ChecklistDelegate, ChoiceDelegate, DateDelegate
 from annotator.gui.editor import ArticleEditor, NothingToDo
-from annotator.gui.i18n import modality_shown, schema_language
+from annotator.gui.i18n import label_shown, modality_shown, schema_language
 from annotator.gui.notes import NOTE_MARK, UNSURE_MARK, about_span, ask_note, flag_marks, one_line
 from annotator.gui.plain import plain_label, rich_literal
 from annotator.gui.record_model import RECORD_ROLE, Column, RecordModel
@@ -44,7 +44,6 @@ from annotator.model import (
     EVENT_MODALITIES,
     AnnotationSet,
     Event,
-    LabelSchema,
     Official,
     Span,
     linked_spans,
@@ -64,12 +63,6 @@ def split_titles(value: str) -> tuple[str, ...]:
     for separator in (",", "，", ";", "；"):
         value = value.replace(separator, TITLE_SEPARATOR)
     return tuple(t.strip() for t in value.split(TITLE_SEPARATOR) if t.strip())
-
-
-def label_shown(schema: LabelSchema, label: str) -> str:
-    """A label's (or a region kind's) name in the window's language."""
-    found = schema.get(label) or schema.get(region_label(label))
-    return found.shown(schema_language()) if found else label
 
 
 def links_shown(aset: AnnotationSet, record: Official | Event) -> str:

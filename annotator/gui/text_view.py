@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from annotator.gui.i18n import schema_language
+from annotator.gui.i18n import label_shown, schema_language
 from annotator.gui.offsets import Utf16Offsets, display_text
 from annotator.gui.plain import rich_literal
 from annotator.gui.underlay import Mark, paint_marks
@@ -351,17 +351,13 @@ class ArticleTextView(QPlainTextEdit):
 
     # -- tooltips and clicks -----------------------------------------------------------------
 
-    def _shown(self, label: str) -> str:
-        found = self._schema.get(label)
-        return found.shown(schema_language()) if found else label
-
     def describe(self, pos: int) -> str:
         """What is at code point `pos`, one line per thing (for the tooltip)."""
         lines = [self.tr(DAMAGE_TOOLTIPS[d.kind]) for d in self._paint.damage if d.start <= pos < d.end]
-        lines += [f"{self._shown(s.label)}: {s.text}" for s in self._paint.spans if s.start <= pos < s.end]
+        lines += [f"{label_shown(self._schema, s.label)}: {s.text}" for s in self._paint.spans if s.start <= pos < s.end]
         lines += [
             self.tr("suggested {label}: {text}  (A accept, X reject)").format(
-                label=self._shown(s.label), text=s.text
+                label=label_shown(self._schema, s.label), text=s.text
             )
             + "  "
             + self._suggested_by(s)
