@@ -120,25 +120,23 @@ class DoccanoFormat(SpanListFormat):
         return ((RELATION_KIND, count),) if count else ()
 
     def relations_of(self, item: Any) -> list[FileRelation]:
-        if self.without_relations:
-            return []
-        key = {
-            e["id"]: (e["start_offset"], e["end_offset"], e["label"])
-            for e in item.get("entities", [])
-            if "id" in e
-        }
-        return [(key[r["from_id"]], key[r["to_id"]], r["type"]) for r in item.get("relations", [])]
+        return [] if self.without_relations else _relations(item)
 
     def verify(self, chunk: str, record: Record) -> None:
         item = load_line(chunk)
         self.verify_item(item, record)
-        if self.relations:
-            key = {
-                e["id"]: (e["start_offset"], e["end_offset"], e["label"]) for e in item["entities"]
-            }
-            found = [(key[r["from_id"]], key[r["to_id"]], r["type"]) for r in item["relations"]]
-            if found != record_relations(record):
-                raise InvalidExportError(f"doccano relations of {record['id']} do not read back")
+        if self.relations and _relations(item) != record_relations(record):
+            raise InvalidExportError(f"doccano relations of {record['id']} do not read back")
+
+
+def _relations(item: Any) -> list[FileRelation]:
+    """The line's relations, each end the (start, end, label) of the entity it names."""
+    key = {
+        e["id"]: (e["start_offset"], e["end_offset"], e["label"])
+        for e in item.get("entities", [])
+        if "id" in e
+    }
+    return [(key[r["from_id"]], key[r["to_id"]], r["type"]) for r in item.get("relations", [])]
 
 
 def _span(label: list[Any] | dict[str, Any]) -> FileSpan:
