@@ -7,7 +7,6 @@ from __future__ import annotations
 # (Extensions B to I, the compatibility supplement: U+20000..U+323AF). A name may hold 𠀀 or 𪚥;
 # a definition that stops at U+FFFF would cut it in two.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
-CJK = HAN  # the name the cleaning steps use
 
 
 def is_han(char: str) -> bool:

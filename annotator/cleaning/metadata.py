@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
-from annotator.cleaning.chars import CJK
+from annotator.cleaning.chars import HAN
 
 HEADER_LINES = 40  # metadata sits above the story: look no further
 _DATE = r"(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})(?!\d)"
@@ -21,7 +21,7 @@ _LEADING_DATE = re.compile(rf"^\s*{_DATE}")
 _ANY_DATE = re.compile(_DATE)
 _SHORT_DATE_LINE = 40  # a line that starts with a date is a dateline only if this short
 _OUTLET_AFTER_LABEL = re.compile(
-    rf"来源\s*[:：]\s*(?P<outlet>[^\s\d:：|,，()（）【】\[\]]{{2,30}})(?![:：{CJK}])"
+    rf"来源\s*[:：]\s*(?P<outlet>[^\s\d:：|,，()（）【】\[\]]{{2,30}})(?![:：{HAN}])"
 )
 _OUTLET_BEFORE_XUN = re.compile(r"^(?P<outlet>[^\s(（)）,，:：]{2,20}?)讯[(（]")
 _DAMAGED = re.compile("[?\ufffd]")
@@ -117,7 +117,7 @@ def _headline_like(line: str) -> bool:
         return False
     if _SENTENCE_PUNCTUATION.search(line) or _UI_WORDS.search(line) or _DAMAGED.search(line):
         return False
-    cjk = len(re.findall(f"[{CJK}]", line))
+    cjk = len(re.findall(f"[{HAN}]", line))
     return cjk >= 0.5 * len(line) and not _ANY_DATE.search(line)
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from annotator.cleaning.chars import CJK
+from annotator.cleaning.chars import HAN
 
 MIDDLE_DOT = "\u00b7"
 _NAME_DOT = re.compile(
-    rf"(?<=[{CJK}])[\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\u16eb\u2e31](?=[{CJK}])"
+    rf"(?<=[{HAN}])[\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\u16eb\u2e31](?=[{HAN}])"
 )
 
 

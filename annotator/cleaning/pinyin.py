@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-from annotator.cleaning.chars import CJK, TONED_SYLLABLE
+from annotator.cleaning.chars import HAN, TONED_SYLLABLE
 from annotator.cleaning.offsets import Pieces, rewrite
 from annotator.model import OffsetMap
 
 _READING = re.compile(
-    rf"(?<=[{CJK}])[(（]{TONED_SYLLABLE}[)）]|(?P<orphan>(?<=\?){TONED_SYLLABLE}[)）])"
+    rf"(?<=[{HAN}])[(（]{TONED_SYLLABLE}[)）]|(?P<orphan>(?<=\?){TONED_SYLLABLE}[)）])"
 )
 
 

@@ -15,9 +15,8 @@ from annotator.cleaning.chars import HAN, is_han
 from annotator.suggest.lexicons import Lexicons
 
 DOT = "\u00b7"
-_HAN = HAN
-_TRANSLITERATED = re.compile(rf"[{_HAN}]{{2,6}}(?:{DOT}[{_HAN}]{{1,8}})+")
-_HAN_RUN = re.compile(rf"[{_HAN}{DOT}]+")
+_TRANSLITERATED = re.compile(rf"[{HAN}]{{2,6}}(?:{DOT}[{HAN}]{{1,8}})+")
+_HAN_RUN = re.compile(rf"[{HAN}{DOT}]+")
 MAX_TRANSLITERATED_PART = 8
 MAX_HAN_NAME = 4  # 普布顿珠; 欧阳晓峰
 MAX_FIRST_PART = 6  # 阿布杜热西提; longer runs before the dot have swallowed a title or verb
