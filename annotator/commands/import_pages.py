@@ -46,7 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _positive(what: str):  # noqa: ANN202 - an argparse type
     def parse(text: str) -> int:
-        """A limit of 0 or less would refuse every page (and a negative read size reads all)."""
+        """0 or less would refuse every page (a negative read size reads all) or start no
+        worker: refused by argparse with `what` named."""
         try:
             count = int(text)
         except ValueError:
