@@ -56,8 +56,9 @@ def _title_alternation(titles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ")(?!会)")
 
 
-def _phrase_start(text: str, end_of_word: int, word_start: int) -> int:
-    """Walk back from a title word over its organization, to the clause boundary."""
+def title_phrase_start(text: str, end_of_word: int, word_start: int) -> int:
+    """Where the title phrase (organization + title word) ending at `end_of_word` begins: a
+    walk back from the title word over its organization, to the clause boundary."""
     position = word_start
     while position > 0 and end_of_word - position < MAX_TITLE_LENGTH:
         previous = text[position - 1]
@@ -67,11 +68,6 @@ def _phrase_start(text: str, end_of_word: int, word_start: int) -> int:
     return position
 
 
-def title_phrase_start(text: str, end_of_word: int, word_start: int) -> int:
-    """Where the title phrase (organization + title word) ending at `end_of_word` begins."""
-    return _phrase_start(text, end_of_word, word_start)
-
-
 def _title_chain(
     text: str, word_match: re.Match[str], pattern: re.Pattern[str], lexicons: Lexicons
 ) -> list[TitleMention]:
@@ -79,7 +75,7 @@ def _title_chain(
     chain: list[TitleMention] = []
     match: re.Match[str] | None = word_match
     while match is not None:
-        start = _phrase_start(text, match.end(), match.start())
+        start = title_phrase_start(text, match.end(), match.start())
         phrase = text[start : match.end()]
         organization = phrase[: len(phrase) - len(match.group())] or None
         chain.append(TitleMention(start, match.end(), phrase, organization))
@@ -94,10 +90,6 @@ def _title_chain(
 
 def is_credit(text: str, start: int, end: int, *, lexicons: Lexicons) -> bool:
     """Whether text[start:end] is a reporter's or photographer's credit (记者王兴瑞, …摄)."""
-    return _after_credit(text, start, end, lexicons)
-
-
-def _after_credit(text: str, start: int, end: int, lexicons: Lexicons) -> bool:
     before = re.sub(r"[\s((::]+$", "", text[max(0, start - 6) : start])
     if any(before.endswith(word) for word in lexicons.credits):
         return True
@@ -134,7 +126,7 @@ def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
             breaks = [m.start() for m in _CLAUSE_BREAK_CHARACTER.finditer(text)]
         mentions.extend(_attendees(text, match.start(), rules, breaks))
     mentions.extend(_enumeration(text, rules))
-    return [m for m in mentions if not _after_credit(text, m.start, m.end, lexicons)]
+    return [m for m in mentions if not is_credit(text, m.start, m.end, lexicons=lexicons)]
 
 
 def _enumeration(text: str, rules: NameRules) -> list[NameMention]:
@@ -271,7 +263,9 @@ def link_known(
             end = start + len(name)
             if taken.overlaps(start, end):
                 continue
-            if _after_credit(text, start, end, lexicons) or _inside_longer_name(text, start, end):
+            if is_credit(text, start, end, lexicons=lexicons) or _inside_longer_name(
+                text, start, end
+            ):
                 continue
             taken.add(start, end)
             mentions.append(NameMention(start, end, name, "known-name"))
