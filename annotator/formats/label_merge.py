@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from annotator.model import (
-    LINK_LABELS,
     AnnotationSet,
     Event,
     Official,
@@ -147,7 +146,7 @@ def merged(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
                 " to take the file's"
             )
         more = tuple(m for m in mentions if m not in same.mentions)
-        longer = more_links(same, dataclasses.replace(official, **links))
+        longer = with_links(same, links)  # an import never takes a link away
         if more or longer != same:
             officials[at] = dataclasses.replace(longer, mentions=same.mentions + more)
             extended.add(("official", at))
@@ -156,18 +155,19 @@ def merged(existing: AnnotationSet, incoming: AnnotationSet) -> SetChange:
     events = list(existing.events)
     known = {_event_key(e): n for n, e in enumerate(existing.events)}
     for event in incoming.events:
+        links = relinked(event, span_ids.__getitem__)
         own = dataclasses.replace(
             event,
             id=None,
             participants=tuple(official_ids[p] for p in event.participants),  # type: ignore[misc]
             evidence=span_ids[event.evidence] if event.evidence is not None else None,
-            **relinked(event, span_ids.__getitem__),
+            **links,
         )
         at = known.get(_event_key(own))
         if at is None:
             known[_event_key(own)] = len(events)
             events.append(own)
-        elif (linked := event_links_added(events[at], own)) != events[at]:
+        elif (linked := with_links(events[at], links)) != events[at]:
             events[at] = linked
             extended.add(("event", at))
 
@@ -259,19 +259,3 @@ def _event_key(event: Event) -> tuple[object, ...]:
         event.evidence,
         event.modality,
     )
-
-
-def more_links(existing: Official, incoming: Official) -> Official:
-    """`existing` with the title links `incoming` adds, and its organization link when it has
-    none: an import never takes a link away."""
-    return with_links(existing, _links_of(incoming))
-
-
-def _links_of(record: Official | Event) -> dict[str, object]:
-    return {name: getattr(record, name) for name in LINK_LABELS if hasattr(record, name)}
-
-
-def event_links_added(existing: Event, incoming: Event) -> Event:
-    """`existing` with the participant links `incoming` adds, and its place and date links
-    where it has none."""
-    return with_links(existing, _links_of(incoming))
