@@ -119,9 +119,14 @@ def _in_text(line: Line, mention: NameMention, score: float) -> MentionDraft:
 
 
 def _known_on_page(context: SuggestContext) -> tuple[str, ...]:
-    """The gazetteer's officials named somewhere in the article."""
-    on_page = occurrences_of_each(tuple(context.gazetteer.officials), context.article.text)
-    return tuple(name for name, _ in on_page)
+    """The gazetteer's officials named somewhere in the article (one search of the text per
+    article: OfficialRules and OfficialLinks both ask)."""
+
+    def search() -> tuple[str, ...]:
+        on_page = occurrences_of_each(tuple(context.gazetteer.officials), context.article.text)
+        return tuple(name for name, _ in on_page)
+
+    return context.shared("known on page", search)
 
 
 @dataclass(frozen=True, slots=True)
