@@ -47,10 +47,16 @@ def read_text(*parts: str) -> str:
 def parse_schema(toml_text: str) -> LabelSchema:
     """A stored schema from before display names (or one that leaves some out) shows the
     default schema's names for the labels and event types it shares with it."""
-    schema = _parse_schema(toml_text)
     if toml_text == default_schema_text():
-        return schema
-    return _with_default_names(schema, _parse_schema(default_schema_text()))
+        return _parsed_default()
+    return _with_default_names(_parse_schema(toml_text), _parsed_default())
+
+
+@cache
+def _parsed_default() -> LabelSchema:
+    """The bundled schema, parsed once: every database opened with its own schema borrows its
+    names (a frozen value, so one copy serves all)."""
+    return _parse_schema(default_schema_text())
 
 
 def _parse_schema(toml_text: str) -> LabelSchema:
