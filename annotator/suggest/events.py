@@ -25,12 +25,11 @@ from annotator.suggest.lexicons import Lexicons
 
 CLASSIFIED = "classifier"  # the trigger of an event only the classifier found
 _SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]?")
-_HAN = HAN  # the one definition, astral extensions included
 _ACTIVITY = (
     r"召开|举行|举办|开幕|闭幕|会见|会谈|座谈|主持|考察|调研|视察|检查|督导|参观|看望|慰问|察看"
 )
 # a place is a run of Han characters that holds no activity or policy verb (来疆考察交流 -> no place)
-_PLACE = rf"((?:(?!{_ACTIVITY}|学习|对接|交流|贯彻|落实|推进|实施|开展|了解)[{_HAN}]){{2,MAX}}?)"
+_PLACE = rf"((?:(?!{_ACTIVITY}|学习|对接|交流|贯彻|落实|推进|实施|开展|了解)[{HAN}]){{2,MAX}}?)"
 _TIME_WORD = re.compile(
     r"不久|日前|近日|近期|此前|之前|以前|以来|前夕|当天|当日|今年|去年|明年|上午|下午|晚上|期间|时候"
 )
@@ -73,7 +72,7 @@ _PLACE_PATTERNS = (
         r"(?=[,,。;、]|$|了解|学习|听取|察看|调研|考察)"
     ),
     re.compile(rf"来{_place(4)}(?:考察|调研|视察|检查|学习|对接|交流)"),
-    re.compile(rf"在([{_HAN}]{{2,4}})(?<!期间)(?<![时中上后前里])(?=[,,])"),
+    re.compile(rf"在([{HAN}]{{2,4}})(?<!期间)(?<![时中上后前里])(?=[,,])"),
 )
 
 
