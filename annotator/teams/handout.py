@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,11 +107,8 @@ def reassign(store: Store, source: str, target: str, out: Path) -> tuple[int, Pa
         raise ValueError(f"nothing was handed out to {source}")
     done: set[str] = set()
     source_file = out / f"{source}.db"
-    if source_file.exists():  # their file: read through a checked private copy, never locked
-        with (
-            checked_copy(source_file, outcome="nothing was reassigned") as copy,
-            Store.open(copy, read_only=True) as returned,
-        ):
+    if source_file.exists():
+        with returned_file(source_file, outcome="nothing was reassigned") as returned:
             done = {
                 r.article_id
                 for r in returned.iter_set_records()
@@ -126,6 +124,14 @@ def reassign(store: Store, source: str, target: str, out: Path) -> tuple[int, Pa
         record["given"][article] = list(dict.fromkeys(names))
     store.set_setting(TEAM_SETTING, json.dumps(record, ensure_ascii=False))
     return len(moving), path
+
+
+@contextmanager
+def returned_file(path: Path, *, outcome: str) -> Iterator[Store]:
+    """A teammate's file, read through a checked private copy: it may be open in their window,
+    and it is not ours to lock, migrate or trust. A refusal ends with `outcome`."""
+    with checked_copy(path, outcome=outcome) as copy, Store.open(copy, read_only=True) as store:
+        yield store
 
 
 def _write_share(store: Store, annotator: str, article_ids: list[str], out: Path) -> Path:

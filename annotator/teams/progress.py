@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -12,8 +12,7 @@ from typing import Any
 
 from annotator.review.agreement import ALL, ArticleSets, measure_agreement
 from annotator.store import Store, StoreError
-from annotator.store.foreign import checked_copy
-from annotator.teams.handout import BATCH_SETTING
+from annotator.teams.handout import BATCH_SETTING, returned_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,17 +94,6 @@ def _assigned(store: Store) -> list[str]:
     return [i for i in ids if isinstance(i, str)]
 
 
-@contextmanager
-def _returned(path: Path) -> Iterator[Store]:
-    """A teammate's file, read through a checked private copy: it may be open in their window,
-    and it is not ours to lock, migrate or trust."""
-    with (
-        checked_copy(path, outcome="its progress was not read") as copy,
-        Store.open(copy, read_only=True) as store,
-    ):
-        yield store
-
-
 def _file_progress(path: Path, store: Store) -> tuple[FileProgress, list[str]]:
     annotator = path.stem
     assigned = _assigned(store) or store.article_ids()
@@ -133,7 +121,7 @@ def team_progress(paths: Sequence[Path]) -> TeamProgress:
     with ExitStack() as stack:  # each file copied and checked once, not once per pair
         stores: dict[str, Store] = {}
         for path in database_files(paths):
-            store = stack.enter_context(_returned(path))
+            store = stack.enter_context(returned_file(path, outcome="its progress was not read"))
             found, ids = _file_progress(path, store)
             progress.append(found)
             assigned[found.annotator] = set(ids)
