@@ -253,3 +253,8 @@ def tagger_at(model: str | None) -> PersonTagger | None:
 @lru_cache(maxsize=4)
 def _tagger_of(model: str, _mtime_ns: int, _size: int) -> PersonTagger:
     return PersonTagger(Path(model))
+
+
+def database_tagger_path(database: Path) -> Path:
+    """Where `annotator train` puts a database's own name-tagger model: beside the database."""
+    return database.with_name(database.stem + ".person.crfsuite")

@@ -21,7 +21,7 @@ from annotator.suggest.event_classifier import classifier_at, database_classifie
 from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.inputs import SuggestionInputs
 from annotator.suggest.lexicons import Lexicons
-from annotator.suggest.person_tagger import tagger_at
+from annotator.suggest.person_tagger import database_tagger_path, tagger_at
 from annotator.suggest.tagged_officials import CorpusOfficials
 from annotator.suggest.user_lexicons import UserLexicons, lexicon_folder, rules_lexicons
 
@@ -75,7 +75,7 @@ def own_tagger_model(store: SuggestionStore) -> Path | None:
     path = getattr(store, "path", None)
     if path is None:
         return None
-    model = Path(path).with_name(Path(path).stem + ".person.crfsuite")
+    model = database_tagger_path(Path(path))
     return model if model.is_file() else None
 
 

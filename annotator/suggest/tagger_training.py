@@ -27,7 +27,13 @@ from annotator.cleaning.chars import is_han
 from annotator.model import AUTO, GOLD, AnnotationSet
 from annotator.scoring import MatchCounts
 from annotator.suggest.officials import title_phrase_start
-from annotator.suggest.person_tagger import PersonTagger, bio_labels, features, shipped_tagger
+from annotator.suggest.person_tagger import (
+    PersonTagger,
+    bio_labels,
+    database_tagger_path,
+    features,
+    shipped_tagger,
+)
 
 # One token of the corpus: word/tag, a bracketed compound's closing `]nt` kept with its tag.
 _TOKEN = re.compile(r"^\[?(?P<word>.+?)/(?P<tag>[A-Za-z]+)(?:\](?P<outer>[A-Za-z]+))?$")
@@ -353,7 +359,7 @@ def database_model_path(store: LabelledStore) -> Path:
     """Where `annotator train` puts a database's own model: beside the database file."""
     if store.path is None:
         raise ValueError("an in-memory database has no folder for its model")
-    return store.path.with_name(store.path.stem + ".person.crfsuite")
+    return database_tagger_path(store.path)
 
 
 def base_training_sentences(corpus: Path, titles: Iterable[str]) -> list[Sentence]:
