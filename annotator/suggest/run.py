@@ -72,20 +72,20 @@ def learn_gazetteer(store: SuggestionStore) -> Gazetteer:
 def own_tagger_model(store: SuggestionStore) -> Path | None:
     """The database's own name-tagger model (`annotator train` writes it beside the database),
     or None: the shipped one."""
-    path = getattr(store, "path", None)
-    if path is None:
-        return None
-    model = database_tagger_path(Path(path))
-    return model if model.is_file() else None
+    return _own_model(store, database_tagger_path)
 
 
 def own_events_model(store: SuggestionStore) -> Path | None:
     """The database's own event classifier (`annotator train` writes it beside the database),
     or None: the shipped one."""
+    return _own_model(store, database_classifier_path)
+
+
+def _own_model(store: SuggestionStore, beside: Callable[[Path], Path]) -> Path | None:
     path = getattr(store, "path", None)
     if path is None:
         return None
-    model = database_classifier_path(Path(path))
+    model = beside(Path(path))
     return model if model.is_file() else None
 
 
