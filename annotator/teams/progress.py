@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -130,19 +130,20 @@ def team_progress(paths: Sequence[Path]) -> TeamProgress:
         for a, b in combinations(sorted(stores), 2):
             shared = sorted(assigned[a] & assigned[b])
             if shared:
-                pairs.append(_pair((a, stores[a]), (b, stores[b]), shared))
+                pairs.append(_pair(a, b, stores, shared))
     return TeamProgress(tuple(progress), tuple(pairs))
 
 
-def _pair(first: tuple[str, Store], second: tuple[str, Store], shared: list[str]) -> PairProgress:
-    (a, store_a), (b, _) = first, second
+def _pair(a: str, b: str, stores: Mapping[str, Store], shared: list[str]) -> PairProgress:
+    """How `a` and `b` agree on the articles both were handed, each read in their own file."""
     corpus = []
     for article_id in shared:
-        sets = {}
-        for name, store in (first, second):
-            if store.has_annotation_set(article_id, name):
-                sets[name] = store.get_annotation_set(article_id, name)
-        corpus.append(ArticleSets(article_id, store_a.article_text(article_id), sets))
+        sets = {
+            name: stores[name].get_annotation_set(article_id, name)
+            for name in (a, b)
+            if stores[name].has_annotation_set(article_id, name)
+        }
+        corpus.append(ArticleSets(article_id, stores[a].article_text(article_id), sets))
     result = measure_agreement(corpus, (a, b))
     pair = result.pairs[0]
     return PairProgress(
