@@ -186,3 +186,30 @@ def test_the_export_check_catches_an_event_argument_that_does_not_read_back():
     assert place is not None
     with pytest.raises(InvalidExportError, match="relations do not read back"):
         verify_standoff(TEXT, ann.replace(place.group(0), ""), record)
+
+
+def test_two_place_relations_from_one_event_refuse_the_file_not_keep_the_last(
+    linked_db,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    """The earlier form (event links as R lines): a second place of one event was kept over
+    the first without a word; one place per event, as for E arguments."""
+    folder = export(linked_db, "brat", tmp_path / "brat")
+    ann = folder / f"{ARTICLE}.ann"
+    evidence = dict(event_line(folder))["Evidence"]
+    start = TEXT.index("新疆")
+    extra = [f"T99\tPLACE {start} {start + 2}\t新疆", f"R98\tplace Arg1:{evidence} Arg2:T99"]
+    text = re.sub(r" Place\d*:T\d+", "", ann.read_text("utf-8"))  # the E line's own place out
+    first_place = next(
+        line.split("\t")[0]
+        for line in text.splitlines()
+        if line.startswith("T") and line.split("\t")[1].startswith("PLACE") and "新疆" not in line
+    )
+    extra.append(f"R97\tplace Arg1:{evidence} Arg2:{first_place}")
+    ann.write_text(text + "\n".join(extra) + "\n", encoding="utf-8")
+    from annotator.cli import main
+
+    args = ["--db", str(fresh_db(tmp_path)), "import-labels", "--format", "brat", "--annotator", "a"]
+    assert main([*args, str(folder)]) == 1
+    assert "place" in capsys.readouterr().err

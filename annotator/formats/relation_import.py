@@ -37,9 +37,15 @@ def is_ours(kind: str) -> bool:
 
 
 def _with_link(record: Official | Event, field: str, target: int) -> Official | Event:
+    """`record` with `target` linked in `field`; ValueError (the file is refused with it) for a
+    second, different span where a record links one: keeping either would drop the other
+    without a word."""
     value = getattr(record, field)
     if isinstance(value, tuple):
         return dataclasses.replace(record, **{field: tuple(dict.fromkeys((*value, target)))})
+    if value is not None and value != target:
+        kind = field.removesuffix("_span")
+        raise ValueError(f"two {kind} relations from one record; it links one {kind}")
     return dataclasses.replace(record, **{field: target})
 
 
@@ -50,7 +56,8 @@ def linked(
     relations: Iterable[FileRelation],
 ) -> Linked:
     """`officials` and `events` with the links of `relations` (each of a kind in
-    RELATION_KINDS) added; officials the relations need are made."""
+    RELATION_KINDS) added; officials the relations need are made. ValueError for two
+    different places, dates or organizations of one record."""
     text_of = {s.id: "".join(s.text.split()) for s in spans}
     found = list(officials)
     changed = list(events)
