@@ -24,7 +24,7 @@ from annotator.suggest import strings, suggest_article
 from annotator.suggest.boilerplate import _TAG_KINDS
 from annotator.suggest.lexicons import default_lexicons
 from annotator.suggest.names import NameRules
-from annotator.suggest.officials import NameMention, TitleMention, _after_credit
+from annotator.suggest.officials import NameMention, TitleMention, is_credit
 from annotator.suggest.suggesters import _without_overlaps
 
 DEPTH = 20_000
@@ -323,7 +323,7 @@ def test_the_credit_after_a_name_is_read_without_copying_the_line(
     text: str, start: int, end: int
 ) -> None:
     start, end = sorted((min(start, len(text)), min(end, len(text))))
-    assert _after_credit(text, start, end, default_lexicons()) == _old_after_credit(
+    assert is_credit(text, start, end, lexicons=default_lexicons()) == _old_after_credit(
         text, start, end
     )
 
