@@ -245,17 +245,32 @@ def steps_for(conn: sqlite3.Connection, *, path: str) -> list[tuple[int, Callabl
     """The steps that bring the database open on `conn` to LATEST_VERSION. Refuses, before
     anything is written, an SQLite file that is not an annotator database (tables of its own and
     no version of ours, or a version but not our tables) and one made by a newer annotator."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    names = {
-        row[0]
-        for row in conn.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-    }
+    version, names = _version_and_names(conn)
     if (version == 0 and names) or (version != 0 and not names >= CORE_TABLES):
         raise StoreError(
             f"{path} is an SQLite file but not an annotator database (schema version {version}, "
             f"{len(names)} table(s) and index(es) of its own); the file was not changed"
         )
     return pending_migrations(version, path=path)
+
+
+def _version_and_names(conn: sqlite3.Connection) -> tuple[int, set[str]]:
+    """The schema version and the names of the schema's objects, read in one snapshot: read
+    apart, another program migrating the same new file between the two reads made it look like
+    version 0 holding tables, "not an annotator database" (seen with six programs at once)."""
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        names = {
+            row[0]
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        }
+    finally:
+        if own:
+            conn.execute("COMMIT")
+    return version, names
 
 
 def pending_migrations(current: int, *, path: str) -> list[tuple[int, Callable]]:
