@@ -7,6 +7,7 @@ import sys
 
 from annotator.cleaning import DEFAULT_MAX_BYTES
 from annotator.commands.common import add_common_options, open_store
+from annotator.commands.counts import positive
 from annotator.commands.progress_line import ProgressLine
 from annotator.importing import ImportInterrupted
 from annotator.model import ImportResult
@@ -27,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     parser.add_argument(
         "--max-bytes",
-        type=_positive("a number of bytes"),
+        type=positive("a number of bytes"),
         default=DEFAULT_MAX_BYTES,
         help=f"refuse pages larger than this (default {DEFAULT_MAX_BYTES:,} bytes)",
     )
@@ -36,27 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--jobs",
-        type=_positive("a number of processes"),
+        type=positive("a number of processes"),
         default=None,
         metavar="N",
         help="worker processes that clean and suggest (default: the number of cores)",
     )
     parser.set_defaults(run=run)
-
-
-def _positive(what: str):  # noqa: ANN202 - an argparse type
-    def parse(text: str) -> int:
-        """0 or less would refuse every page (a negative read size reads all) or start no
-        worker: refused by argparse with `what` named."""
-        try:
-            count = int(text)
-        except ValueError:
-            count = 0
-        if count < 1:
-            raise argparse.ArgumentTypeError(f"expected {what} above 0, not {text!r}")
-        return count
-
-    return parse
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from annotator.commands.common import add_common_options, open_store
+from annotator.commands.counts import positive
 from annotator.commands.progress_line import ProgressLine
 from annotator.pool import default_jobs
 from annotator.services.suggestions import recompute_suggestions
@@ -27,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--jobs",
-        type=int,
+        type=positive("a number of processes"),
         default=None,
         metavar="N",
         help="worker processes (default: the number of cores)",
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    jobs = max(1, args.jobs or default_jobs())
+    jobs = args.jobs or default_jobs()
     with open_store(args) as store:
         progress = ProgressLine("checking and suggesting", "articles")
         try:
