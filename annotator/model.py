@@ -480,11 +480,36 @@ class LabelExample:
     notes: DisplayNames = ()
 
 
+LEXICON_SHAPES = ("words", "set", "pairs")
+# what the second column of a two-column lexicon holds: an event type of the schema, or a
+# modality cue kind (suggest/lexicons.MODALITY_KINDS)
+LEXICON_SECONDS = ("event_type", "modality")
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconKind:
+    """One lexicon file the suggestion rules read (`resources/lexicons/<stem>.txt`), as the label
+    schema declares it: the label its words suggest, its shape (`words` in file order, a `set`,
+    or two-column `pairs`), whether the rules try longer words first, and for pairs what the
+    second column must be."""
+
+    stem: str
+    label: str
+    shape: str = "words"
+    longest_first: bool = False
+    second: str = ""
+
+    @property
+    def pairs(self) -> bool:
+        return self.shape == "pairs"
+
+
 @dataclass(frozen=True, slots=True)
 class LabelSchema:
     labels: tuple[LabelDef, ...]
     event_types: tuple[str, ...] = EVENT_TYPES
     event_type_names: tuple[tuple[str, DisplayNames], ...] = ()  # (stored type, its names)
+    lexicons: tuple[LexiconKind, ...] = ()  # the lexicon files the rules read, in load order
 
     def event_type_shown(self, event_type: str, language: str) -> str:
         names = dict(self.event_type_names).get(event_type, ())

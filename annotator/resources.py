@@ -19,6 +19,7 @@ from annotator.model import (
     LabelDef,
     LabelExample,
     LabelSchema,
+    LexiconKind,
 )
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -82,6 +83,21 @@ def _parse_schema(toml_text: str) -> LabelSchema:
             (str(t), _display_names(names))
             for t, names in (type_names.items() if isinstance(type_names, dict) else ())
         ),
+        lexicons=tuple(_lexicon_kind(item) for item in data.get("lexicons", ())),
+    )
+
+
+def _lexicon_kind(item: object) -> LexiconKind:
+    """`{ file = "titles", label = "OFFICIAL", shape = "words", longest_first = true }`; the
+    store's validation names what a damaged entry gets wrong."""
+    if not isinstance(item, dict):
+        raise ValueError(f"a [[lexicons]] entry is a table, not {item!r}")
+    return LexiconKind(
+        stem=item.get("file"),
+        label=item.get("label"),
+        shape=item.get("shape", "words"),
+        longest_first=item.get("longest_first", False),
+        second=item.get("second", ""),
     )
 
 
@@ -123,7 +139,13 @@ def _with_default_names(schema: LabelSchema, default: LabelSchema) -> LabelSchem
         (t, own.get(t) or dict(default.event_type_names).get(t, ()))
         for t in dict.fromkeys((*own, *types))
     )
-    return replace(schema, labels=labels, event_type_names=tuple(p for p in type_names if p[1]))
+    return replace(
+        schema,
+        labels=labels,
+        event_type_names=tuple(p for p in type_names if p[1]),
+        # a schema stored before lexicon kinds were declared in it reads the bundled ones
+        lexicons=schema.lexicons or default.lexicons,
+    )
 
 
 def _with_new_event_types(stored: list | tuple) -> tuple:

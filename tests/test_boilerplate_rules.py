@@ -6,7 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from annotator.model import Article, region_kind
+import pytest
+
+from annotator.model import Article, LexiconKind, region_kind
 from annotator.resources import default_schema, resource_path
 from annotator.suggest.boilerplate import CUE_RULES, classify_lines
 from annotator.suggest.lexicons import Lexicons, default_lexicons
@@ -60,19 +62,28 @@ def test_meta_lists_no_editor_credit_the_credit_rule_finds_anyway() -> None:
     assert not with_colon & set(lexicons.meta)
 
 
-def test_one_table_names_every_lexicon_file_its_field_and_its_label() -> None:
-    from annotator.suggest.lexicons import KINDS
-
+def test_the_label_schema_declares_every_lexicon_file_and_its_label() -> None:
+    kinds = {kind.stem: kind for kind in default_schema().lexicons}
     bundled = {path.stem for path in resource_path("lexicons").glob("*.txt")}
-    assert {"editor_credits", "pager", "credits_after", "enumeration_ends"} <= set(KINDS)
+    assert {"editor_credits", "pager", "credits_after", "enumeration_ends"} <= set(kinds)
     # a file no kind names would be read by nobody; these four are read on their own (the name
     # tagger, tagged officials, the register's places), not into Lexicons
     read_elsewhere = {"official_titles", "person_contexts", "regions", "single_holder_posts"}
-    assert bundled - read_elsewhere == set(KINDS)
+    assert bundled - read_elsewhere == set(kinds)
     lexicons = default_lexicons()
-    assert all(hasattr(lexicons, kind.field) for kind in KINDS.values())
-    labels = set(default_schema().names())
-    assert {kind.label for kind in KINDS.values()} <= labels
+    assert all(hasattr(lexicons, stem) for stem in kinds)
+    assert {kind.label for kind in kinds.values()} <= set(default_schema().names())
+
+
+def test_a_lexicon_kind_declared_in_the_schema_is_read_without_code(tmp_path: Path) -> None:
+    folder = copied_lexicons(tmp_path)
+    (folder / "venues.txt").write_text("# halls\n人民大会堂\n会展中心\n", encoding="utf-8")
+    kinds = (*default_schema().lexicons, LexiconKind("venues", "PLACE", longest_first=True))
+    lexicons = Lexicons.load(folder, kinds)
+    assert lexicons.venues == ("人民大会堂", "会展中心")
+    assert lexicons.titles == default_lexicons().titles
+    with pytest.raises(AttributeError, match="no lexicon kind 'stadiums'"):
+        lexicons.stadiums  # noqa: B018 - the attribute read is what is tested
 
 
 def test_a_bare_title_stands_for_its_holder_before_a_word_of_its_lexicon(tmp_path: Path) -> None:

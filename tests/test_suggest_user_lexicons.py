@@ -64,15 +64,15 @@ def test_a_users_title_word_is_read_by_suggest_and_recomputes_only_the_articles_
 
 def test_an_entry_of_a_pair_file_replaces_the_bundled_one_of_its_key(tmp_path: Path) -> None:
     bundled = default_lexicons()
-    assert ("出席", "出席/典礼/颁奖") in bundled.weak_event_triggers
+    assert ("出席", "出席/典礼/颁奖") in bundled.event_weak_triggers
     folder = tmp_path / "x.lexicons"
     folder.mkdir()
     (folder / "event_weak_triggers.txt").write_text("出席\t其他\n植树\t其他\n", encoding="utf-8")
     merged = UserLexicons.read(folder).merged_over(bundled)
-    assert ("出席", "其他") in merged.weak_event_triggers
-    assert ("出席", "出席/典礼/颁奖") not in merged.weak_event_triggers
-    assert merged.weak_event_triggers[-1] == ("植树", "其他")
-    assert len(merged.weak_event_triggers) == len(bundled.weak_event_triggers) + 1
+    assert ("出席", "其他") in merged.event_weak_triggers
+    assert ("出席", "出席/典礼/颁奖") not in merged.event_weak_triggers
+    assert merged.event_weak_triggers[-1] == ("植树", "其他")
+    assert len(merged.event_weak_triggers) == len(bundled.event_weak_triggers) + 1
 
 
 def test_words_are_added_and_kept_longest_first_where_the_rules_need_it(tmp_path: Path) -> None:

@@ -18,11 +18,14 @@ from datetime import datetime
 from typing import Any, get_args
 
 from annotator.model import (
+    LEXICON_SECONDS,
+    LEXICON_SHAPES,
     STATUSES,
     Article,
     DamageKind,
     Event,
     LabelSchema,
+    LexiconKind,
     Official,
     Script,
     Span,
@@ -45,6 +48,7 @@ _TYPES: dict[str, tuple[tuple[type, ...], str]] = {
 }
 Problems = Iterator[str]
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_LEXICON_FILE = re.compile(r"[a-z][a-z0-9_]*")  # a file stem and an attribute name of Lexicons
 
 
 class _NotText(bytes):
@@ -155,6 +159,21 @@ def _schema_problem(schema: LabelSchema) -> str | None:
             return f"label {label.name}: description {label.description!r}"
     if not schema.labels or not all(isinstance(t, str) and t for t in schema.event_types):
         return "no labels, or an event type that is not text"
+    return next(filter(None, (_lexicon_problem(kind, schema) for kind in schema.lexicons)), None)
+
+
+def _lexicon_problem(kind: LexiconKind, schema: LabelSchema) -> str | None:
+    """What the suggestion rules rely on in a `[[lexicons]]` entry."""
+    if not (isinstance(kind.stem, str) and _LEXICON_FILE.fullmatch(kind.stem)):
+        return f"a lexicon file named {kind.stem!r}"
+    if not isinstance(kind.label, str) or schema.get(kind.label) is None:
+        return f"lexicon {kind.stem}: label {kind.label!r} is not in the schema"
+    if kind.shape not in LEXICON_SHAPES:
+        return f"lexicon {kind.stem}: shape {kind.shape!r}, expected one of {', '.join(LEXICON_SHAPES)}"
+    if kind.second not in (LEXICON_SECONDS if kind.pairs else ("",)):
+        return f"lexicon {kind.stem}: second column {kind.second!r}"
+    if not isinstance(kind.longest_first, bool):
+        return f"lexicon {kind.stem}: longest_first {kind.longest_first!r} is not true or false"
     return None
 
 

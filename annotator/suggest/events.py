@@ -16,7 +16,7 @@ import bisect
 import functools
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from annotator.cleaning.chars import HAN
 from annotator.suggest.dates import DateContext, DateMention, find_dates
@@ -43,6 +43,13 @@ _TITLE = re.compile(r"《[^》]*》")
 _NOMINAL = re.compile(r"对[^,;:。]*的$")
 _NOMINAL_REACH = 30  # characters looked back for 对…的
 _LIGHT_VERB = re.compile(r"进行|开展|展开|作了|做了")
+# 在疆期间, 在滨期间: a paragraph that sums up the stay somewhere the story told
+_STAY_RECAP = re.compile(rf"在[{HAN}]{{1,8}}期间")
+_NAME_RUN = re.compile(rf"[{HAN}·]+$")
+# an event's own name (第九次全国对口支援新疆工作会议) that two sentences must share to be
+# read as one event; shorter runs (两省区召开座谈会) are no name
+_NAME_MIN = 8
+_NAME_REACH = 40  # characters looked back for it
 
 
 def _place(maximum: int) -> str:
@@ -57,8 +64,8 @@ _PLACE_PATTERNS = (
         rf"在{_place(12)}(?<![上中下里内后前时间])"
         r"(?=同|与|和|会见|会晤|接见|出席|举行|签署|参加|宴请|接受|向)"
     ),
-    # 在成都召开, 在柳林乡主持召开, 在高雄市政府主持: where the activity happens
-    re.compile(rf"在{_place(12)}(?:{_ACTIVITY})"),
+    # 在成都召开, 在柳林乡主持召开, 在高雄市政府主持, 在新疆对接…工作: where the activity happens
+    re.compile(rf"在{_place(12)}(?:{_ACTIVITY}|对接|交流)"),
     # 来到于田县…村, 前往旗山区, 南下高雄: where the visitors went
     re.compile(
         rf"(?:来到|走进|前往|抵达|深入|南下|北上|西进|东进){_place(20)}"
@@ -95,6 +102,35 @@ class EventMention:
     # sentences told of the same event and merged into this one (merge_events): (paragraph,
     # start, end), where its participants are looked for when its own sentence names none
     joined: tuple[tuple[int, int, int], ...] = ()
+    # the run of Han characters that ends with the trigger (第九次全国对口支援新疆工作会议)
+    name: str = ""
+    # in a paragraph that sums up a stay (在疆期间…): its first event sentence tells the stay
+    # itself (`recap`), the later ones what was done during it (`summed`)
+    recap: bool = False
+    summed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Stay:
+    """The span of days a story told and where (9月2日至4日,代表团在新疆…): what a later
+    在疆期间 sums up."""
+
+    date: DateMention
+    place: PlaceMention | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryContext(DateContext):
+    """The date context of `find_dates` and the last stay the story told; `find_dates` keeps
+    the subclass (it derives contexts with `dataclasses.replace`)."""
+
+    stay: Stay | None = None
+
+    @classmethod
+    def of(cls, context: DateContext) -> StoryContext:
+        if isinstance(context, StoryContext):
+            return context
+        return cls(**{f.name: getattr(context, f.name) for f in fields(context)})
 
 
 def sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
@@ -129,56 +165,163 @@ def find_events(
     events: list[EventMention] = []
     all_dates: list[DateMention] = []
     previous_date: DateMention | None = None
+    story = StoryContext.of(context)
     if not any(c in text for c in "。!?!?"):  # a headline, not a report; or a dateline alone
-        dates, after = find_dates(text, context, offset)
-        return [], dates, replace(context, today=after.today, year=after.year)
-    in_speech = False
+        dates, after = find_dates(text, story, offset)
+        return [], dates, replace(story, today=after.today, year=after.year)
+    in_speech, speaker = False, ""
     sums_up = "期间" in text  # once per paragraph, not once per sentence of a long one
+    stay = story.stay if _STAY_RECAP.search(text) else None
     for start, end, sentence in sentences(text, offset):
-        dates, context = find_dates(sentence, context, start)
+        dates, after = find_dates(sentence, story, start)
+        story = StoryContext.of(after)
         all_dates.extend(dates)
         date = dates[0] if dates else previous_date
         previous_date = date
-        if date is None and context.last is not None and not sums_up:
+        if date is None and story.last is not None and not sums_up:
             # a report goes on with the day it last named (随后, 当晚…); "在疆期间" sums up
             # the whole visit instead, on no one day
-            date = DateMention(start, start, "", context.last, None)
+            date = DateMention(start, start, "", story.last, None)
+        if in_speech and len(speaker) > 1 and speaker in sentence:
+            in_speech = False  # the speaker named again (唐振宇与罗文涛签署…): the report goes on
         speech = _speech(lexicons.speech_verbs).search(sentence)
         told = sentence if not in_speech else ""
         if speech is not None and not in_speech:
             told, in_speech = sentence[: speech.start()], True
+            speaker = told[max((m.end() for m in _CLAUSE_BREAK.finditer(told)), default=0) :]
         types = _types_in(told, lexicons)
         if classifier is not None and told:
             types = _judged(types, told, classifier, lexicons)
+        if stay_told := next((d for d in dates if d.end_date), None):
+            story = replace(story, stay=Stay(stay_told, find_place(sentence, start)))
         if not types:
             continue
-        in_sentence = find_place(sentence, start)
+        in_sentence = story.stay.place if stay_told and story.stay else find_place(sentence, start)
+        recap = sums_up and not events
+        stay_types = {e.type for e in events if e.recap}
+        if stay_types & {t for t, _trigger, _position in types}:
+            # a stop of the stay (深入…村,参观纪念馆,考察…,看望群众): the stay, not new events
+            types = [t for t in types if t[0] in stay_types]
         for event_type, trigger, position in types:
             # the place said in the trigger's own clause (赴四川省学习考察,两省区在成都举行座谈会:
             # the 考察 is in 四川省), else the first the sentence names
             place = _clause_place(sentence, start, position) or in_sentence
-            events.append(EventMention(event_type, trigger, start, end, sentence, date, place))
-    return events, all_dates, context
+            when = date
+            if recap and stay is not None:  # the stay itself: its span of days, its place
+                when, place = stay.date, stay.place or place
+            events.append(
+                EventMention(
+                    event_type,
+                    trigger,
+                    start,
+                    end,
+                    sentence,
+                    when,
+                    place,
+                    name=_name(told, position, trigger),
+                    recap=recap,
+                    summed=sums_up and not recap,
+                )
+            )
+    return events, all_dates, story
 
 
 def merge_events(events: Sequence[tuple[int, EventMention]]) -> list[tuple[int, EventMention]]:
-    """(paragraph, event) pairs -> one event per (type, date; a date whose year is unknown by its
-    month and day): the first sentence's, with the first place any of them names. An undated event joins the first event of its type told
-    before it (the same trip, summed up: 在疆期间…考察), else the others of its paragraph."""
-    kept: dict[tuple[str, str | None, int], tuple[int, EventMention]] = {}
-    for paragraph, event in events:
-        date = (event.date.date or event.date.day) if event.date else None
-        key = (event.type, date, -1 if date else paragraph)
-        if date is None:  # 在疆期间…考察: the trip of that type the story already told
-            key = next((k for k in kept if k[0] == event.type), key)
-        first = kept.get(key)
-        if first is None:
-            kept[key] = (paragraph, event)
+    """(paragraph, event) pairs -> one event per real event, told by its first sentence, with the
+    first place any of them names:
+    - one per (type, date; a date whose year is unknown by its month and day), and a day inside
+      a span of days told of that type (3月9日至11日…考察; 3月11日…考察) is that span's event;
+    - an undated event that shares its name with a dated one (第九次…会议近日闭幕; 9月19日至21日,
+      第九次…会议召开) is that one, told vaguely: it adds no place;
+    - in a paragraph that sums up a stay (在疆期间…), events of the recap's type are the stay,
+      another joins the one of its type at the same place (参观自治区博物馆 again), else it is
+      its own (代表团与哈密市召开座谈会: not the one of 乌鲁木齐);
+    - any other undated event joins the first of its type told before it, else the others of
+      its paragraph."""
+    accounts = _accounts(events)
+    kept: dict[_Key, tuple[int, EventMention]] = {}
+    key_of: dict[int, _Key] = {}
+    recap_keys: dict[tuple[int, str], _Key] = {}
+    for index, (paragraph, event) in enumerate(events):
+        if index in accounts:
             continue
-        told = (paragraph, event.sentence_start, event.sentence_end)
-        place = first[1].place or event.place
-        kept[key] = (first[0], replace(first[1], place=place, joined=(*first[1].joined, told)))
+        key = key_of[index] = _key(paragraph, event, kept, recap_keys)
+        if event.recap:
+            recap_keys[(paragraph, event.type)] = key
+        _join(kept, key, paragraph, event, with_place=True)
+    for index, account in accounts.items():
+        paragraph, event = events[index]
+        _join(kept, key_of[account], paragraph, event, with_place=False)
     return list(kept.values())
+
+
+_Key = tuple[str, str | None, int]
+
+
+def _key(
+    paragraph: int,
+    event: EventMention,
+    kept: dict[_Key, tuple[int, EventMention]],
+    recap_keys: dict[tuple[int, str], _Key],
+) -> _Key:
+    date = (event.date.date or event.date.day) if event.date else None
+    same_type = [(k, e) for k, (_p, e) in kept.items() if k[0] == event.type]
+    if date is not None:
+        inside = (k for k, e in same_type if _inside(event.date, e.date))
+        return next(inside, (event.type, date, -1))
+    own = (event.type, None, paragraph)
+    if event.summed:
+        if (paragraph, event.type) in recap_keys:
+            return recap_keys[(paragraph, event.type)]
+        at = event.place.text if event.place else None
+        return next((k for k, e in same_type if at and e.place and e.place.text == at), own)
+    return next((k for k, _e in same_type), own)
+
+
+def _inside(day: DateMention | None, span: DateMention | None) -> bool:
+    """Whether `day` falls in the span of days `span` tells (3月11日 in 3月9日至11日)."""
+    if day is None or span is None or not (day.date and span.date and span.end_date):
+        return False
+    return span.date <= day.date <= span.end_date
+
+
+def _accounts(events: Sequence[tuple[int, EventMention]]) -> dict[int, int]:
+    """Undated events (近日…闭幕) -> the dated event of the same type and name that tells them."""
+    dated: dict[tuple[str, str], int] = {}
+    for index, (_paragraph, event) in enumerate(events):
+        if event.date is not None and len(event.name) >= _NAME_MIN:
+            dated.setdefault((event.type, event.name), index)
+    return {
+        index: dated[(event.type, event.name)]
+        for index, (_paragraph, event) in enumerate(events)
+        if event.date is None and not event.summed and (event.type, event.name) in dated
+    }
+
+
+def _join(
+    kept: dict[_Key, tuple[int, EventMention]],
+    key: _Key,
+    paragraph: int,
+    event: EventMention,
+    *,
+    with_place: bool,
+) -> None:
+    first = kept.get(key)
+    if first is None:
+        kept[key] = (paragraph, event)
+        return
+    told = (paragraph, event.sentence_start, event.sentence_end)
+    place = first[1].place or (event.place if with_place else None)
+    kept[key] = (first[0], replace(first[1], place=place, joined=(*first[1].joined, told)))
+
+
+def _name(told: str, position: int, trigger: str) -> str:
+    """The run of Han characters that ends with the trigger, looked back a bounded stretch."""
+    if trigger == CLASSIFIED:
+        return ""
+    end = position + len(trigger)
+    run = _NAME_RUN.search(told, max(0, end - _NAME_REACH), end)
+    return run.group() if run else ""
 
 
 def _judged(
@@ -224,7 +367,7 @@ def has_trigger(sentence: str, lexicons: Lexicons) -> bool:
     """Whether any trigger word, weak ones included, occurs in `sentence`."""
     return any(
         _triggers(pairs).pattern.search(sentence) is not None
-        for pairs in (lexicons.event_triggers, lexicons.weak_event_triggers)
+        for pairs in (lexicons.event_triggers, lexicons.event_weak_triggers)
     )
 
 
@@ -239,7 +382,7 @@ def _types_in(sentence: str, lexicons: Lexicons) -> list[tuple[str, str, int]]:
     """One (type, trigger, position) per event type the sentence reports, in the order the types first
     appear: its triggers, else its weak triggers (其他 only when nothing better)."""
     text = sentence
-    strong, weak = _triggers(lexicons.event_triggers), _triggers(lexicons.weak_event_triggers)
+    strong, weak = _triggers(lexicons.event_triggers), _triggers(lexicons.event_weak_triggers)
     if strong.pattern.search(text) is None and weak.pattern.search(text) is None:
         return []
     unreported = _Unreported.of(text, _cues(lexicons.event_modality))

@@ -82,12 +82,12 @@ def resources_digest() -> str:
 
 def lexicons_digest(lexicons: Lexicons) -> str:
     """The content of a Lexicons given in code (sets sorted: their order varies per process)."""
-    fields = {
-        f.name: sorted(value) if isinstance(value, frozenset) else value
-        for f in dataclasses.fields(lexicons)
-        for value in [getattr(lexicons, f.name)]
+    entries = {
+        stem: sorted(value) if isinstance(value, frozenset) else value
+        for stem, value in lexicons.values
     }
-    return _digest([json.dumps(fields, ensure_ascii=False).encode()])
+    kinds = [dataclasses.astuple(kind) for kind in lexicons.kinds]
+    return _digest([json.dumps([kinds, entries], ensure_ascii=False).encode()])
 
 
 @dataclass(frozen=True, slots=True)

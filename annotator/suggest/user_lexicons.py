@@ -17,19 +17,20 @@ full width), so an added word recomputes the articles that hold it, not the whol
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.model import EVENT_TYPES, LabelSchema
+from annotator.model import EVENT_TYPES, LabelSchema, LexiconKind
 from annotator.suggest.lexicons import (
-    KINDS,
     MODALITY_KINDS,
-    Kind,
     LexiconError,
     Lexicons,
     default_lexicons,
     parse_entries,
     parse_pairs,
+    schema_kinds,
+    second_column_problem,
+    shaped,
 )
 
 FOLDER_SUFFIX = ".lexicons"
@@ -62,15 +63,16 @@ class UserLexicons:
             if folder.exists():
                 raise LexiconError(f"{folder}: a lexicon folder is expected here, not a file")
             return cls(folder)
+        kinds = {kind.stem: kind for kind in (schema.lexicons if schema else schema_kinds())}
         found: list[tuple[str, str, str]] = []
         for path in sorted(folder.iterdir()):
             if path.name.startswith(".") or path.name.upper().startswith("README"):
                 continue
-            kind = KINDS.get(path.stem) if path.suffix == ".txt" and path.is_file() else None
+            kind = kinds.get(path.stem) if path.suffix == ".txt" and path.is_file() else None
             if kind is None:
                 raise LexiconError(
                     f"{path}: not a lexicon of ours; a database's lexicon folder holds files "
-                    f"named like the bundled ones: {', '.join(f'{k}.txt' for k in KINDS)}"
+                    f"named like the bundled ones: {', '.join(f'{k}.txt' for k in kinds)}"
                 )
             found += [(path.stem, key, value) for key, value in _read(path, kind, schema)]
         return cls(folder, tuple(found))
@@ -80,22 +82,17 @@ class UserLexicons:
         if not self.entries:
             return bundled
         changes: dict[str, object] = {}
-        for stem, kind in KINDS.items():
-            mine = [(key, value) for s, key, value in self.entries if s == stem]
+        for kind in bundled.kinds:
+            mine = [(key, value) for s, key, value in self.entries if s == kind.stem]
             if not mine:
                 continue
-            old = getattr(bundled, kind.field)
+            old = bundled.entries(kind.stem)
             if kind.pairs:
-                new_value: object = _merged_pairs(old, mine)
-            elif isinstance(old, frozenset):
-                new_value = old | {key for key, _ in mine}
+                changes[kind.stem] = _merged_pairs(old, mine)
             else:
-                words = tuple(dict.fromkeys([*old, *(key for key, _ in mine)]))
-                new_value = (
-                    tuple(sorted(words, key=len, reverse=True)) if kind.longest_first else words
-                )
-            changes[kind.field] = new_value
-        return replace(bundled, **changes)  # type: ignore[arg-type]
+                words = (*old, *(key for key, _ in mine))
+                changes[kind.stem] = shaped(kind, tuple(dict.fromkeys(words)))
+        return bundled.with_entries(changes)
 
     def entries_in(self, text: str) -> list[tuple[str, str, str]]:
         """The entries whose word occurs in `text`: the only ones that can change what is
@@ -108,7 +105,7 @@ class UserLexicons:
         ]
 
 
-def _read(path: Path, kind: Kind, schema: LabelSchema | None) -> list[tuple[str, str]]:
+def _read(path: Path, kind: LexiconKind, schema: LabelSchema | None) -> list[tuple[str, str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -123,28 +120,22 @@ def _read(path: Path, kind: Kind, schema: LabelSchema | None) -> list[tuple[str,
         raise LexiconError(
             f"{path}: its words suggest {kind.label}, a label this database's schema does not have"
         )
-    allowed = _allowed_values(kind, schema)
+    event_types = schema.event_types if schema is not None else EVENT_TYPES
     for number, line in enumerate(text.splitlines(), start=1):
         columns = line.split("\t")
-        if allowed is None or len(columns) != 2 or line.lstrip().startswith("#"):
+        if not kind.pairs or len(columns) != 2 or line.lstrip().startswith("#"):
             continue
-        value = columns[1].strip()
-        if value not in allowed:
-            what = "modality kind" if kind.field == "event_modality" else "event type"
+        if second_column_problem(kind, columns[0].strip(), columns[1].strip(), event_types):
+            what, allowed = (
+                ("modality kind", MODALITY_KINDS)
+                if kind.second == "modality"
+                else ("event type", event_types)
+            )
             raise LexiconError(
-                f"{path}:{number}: {columns[0].strip()!r} has {what} {value!r}, which this "
-                f"database does not know; one of: {', '.join(allowed)}"
+                f"{path}:{number}: {columns[0].strip()!r} has {what} {columns[1].strip()!r}, "
+                f"which this database does not know; one of: {', '.join(allowed)}"
             )
     return pairs
-
-
-def _allowed_values(kind: Kind, schema: LabelSchema | None) -> tuple[str, ...] | None:
-    """What the second column of a pair file may hold (None: a one-column file)."""
-    if not kind.pairs:
-        return None
-    if kind.field == "event_modality":
-        return MODALITY_KINDS
-    return schema.event_types if schema is not None else EVENT_TYPES
 
 
 def _merged_pairs(
