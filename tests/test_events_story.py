@@ -105,3 +105,18 @@ def test_a_stop_of_a_summed_up_stay_is_the_stay_not_new_events() -> None:
     )
     # 参观 and 看望 told beside the stay's 考察 are stops of it; the 慰问 of 7月9日 stays one
     assert events_of(text, None) == [("慰问", None, "东山村"), ("考察调研", None, "西州市")]
+
+
+def test_narration_resumes_after_the_closing_quote_of_the_speech() -> None:
+    assert told("罗文海表示:“南湖将与北江一道推进合作。”随后,两省签署合作框架协议。") == ["签约"]
+    assert told("罗文海说:“合作很好”,随后两省签署了合作框架协议。") == ["签约"]
+    # inside the quotes it is still speech
+    assert told("罗文海说:“去年两省签署了框架协议。明年还要签署新的协议。”") == []
+
+
+def test_a_day_inside_a_trip_of_a_page_without_a_year_is_that_trip() -> None:
+    text = (
+        "3月9日至11日,代表团赴南湖省学习考察,推动合作。\n"
+        "3月11日,代表团来到东港市码头,实地考察港口建设情况。"
+    )
+    assert events_of(text, None) == [("考察调研", None, "南湖省")]

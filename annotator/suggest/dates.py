@@ -48,6 +48,7 @@ class DateMention:
     # "MM-DD" when the text fixes month and day, the year perhaps not: two events of one type on
     # 7月8日 and 7月9日 of a page without a year are still two
     day: str | None = None
+    end_day: str | None = None  # the same for the last day of a span (7月8日至10日 -> "07-10")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def find_dates(
     mentions: list[DateMention] = []
     for match in DATE_EXPRESSION.finditer(text):
         groups = match.groupdict()
-        end_date = day_key = None
+        end_date = day_key = end_key = None
         if groups["same_day"]:
             date = context.last
         elif groups["relative"]:
@@ -129,6 +130,8 @@ def find_dates(
                 end_month = int(groups["end_month"]) if groups["end_month"] else month
                 date = _iso(year, month, day)
                 end_date = _iso(year, end_month, int(end_day)) if end_day else None
+                if end_day and end_month is not None:
+                    end_key = f"{end_month:02d}-{int(end_day):02d}"
             context = replace(context, month=month, last=date or context.last)
             if month is not None:
                 day_key = f"{month:02d}-{day:02d}"
@@ -136,7 +139,10 @@ def find_dates(
         if groups["dateline"]:  # the span is the date, not the 电/讯 after it
             end = match.start("dateline")
         day_key = date[5:] if date else day_key
+        end_key = end_date[5:] if end_date else end_key
         mentions.append(
-            DateMention(start + offset, end + offset, text[start:end], date, end_date, day_key)
+            DateMention(
+                start + offset, end + offset, text[start:end], date, end_date, day_key, end_key
+            )
         )
     return mentions, context

@@ -33,6 +33,9 @@ _PLACE = rf"((?:(?!{_ACTIVITY}|学习|对接|交流|贯彻|落实|推进|实施|
 _TIME_WORD = re.compile(
     r"不久|日前|近日|近期|此前|之前|以前|以来|前夕|当天|当日|今年|去年|明年|上午|下午|晚上|期间|时候"
 )
+_QUOTE_OPEN = re.compile(r"[“「『]")
+_QUOTE_CLOSE = re.compile(r"[”」』]")
+_BLANK = "\u3000"  # stands in for quoted words: no trigger, cue or clause mark
 _IN_THE_TALK = re.compile(r"[上中下里内后前时](?:同|与|和|向)")
 _CLAUSE_BREAK = re.compile(r"[,;:、,;:]")
 # a lexicon writes "," for either comma: each ASCII mark also stands for its full-width form
@@ -169,7 +172,7 @@ def find_events(
     if not any(c in text for c in "。!?!?"):  # a headline, not a report; or a dateline alone
         dates, after = find_dates(text, story, offset)
         return [], dates, replace(story, today=after.today, year=after.year)
-    in_speech, speaker = False, ""
+    speech = _Speech()
     sums_up = "期间" in text  # once per paragraph, not once per sentence of a long one
     stay = story.stay if _STAY_RECAP.search(text) else None
     for start, end, sentence in sentences(text, offset):
@@ -182,13 +185,7 @@ def find_events(
             # a report goes on with the day it last named (随后, 当晚…); "在疆期间" sums up
             # the whole visit instead, on no one day
             date = DateMention(start, start, "", story.last, None)
-        if in_speech and len(speaker) > 1 and speaker in sentence:
-            in_speech = False  # the speaker named again (唐振宇与罗文涛签署…): the report goes on
-        speech = _speech(lexicons.speech_verbs).search(sentence)
-        told = sentence if not in_speech else ""
-        if speech is not None and not in_speech:
-            told, in_speech = sentence[: speech.start()], True
-            speaker = told[max((m.end() for m in _CLAUSE_BREAK.finditer(told)), default=0) :]
+        told, speech = _told(sentence, speech, _speech(lexicons.speech_verbs))
         types = _types_in(told, lexicons)
         if classifier is not None and told:
             types = _judged(types, told, classifier, lexicons)
@@ -279,10 +276,15 @@ def _key(
 
 
 def _inside(day: DateMention | None, span: DateMention | None) -> bool:
-    """Whether `day` falls in the span of days `span` tells (3月11日 in 3月9日至11日)."""
-    if day is None or span is None or not (day.date and span.date and span.end_date):
+    """Whether `day` falls in the span of days `span` tells (3月11日 in 3月9日至11日); by
+    month and day on a page without a year."""
+    if day is None or span is None:
         return False
-    return span.date <= day.date <= span.end_date
+    if day.date and span.date and span.end_date:
+        return span.date <= day.date <= span.end_date
+    if day.date or span.date or not (day.day and span.day and span.end_day):
+        return False
+    return span.day <= day.day <= span.end_day
 
 
 def _accounts(events: Sequence[tuple[int, EventMention]]) -> dict[int, int]:
@@ -393,6 +395,43 @@ def _types_in(sentence: str, lexicons: Lexicons) -> list[tuple[str, str, int]]:
             found.pop("其他", None)
     ordered = sorted(found.items(), key=lambda item: item[1][0])
     return [(event_type, trigger, position) for event_type, (position, trigger) in ordered]
+
+
+@dataclass(frozen=True, slots=True)
+class _Speech:
+    """Whether the sentences read so far of a paragraph are someone's words: after 说, / 表示,
+    until the paragraph ends, the closing quote of a quoted speech, or a sentence that names
+    the speaker again (罗文涛表示,…。唐振宇与罗文涛签署…: the report goes on)."""
+
+    speaking: bool = False
+    speaker: str = ""
+    quoted: bool = False
+
+
+def _told(sentence: str, speech: _Speech, verbs: re.Pattern[str]) -> tuple[str, _Speech]:
+    """What `sentence` reports, not what it quotes (spoken stretches blanked, so positions
+    stay those of the sentence), and the speech state after it."""
+    told = sentence
+    if speech.speaking:
+        close = _QUOTE_CLOSE.search(sentence) if speech.quoted else None
+        if close is not None:
+            told, speech = _BLANK * close.end() + sentence[close.end() :], _Speech()
+        elif len(speech.speaker) > 1 and speech.speaker in sentence:
+            speech = _Speech()
+        else:
+            return "", speech
+    said = verbs.search(told)
+    if said is None:
+        return told, speech
+    before = told[: said.start()]
+    if _QUOTE_OPEN.match(told, said.end()):
+        close = _QUOTE_CLOSE.search(told, said.end())
+        if close is not None:  # 他说:“…”,随后…: the report goes on after the quote
+            rest = told[close.end() :]
+            return before + _BLANK * (close.end() - said.start()) + rest, _Speech()
+        return before, _Speech(True, quoted=True)
+    speaker = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) :]
+    return before, _Speech(True, speaker)
 
 
 @functools.lru_cache(maxsize=16)
