@@ -7,6 +7,7 @@ known (elsewhere in the article, or from the gazetteer) win over the heuristics.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -81,6 +82,8 @@ class NameRules:
     def is_name(self, text: str) -> bool:
         if text in self.known_set:
             return True
+        if self._holds_stop_word(text) or self._holds_title(text):
+            return False
         if DOT in text:
             parts = text.split(DOT)
             return (
@@ -96,6 +99,18 @@ class NameRules:
         if text[:2] in surnames and 3 <= len(text) <= MAX_HAN_NAME:
             return True
         return text[:1] in surnames and 2 <= len(text) <= MAX_HAN_NAME
+
+    def _holds_stop_word(self, text: str) -> bool:
+        """A stop word of two characters or more inside `text` (董建华昨天, 穆青以及) ends the
+        name before it: what holds one is a name and the sentence going on, not a name. One
+        character stops are left to name_at: 和, 同, 向 … are also given names' characters."""
+        inside = _inner_stops(self.lexicons.name_stops)
+        return inside is not None and inside.search(text, 1) is not None
+
+    def _holds_title(self, text: str) -> bool:
+        """江主席, 全国人大常委会副: a surname or an organization with a title word is no name."""
+        title = _any_title(self.lexicons.titles)
+        return title is not None and title.search(text) is not None
 
     def _starts_with_stop(self, text: str) -> bool:
         return text.startswith(self.lexicons.name_stops)  # a tuple: one call, not one per stop
@@ -186,9 +201,23 @@ class NameRules:
         return {3: 1.0, 2: 1.3, 4: 1.5}.get(len(piece), 1.0)
 
 
+@functools.lru_cache(maxsize=8)  # built once per lexicon, not once per candidate
+def _inner_stops(stops: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = [stop for stop in stops if len(stop) >= 2]
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+@functools.lru_cache(maxsize=8)
+def _any_title(titles: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(re.escape(t) for t in titles)) if titles else None
+
+
 def names_in_list(rules: NameRules, tokens: Sequence[str]) -> list[str] | None:
-    """Every token a name (or names run together); None when any token is something else."""
+    """Every token a name (or names run together); None when any token is something else. A
+    token holding a title word (全国人大常委会副委员长铁木尔·达瓦买提) is a title phrase, not
+    names written together: the title rule reads it."""
     names: list[str] = []
+    title = _any_title(rules.lexicons.titles)
     for token in tokens:
         token = token.strip()
         if not token:
@@ -196,6 +225,8 @@ def names_in_list(rules: NameRules, tokens: Sequence[str]) -> list[str] | None:
         if rules.is_name(token):
             names.append(token)
             continue
+        if title is not None and title.search(token):
+            return None
         pieces = rules.segment(token)
         if pieces is None:
             return None

@@ -238,7 +238,9 @@ def _attendees(
     if verb_start - clause_start > MAX_ATTENDEE_CLAUSE:
         return []
     clause = text[clause_start:verb_start]
-    names = names_in_list(rules, _LIST_SEPARATOR.split(clause))
+    # 雷洁琼、王光英、万国权等出席: the word closing the list is no part of its last name
+    closing = next((w for w in rules.lexicons.enumeration_ends if clause.endswith(w)), "")
+    names = names_in_list(rules, _LIST_SEPARATOR.split(clause[: len(clause) - len(closing)]))
     if not names:
         return []
     mentions: list[NameMention] = []

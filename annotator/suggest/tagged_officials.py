@@ -3,7 +3,8 @@
 The tagger finds persons; an official is a person written right after a title (国务院总理李鹏,
 美国总统克林顿: the title chain is read as the rules read it) or right before one (习近平总书记,
 马兴瑞书记). A name the rules already claimed, a reporter's credit, a low score or a name with
-no title beside it is left alone. Only lines that hold a title word are tagged at all, which
+no title beside it is left alone; so is a country or province the tagger takes for a person, and
+a name is cut before a place it runs into. A title between two names is the second one's. Only lines that hold a title word are tagged at all, which
 keeps the CRF's cost to the sentences that can give an official.
 """
 
@@ -20,7 +21,7 @@ from typing import Protocol, runtime_checkable
 from annotator.model import Article
 from annotator.resources import read_text
 from annotator.suggest.inputs import lexicons_digest, resources_digest, rules_version
-from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries
+from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries, parse_pairs
 from annotator.suggest.officials import NameMention, TitleMention, is_credit, title_chain_before
 from annotator.suggest.person_tagger import Learned, PersonTagger, TaggedName, tagger_at
 from annotator.suggest.taken import Taken
@@ -40,6 +41,42 @@ class TitleWords:
 @cache
 def _extra_titles() -> tuple[str, ...]:
     return parse_entries(read_text("lexicons", "official_titles.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceNames:
+    """Countries and provinces: a tagged "name" that is one is no person (布隆迪总统), and a
+    name never runs into one (副主任魏瑞宁夏回族自治区… is 魏瑞, then 宁夏)."""
+
+    names: frozenset[str]
+    by_first: dict[str, tuple[str, ...]]  # first character -> places, longest first
+
+
+@cache
+def _provinces() -> tuple[str, ...]:
+    """The provinces as titles name them (regions.txt, the register's list too)."""
+    return tuple(word for word, _ in parse_pairs(read_text("lexicons", "regions.txt")))
+
+
+@lru_cache(maxsize=4)
+def place_names(countries: frozenset[str]) -> PlaceNames:
+    names = frozenset({*_provinces(), *countries})
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        by_first.setdefault(name[0], []).append(name)
+    return PlaceNames(names, {first: tuple(found) for first, found in by_first.items()})
+
+
+def _without_place(text: str, name: TaggedName, places: PlaceNames) -> TaggedName | None:
+    """`name` cut before a place it runs into; None when it is a place itself."""
+    for at in range(name.start + 2, name.end):  # a name keeps two characters at least
+        if any(
+            text.startswith(place, at) and at + len(place) > name.end
+            for place in places.by_first.get(text[at], ())
+        ):
+            name = TaggedName(name.start, at, text[name.start : at], name.score)
+            break
+    return None if name.text in places.names else name
 
 
 @lru_cache(maxsize=4)
@@ -74,13 +111,18 @@ def tagged_officials(
     if not words.anywhere.search(text):
         return []
     found = []
-    for name in tagger.names(text, only=words.anywhere):
-        if not _acceptable(text, name, taken, is_credit):
+    tagged_names = tagger.names(text, only=words.anywhere)
+    # a title right before a name is that name's (高雄市长黄俊雄): it is no title after another
+    name_starts = {tagged.start for tagged in tagged_names}
+    places = place_names(lexicons.countries)
+    for tagged in tagged_names:
+        name = _without_place(text, tagged, places)
+        if name is None or not _acceptable(text, name, taken, is_credit):
             continue
         titles = title_chain_before(text, name.start, lexicons, words.words)
         if not titles:
             after = _title_after(text, name.end, words)
-            titles = (after,) if after else ()
+            titles = (after,) if after and after.end not in name_starts else ()
         if titles:
             mention = NameMention(name.start, name.end, name.text, RULE, titles, score=name.score)
             found.append(mention)
