@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from annotator.cleaning import DEFAULT_MAX_BYTES, CleaningError, clean_page
+from annotator.messages import Explained, Message
 from annotator.model import Article, ImportResult
 from annotator.pool import ordered_map
 from annotator.safe_json import JsonRefused, load_json
@@ -55,7 +56,7 @@ class ImportInterrupted(KeyboardInterrupt):
         self.result = result
 
 
-class FileRefused(Exception):
+class FileRefused(Explained):
     """A whole file is refused; the message says why, for a person."""
 
 
@@ -150,7 +151,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
                 raise FileRefused(_over_limit(_size(status.st_size), limit))
             data = file.read(limit + 1)
     except OSError as error:
-        raise FileRefused(f"cannot read: {error.strerror or error}") from None
+        raise FileRefused("cannot read: {reason}", reason=error.strerror or error) from None
     if len(data) > limit:
         raise FileRefused(_over_limit(f"more than {_size(limit)}", limit))
     return data
@@ -162,11 +163,14 @@ def _refuse_irregular(mode: int) -> None:
                  (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
                  (stat.S_ISDIR, "a folder")]  # fmt: skip
         kind = next((name for test, name in kinds if test(mode)), "not a file")
-        raise FileRefused(f"not a regular file ({kind})")
+        raise FileRefused("not a regular file ({kind})", kind=kind)
 
 
-def _over_limit(size: str, limit: int) -> str:
-    return f"{size} is above the limit of {_size(limit)} (change it with --max-bytes)"
+def _over_limit(size: str, limit: int) -> Message:
+    return Message(
+        "{size} is above the limit of {limit} (change it with --max-bytes)",
+        size=size, limit=_size(limit),
+    )
 
 
 def _size(count: int) -> str:
@@ -178,7 +182,8 @@ def _jsonl_pages(data: bytes, name: str) -> Iterator[_Page]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileRefused(
-            f"a .jsonl file must be UTF-8 ({error.reason} at byte {error.start})"
+            "a .jsonl file must be UTF-8 ({reason} at byte {start})",
+            reason=error.reason, start=error.start
         ) from None
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if not line.strip():
@@ -186,12 +191,14 @@ def _jsonl_pages(data: bytes, name: str) -> Iterator[_Page]:
         try:
             record = load_json(line)  # bounded depth, no lone surrogates
         except JsonRefused as error:
-            raise FileRefused(f"line {number}: {error}") from None
+            raise FileRefused("line {number}: {error}", number=number, error=error) from None
         if not isinstance(record, dict):
-            raise FileRefused(f"line {number}: expected an object with `text` or `html`")
+            raise FileRefused(
+                "line {number}: expected an object with `text` or `html`", number=number
+            )
         body = record.get("html", record.get("text"))
         if not isinstance(body, str):
-            raise FileRefused(f"line {number}: needs a string `text` or `html`")
+            raise FileRefused("line {number}: needs a string `text` or `html`", number=number)
         url, title = record.get("url"), record.get("title")
         yield _Page(
             data=body.encode("utf-8"),  # load_json let no lone surrogate through
@@ -219,8 +226,9 @@ def clean_file(path: Path, *, max_bytes: int) -> list[Article]:
                 )
             )
         except CleaningError as error:
-            where = f"page {number}: " if len(pages) > 1 else ""
-            raise FileRefused(f"{where}{error}") from None
+            if len(pages) > 1:
+                raise FileRefused("page {number}: {error}", number=number, error=error) from None
+            raise FileRefused(error.message) from None
     if not articles:
         raise FileRefused("holds no page")
     return articles
@@ -250,7 +258,7 @@ def _cleaner(max_bytes: int, finds: FindsSpec | None = None) -> Callable[[Path],
         try:
             articles = clean_file(path, max_bytes=max_bytes)
         except FileRefused as error:
-            return str(error)
+            return error.message  # the same text, keeping its template for the window
         if collector is None or finds is None:
             return articles, {}, []
         found = dict(collector.encoded_finds(a.text) for a in articles)
@@ -306,7 +314,7 @@ def import_paths(
         try:
             added, already = store.add_articles(batch)
         except StoreError as error:  # e.g. locked or full: every file of the batch failed
-            failures.extend((printable(str(f)), str(error)) for f in batch_files)
+            failures.extend((printable(str(f)), error.message) for f in batch_files)
         else:
             imported += added
             present += already

@@ -149,10 +149,10 @@ def refuse_binary(data: bytes) -> None:
     """Raise BinaryData for files that are plainly not text."""
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
-            raise BinaryData(f"binary data ({what}), not a text or HTML page")
+            raise BinaryData("binary data ({what}), not a text or HTML page", what=what)
     if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
         kind = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}[data[8:12]]
-        raise BinaryData(f"binary data ({kind}), not a text or HTML page")
+        raise BinaryData("binary data ({kind}), not a text or HTML page", kind=kind)
     if data[4:8] == b"ftyp":
         raise BinaryData("binary data (MP4/QuickTime video), not a text or HTML page")
     if not _bom_codec(data) and b"\x00" in data[:65536]:
@@ -272,8 +272,9 @@ def _checked(decoded: Decoded) -> Decoded:
     sample = text[:65536]
     if sample.count("\ufffd") > 0.3 * len(sample):
         raise UndecodablePage(
-            f"no text encoding fits these bytes (read as {decoded.encoding}, "
-            f"{sample.count(chr(0xFFFD))} of {len(sample)} characters were undecodable)"
+            "no text encoding fits these bytes (read as {encoding}, {undecodable} of "
+            "{characters} characters were undecodable)",
+            encoding=decoded.encoding, undecodable=sample.count(chr(0xFFFD)), characters=len(sample)
         )
     if len(_CONTROL.findall(sample)) > 0.1 * len(sample):
         raise BinaryData("binary data (mostly control characters), not a text or HTML page")

@@ -3,8 +3,10 @@ can act on. Everything unexpected is wrapped in `CleaningFailed`, so callers cat
 
 from __future__ import annotations
 
+from annotator.messages import Explained
 
-class CleaningError(Exception):
+
+class CleaningError(Explained):
     """The page cannot become an article; the message says why."""
 
 

@@ -58,7 +58,8 @@ def clean_page(
         raise
     except Exception as error:  # a bug must not stop an import of many files
         raise CleaningFailed(
-            f"the cleaner failed unexpectedly on this page ({type(error).__name__}: {error})"
+            "the cleaner failed unexpectedly on this page ({type_name}: {error})",
+            type_name=type(error).__name__, error=error
         ) from error
 
 
@@ -74,7 +75,10 @@ def _clean_page(
     if not data:
         raise EmptyPage("empty file (0 bytes)")
     if len(data) > max_bytes:
-        raise TooLarge(f"page is {len(data):,} bytes, above the limit of {max_bytes:,} bytes")
+        raise TooLarge(
+            "page is {size:,} bytes, above the limit of {max_bytes:,} bytes",
+            size=len(data), max_bytes=max_bytes
+        )
     refuse_binary(data)
     looks_html = kind == "html" or (kind is None and _source_says_html(source))
     decoded = decode_page(data, look_for_meta=kind != "text")

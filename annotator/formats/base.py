@@ -8,12 +8,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, TextIO
 
+from annotator.messages import Explained
 from annotator.model import AnnotationSet, Event, Official, Span, Status
 
 Record = dict[str, Any]  # one line of native JSONL, as described by resources/jsonl.schema.json
 
 
-class FormatError(Exception):
+class FormatError(Explained):
     """A file cannot be written or read in the asked format; the message says why."""
 
 

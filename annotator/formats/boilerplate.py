@@ -72,4 +72,6 @@ class BoilerplateFormat(Writer):
         for line in filter(None, chunk.split("\n")):  # not splitlines: U+2028 is text
             item = json.loads(line)
             if text[item["start"] : item["end"]] != item["text"] or item["label"] not in kinds:
-                raise InvalidExportError(f"boilerplate line {item['line']} of {record['id']}")
+                raise InvalidExportError(
+                    "boilerplate line {line} of {id}", line=item['line'], id=record['id']
+                )

@@ -80,7 +80,7 @@ def file_stem(record: Record) -> str:
     try:
         check_article_id(record["id"])
     except ValueError as error:
-        raise InvalidExportError(f"{error}: not written as a brat file name") from None
+        raise InvalidExportError("{error}: not written as a brat file name", error=error) from None
     return record["id"]
 
 
@@ -254,7 +254,7 @@ def text_bound(ann: str) -> Iterator[tuple[str, list[tuple[int, int]], str]]:
 def verify_standoff(txt: str, ann: str, record: Record) -> None:
     """Re-read an .ann: every fragment's text is the .txt slice, and the spans are the record's."""
     if txt != record["text"]:
-        raise InvalidExportError(f"brat .txt of {record['id']} is not the article text")
+        raise InvalidExportError("brat .txt of {id} is not the article text", id=record['id'])
     found = []
     try:
         for kind, frags, stated in text_bound(ann):
@@ -265,16 +265,18 @@ def verify_standoff(txt: str, ann: str, record: Record) -> None:
             if kind not in ("Official", "Event"):
                 found.append((kind, frags))
     except ValueError as error:
-        raise InvalidExportError(f"brat .ann of {record['id']}: {error}") from error
+        raise InvalidExportError(
+            "brat .ann of {id}: {error}", id=record['id'], error=error
+        ) from error
     expected = [
         (brat_type(label), fragments(txt, start, end))
         for start, end, label in labelled_spans(record)
         if fragments(txt, start, end)
     ]
     if found != expected:
-        raise InvalidExportError(f"brat .ann of {record['id']}: spans do not read back")
+        raise InvalidExportError("brat .ann of {id}: spans do not read back", id=record['id'])
     if _relation_lines(ann) != _expected_relations(txt, record):
-        raise InvalidExportError(f"brat .ann of {record['id']}: relations do not read back")
+        raise InvalidExportError("brat .ann of {id}: relations do not read back", id=record['id'])
 
 
 def _relation_lines(ann: str) -> list[tuple[str, Any, Any]]:

@@ -115,10 +115,14 @@ class ConllFormat(Writer):
         ]
         docstart = self._docstart(record)
         if not chunk.startswith(docstart):
-            raise InvalidExportError(f"conll of {record['id']}: no {DOCSTART} line")
+            raise InvalidExportError(
+                "conll of {id}: no {DOCSTART} line", id=record['id'], DOCSTART=DOCSTART
+            )
         try:
             found = read_bio(chunk[len(docstart) :], self.separator_char)
         except ValueError as error:
-            raise InvalidExportError(f"conll of {record['id']}: {error}") from error
+            raise InvalidExportError(
+                "conll of {id}: {error}", id=record['id'], error=error
+            ) from error
         if found != expected:
-            raise InvalidExportError(f"conll of {record['id']}: entities do not read back")
+            raise InvalidExportError("conll of {id}: entities do not read back", id=record['id'])

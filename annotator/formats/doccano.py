@@ -126,7 +126,7 @@ class DoccanoFormat(SpanListFormat):
         item = load_line(chunk)
         self.verify_item(item, record)
         if self.relations and _relations(item) != record_relations(record):
-            raise InvalidExportError(f"doccano relations of {record['id']} do not read back")
+            raise InvalidExportError("doccano relations of {id} do not read back", id=record['id'])
 
 
 def _relations(item: Any) -> list[FileRelation]:

@@ -37,7 +37,9 @@ class JsonlFormat(Writer, Reader):
         """The line reads back as the record, which the exporter has checked (JSON Schema and
         span texts, `validate.check_record`) before formatting it."""
         if load_line(chunk) != record:
-            raise InvalidExportError(f"article {record['id']}: the JSON line does not read back")
+            raise InvalidExportError(
+                "article {id}: the JSON line does not read back", id=record['id']
+            )
 
     def read(self, stream: TextIO) -> Iterator[LabelledText | RefusedLine]:
         items = read_json_lines(stream, record_validator(), from_record)

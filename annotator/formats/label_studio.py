@@ -162,7 +162,8 @@ class LabelStudioFormat(SpanListFormat):
                 source = [a for a in task["annotations"] if a["completed_by"] == author]
             if len(source) != 1:
                 raise InvalidExportError(
-                    f"label-studio task of {record['id']}: {len(source)} annotations of {author!r}"
+                    "label-studio task of {id}: {count} annotations of {author!r}",
+                    id=record['id'], count=len(source), author=author
                 )
             self.verify_item({"data": task["data"], "annotations": source}, record)
             if (
@@ -171,7 +172,7 @@ class LabelStudioFormat(SpanListFormat):
                 and _relations_of(source[0]) != (record_relations(record) if author != AUTO else [])
             ):
                 raise InvalidExportError(
-                    f"label-studio relations of {record['id']} do not read back"
+                    "label-studio relations of {id} do not read back", id=record['id']
                 )
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:

@@ -48,10 +48,11 @@ def export_folder(path: Path, *, database: Path | None = None) -> Iterator[Path]
     path = Path(path).resolve()  # `--out .` must name the folder, not an empty last part
     require_folder(path.parent)
     if path.exists() and not path.is_dir():
-        raise FolderRefused(f"{path} exists and is not a folder")
+        raise FolderRefused("{path} exists and is not a folder", path=path)
     if database is not None and _holds(path, database):
         raise FolderRefused(
-            f"{path} holds the database {database}; export into a folder of its own"
+            "{path} holds the database {database}; export into a folder of its own",
+            path=path, database=database
         )
     remove_stale_temporaries(path.parent, path.name)  # a killed export's new folder
     existed = path.is_dir()
@@ -110,8 +111,8 @@ def owned_files(folder: Path) -> set[str]:
         more = len(foreign) - _SHOWN
         shown = ", ".join(foreign[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
         raise FolderRefused(
-            f"{folder} holds files this export did not write ({shown}); an export only "
-            "replaces its own files: choose a new or empty folder"
+            "{folder} holds files this export did not write ({shown}); an export only "
+            "replaces its own files: choose a new or empty folder", folder=folder, shown=shown
         )
     return listed
 

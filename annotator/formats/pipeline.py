@@ -118,8 +118,9 @@ class _BratFiles:
             self._inside(name).mkdir()
         elif self.owner_of[key] != annotator:
             raise InvalidExportError(
-                f"annotators {self.owner_of[key]!r} and {annotator!r} would share one brat "
-                "folder on disks that ignore case; export them one at a time with --annotator"
+                "annotators {other!r} and {annotator!r} would share one brat folder on disks "
+                "that ignore case; export them one at a time with --annotator",
+                other=self.owner_of[key], annotator=annotator
             )
         return name + "/"
 
@@ -129,14 +130,18 @@ class _BratFiles:
             with open(path, "x", encoding="utf-8", newline="") as stream:
                 stream.write(content)
         except FileExistsError:
-            raise InvalidExportError(f"two records would write the brat file {relative}") from None
+            raise InvalidExportError(
+                "two records would write the brat file {relative}", relative=relative
+            ) from None
 
     def _inside(self, relative: str) -> Path:
         """folder/relative, refused unless it resolves to a path under the folder (defence in
         depth: names are checked where they are made)."""
         path = self.folder / relative
         if self.root not in path.resolve().parents:
-            raise InvalidExportError(f"brat file name {relative!r} leads outside the export")
+            raise InvalidExportError(
+                "brat file name {relative!r} leads outside the export", relative=relative
+            )
         return path
 
 

@@ -34,7 +34,10 @@ def _span_order(span: Span) -> tuple[int, int, str]:
 def _check_stored(article: Article, span: Span) -> None:
     problem = check_span_text(article.text, span.start, span.end, span.text)
     if problem:
-        raise InvalidExportError(f"article {article.id}, span {span.id} ({span.label}): {problem}")
+        raise InvalidExportError(
+            "article {article_id}, span {span_id} ({label}): {problem}",
+            article_id=article.id, span_id=span.id, label=span.label, problem=problem
+        )
 
 
 def to_record(article: Article, aset: AnnotationSet, *, original: bool = False) -> Record:

@@ -31,11 +31,16 @@ EXPORT_FORMATS: tuple[str, ...] = (*WRITERS, BRAT)
 
 def writer_for(name: str) -> Writer:
     if name not in WRITERS:
-        raise FormatError(f"cannot export {name!r}; formats: {', '.join(EXPORT_FORMATS)}")
+        raise FormatError(
+            "cannot export {name!r}; formats: {choices}",
+            name=name, choices=', '.join(EXPORT_FORMATS)
+        )
     return WRITERS[name]()
 
 
 def reader_for(name: str) -> Reader:
     if name not in READERS:
-        raise FormatError(f"cannot import {name!r}; formats: {', '.join(READERS)}")
+        raise FormatError(
+            "cannot import {name!r}; formats: {choices}", name=name, choices=', '.join(READERS)
+        )
     return READERS[name]()

@@ -101,7 +101,11 @@ class SpanListFormat(Writer, Reader):
             article_id, text, spans = self.from_item(item)
             labelled = labelled_text(0, article_id, text, spans)
         except (ValueError, KeyError, TypeError) as error:
-            raise InvalidExportError(f"{self.name} item of {record['id']}: {error}") from error
+            raise InvalidExportError(
+                "{name} item of {id}: {error}", name=self.name, id=record['id'], error=error
+            ) from error
         found = [(s.start, s.end, s.label) for s in labelled.spans]
         if text != record["text"] or found != labelled_spans(record):
-            raise InvalidExportError(f"{self.name} item of {record['id']} lost or moved spans")
+            raise InvalidExportError(
+                "{name} item of {id} lost or moved spans", name=self.name, id=record['id']
+            )

@@ -80,4 +80,4 @@ def check_record(record: Mapping[str, Any]) -> None:
     """Raise InvalidExportError unless `record` is a valid native record."""
     problem = schema_problem(record) or id_problem(record) or span_problem(record)
     if problem:
-        raise InvalidExportError(f"article {record.get('id')!r}: {problem}")
+        raise InvalidExportError("article {id!r}: {problem}", id=record.get('id'), problem=problem)

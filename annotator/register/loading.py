@@ -61,7 +61,9 @@ def load_decisions(store: Store) -> list[Decision]:
     try:
         return [Decision.from_json(item) for item in json.loads(stored)]
     except (ValueError, TypeError) as error:
-        raise StoreError(f"the register's stored decisions are damaged: {error}") from None
+        raise StoreError(
+            "the register's stored decisions are damaged: {error}", error=error
+        ) from None
 
 
 def _save(store: Store, decisions: list[Decision]) -> None:

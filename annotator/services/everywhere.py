@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from annotator.messages import Explained
 from annotator.model import AUTO, SAME_STRING, LabelSchema, Span, is_region_label
 from annotator.services.suggestions import same_string_places
 from annotator.store import Store
@@ -21,7 +22,7 @@ from annotator.store import Store
 Progress = Callable[[int, int], None]  # (articles looked at, articles holding the string)
 
 
-class OfferRefused(ValueError):
+class OfferRefused(Explained, ValueError):
     """The label cannot be offered at that string; the message says why in one line."""
 
 
@@ -42,7 +43,7 @@ def check_offer(schema: LabelSchema, label: str, text: str) -> None:
     if not text.strip() or "\n" in text:
         raise OfferRefused("only a string within one line can be offered in every article")
     if schema.get(label) is None:
-        raise OfferRefused(f"no label {label!r} in this database's schema")
+        raise OfferRefused("no label {label!r} in this database's schema", label=label)
 
 
 def offer_in_every_article(

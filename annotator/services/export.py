@@ -23,6 +23,7 @@ from annotator.formats.owned_folder import export_folder
 from annotator.formats.pipeline import write_brat, write_checked_docbin, write_export
 from annotator.formats.registry import BRAT, EXPORT_FORMATS, writer_for
 from annotator.formats.service import export_records
+from annotator.messages import Explained
 from annotator.store import Store
 from annotator.store.targets import refuse_database_target
 
@@ -33,7 +34,7 @@ EXPORT_CHOICES: tuple[str, ...] = (*EXPORT_FORMATS, REGISTER)
 Progress = Callable[[int], None]  # records written so far
 
 
-class ExportRefused(ValueError):
+class ExportRefused(Explained, ValueError):
     """The request cannot be done as asked; the message says why in one line."""
 
 
@@ -59,7 +60,8 @@ def check_request(request: ExportRequest) -> None:
     """ExportRefused when the options do not go together (said in the CLI's option names)."""
     if request.format not in EXPORT_CHOICES:
         raise ExportRefused(
-            f"cannot export {request.format!r}; formats: {', '.join(EXPORT_CHOICES)}"
+            "cannot export {format!r}; formats: {choices}",
+            format=request.format, choices=', '.join(EXPORT_CHOICES)
         )
     if request.csv and request.format != REGISTER:
         raise ExportRefused("--csv is for --format register")
@@ -92,7 +94,8 @@ def export(
     if request.annotator is not None and request.annotator not in store.annotators():
         known = ", ".join(store.annotators()) or "none yet"
         raise ExportRefused(
-            f"no annotation set of {request.annotator!r} in this database (annotators: {known})"
+            "no annotation set of {annotator!r} in this database (annotators: {known})",
+            annotator=request.annotator, known=known
         )
     if request.out is not None:
         refuse_database_target(request.out, store.path, "an export")

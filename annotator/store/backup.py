@@ -49,16 +49,20 @@ def backup_database(
     """Copy the database at `db_path` to `target` (default: a timestamped file in backups/) and
     return where it went. The copy is a standalone file (rollback journal, not WAL)."""
     if not regular_file_exists(db_path):  # a pipe or a device is refused, never read
-        raise StoreError(f"there is no database at {db_path} to back up")
+        raise StoreError("there is no database at {db_path} to back up", db_path=db_path)
     check_file(db_path)
     target = target if target is not None else timestamped_path(db_path)
     refuse_database_target(target, db_path, "a backup")
     if target.exists():
-        raise StoreError(f"{target} already exists; choose another name for the backup")
+        raise StoreError(
+            "{target} already exists; choose another name for the backup", target=target
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"cannot create {target.parent}: {error.strerror}") from None
+        raise StoreError(
+            "cannot create {parent}: {strerror}", parent=target.parent, strerror=error.strerror
+        ) from None
     remove_stale_temporaries(target.parent)
     partial = temporary_beside(target)
     try:
@@ -67,7 +71,10 @@ def backup_database(
         with translated(str(partial), busy_timeout):
             problems = _check_copy(partial)
         if problems:
-            raise CorruptDatabase(f"the backup of {db_path} failed its check: {problems[0]}")
+            raise CorruptDatabase(
+                "the backup of {db_path} failed its check: {problem}",
+                db_path=db_path, problem=problems[0]
+            )
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
@@ -145,9 +152,9 @@ def restore_database(backup: Path, db_path: Path, *, busy_timeout: float = 1.0) 
     copy (so its `-wal` counts and the backup itself is never written), and must be an annotator
     database whose every row decodes (see `foreign`)."""
     if not backup.exists():
-        raise StoreError(f"there is no backup at {backup}; nothing was restored")
+        raise StoreError("there is no backup at {backup}; nothing was restored", backup=backup)
     if db_path.exists() and backup.resolve() == db_path.resolve():
-        raise StoreError(f"{backup} is the database itself; nothing was restored")
+        raise StoreError("{backup} is the database itself; nothing was restored", backup=backup)
     kept = None
     with checked_copy(backup, outcome="nothing was restored", rebuild_index=True) as copy:
         if db_path.exists():
@@ -180,8 +187,8 @@ def _take_sole_access(conn: sqlite3.Connection, db_path: Path) -> None:
     except sqlite3.OperationalError as error:
         if "locked" in str(error).lower() or "busy" in str(error).lower():
             raise DatabaseLocked(
-                f"{db_path} is open in another program (an annotator window or command); "
-                "close it and run restore again. Nothing was changed."
+                "{db_path} is open in another program (an annotator window or command); "
+                "close it and run restore again. Nothing was changed.", db_path=db_path
             ) from None
         raise
 

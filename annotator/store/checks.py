@@ -31,19 +31,22 @@ def check_span(
     """SpanRejected unless `label` is the schema's and text[start:end] is a span it can hold
     (`expected`: what the span says it covers)."""
     if label not in schema.names():
-        raise SpanRejected(f"unknown label {label!r}; the schema has {', '.join(schema.names())}")
+        raise SpanRejected(
+            "unknown label {label!r}; the schema has {labels}",
+            label=label, labels=', '.join(schema.names())
+        )
     problem = check_span_text(text, start, end, expected)
     if problem:
         raise SpanRejected(problem)
     if not is_region_label(label) and not text[start:end].strip():
-        raise SpanRejected(f"a {label} span must cover more than white space")
+        raise SpanRejected("a {label} span must cover more than white space", label=label)
 
 
 def checked_flags(note: Any, unsure: Any) -> tuple[Any, Any]:
     """The note as stored (model.clean_note) and the flag, `...` left as it is; StoreError, in
     one line, for a bad one."""
     if unsure is not ... and not isinstance(unsure, bool):
-        raise StoreError(f"the unsure flag is true or false, not {unsure!r}")
+        raise StoreError("the unsure flag is true or false, not {unsure!r}", unsure=unsure)
     if note is ...:
         return note, unsure
     try:
@@ -58,9 +61,12 @@ def check_official(official: Official, labels: Mapping[int, str]) -> None:
         raise StoreError("an official needs a name")
     unknown = [m for m in official.mentions if m not in labels]
     if unknown:
-        raise SpanRejected(f"official {official.name!r} mentions spans {unknown} not in its set")
+        raise SpanRejected(
+            "official {name!r} mentions spans {unknown} not in its set",
+            name=official.name, unknown=unknown
+        )
     if problem := link_problem(official, labels):
-        raise SpanRejected(f"official {official.name!r}: {problem}")
+        raise SpanRejected("official {name!r}: {problem}", name=official.name, problem=problem)
 
 
 def check_event_type(schema: LabelSchema, event_type: str) -> None:
@@ -69,7 +75,8 @@ def check_event_type(schema: LabelSchema, event_type: str) -> None:
     schema may not list yet.)"""
     if event_type not in schema.event_types:
         raise StoreError(
-            f"unknown event type {event_type!r}; expected one of {', '.join(schema.event_types)}"
+            "unknown event type {event_type!r}; expected one of {types}",
+            event_type=event_type, types=', '.join(schema.event_types)
         )
 
 
@@ -78,11 +85,13 @@ def check_event(event: Event, labels: Mapping[int, str], officials: Collection[A
     if problem := check_modality(event.modality):
         raise StoreError(problem)
     if event.evidence is not None and event.evidence not in labels:
-        raise SpanRejected(f"event evidence {event.evidence} is not a span of this set")
+        raise SpanRejected(
+            "event evidence {evidence} is not a span of this set", evidence=event.evidence
+        )
     if not set(event.participants) <= set(officials):
         raise SpanRejected("event participants must be officials of this set")
     if problem := link_problem(event, labels):
-        raise SpanRejected(f"event {event.type!r}: {problem}")
+        raise SpanRejected("event {type!r}: {problem}", type=event.type, problem=problem)
 
 
 def check_set(aset: AnnotationSet, schema: LabelSchema, text: str) -> None:
@@ -91,11 +100,16 @@ def check_set(aset: AnnotationSet, schema: LabelSchema, text: str) -> None:
     for span in aset.spans:
         check_span(schema, text, span.label, span.start, span.end, span.text)
         if span.score is not None and not 0.0 <= span.score <= 1.0:  # NaN too
-            raise StoreError(f"span {span.text[:40]!r}: score {span.score} is not in 0..1")
+            raise StoreError(
+                "span {text!r}: score {score} is not in 0..1",
+                text=span.text[:40], score=span.score
+            )
     for item in (aset, *aset.spans):
         checked_flags(item.note, item.unsure)
         if item.note is not None and clean_note(item.note) != item.note:
-            raise StoreError(f"note {item.note[:40]!r} is blank or has surrounding blanks")
+            raise StoreError(
+                "note {note!r} is blank or has surrounding blanks", note=item.note[:40]
+            )
     labels = {s.id: s.label for s in aset.spans}
     for official in aset.officials:
         check_official(official, labels)

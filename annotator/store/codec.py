@@ -68,7 +68,10 @@ class BadColumn(ValueError):
 
 
 def damaged(table: str, key: object, bad: BadColumn) -> CorruptDatabase:
-    return CorruptDatabase(f"the database is damaged: {table} row {row_name(key)}: {bad}")
+    return CorruptDatabase(
+        "the database is damaged: {table} row {row}: {bad}",
+        table=table, row=row_name(key), bad=bad
+    )
 
 
 def row_name(key: object) -> str:

@@ -57,7 +57,9 @@ def check_file(path: Path, busy_timeout: float = 5.0) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise ReadOnlyDatabase(f"cannot create {path.parent}: {error.strerror}") from None
+            raise ReadOnlyDatabase(
+                "cannot create {parent}: {strerror}", parent=path.parent, strerror=error.strerror
+            ) from None
 
 
 _NOT_REGULAR = (
@@ -76,12 +78,16 @@ def regular_file_exists(path: Path) -> bool:
     except FileNotFoundError:
         return False
     except OSError as error:
-        raise StoreError(f"cannot use {path}: {error.strerror}") from None
+        raise StoreError(
+            "cannot use {path}: {strerror}", path=path, strerror=error.strerror
+        ) from None
     if stat.S_ISDIR(mode):
-        raise StoreError(f"{path} is a folder, not a database file")
+        raise StoreError("{path} is a folder, not a database file", path=path)
     for test, kind in _NOT_REGULAR:
         if test(mode):
-            raise StoreError(f"{path} is {kind}, not a database file; nothing was read")
+            raise StoreError(
+                "{path} is {kind}, not a database file; nothing was read", path=path, kind=kind
+            )
     return True
 
 
@@ -122,9 +128,9 @@ def _immutable_connection(path: Path, busy_timeout: float) -> sqlite3.Connection
     present = [s.name for s in _sidecars(path) if s.exists()]
     if present:
         raise ReadOnlyDatabase(
-            f"{path} cannot be read: its folder cannot be written, and SQLite must write there "
-            f"to read the changes {present[0]} beside it may hold; make the folder writable "
-            "(nothing was changed)"
+            "{path} cannot be read: its folder cannot be written, and SQLite must write "
+            "there to read the changes {files} beside it may hold; make the folder writable "
+            "(nothing was changed)", path=path, files=present[0]
         )
     return _connect_uri(path, busy_timeout, mode="ro", immutable="1")
 
@@ -169,19 +175,19 @@ def _refuse_unreadable(conn: sqlite3.Connection, path: Path, busy_timeout: float
     size = path.stat().st_size
     if size < MIN_PAGE_SIZE:  # smaller than any SQLite file's first page
         raise CorruptDatabase(
-            f"{path} is not an SQLite database, or a truncated one ({size} bytes); "
-            "it was left untouched"
+            "{path} is not an SQLite database, or a truncated one ({size} bytes); it was "
+            "left untouched", path=path, size=size
         )
     if name == "SQLITE_NOTADB":
-        raise CorruptDatabase(f"{path} is not an SQLite database; it was left untouched")
+        raise CorruptDatabase("{path} is not an SQLite database; it was left untouched", path=path)
     conn.execute("PRAGMA writable_schema=ON")  # read page 1 even though pages are missing
     try:
         conn.execute("PRAGMA schema_version").fetchone()
     except sqlite3.DatabaseError:
-        raise CorruptDatabase(f"{path} is damaged; it was left untouched") from None
+        raise CorruptDatabase("{path} is damaged; it was left untouched", path=path) from None
     raise CorruptDatabase(
-        f"{path} is truncated: {size:,} bytes, fewer than its header declares; "
-        "it was left untouched"
+        "{path} is truncated: {size:,} bytes, fewer than its header declares; it was left "
+        "untouched", path=path, size=size
     )
 
 
@@ -190,30 +196,37 @@ def translate(error: sqlite3.Error, where: str, busy_timeout: float) -> StoreErr
     message = str(error).lower()
     if "locked" in message or "busy" in message:
         return DatabaseLocked(
-            f"{where} is locked by another program (waited {busy_timeout:g} s); "
-            "close the other program or try again"
+            "{where} is locked by another program (waited {busy_timeout:g} s); close the "
+            "other program or try again", where=where, busy_timeout=busy_timeout
         )
     if "could not decode to utf-8" in message:  # the message quotes the garbled bytes: drop them
         column = str(error).split("'")[1] if "'" in str(error) else "?"
         return CorruptDatabase(
-            f"{where} is damaged: its column {column!r} holds bytes that are not UTF-8 text; "
-            "it was left untouched"
+            "{where} is damaged: its column {column!r} holds bytes that are not UTF-8 text; "
+            "it was left untouched", where=where, column=column
         )
     if "malformed" in message or "not a database" in message or "corrupt" in message:
-        return CorruptDatabase(f"{where} is damaged ({error}); it was left untouched")
+        return CorruptDatabase(
+            "{where} is damaged ({error}); it was left untouched", where=where, error=error
+        )
     if "readonly" in message or "read-only" in message or "unable to open" in message:
-        return ReadOnlyDatabase(f"{where} cannot be written ({error})")
+        return ReadOnlyDatabase("{where} cannot be written ({error})", where=where, error=error)
     if "is full" in message:  # "database or disk is full"
-        return DiskFull(f"{where}: the disk is full ({error}); the last change was not saved")
+        return DiskFull(
+            "{where}: the disk is full ({error}); the last change was not saved",
+            where=where, error=error
+        )
     if getattr(error, "sqlite_errorname", "") == "SQLITE_IOERR_WRITE":
         # A write refused by the system: past the file-size limit (EFBIG) or a failing disk.
         return DiskFull(
-            f"{where}: the disk refused a write (full, over the file-size limit, or failing); "
-            "the last change was not saved"
+            "{where}: the disk refused a write (full, over the file-size limit, or failing); "
+            "the last change was not saved", where=where
         )
     if isinstance(error, sqlite3.IntegrityError):
-        return StoreError(f"{where}: refused by a database constraint ({error})")
-    return StoreError(f"{where}: {error}")
+        return StoreError(
+            "{where}: refused by a database constraint ({error})", where=where, error=error
+        )
+    return StoreError("{where}: {error}", where=where, error=error)
 
 
 @contextmanager
@@ -225,8 +238,9 @@ def translated(where: str, busy_timeout: float) -> Iterator[None]:
     except UnicodeEncodeError as error:  # SQLite takes names and text as UTF-8
         place = where.encode("utf-8", "backslashreplace").decode()  # the name may be the cause
         raise StoreError(
-            f"{place}: a file name or text that is not UTF-8 (a lone surrogate, "
-            f"{error.object[error.start]!r}) cannot be given to SQLite; nothing was saved"
+            "{place}: a file name or text that is not UTF-8 (a lone surrogate, "
+            "{character!r}) cannot be given to SQLite; nothing was saved",
+            place=place, character=error.object[error.start]
         ) from error
 
 
@@ -285,7 +299,7 @@ def connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
     cannot be written and never changes the file itself. A file made by an older annotator is
     first upgraded through a writing connection, which needs write access."""
     if not regular_file_exists(path):
-        raise StoreError(f"there is no database at {path}; nothing to read")
+        raise StoreError("there is no database at {path}; nothing to read", path=path)
     conn = read_connection(path, busy_timeout)
     try:
         with translated(str(path), busy_timeout):
@@ -299,7 +313,7 @@ def connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
         connect(path, busy_timeout).close()
     except ReadOnlyDatabase as error:
         raise ReadOnlyDatabase(
-            f"{path} was made by an older annotator and must be upgraded before it can be read, "
-            f"but {error}"
+            "{path} was made by an older annotator and must be upgraded before it can be "
+            "read, but {error}", path=path, error=error
         ) from None
     return read_connection(path, busy_timeout)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from annotator.messages import Explained
 
-class StoreError(Exception):
-    """Base of every error the store raises; the CLI prints its message and exits 1."""
+
+class StoreError(Explained):
+    """Base of every error the store raises; the CLI prints its message and exits 1, the window
+    shows it in its language (`message`)."""
 
 
 class NotFound(StoreError):

@@ -44,7 +44,8 @@ def checked_copy(path: Path, *, outcome: str, rebuild_index: bool = False) -> It
                 _copy_at_rest(path, copy)
             except OSError as error:  # a full temporary disk, an unreadable file
                 raise StoreError(
-                    f"cannot copy {path} to a private folder to read it: {error.strerror}"
+                    "cannot copy {path} to a private folder to read it: {strerror}",
+                    path=path, strerror=error.strerror
                 ) from None
             check_file(copy)  # not SQLite, truncated: SQLite reads the copy, never `path`
             with translated(str(path), 0):
@@ -62,9 +63,9 @@ def _refuse_not_a_file(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except OSError:
-        raise StoreError(f"there is no database at {path}") from None
+        raise StoreError("there is no database at {path}", path=path) from None
     if not stat.S_ISREG(mode):
-        raise StoreError(f"{path} is not a database file (a folder, a pipe or a device)")
+        raise StoreError("{path} is not a database file (a folder, a pipe or a device)", path=path)
 
 
 def _rebuild_search_index(copy: Path) -> None:
@@ -88,7 +89,9 @@ def _copy_at_rest(path: Path, copy: Path) -> None:
         for leftover in copy.parent.iterdir():
             leftover.unlink()
         time.sleep(0.05)
-    raise DatabaseLocked(f"{path} kept changing while it was read; close the program writing it")
+    raise DatabaseLocked(
+        "{path} kept changing while it was read; close the program writing it", path=path
+    )
 
 
 def _state(path: Path) -> tuple[tuple[int, int] | None, ...]:
@@ -111,7 +114,9 @@ def _check(copy: Path, where: str) -> None:
         conn.execute("PRAGMA journal_mode=DELETE")  # reads the WAL in, leaves one file
         problems = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
         if problems:
-            raise CorruptDatabase(f"{where} is damaged ({problems[0]})")
+            raise CorruptDatabase(
+                "{where} is damaged ({problem})", where=where, problem=problems[0]
+            )
         _check_schema(conn, where)
     finally:
         conn.close()
@@ -124,7 +129,10 @@ def _check(copy: Path, where: str) -> None:
         conn.close()
     if problems:
         more = " (and other problems)" if len(problems) > 1 else ""
-        raise StoreError(f"{where} holds what annotator never writes: {problems[0]}{more}")
+        raise StoreError(
+            "{where} holds what annotator never writes: {problem}{more}",
+            where=where, problem=problems[0], more=more
+        )
 
 
 def _check_schema(conn: sqlite3.Connection, where: str) -> None:
@@ -132,7 +140,7 @@ def _check_schema(conn: sqlite3.Connection, where: str) -> None:
     steps_for(conn, path=where)  # not ours, or newer: refused with the store's own message
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == 0:  # an empty SQLite file: a database nobody made
-        raise StoreError(f"{where} is an SQLite file but not an annotator database")
+        raise StoreError("{where} is an SQLite file but not an annotator database", where=where)
     schema = schema_of(conn)
     expected = schema_at(version)
     extra = sorted(schema - expected)
@@ -145,4 +153,7 @@ def _check_schema(conn: sqlite3.Connection, where: str) -> None:
         )
     missing = sorted(expected - schema)
     if missing:
-        raise CorruptDatabase(f"{where} is damaged: its {missing[0][0]} {missing[0][1]} is missing")
+        raise CorruptDatabase(
+            "{where} is damaged: its {kind} {name} is missing",
+            where=where, kind=missing[0][0], name=missing[0][1]
+        )

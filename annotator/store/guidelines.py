@@ -47,7 +47,9 @@ def _json(conn: sqlite3.Connection, key: str, empty: Any) -> Any:
     except (TypeError, ValueError):
         value = None
     if not isinstance(value, type(empty)):
-        raise StoreError(f"the database's {key} setting is damaged (not what annotator writes)")
+        raise StoreError(
+            "the database's {key} setting is damaged (not what annotator writes)", key=key
+        )
     return value
 
 
@@ -68,9 +70,11 @@ def save(
     write transaction; refuses (GuidelinesConflict) when the stored text is no longer
     `expected`. Returns whether anything changed."""
     if not isinstance(text, str):
-        raise StoreError(f"guidelines are text, not {type(text).__name__}")
+        raise StoreError("guidelines are text, not {type_name}", type_name=type(text).__name__)
     if len(text) > MAX_CHARS:
-        raise StoreError(f"the guidelines of a label hold at most {MAX_CHARS} characters")
+        raise StoreError(
+            "the guidelines of a label hold at most {MAX_CHARS} characters", MAX_CHARS=MAX_CHARS
+        )
     if "\x00" in text:
         raise StoreError("guidelines cannot hold a NUL character")
     texts = read(conn)

@@ -248,8 +248,9 @@ def steps_for(conn: sqlite3.Connection, *, path: str) -> list[tuple[int, Callabl
     version, names = _version_and_names(conn)
     if (version == 0 and names) or (version != 0 and not names >= CORE_TABLES):
         raise StoreError(
-            f"{path} is an SQLite file but not an annotator database (schema version {version}, "
-            f"{len(names)} table(s) and index(es) of its own); the file was not changed"
+            "{path} is an SQLite file but not an annotator database (schema version "
+            "{version}, {count} table(s) and index(es) of its own); the file was not changed",
+            path=path, version=version, count=len(names)
         )
     return pending_migrations(version, path=path)
 
@@ -277,8 +278,9 @@ def pending_migrations(current: int, *, path: str) -> list[tuple[int, Callable]]
     """The steps that bring a database at `current` to LATEST_VERSION."""
     if current > LATEST_VERSION:
         raise FutureDatabase(
-            f"{path} was made by a newer annotator (schema version {current}; this one knows "
-            f"up to {LATEST_VERSION}). Upgrade annotator to open it; the file was not changed."
+            "{path} was made by a newer annotator (schema version {current}; this one knows "
+            "up to {LATEST_VERSION}). Upgrade annotator to open it; the file was not changed.",
+            path=path, current=current, LATEST_VERSION=LATEST_VERSION
         )
     return [(v, MIGRATIONS[v - 1]) for v in range(current + 1, LATEST_VERSION + 1)]
 

@@ -40,8 +40,8 @@ def refuse_database_target(target: Path, db: Path | None, writer: str) -> None:
     """StoreError unless `target` is safe from the point of view of database `db`."""
     if db is not None and is_database_file(target, db):
         raise StoreError(
-            f"{target} is the database {db} or one of its -wal/-shm/-journal files; "
-            f"{writer} must go elsewhere"
+            "{target} is the database {db} or one of its -wal/-shm/-journal files; {writer} "
+            "must go elsewhere", target=target, db=db, writer=writer
         )
 
 

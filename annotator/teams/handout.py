@@ -54,7 +54,7 @@ def team_record(store: Store) -> dict:
         record = json.loads(stored)
         assert isinstance(record.get("given"), dict) and isinstance(record.get("batches"), int)
     except (ValueError, AssertionError, AttributeError):
-        raise StoreError(f"the team record in {store.path} is damaged") from None
+        raise StoreError("the team record in {path} is damaged", path=store.path) from None
     return record
 
 

@@ -80,7 +80,7 @@ def database_files(paths: Sequence[Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise StoreError(f"{path} is neither a database file nor a folder")
+            raise StoreError("{path} is neither a database file nor a folder", path=path)
     if not found:
         raise StoreError("no annotator databases (*.db) found in " + ", ".join(map(str, paths)))
     return found
@@ -90,7 +90,9 @@ def _assigned(store: Store) -> list[str]:
     try:
         ids = json.loads(store.get_setting(BATCH_SETTING) or "[]")
     except ValueError:
-        raise StoreError(f"{store.path}: its list of handed-out articles is damaged") from None
+        raise StoreError(
+            "{path}: its list of handed-out articles is damaged", path=store.path
+        ) from None
     return [i for i in ids if isinstance(i, str)]
 
 

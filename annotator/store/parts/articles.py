@@ -36,7 +36,9 @@ class ArticlesPart(StoreBase):
             try:
                 check_article_id(article.id)
             except ValueError as error:
-                raise StoreError(f"refused {article.source!r}: {error}") from None
+                raise StoreError(
+                    "refused {source!r}: {error}", source=article.source, error=error
+                ) from None
         rows = [codec.article_row(a, now()) for a in articles]
         if not rows:
             return 0, 0
@@ -58,14 +60,18 @@ class ArticlesPart(StoreBase):
         with self._reading() as conn:
             row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no article {article_id} in {self._where}")
+            raise NotFound(
+                "no article {article_id} in {where}", article_id=article_id, where=self._where
+            )
         return codec.article_from_row(row)
 
     def article_text(self, article_id: str) -> str:
         with self._reading() as conn:
             row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no article {article_id} in {self._where}")
+            raise NotFound(
+                "no article {article_id} in {where}", article_id=article_id, where=self._where
+            )
         return str(row["text"])
 
     def iter_articles(self) -> Iterator[Article]:
@@ -88,7 +94,10 @@ class ArticlesPart(StoreBase):
         substring of title or text (trigram index; 1–2 character queries scan instead), and by
         `flag`: "unsure" or "note" on that annotator's set or one of its spans."""
         if status is not None and status not in STATUSES:
-            raise StoreError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+            raise StoreError(
+                "unknown status {status!r}; expected one of {statuses}",
+                status=status, statuses=', '.join(STATUSES)
+            )
         if status is not None and annotator is None:
             raise StoreError("a status filter needs the annotator whose status it is")
         clauses: list[str] = []

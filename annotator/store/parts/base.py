@@ -162,7 +162,7 @@ class StoreBase:
         with self._reading() as conn:
             row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no {table[:-1]} with id {row_id}")
+            raise NotFound("no {kind} with id {row_id}", kind=table[:-1], row_id=row_id)
         return codec.record_from_row(cls, row)  # type: ignore[arg-type]
 
 
@@ -172,6 +172,6 @@ def _label_schema(text: str, where: str) -> LabelSchema:
         return parse_schema(text)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
         raise CorruptDatabase(
-            f"{where} is damaged: its label schema setting cannot be read "
-            f"({type(error).__name__}: {error})"
+            "{where} is damaged: its label schema setting cannot be read ({type_name}: {error})",
+            where=where, type_name=type(error).__name__, error=error
         ) from None

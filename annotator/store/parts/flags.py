@@ -44,8 +44,8 @@ class FlagsPart(StoreBase):
         span = self._get_span(span_id)
         if span.annotator == AUTO:
             raise StoreError(
-                f"span {span_id} ({span.label} {span.text!r}) is a suggestion; accept it before "
-                "adding a note or flag"
+                "span {span_id} ({label} {text!r}) is a suggestion; accept it before adding "
+                "a note or flag", span_id=span_id, label=span.label, text=span.text
             )
         if _same_flags((span.note, span.unsure), note, unsure):
             return span

@@ -70,7 +70,7 @@ class RecordsPart(StoreBase):
                 raise StoreError(problem)
         for kind, _fingerprint in decide:
             if kind not in record_edits.RECORD_KINDS:
-                raise StoreError(f"unknown record kind {kind!r}")
+                raise StoreError("unknown record kind {kind!r}", kind=kind)
         with self._writing() as conn:
             doomed = []
             for table, ids in (("events", delete_events), ("officials", delete_officials)):
@@ -78,8 +78,10 @@ class RecordsPart(StoreBase):
                     row = record_edits.own_record(conn, table, row_id, article_id, annotator)
                     if row is None:
                         raise StoreError(
-                            f"edit_records deletes {table[:-1]} {row_id}, "
-                            f"not one of {annotator}'s on {article_id}"
+                            "edit_records deletes {kind} {row_id}, not one of {annotator}'s "
+                            "on {article_id}",
+                            kind=table[:-1], row_id=row_id, annotator=annotator,
+                            article_id=article_id,
                         )
                     doomed.append((table, row))
             for official_id, _draft in officials:
@@ -91,8 +93,9 @@ class RecordsPart(StoreBase):
                     is None
                 ):
                     raise StoreError(
-                        f"edit_records changes official {official_id}, "
-                        f"not one of {annotator}'s on {article_id} that stays"
+                        "edit_records changes official {official_id}, not one of "
+                        "{annotator}'s on {article_id} that stays",
+                        official_id=official_id, annotator=annotator, article_id=article_id
                     )
             rejected = {key[:3] for key in self._rejected_in(conn, article_id, annotator)}
             done = record_edits.decisions(conn, article_id, annotator)
@@ -137,7 +140,10 @@ class RecordsPart(StoreBase):
             target.article_id,
             target.annotator,
         ):
-            raise StoreError(f"officials {source_id} and {target_id} are not two of one set")
+            raise StoreError(
+                "officials {source_id} and {target_id} are not two of one set",
+                source_id=source_id, target_id=target_id
+            )
         with self._command(
             target.annotator,
             target.article_id,

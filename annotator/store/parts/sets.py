@@ -196,7 +196,10 @@ class SetsPart(StoreBase):
 
     def set_status(self, article_id: str, annotator: str, status: Status) -> None:
         if status not in STATUSES:
-            raise StoreError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+            raise StoreError(
+                "unknown status {status!r}; expected one of {statuses}",
+                status=status, statuses=', '.join(STATUSES)
+            )
         self.article_text(article_id)  # NotFound for an unknown article
         with self._command(annotator, article_id, f"mark {status}", touch=False) as rec:
             set_heads.put_set_head(rec, article_id, annotator, status=status)

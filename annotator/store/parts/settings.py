@@ -38,7 +38,10 @@ class SettingsPart(StoreBase):
         """Save a label's guidelines at once; `expected` is the text the editor started from
         (GuidelinesConflict when someone saved since). Blank text goes back to the schema's."""
         if label not in self.schema.names():
-            raise StoreError(f"unknown label {label!r}; the schema has {', '.join(self.schema.names())}")
+            raise StoreError(
+                "unknown label {label!r}; the schema has {labels}",
+                label=label, labels=', '.join(self.schema.names())
+            )
         with self._writing() as conn:
             return guidelines.save(conn, label, text, expected=expected, by=by)
 

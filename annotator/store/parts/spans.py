@@ -72,7 +72,8 @@ class SpansPart(StoreBase):
             self._check_span(text, label, start, end, None)
         doomed = [self._get_span(span_id) for span_id in delete]
         if any((s.article_id, s.annotator) != (article_id, annotator) for s in doomed):
-            raise StoreError(f"edit_spans deletes a span outside {annotator}'s set of {article_id}")
+            raise StoreError("edit_spans deletes a span outside {annotator}'s set of "
+                             "{article_id}", annotator=annotator, article_id=article_id)
         with self._writing() as conn:
             rejected = {key[:3] for key in self._rejected_in(conn, article_id, annotator)}
             with self._in_command(conn, annotator, article_id, description) as rec:
