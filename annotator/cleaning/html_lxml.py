@@ -19,8 +19,6 @@ receives (the same parser, options and call), and what BeautifulSoup does with t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lxml import etree
 
 from annotator.cleaning.html import (
@@ -103,8 +101,11 @@ class _Element:
         return self.layout
 
 
-# name -> (block, hidden, link, preserves white space, string kind): asked once per name
-_Kind = tuple[bool, bool, bool, bool, "str | None"]
+# What a start tag asks for besides its element: nothing, or one of these (asked once per name)
+_PLAIN, _META, _TIME, _BR = 0, 1, 2, 3
+_SPECIAL = {"meta": _META, "time": _TIME, "br": _BR}
+# name -> (block, hidden, link, preserves white space, string kind, special)
+_Kind = tuple[bool, bool, bool, bool, "str | None", int]
 
 
 def _kind_of(name: str) -> _Kind:
@@ -114,29 +115,33 @@ def _kind_of(name: str) -> _Kind:
         name == "a",
         name in _PRESERVE_WHITESPACE,
         name if name in _STRING_KINDS else None,
+        _SPECIAL.get(name, _PLAIN),
     )
 
 
-@dataclass(slots=True)
-class _Line:
-    block: _Element
-    pieces: list[str] = field(default_factory=list)
-    link_chars: int = 0
-
-
 class _Target:
-    """lxml parser target: start/end/data/comment/pi/doctype/close, as BeautifulSoup's."""
+    """lxml parser target: start/end/data/comment/pi/doctype/close, as BeautifulSoup's.
+
+    Written for speed, as it runs for every tag and string of every page: the line being
+    filled is three attributes, not an object, and a string of nothing but white space that
+    would open a line does not: such a line gives no text, and white space before a line's
+    first text is stripped from it anyway (see `_end_data`)."""
 
     def __init__(self) -> None:
         self.stack: list[_Element] = [_Element(None, None, False, False, False, None)]
         self.kinds: dict[str, _Kind] = {}
         self.open_names: dict[str, int] = {}
         self.pending: list[str] = []
+        self.data = self.pending.append  # the event lxml calls most: no Python frame for it
         self.lines: list[tuple[str, LineLayout]] = []
-        self.current: _Line | None = None
+        # the line being filled: its block (None: no line), its strings, its characters in links
+        self.line_block: _Element | None = None
+        self.line_pieces: list[str] = []
+        self.line_link_chars = 0
         self.meta: dict[str, str] = {}
         self.time_stamp: str | None = None  # the first <time datetime>: after every <meta>
         self.first: dict[str, list[str] | None] = dict.fromkeys(_FIRST_TEXT_OF)
+        self.not_yet_first = set(_FIRST_TEXT_OF)  # names whose first element is still to come
         self.collecting: dict[str, int] = {}  # name -> depth of the first such element, open
 
     # -- the events ---------------------------------------------------------------------------
@@ -147,8 +152,9 @@ class _Target:
         kind = self.kinds.get(tag)
         if kind is None:
             kind = self.kinds[tag] = _kind_of(tag)
-        is_block, hidden, link, preserve, string_kind = kind
-        parent = self.stack[-1]
+        is_block, hidden, link, preserve, string_kind, special = kind
+        stack = self.stack
+        parent = stack[-1]
         element = _Element(
             tag,
             parent,
@@ -158,28 +164,37 @@ class _Target:
             string_kind or parent.string_kind,
         )
         element.block = element if is_block else parent.block
-        self.stack.append(element)
-        self.open_names[tag] = self.open_names.get(tag, 0) + 1
-        if tag in self.first and self.first[tag] is None:
+        stack.append(element)
+        open_names = self.open_names
+        open_names[tag] = open_names.get(tag, 0) + 1
+        if tag in self.not_yet_first:
+            self.not_yet_first.discard(tag)
             self.first[tag] = []
-            self.collecting[tag] = len(self.stack) - 1
-        if tag == "meta":
+            self.collecting[tag] = len(stack) - 1
+        if not special:
+            return
+        if special == _META:
             self._meta(attrib)
-        elif tag == "time" and self.time_stamp is None:
-            stamp = attrib.get("datetime")
-            if isinstance(stamp, str) and stamp.strip():
-                self.time_stamp = stamp.strip()
-        elif tag == "br" and self.current is not None:  # a new line in the same block
-            block = self.current.block
+        elif special == _TIME:
+            if self.time_stamp is None:
+                stamp = attrib.get("datetime")
+                if isinstance(stamp, str) and stamp.strip():
+                    self.time_stamp = stamp.strip()
+        elif self.line_block is not None:  # <br>: a new line in the same block
+            block = self.line_block
             self._flush()
-            self.current = _Line(block)
+            self.line_block = block
 
     def end(self, tag: str) -> None:
         if self.pending:
             self._end_data()
-        if not self.open_names.get(tag):
-            return
         stack, open_names, collecting = self.stack, self.open_names, self.collecting
+        if stack[-1].name == tag and not collecting:  # nearly every end tag: the innermost
+            stack.pop()
+            open_names[tag] -= 1
+            return
+        if not open_names.get(tag):
+            return
         while len(stack) > 1:
             element = stack.pop()
             name = element.name
@@ -189,9 +204,6 @@ class _Target:
                 del collecting[name]
             if name == tag:
                 break
-
-    def data(self, text: str) -> None:
-        self.pending.append(text)
 
     def comment(self, text: str) -> None:
         self._end_data()
@@ -212,9 +224,10 @@ class _Target:
         if not pending:
             return
         text = pending[0] if len(pending) == 1 else "".join(pending)
-        self.pending = []
+        pending.clear()  # the same list: `data` appends to it
         element = self.stack[-1]
-        if not element.preserve and not text.strip(_ASCII_SPACES):
+        blank = not text.strip(_ASCII_SPACES)
+        if blank and not element.preserve:
             text = "\n" if "\n" in text else " "
         if self.collecting and element.string_kind is None:
             for name in self.collecting:
@@ -224,26 +237,31 @@ class _Target:
         block = element.block
         if element.hidden or block is None:
             return
-        current = self.current
-        if current is None or current.block is not block:
-            self._flush()
-            current = self.current = _Line(block)
-        current.pieces.append(text)
-        if element.in_link:
-            current.link_chars += len(text.strip())
+        if self.line_block is not block:
+            if self.line_block is not None:
+                self._flush()
+            if blank:  # ASCII white space only: it would open a line it cannot start
+                return
+            self.line_block = block
+        self.line_pieces.append(text)
+        if element.in_link and not blank:
+            self.line_link_chars += len(text.strip())
 
     def _flush(self) -> None:
-        current = self.current
-        if current is not None:
-            pieces = current.pieces
-            joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
-            # nothing but white space (most flushes: the "\n" between blocks) gives no line
-            text = "" if joined.isspace() else _LINE_BREAKS.sub(" ", joined).strip(_LAYOUT_SPACE)
-            if text and not text.isspace():
-                path, in_list, heading = current.block.block_layout()
-                density = min(current.link_chars / len(text), 1.0)
-                self.lines.append((text, LineLayout(path, round(density, 3), in_list, heading)))
-        self.current = None
+        block = self.line_block
+        if block is None:
+            return
+        pieces = self.line_pieces
+        joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
+        # nothing but white space (the "\n" between blocks, mostly) gives no line
+        text = "" if joined.isspace() else _LINE_BREAKS.sub(" ", joined).strip(_LAYOUT_SPACE)
+        if text and not text.isspace():
+            path, in_list, heading = block.block_layout()
+            density = min(self.line_link_chars / len(text), 1.0)
+            self.lines.append((text, LineLayout(path, round(density, 3), in_list, heading)))
+        self.line_block = None
+        self.line_pieces = []
+        self.line_link_chars = 0
 
     def _meta(self, attrib: dict[str, str]) -> None:
         key = attrib.get("property") or attrib.get("name") or attrib.get("itemprop")
