@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from annotator.gui.i18n import status_shown
 from annotator.gui.notes import flag_marks
 from annotator.gui.plain import rich_literal
 from annotator.model import ArticleSummary
@@ -30,12 +31,6 @@ COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ArticleListModel", "Status"),
     QT_TRANSLATE_NOOP("ArticleListModel", "Labels"),
 )
-STATUS_TEXT = {
-    "todo": QT_TRANSLATE_NOOP("ArticleListModel", "todo"),
-    "in_progress": QT_TRANSLATE_NOOP("ArticleListModel", "in progress"),
-    "done": QT_TRANSLATE_NOOP("ArticleListModel", "done"),
-    "skipped": QT_TRANSLATE_NOOP("ArticleListModel", "skipped"),
-}
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -128,8 +123,7 @@ class ArticleListModel(QAbstractTableModel):
         if column == 2:
             return summary.published or ""
         if column == 3:
-            shown = STATUS_TEXT.get(summary.status)  # a subclass's own `tr` context lacks these
-            status = QCoreApplication.translate("ArticleListModel", shown) if shown else summary.status
+            status = status_shown(summary.status)
             marks = flag_marks(summary.unsure, summary.has_note)
             return f"{status} {marks}" if marks else status
         return summary.label_count

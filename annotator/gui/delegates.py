@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.core_messages import shown
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 Choices = Callable[[], Sequence[tuple[str, Any]]]  # (shown text, value) pairs, read when opened
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -177,7 +179,7 @@ class DateDelegate(QStyledItemDelegate):
         try:
             value = parse_date(editor.text())
         except ValueError as error:
-            self.refused.emit(str(error))
+            self.refused.emit(shown(error))
             return
         model.setData(index, value, Qt.ItemDataRole.EditRole)
 
@@ -192,7 +194,7 @@ class DateDelegate(QStyledItemDelegate):
             try:
                 parse_date(watched.text())
             except ValueError as error:
-                self.refused.emit(str(error))
+                self.refused.emit(shown(error))
                 return True
         return super().eventFilter(watched, event)
 

@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from annotator.gui.commands import ArticleHistory
-from annotator.gui.i18n import label_shown, schema_language
+from annotator.gui.core_messages import shown
+from annotator.gui.i18n import label_shown, schema_language, status_shown
 from annotator.gui.trim import trim_span, whole_lines
 from annotator.model import (
     AUTO,
@@ -56,7 +57,7 @@ def _clean(note: Any) -> Any:
     try:
         return clean_note(note)
     except ValueError as error:
-        raise NothingToDo(str(error)) from None
+        raise NothingToDo(shown(error)) from None
 
 
 def _same(note: str | None, unsure: bool, new_note: Any, new_unsure: Any) -> bool:
@@ -337,7 +338,7 @@ class ArticleEditor(QObject):
 
     def set_status(self, status: Status) -> None:
         self._run(
-            self.tr("mark {status}").format(status=self._status_word(status)), lambda: self.store.set_status(self.article_id, self.annotator, status)
+            self.tr("mark {status}").format(status=status_shown(status)), lambda: self.store.set_status(self.article_id, self.annotator, status)
         )
 
     def set_article_flags(self, *, note: Any = ..., unsure: Any = ...) -> bool:
@@ -386,11 +387,6 @@ class ArticleEditor(QObject):
 
     def _event_type(self, event: Event) -> str:
         return self.store.schema.event_type_shown(event.type, schema_language())
-
-    def _status_word(self, status: Status) -> str:
-        words = {"todo": self.tr("todo"), "in_progress": self.tr("in progress"),
-                 "done": self.tr("done"), "skipped": self.tr("skipped")}
-        return words.get(status, status)
 
     def add_time(self, seconds: float) -> None:
         if self.article is not None and seconds > 0:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.core_messages import shown
 from annotator.gui.i18n import schema_language
 from annotator.gui.plain import plain_label
 from annotator.model import LabelDef, display_name
@@ -124,13 +125,13 @@ class GuidelinesPanel(QWidget):
         try:
             self._stored = self.store.guidelines().get(name) if name else None
         except StoreError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(shown(error))
             self._stored = None
-        shown = self._stored if self._stored is not None else (
+        text = self._stored if self._stored is not None else (
             schema_text(label, schema_language()) if label else ""
         )
         self._loading = True
-        self.text.setPlainText(shown)
+        self.text.setPlainText(text)
         self._loading = False
         self._dirty = False
         self._show_origin()
@@ -174,7 +175,7 @@ class GuidelinesPanel(QWidget):
             self.failed.emit(str(conflict))  # after the save's own message: this one matters
             return
         except StoreError as error:
-            self.failed.emit(str(error))  # still typed in the box: the next change saves again
+            self.failed.emit(shown(error))  # still typed in the box: the next change saves again
             return
         self._dirty = False
         self._stored = text if text.strip() else None

@@ -151,3 +151,19 @@ _MODALITY_NAMES = (
 def modality_shown(modality: str | None) -> str:
     """A modality's name in the window's language ("" for none: the event happened)."""
     return QCoreApplication.translate("Modality", modality) if modality else ""
+
+
+# An article's status is stored as a code (model.STATUSES); the list, the undo steps and the
+# review window show this word for it.
+_STATUS_WORDS: dict[str, str] = {
+    "todo": QT_TRANSLATE_NOOP("Status", "todo"),
+    "in_progress": QT_TRANSLATE_NOOP("Status", "in progress"),
+    "done": QT_TRANSLATE_NOOP("Status", "done"),
+    "skipped": QT_TRANSLATE_NOOP("Status", "skipped"),
+}
+
+
+def status_shown(status: str) -> str:
+    """A status's word in the window's language (an unknown code as it is)."""
+    word = _STATUS_WORDS.get(status)
+    return QCoreApplication.translate("Status", word) if word else status

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from annotator.gui.activity import ActivityClock
 from annotator.gui.ask_once import confirm_unless_told_not_to
 from annotator.gui.cheat_sheet import CheatSheet, key_rows
+from annotator.gui.core_messages import shown
 from annotator.gui.editor import ArticleEditor, NothingToDo
 from annotator.gui.find_bar import FindBar, step_to
 from annotator.gui.guidelines import GuidelinesPanel
@@ -348,7 +349,7 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         try:
             slot()
         except (NothingToDo, StoreError) as error:
-            self.status.show_problem(str(error))
+            self.status.show_problem(shown(error))
 
     # -- opening and showing -----------------------------------------------------------------
 
@@ -640,7 +641,7 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         try:
             check_offer(self.store.schema, span.label, span.text)
         except OfferRefused as refused:
-            raise NothingToDo(str(refused)) from None
+            raise NothingToDo(shown(refused)) from None
         if self.store.path is None:
             raise NothingToDo(self.tr("offering in every article needs a database file"))
         if self._offering:
@@ -918,7 +919,7 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
             try:
                 self.editor.add_time(seconds)
             except StoreError as error:
-                self.status.show_problem(self.tr("time not saved: {error}").format(error=error))
+                self.status.show_problem(self.tr("time not saved: {error}").format(error=shown(error)))
             self.editor.aset = replace(self.editor.aset, seconds=self.editor.aset.seconds + seconds)
 
     def _last_article_key(self) -> str:

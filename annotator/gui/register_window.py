@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.core_messages import shown
 from annotator.gui.i18n import RetranslatedWhenShown, schema_language
 from annotator.gui.plain import plain_label, plain_window_title, rich_literal
 from annotator.register import Decision, Person, Post, Register
@@ -50,7 +51,7 @@ class RegisterWorker(QThread):
             with Store.open(self._path, read_only=True) as store:
                 result = register_of(store)
         except (StoreError, ValueError) as error:
-            self.failed.emit(str(error))
+            self.failed.emit(shown(error))
             return
         self.built.emit(result)
 

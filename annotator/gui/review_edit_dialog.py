@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.core_messages import shown
 from annotator.gui.delegates import parse_date
 from annotator.gui.i18n import modality_shown, schema_language
 from annotator.gui.offsets import Utf16Offsets, display_text
@@ -256,7 +257,7 @@ class RecordEditDialog(QDialog):
             try:
                 parse_date(edit.text())
             except ValueError as error:
-                return f"{what}: {error}"
+                return f"{what}: {shown(error)}"
         if draft.date and draft.end_date and draft.end_date < draft.date:
             return self.tr("the end date {end} comes before the date {start}").format(
                 end=draft.end_date, start=draft.date

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.core_messages import shown
 from annotator.gui.guidelines import GuidelinesPanel
 from annotator.gui.i18n import (
     RetranslatedWhenShown,
@@ -57,6 +58,7 @@ from annotator.gui.i18n import (
     install_language,
     label_shown,
     schema_language,
+    status_shown,
 )
 from annotator.gui.plain import plain_action_text, plain_window_title, rich_literal
 from annotator.gui.review_edit_dialog import RecordEditDialog, SpanEditDialog
@@ -106,7 +108,7 @@ class CorpusWorker(QThread):
                 articles = load_article_sets(store, self._annotators)
                 result = measure_agreement(articles, self._annotators)
         except (StoreError, ValueError) as error:
-            self.failed.emit(str(error))
+            self.failed.emit(shown(error))
             return
         self.measured.emit(result)
 
@@ -543,7 +545,7 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
         agreed = len(state.review.agreed)
         slots = len(records.slots)
         bits = [
-            self.tr("Gold: <b>{status}</b>").format(status=escape(self._status_word(state.gold.status))),
+            self.tr("Gold: <b>{status}</b>").format(status=escape(status_shown(state.gold.status))),
             (self.tr("{k} of 1 disagreement settled") if total == 1
              else self.tr("{k} of {n} disagreements settled")).format(k=total - state.open_count, n=total),
             self.tr("1 agreed span") if agreed == 1 else self.tr("{n} agreed spans").format(n=agreed),
@@ -581,11 +583,6 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
             nothing = escape(self.tr("(nothing)"))
             lines.append(f"<b>{n + 1}</b> {escape(self.annotators[n])}: {spans or nothing}")
         return "<br>".join(lines)
-
-    def _status_word(self, status: str) -> str:
-        words = {"todo": self.tr("todo"), "in_progress": self.tr("in progress"),
-                 "done": self.tr("done"), "skipped": self.tr("skipped")}
-        return words.get(status, status)
 
     def _show_current(self) -> None:
         if self.state is not None and self.current is not None:
@@ -635,7 +632,7 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
         try:
             apply(self.state)
         except (StoreError, ValueError) as error:
-            self.statusBar().showMessage(f"{description}: {error}", 8000)
+            self.statusBar().showMessage(f"{description}: {shown(error)}", 8000)
             return False
         self.statusBar().showMessage(self.tr("saved: {what}").format(what=description), 3000)
         self._decided.append(self.state.article.id)
@@ -726,7 +723,7 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
             what = step(GOLD, article_id)
         except StoreError as error:
             failed = self.tr("undo: {error}") if undo else self.tr("redo: {error}")
-            self.statusBar().showMessage(failed.format(error=error), 8000)
+            self.statusBar().showMessage(failed.format(error=shown(error)), 8000)
             return
         if trail:
             trail.pop()  # done, or nothing left to take back there (changed elsewhere)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.core_messages import shown
 from annotator.gui.delegates import ChecklistDelegate, ChoiceDelegate, DateDelegate
 from annotator.gui.editor import ArticleEditor, NothingToDo
 from annotator.gui.i18n import label_shown, modality_shown, schema_language
@@ -221,7 +222,7 @@ class RecordTab(QWidget):
         try:
             return action()
         except (StoreError, NothingToDo) as error:
-            self.failed.emit(str(error))
+            self.failed.emit(shown(error))
             return None
 
     def _guarded_save(self, old: Any, new: Any) -> None:

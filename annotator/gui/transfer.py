@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.cleaning import DEFAULT_MAX_BYTES
+from annotator.gui.core_messages import shown
 from annotator.gui.workers import BackgroundJob, Work
 from annotator.model import AUTO, ImportResult
 from annotator.pool import default_jobs
@@ -111,7 +112,7 @@ def import_summary(
         headline = counts.capitalize() + (
             tr("; suggestions computed for {n} article(s)").format(n=suggested) if to_suggest else ""
         )
-    failures = [f"{path}: {reason}" for path, reason in result.failures]
+    failures = [f"{path}: {shown(reason)}" for path, reason in result.failures]
     if len(failures) > SHOWN_FAILURES:
         rest = len(failures) - SHOWN_FAILURES
         failures = failures[:SHOWN_FAILURES] + [tr("… and {n} more").format(n=rest)]
@@ -271,7 +272,7 @@ def export_work(request: ExportRequest, run: Run) -> Work:
             )
         except (ExportRefused, FormatError, StoreError, OSError) as error:
             run.summary = Summary(
-                tr("Export failed, nothing was written: {error}").format(error=error), ok=False
+                tr("Export failed, nothing was written: {error}").format(error=shown(error)), ok=False
             )
         else:
             unit = tr("records") if done.unit == "records" else tr("persons")
@@ -362,7 +363,7 @@ class ExportDialog(QDialog):
         try:
             check_request(request)
         except ExportRefused as refused:
-            problem = str(refused)
+            problem = shown(refused)
         if request.out is None:
             problem = self.tr("say where the export goes")
         self.problem.setText(problem)

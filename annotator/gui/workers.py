@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 
+from annotator.gui.core_messages import shown
+from annotator.messages import Explained
 from annotator.store import Store
 
 Work = Callable[[Store, Callable[[int, int], None]], str]  # returns a one-line summary
@@ -37,7 +39,9 @@ class BackgroundJob(QRunnable):
             with Store.open(self.db_path) as store:
                 message = self.work(store, self.signals.progress.emit)
         except Exception as error:  # reported in the window, never lost in a thread
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            self.signals.failed.emit(
+                shown(error) if isinstance(error, Explained) else f"{type(error).__name__}: {error}"
+            )
         else:
             self.signals.finished.emit(message)
 

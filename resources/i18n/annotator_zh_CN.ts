@@ -260,22 +260,6 @@
         <source>redo {what}</source>
         <translation>重做 {what}</translation>
     </message>
-    <message>
-        <source>todo</source>
-        <translation>待标注</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
 </context>
 <context>
     <name>ArticleListModel</name>
@@ -298,22 +282,6 @@
     <message>
         <source>Labels</source>
         <translation>标注数</translation>
-    </message>
-    <message>
-        <source>todo</source>
-        <translation>待标注</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
     </message>
 </context>
 <context>
@@ -429,6 +397,537 @@
     <message>
         <source>Action</source>
         <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessage</name>
+    <message>
+        <source>binary data ({kind}), not a text or HTML page</source>
+        <translation>二进制数据（{kind}），不是文本或 HTML 网页</translation>
+    </message>
+    <message>
+        <source>binary data (MP4/QuickTime video), not a text or HTML page</source>
+        <translation>二进制数据（MP4/QuickTime 视频），不是文本或 HTML 网页</translation>
+    </message>
+    <message>
+        <source>binary data (holds NUL bytes), not a text or HTML page</source>
+        <translation>二进制数据（含 NUL 字节），不是文本或 HTML 网页</translation>
+    </message>
+    <message>
+        <source>no text encoding fits these bytes (read as {encoding}, {undecodable} of {characters} characters were undecodable)</source>
+        <translation>没有任何文本编码能解读这些字节（按 {encoding} 读取时，{characters} 个字符中有 {undecodable} 个无法解码）</translation>
+    </message>
+    <message>
+        <source>binary data (mostly control characters), not a text or HTML page</source>
+        <translation>二进制数据（大多是控制字符），不是文本或 HTML 网页</translation>
+    </message>
+    <message>
+        <source>binary data ({what}), not a text or HTML page</source>
+        <translation>二进制数据（{what}），不是文本或 HTML 网页</translation>
+    </message>
+    <message>
+        <source>empty file (0 bytes)</source>
+        <translation>空文件（0 字节）</translation>
+    </message>
+    <message>
+        <source>page is {size:,} bytes, above the limit of {max_bytes:,} bytes</source>
+        <translation>网页有 {size:,} 字节，超过 {max_bytes:,} 字节的上限</translation>
+    </message>
+    <message>
+        <source>the page holds only white space</source>
+        <translation>网页只有空白字符</translation>
+    </message>
+    <message>
+        <source>the HTML page has no visible text</source>
+        <translation>该 HTML 网页没有可见文字</translation>
+    </message>
+    <message>
+        <source>the cleaner failed unexpectedly on this page ({type_name}: {error})</source>
+        <translation>清洗器处理此网页时意外出错（{type_name}: {error}）</translation>
+    </message>
+    <message>
+        <source>boilerplate line {line} of {id}</source>
+        <translation>{id} 的模板行 {line}</translation>
+    </message>
+    <message>
+        <source>an annotator with an empty name has no folder name</source>
+        <translation>名字为空的标注员没有文件夹名</translation>
+    </message>
+    <message>
+        <source>brat .txt of {id} is not the article text</source>
+        <translation>{id} 的 brat .txt 与文章文本不符</translation>
+    </message>
+    <message>
+        <source>brat .ann of {id}: spans do not read back</source>
+        <translation>{id} 的 brat .ann：标注读回后不一致</translation>
+    </message>
+    <message>
+        <source>brat .ann of {id}: relations do not read back</source>
+        <translation>{id} 的 brat .ann：关系读回后不一致</translation>
+    </message>
+    <message>
+        <source>{error}: not written as a brat file name</source>
+        <translation>{error}：不能写作 brat 文件名</translation>
+    </message>
+    <message>
+        <source>brat .ann of {id}: {error}</source>
+        <translation>{id} 的 brat .ann：{error}</translation>
+    </message>
+    <message>
+        <source>conll of {id}: no {DOCSTART} line</source>
+        <translation>{id} 的 conll：没有 {DOCSTART} 行</translation>
+    </message>
+    <message>
+        <source>conll of {id}: entities do not read back</source>
+        <translation>{id} 的 conll：实体读回后不一致</translation>
+    </message>
+    <message>
+        <source>conll of {id}: {error}</source>
+        <translation>{id} 的 conll：{error}</translation>
+    </message>
+    <message>
+        <source>doccano relations of {id} do not read back</source>
+        <translation>{id} 的 doccano 关系读回后不一致</translation>
+    </message>
+    <message>
+        <source>article {id}: the JSON line does not read back</source>
+        <translation>文章 {id}：JSON 行读回后不一致</translation>
+    </message>
+    <message>
+        <source>label-studio task of {id}: {count} annotations of {author!r}</source>
+        <translation>{id} 的 label-studio 任务：{author!r} 有 {count} 份标注</translation>
+    </message>
+    <message>
+        <source>label-studio relations of {id} do not read back</source>
+        <translation>{id} 的 label-studio 关系读回后不一致</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not a folder</source>
+        <translation>{path} 已存在，且不是文件夹</translation>
+    </message>
+    <message>
+        <source>{path} holds the database {database}; export into a folder of its own</source>
+        <translation>{path} 中有数据库 {database}；请导出到单独的文件夹</translation>
+    </message>
+    <message>
+        <source>{folder} holds files this export did not write ({shown}); an export only replaces its own files: choose a new or empty folder</source>
+        <translation>{folder} 中有不是本次导出写入的文件（{shown}）；导出只替换自己写的文件：请选择新的或空的文件夹</translation>
+    </message>
+    <message>
+        <source>brat file name {relative!r} leads outside the export</source>
+        <translation>brat 文件名 {relative!r} 指向导出文件夹之外</translation>
+    </message>
+    <message>
+        <source>annotators {other!r} and {annotator!r} would share one brat folder on disks that ignore case; export them one at a time with --annotator</source>
+        <translation>在不区分大小写的磁盘上，标注员 {other!r} 和 {annotator!r} 会共用一个 brat 文件夹；请用 --annotator 逐个导出</translation>
+    </message>
+    <message>
+        <source>two records would write the brat file {relative}</source>
+        <translation>两条记录会写同一个 brat 文件 {relative}</translation>
+    </message>
+    <message>
+        <source>article {article_id}, span {span_id} ({label}): {problem}</source>
+        <translation>文章 {article_id}，标注 {span_id}（{label}）：{problem}</translation>
+    </message>
+    <message>
+        <source>cannot export {name!r}; formats: {choices}</source>
+        <translation>无法导出 {name!r}；可用格式：{choices}</translation>
+    </message>
+    <message>
+        <source>cannot import {name!r}; formats: {choices}</source>
+        <translation>无法导入 {name!r}；可用格式：{choices}</translation>
+    </message>
+    <message>
+        <source>writing .spacy needs spaCy installed (pip install spacy); use .jsonl</source>
+        <translation>写 .spacy 需要安装 spaCy（pip install spacy）；请改用 .jsonl</translation>
+    </message>
+    <message>
+        <source>{name} item of {id} lost or moved spans</source>
+        <translation>{id} 的 {name} 条目丢失或移动了标注</translation>
+    </message>
+    <message>
+        <source>{name} item of {id}: {error}</source>
+        <translation>{id} 的 {name} 条目：{error}</translation>
+    </message>
+    <message>
+        <source>article {id!r}: {problem}</source>
+        <translation>文章 {id!r}：{problem}</translation>
+    </message>
+    <message>
+        <source>{size} is above the limit of {limit} (change it with --max-bytes)</source>
+        <translation>{size} 超过 {limit} 的上限（可用 --max-bytes 修改）</translation>
+    </message>
+    <message>
+        <source>not a regular file ({kind})</source>
+        <translation>不是普通文件（{kind}）</translation>
+    </message>
+    <message>
+        <source>holds no page</source>
+        <translation>不含任何网页</translation>
+    </message>
+    <message>
+        <source>cannot read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>a .jsonl file must be UTF-8 ({reason} at byte {start})</source>
+        <translation>.jsonl 文件必须是 UTF-8 编码（第 {start} 字节处 {reason}）</translation>
+    </message>
+    <message>
+        <source>line {number}: expected an object with `text` or `html`</source>
+        <translation>第 {number} 行：应为含 `text` 或 `html` 的对象</translation>
+    </message>
+    <message>
+        <source>line {number}: needs a string `text` or `html`</source>
+        <translation>第 {number} 行：需要字符串类型的 `text` 或 `html`</translation>
+    </message>
+    <message>
+        <source>line {number}: {error}</source>
+        <translation>第 {number} 行：{error}</translation>
+    </message>
+    <message>
+        <source>page {number}: {error}</source>
+        <translation>第 {number} 页：{error}</translation>
+    </message>
+    <message>
+        <source>the register&apos;s stored decisions are damaged: {error}</source>
+        <translation>名录中保存的决定已损坏：{error}</translation>
+    </message>
+    <message>
+        <source>boilerplate regions are marked line by line, not offered</source>
+        <translation>版面噪声区域按行标注，不做推荐</translation>
+    </message>
+    <message>
+        <source>only a string within one line can be offered in every article</source>
+        <translation>只有同一行内的字符串才能推荐到每篇文章</translation>
+    </message>
+    <message>
+        <source>no label {label!r} in this database&apos;s schema</source>
+        <translation>此数据库的标签方案中没有标签 {label!r}</translation>
+    </message>
+    <message>
+        <source>cannot export {format!r}; formats: {choices}</source>
+        <translation>无法导出 {format!r}；可用格式：{choices}</translation>
+    </message>
+    <message>
+        <source>--csv is for --format register</source>
+        <translation>--csv 只用于 --format register</translation>
+    </message>
+    <message>
+        <source>--original is only for --format jsonl</source>
+        <translation>--original 只用于 --format jsonl</translation>
+    </message>
+    <message>
+        <source>--relations is only for --format doccano or label-studio</source>
+        <translation>--relations 只用于 --format doccano 或 label-studio</translation>
+    </message>
+    <message>
+        <source>--tab is only for --format conll</source>
+        <translation>--tab 只用于 --format conll</translation>
+    </message>
+    <message>
+        <source>--body-only would cut out everything the boilerplate format labels</source>
+        <translation>--body-only 会删掉 boilerplate 格式所标注的全部内容</translation>
+    </message>
+    <message>
+        <source>brat writes a folder: say where with --out FOLDER</source>
+        <translation>brat 会写一个文件夹：请用 --out FOLDER 指定位置</translation>
+    </message>
+    <message>
+        <source>no annotation set of {annotator!r} in this database (annotators: {known})</source>
+        <translation>此数据库中没有 {annotator!r} 的标注集（标注员：{known}）</translation>
+    </message>
+    <message>
+        <source>say where the export goes</source>
+        <translation>请指定导出位置</translation>
+    </message>
+    <message>
+        <source>there is no database at {db_path} to back up</source>
+        <translation>{db_path} 处没有可备份的数据库</translation>
+    </message>
+    <message>
+        <source>{target} already exists; choose another name for the backup</source>
+        <translation>{target} 已存在；请为备份另选名字</translation>
+    </message>
+    <message>
+        <source>keep at least one backup</source>
+        <translation>至少保留一份备份</translation>
+    </message>
+    <message>
+        <source>there is no backup at {backup}; nothing was restored</source>
+        <translation>{backup} 处没有备份；未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>{backup} is the database itself; nothing was restored</source>
+        <translation>{backup} 就是数据库本身；未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>cannot create {parent}: {strerror}</source>
+        <translation>无法创建 {parent}：{strerror}</translation>
+    </message>
+    <message>
+        <source>the backup of {db_path} failed its check: {problem}</source>
+        <translation>{db_path} 的备份未通过检查：{problem}</translation>
+    </message>
+    <message>
+        <source>{db_path} is open in another program (an annotator window or command); close it and run restore again. Nothing was changed.</source>
+        <translation>{db_path} 已在另一个程序（annotator 窗口或命令）中打开；请关闭它后再运行恢复。未做任何改动。</translation>
+    </message>
+    <message>
+        <source>unknown label {label!r}; the schema has {labels}</source>
+        <translation>未知标签 {label!r}；标签方案中有：{labels}</translation>
+    </message>
+    <message>
+        <source>a {label} span must cover more than white space</source>
+        <translation>{label} 标注不能只包含空白字符</translation>
+    </message>
+    <message>
+        <source>the unsure flag is true or false, not {unsure!r}</source>
+        <translation>“不确定”标记只能是 true 或 false，不能是 {unsure!r}</translation>
+    </message>
+    <message>
+        <source>an official needs a name</source>
+        <translation>官员需要有姓名</translation>
+    </message>
+    <message>
+        <source>official {name!r} mentions spans {unknown} not in its set</source>
+        <translation>官员 {name!r} 提及的标注 {unknown} 不在其标注集中</translation>
+    </message>
+    <message>
+        <source>official {name!r}: {problem}</source>
+        <translation>官员 {name!r}：{problem}</translation>
+    </message>
+    <message>
+        <source>unknown event type {event_type!r}; expected one of {types}</source>
+        <translation>未知事件类型 {event_type!r}；应为以下之一：{types}</translation>
+    </message>
+    <message>
+        <source>event evidence {evidence} is not a span of this set</source>
+        <translation>事件依据 {evidence} 不是本标注集中的标注</translation>
+    </message>
+    <message>
+        <source>event participants must be officials of this set</source>
+        <translation>事件参与者必须是本标注集中的官员</translation>
+    </message>
+    <message>
+        <source>event {type!r}: {problem}</source>
+        <translation>事件 {type!r}：{problem}</translation>
+    </message>
+    <message>
+        <source>span {text!r}: score {score} is not in 0..1</source>
+        <translation>标注 {text!r}：分数 {score} 不在 0..1 之间</translation>
+    </message>
+    <message>
+        <source>note {note!r} is blank or has surrounding blanks</source>
+        <translation>备注 {note!r} 为空或首尾有空白</translation>
+    </message>
+    <message>
+        <source>the database is damaged: {table} row {row}: {bad}</source>
+        <translation>数据库已损坏：{table} 表第 {row} 行：{bad}</translation>
+    </message>
+    <message>
+        <source>{path} is truncated: {size:,} bytes, fewer than its header declares; it was left untouched</source>
+        <translation>{path} 不完整：只有 {size:,} 字节，少于文件头声明的大小；文件未被改动</translation>
+    </message>
+    <message>
+        <source>{where}: {error}</source>
+        <translation>{where}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: its folder cannot be written, and SQLite must write there to read the changes {files} beside it may hold; make the folder writable (nothing was changed)</source>
+        <translation>无法读取 {path}：其所在文件夹不可写，而 SQLite 需要在那里写入才能读取旁边 {files} 中可能保存的改动；请让该文件夹可写（未做任何改动）</translation>
+    </message>
+    <message>
+        <source>{path} is not an SQLite database, or a truncated one ({size} bytes); it was left untouched</source>
+        <translation>{path} 不是 SQLite 数据库，或是不完整的数据库（{size} 字节）；文件未被改动</translation>
+    </message>
+    <message>
+        <source>{path} is not an SQLite database; it was left untouched</source>
+        <translation>{path} 不是 SQLite 数据库；文件未被改动</translation>
+    </message>
+    <message>
+        <source>{where} is locked by another program (waited {busy_timeout:g} s); close the other program or try again</source>
+        <translation>{where} 被另一个程序锁定（已等待 {busy_timeout:g} 秒）；请关闭该程序或稍后重试</translation>
+    </message>
+    <message>
+        <source>{where} is damaged: its column {column!r} holds bytes that are not UTF-8 text; it was left untouched</source>
+        <translation>{where} 已损坏：其列 {column!r} 中有不是 UTF-8 文本的字节；文件未被改动</translation>
+    </message>
+    <message>
+        <source>{where} is damaged ({error}); it was left untouched</source>
+        <translation>{where} 已损坏（{error}）；文件未被改动</translation>
+    </message>
+    <message>
+        <source>{where} cannot be written ({error})</source>
+        <translation>无法写入 {where}（{error}）</translation>
+    </message>
+    <message>
+        <source>{where}: the disk is full ({error}); the last change was not saved</source>
+        <translation>{where}：磁盘已满（{error}）；最后一次改动未保存</translation>
+    </message>
+    <message>
+        <source>{where}: the disk refused a write (full, over the file-size limit, or failing); the last change was not saved</source>
+        <translation>{where}：磁盘拒绝写入（已满、超过文件大小上限或出现故障）；最后一次改动未保存</translation>
+    </message>
+    <message>
+        <source>{where}: refused by a database constraint ({error})</source>
+        <translation>{where}：被数据库约束拒绝（{error}）</translation>
+    </message>
+    <message>
+        <source>there is no database at {path}; nothing to read</source>
+        <translation>{path} 处没有数据库；无可读取的内容</translation>
+    </message>
+    <message>
+        <source>cannot use {path}: {strerror}</source>
+        <translation>无法使用 {path}：{strerror}</translation>
+    </message>
+    <message>
+        <source>{path} is {kind}, not a database file; nothing was read</source>
+        <translation>{path} 是 {kind}，不是数据库文件；未读取任何内容</translation>
+    </message>
+    <message>
+        <source>{path} is damaged; it was left untouched</source>
+        <translation>{path} 已损坏；文件未被改动</translation>
+    </message>
+    <message>
+        <source>{place}: a file name or text that is not UTF-8 (a lone surrogate, {character!r}) cannot be given to SQLite; nothing was saved</source>
+        <translation>{place}：不是 UTF-8 的文件名或文本（孤立代理字符 {character!r}）不能交给 SQLite；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>{path} was made by an older annotator and must be upgraded before it can be read, but {error}</source>
+        <translation>{path} 由旧版 annotator 创建，读取前必须升级，但 {error}</translation>
+    </message>
+    <message>
+        <source>{path} kept changing while it was read; close the program writing it</source>
+        <translation>读取时 {path} 一直在变化；请关闭正在写入它的程序</translation>
+    </message>
+    <message>
+        <source>{path} is not a database file (a folder, a pipe or a device)</source>
+        <translation>{path} 不是数据库文件（而是文件夹、管道或设备）</translation>
+    </message>
+    <message>
+        <source>{where} holds what annotator never writes: {problem}{more}</source>
+        <translation>{where} 中有 annotator 从不写入的内容：{problem}{more}</translation>
+    </message>
+    <message>
+        <source>{where} is an SQLite file but not an annotator database</source>
+        <translation>{where} 是 SQLite 文件，但不是 annotator 数据库</translation>
+    </message>
+    <message>
+        <source>{where} is damaged: its {kind} {name} is missing</source>
+        <translation>{where} 已损坏：缺少 {kind} {name}</translation>
+    </message>
+    <message>
+        <source>there is no database at {path}</source>
+        <translation>{path} 处没有数据库</translation>
+    </message>
+    <message>
+        <source>{where} is damaged ({problem})</source>
+        <translation>{where} 已损坏（{problem}）</translation>
+    </message>
+    <message>
+        <source>cannot copy {path} to a private folder to read it: {strerror}</source>
+        <translation>无法将 {path} 复制到私有文件夹以便读取：{strerror}</translation>
+    </message>
+    <message>
+        <source>the database&apos;s {key} setting is damaged (not what annotator writes)</source>
+        <translation>数据库的 {key} 设置已损坏（不是 annotator 写入的内容）</translation>
+    </message>
+    <message>
+        <source>guidelines are text, not {type_name}</source>
+        <translation>标注指南应为文本，而不是 {type_name}</translation>
+    </message>
+    <message>
+        <source>the guidelines of a label hold at most {MAX_CHARS} characters</source>
+        <translation>一个标签的标注指南最多 {MAX_CHARS} 个字符</translation>
+    </message>
+    <message>
+        <source>guidelines cannot hold a NUL character</source>
+        <translation>标注指南不能含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite file but not an annotator database (schema version {version}, {count} table(s) and index(es) of its own); the file was not changed</source>
+        <translation>{path} 是 SQLite 文件，但不是 annotator 数据库（结构版本 {version}，自有 {count} 个表和索引）；文件未被改动</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer annotator (schema version {current}; this one knows up to {LATEST_VERSION}). Upgrade annotator to open it; the file was not changed.</source>
+        <translation>{path} 由更新版本的 annotator 创建（结构版本 {current}；本版本最高支持 {LATEST_VERSION}）。请升级 annotator 后再打开；文件未被改动。</translation>
+    </message>
+    <message>
+        <source>no article {article_id} in {where}</source>
+        <translation>{where} 中没有文章 {article_id}</translation>
+    </message>
+    <message>
+        <source>unknown status {status!r}; expected one of {statuses}</source>
+        <translation>未知状态 {status!r}；应为以下之一：{statuses}</translation>
+    </message>
+    <message>
+        <source>a status filter needs the annotator whose status it is</source>
+        <translation>按状态筛选需要指定是哪位标注员的状态</translation>
+    </message>
+    <message>
+        <source>a flag filter needs the annotator whose flags they are</source>
+        <translation>按标记筛选需要指定是哪位标注员的标记</translation>
+    </message>
+    <message>
+        <source>refused {source!r}: {error}</source>
+        <translation>已拒绝 {source!r}：{error}</translation>
+    </message>
+    <message>
+        <source>no {kind} with id {row_id}</source>
+        <translation>没有 id 为 {row_id} 的 {kind}</translation>
+    </message>
+    <message>
+        <source>{where} is damaged: its label schema setting cannot be read ({type_name}: {error})</source>
+        <translation>{where} 已损坏：无法读取其标签方案设置（{type_name}: {error}）</translation>
+    </message>
+    <message>
+        <source>span {span_id} ({label} {text!r}) is a suggestion; accept it before adding a note or flag</source>
+        <translation>标注 {span_id}（{label} {text!r}）是建议；请先接受，再添加备注或标记</translation>
+    </message>
+    <message>
+        <source>officials {source_id} and {target_id} are not two of one set</source>
+        <translation>官员 {source_id} 和 {target_id} 不属于同一个标注集</translation>
+    </message>
+    <message>
+        <source>unknown record kind {kind!r}</source>
+        <translation>未知记录类型 {kind!r}</translation>
+    </message>
+    <message>
+        <source>edit_records changes official {official_id}, not one of {annotator}&apos;s on {article_id} that stays</source>
+        <translation>edit_records 修改的官员 {official_id} 不是 {annotator} 在 {article_id} 上保留的官员</translation>
+    </message>
+    <message>
+        <source>edit_records deletes {kind} {row_id}, not one of {annotator}&apos;s on {article_id}</source>
+        <translation>edit_records 删除的 {kind} {row_id} 不属于 {annotator} 在 {article_id} 上的记录</translation>
+    </message>
+    <message>
+        <source>edit_spans deletes a span outside {annotator}&apos;s set of {article_id}</source>
+        <translation>edit_spans 删除的标注不在 {annotator} 对 {article_id} 的标注集中</translation>
+    </message>
+    <message>
+        <source>only suggestions (spans of `auto`) of one article can be accepted</source>
+        <translation>只能接受同一篇文章的建议（`auto` 的标注）</translation>
+    </message>
+    <message>
+        <source>{target} is the database {db} or one of its -wal/-shm/-journal files; {writer} must go elsewhere</source>
+        <translation>{target} 是数据库 {db} 或其 -wal/-shm/-journal 文件之一；{writer} 必须写到别处</translation>
+    </message>
+    <message>
+        <source>the team record in {path} is damaged</source>
+        <translation>{path} 中的团队记录已损坏</translation>
+    </message>
+    <message>
+        <source>{path}: its list of handed-out articles is damaged</source>
+        <translation>{path}：其已分发文章列表已损坏</translation>
+    </message>
+    <message>
+        <source>{path} is neither a database file nor a folder</source>
+        <translation>{path} 既不是数据库文件，也不是文件夹</translation>
     </message>
 </context>
 <context>
@@ -1847,22 +2346,6 @@ No: {source} keeps its name.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <source>todo</source>
-        <translation>待标注</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
         <source>Adjudicated: {k} of 1 article</source>
         <translation>已裁定：{k} / 1 篇</translation>
     </message>
@@ -2086,6 +2569,25 @@ No: {source} keeps its name.</source>
     <message>
         <source>select a label in the table first</source>
         <translation>请先在表格中选择一个标注</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>todo</source>
+        <translation>待标注</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
     </message>
 </context>
 <context>
