@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -21,6 +21,7 @@ from annotator.model import Article, ImportResult
 from annotator.pool import ordered_map
 from annotator.safe_json import JsonRefused, load_json
 from annotator.store import StoreError
+from annotator.store.bulk import EncodedArticle, encode_article
 from annotator.suggest.person_tagger import Learned
 from annotator.suggest.tagged_officials import CACHE_FAMILY, FindsSpec, OfficialsCache
 
@@ -45,7 +46,7 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
 class ArticleSink(Protocol):
-    def add_articles(self, articles: Iterable[Article]) -> tuple[int, int]: ...
+    def add_encoded_articles(self, articles: Sequence[EncodedArticle]) -> tuple[int, int]: ...
 
 
 class ImportInterrupted(KeyboardInterrupt):
@@ -242,9 +243,10 @@ def _same_file(path: Path, other: Path) -> bool:
         return False
 
 
-# A file's articles and, with a FindsSpec, each text's tagged officials (text key -> JSON)
-# and the sentences the worker's tagger read for them (see PersonTagger.learned)
-Cleaned = tuple[list[Article], dict[str, str], list[Learned]]
+# A file's articles, encoded for the store by the worker, and, with a FindsSpec, each text's
+# tagged officials (text key -> JSON) and the sentences the worker's tagger read for them (see
+# PersonTagger.learned)
+Cleaned = tuple[list[EncodedArticle], dict[str, str], list[Learned]]
 
 
 def _cleaner(max_bytes: int, finds: FindsSpec | None = None) -> Callable[[Path], Cleaned | str]:
@@ -259,10 +261,11 @@ def _cleaner(max_bytes: int, finds: FindsSpec | None = None) -> Callable[[Path],
             articles = clean_file(path, max_bytes=max_bytes)
         except FileRefused as error:
             return error.message  # the same text, keeping its template for the window
+        encoded = [encode_article(a) for a in articles]
         if collector is None or finds is None:
-            return articles, {}, []
+            return encoded, {}, []
         found = dict(collector.encoded_finds(a.text) for a in articles)
-        return articles, found, finds.learned()
+        return encoded, found, finds.learned()
 
     return clean
 
@@ -300,7 +303,7 @@ def import_paths(
     suggestions' corpus pass finds them done."""
     files, failures = find_page_files(paths)
     imported = present = 0
-    batch: list[Article] = []
+    batch: list[EncodedArticle] = []
     batch_files: list[Path] = []
     batch_finds: dict[str, str] = {}
     finds_prefix = finds.prefix() if finds is not None else None
@@ -312,7 +315,7 @@ def import_paths(
         if not batch:
             return
         try:
-            added, already = store.add_articles(batch)
+            added, already = store.add_encoded_articles(batch)
         except StoreError as error:  # e.g. locked or full: every file of the batch failed
             failures.extend((printable(str(f)), error.message) for f in batch_files)
         else:

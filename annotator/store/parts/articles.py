@@ -31,7 +31,10 @@ class ArticlesPart(StoreBase):
 
         Every id is checked first (model.check_article_id: ids name files in exports); one
         illegal id refuses the whole batch and nothing is written."""
-        articles = list(articles)
+        return self.add_encoded_articles([bulk.encode_article(a) for a in articles])
+
+    def add_encoded_articles(self, articles: Sequence[bulk.EncodedArticle]) -> tuple[int, int]:
+        """`add_articles` of articles a worker process encoded (bulk.encode_article)."""
         for article in articles:
             try:
                 check_article_id(article.id)
@@ -39,15 +42,11 @@ class ArticlesPart(StoreBase):
                 raise StoreError(
                     "refused {source!r}: {error}", source=article.source, error=error
                 ) from None
-        rows = [codec.article_row(a, now()) for a in articles]
-        if not rows:
+        if not articles:
             return 0, 0
         with self._writing() as conn:
-            before = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            self.db["articles"].insert_all(rows, ignore=True, batch_size=200)
-            after = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        inserted = after - before
-        return inserted, len(rows) - inserted
+            inserted = bulk.insert_articles(conn, articles, now())
+        return inserted, len(articles) - inserted
 
     def has_article(self, article_id: str) -> bool:
         with self._reading() as conn:
