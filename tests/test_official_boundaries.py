@@ -94,3 +94,16 @@ def test_a_surname_with_a_title_or_a_title_phrase_is_no_attendee():
     assert ruled("江主席出席午宴。") == []
     found = ruled("全国人大常委会副委员长铁木尔·达瓦买提出席了晚会。")
     assert found == ["铁木尔·达瓦买提"]
+
+
+def test_the_rules_word_lists_are_lexicons_a_user_can_extend():
+    lexicons = default_lexicons()
+    text = "王小明、李大伟莅临指导。"
+    assert find_in_line(text, NameRules(lexicons)) == []
+    extended = lexicons.with_entries({"attendee_verbs": (*lexicons.attendee_verbs, "莅临")})
+    assert [m.name for m in find_in_line(text, NameRules(extended))] == ["王小明", "李大伟"]
+    leaders = lexicons.with_entries({"leader_words": ("首长",)})
+    assert [m.name for m in find_in_line("首长王小明、李大伟", NameRules(leaders))] == [
+        "王小明",
+        "李大伟",
+    ]

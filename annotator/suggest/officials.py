@@ -17,17 +17,14 @@ from annotator.suggest.strings import occurrences, occurrences_of_each
 from annotator.suggest.taken import Taken
 
 _CLAUSE_BREAK = '。,,;;::!?!?\n()()“”"「」【】[]'
-# no organization's name holds these: a title phrase starts after them (听取了|财政部部长)
-_TITLE_BOUNDARY = frozenset(_CLAUSE_BREAK + "、丨| \u3000\t与和及同的在由是了被把")
-_ATTENDEE_VERB = re.compile(r"(?:参加(?:有关|相关)?活动|出席|陪同|参加)")
+# no organization's name holds these: a title phrase starts after them (and after the words of
+# title_phrase_breaks.txt: 听取了|财政部部长)
+_TITLE_BOUNDARY = frozenset(_CLAUSE_BREAK + "、丨| \u3000\t")
 _LIST_SEPARATOR = re.compile(r"[、\s\u3000]+")
-_LEADERS = "领导"
 _CLAUSE = re.compile("[^" + re.escape(_CLAUSE_BREAK) + r"\s\u3000]+")
 _CLAUSE_BREAK_CHARACTER = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")
 # a longer stretch before 出席/参加 without a clause break is a sentence going on, not a list
 MAX_ATTENDEE_CLAUSE = 300
-# a list member ending so is a place or a body, not a person (双河镇、柳林乡等地)
-NOT_NAME_ENDINGS = frozenset("省市县区镇乡村州旗盟路街馆院局厅委办处所站港园厂校队")
 MAX_TITLE_LENGTH = 24
 _SPACE_RUN = re.compile(r"\s*")  # what str.lstrip() removes
 
@@ -50,19 +47,35 @@ class NameMention:
     score: float | None = None  # a model's probability of the name; None: a rule's find
 
 
-@functools.lru_cache(maxsize=4)  # built once per lexicon, not once per line
-def _title_alternation(titles: tuple[str, ...]) -> re.Pattern[str]:
-    # 常委会, 主任会议: a title word glued to 会 names a body, not a person's title
-    return re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ")(?!会)")
+@functools.lru_cache(maxsize=8)  # built once per lexicon, not once per line
+def _title_alternation(titles: tuple[str, ...], bodies: tuple[str, ...]) -> re.Pattern[str]:
+    # 常委会, 主任会议: a title word glued to one of `bodies` names a body, not a person's title
+    return re.compile(_alternation(titles) + (f"(?!{_alternation(bodies)})" if bodies else ""))
 
 
-def title_phrase_start(text: str, end_of_word: int, word_start: int) -> int:
+def _alternation(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+@functools.lru_cache(maxsize=8)
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words`, longest first (参加有关活动 before 参加); never matches when empty."""
+    ordered = tuple(sorted(words, key=len, reverse=True))
+    return re.compile(_alternation(ordered) if ordered else "(?!)")
+
+
+def title_phrase_start(text: str, end_of_word: int, word_start: int, lexicons: Lexicons) -> int:
     """Where the title phrase (organization + title word) ending at `end_of_word` begins: a
     walk back from the title word over its organization, to the clause boundary."""
+    breaks = lexicons.title_phrase_breaks
     position = word_start
     while position > 0 and end_of_word - position < MAX_TITLE_LENGTH:
         previous = text[position - 1]
-        if previous in _TITLE_BOUNDARY or not (is_han(previous) or previous in "·"):
+        if (
+            previous in _TITLE_BOUNDARY
+            or previous in breaks
+            or not (is_han(previous) or previous in "·")
+        ):
             break
         position -= 1
     return position
@@ -75,7 +88,7 @@ def _title_chain(
     chain: list[TitleMention] = []
     match: re.Match[str] | None = word_match
     while match is not None:
-        start = title_phrase_start(text, match.end(), match.start())
+        start = title_phrase_start(text, match.end(), match.start(), lexicons)
         phrase = text[start : match.end()]
         organization = phrase[: len(phrase) - len(match.group())] or None
         chain.append(TitleMention(start, match.end(), phrase, organization))
@@ -100,7 +113,7 @@ def is_credit(text: str, start: int, end: int, *, lexicons: Lexicons) -> bool:
 def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
     """Mentions found by the title, leader-list and attendee rules in one line of text."""
     lexicons = rules.lexicons
-    pattern = _title_alternation(lexicons.titles)
+    pattern = _title_alternation(lexicons.titles, lexicons.title_body_suffixes)
     mentions: list[NameMention] = []
     for match in pattern.finditer(text):
         name = rules.name_at(text, match.end())
@@ -109,7 +122,7 @@ def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
         titles = tuple(_title_chain(text, match, pattern, lexicons))
         end = match.end() + len(name)
         mentions.append(NameMention(match.end(), end, name, "title-chain", titles))
-    for match in re.finditer(_LEADERS, text):
+    for match in _words(lexicons.leader_words).finditer(text):
         position = match.end()
         while True:
             name = rules.name_at(text, position)
@@ -121,7 +134,7 @@ def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
                 break
             position += 1
     breaks: list[int] | None = None
-    for match in _ATTENDEE_VERB.finditer(text):
+    for match in _words(lexicons.attendee_verbs).finditer(text):
         if breaks is None:  # once per line: walking back from every verb was quadratic
             breaks = [m.start() for m in _CLAUSE_BREAK_CHARACTER.finditer(text)]
         mentions.extend(_attendees(text, match.start(), rules, breaks))
@@ -143,7 +156,8 @@ def _enumeration(text: str, rules: NameRules) -> list[NameMention]:
         if first is None or last is None:
             continue
         names = [first, *parts[1:-1], last]
-        if not all(rules.is_name(n) and n[-1] not in NOT_NAME_ENDINGS for n in names):
+        endings = rules.lexicons.not_name_endings
+        if not all(rules.is_name(n) and n[-1] not in endings for n in names):
             continue
         closed = parts[-1][len(last) :].startswith(rules.lexicons.enumeration_ends)
         if not closed and not any(n in rules.known_set for n in names):
@@ -179,7 +193,9 @@ def surname_title_mentions(
     for surname, owner in owners.items():
         if surname not in text:
             continue
-        for match in _surname_title(surname, lexicons.titles).finditer(text):
+        for match in _surname_title(
+            surname, lexicons.titles, lexicons.title_body_suffixes
+        ).finditer(text):
             start, end = match.span()
             if (start > 0 and is_han(text[start - 1])) or taken.overlaps(start, end):
                 continue
@@ -223,9 +239,10 @@ def title_only_mentions(
 
 
 @functools.lru_cache(maxsize=4096)  # one pattern per surname, not one per surname and line
-def _surname_title(surname: str, titles: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(t) for t in titles)
-    return re.compile(rf"{re.escape(surname)}(?:{alternation})(?!会)")
+def _surname_title(
+    surname: str, titles: tuple[str, ...], bodies: tuple[str, ...]
+) -> re.Pattern[str]:
+    return re.compile(re.escape(surname) + _title_alternation(titles, bodies).pattern)
 
 
 def _attendees(
@@ -295,7 +312,7 @@ def title_chain_before(
 ) -> tuple[TitleMention, ...]:
     """The title chain that ends right before `name_start` (国务院副总理兼外交部长|钱其琛), read
     as the title rule reads it; `words` (longest first) may hold more titles than the lexicon."""
-    pattern = _title_alternation(words)
+    pattern = _title_alternation(words, lexicons.title_body_suffixes)
     for word in words:
         if text.endswith(word, 0, name_start):
             match = pattern.match(text, name_start - len(word))

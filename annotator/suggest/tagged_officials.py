@@ -28,8 +28,6 @@ from annotator.suggest.taken import Taken
 
 MIN_SCORE = 0.6  # below it the tagger is unsure; the rules or a person decide
 RULE = "tagger"
-# a title word glued to 会 names a body (常委会), not the person's title
-_NOT_A_TITLE_AFTER = "会"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +83,12 @@ def title_words(titles: tuple[str, ...]) -> TitleWords:
     return TitleWords(words, re.compile("|".join(re.escape(w) for w in words)))
 
 
-def _title_after(text: str, end: int, words: TitleWords) -> TitleMention | None:
+def _title_after(
+    text: str, end: int, words: TitleWords, bodies: tuple[str, ...]
+) -> TitleMention | None:
+    """The title word right after a name; not one glued to a body's word (常委会)."""
     for word in words.words:
-        if text.startswith(word, end) and not text.startswith(_NOT_A_TITLE_AFTER, end + len(word)):
+        if text.startswith(word, end) and not text.startswith(bodies, end + len(word)):
             return TitleMention(end, end + len(word), word, None)
     return None
 
@@ -121,7 +122,7 @@ def tagged_officials(
             continue
         titles = title_chain_before(text, name.start, lexicons, words.words)
         if not titles:
-            after = _title_after(text, name.end, words)
+            after = _title_after(text, name.end, words, lexicons.title_body_suffixes)
             titles = (after,) if after and after.end not in name_starts else ()
         if titles:
             mention = NameMention(name.start, name.end, name.text, RULE, titles, score=name.score)

@@ -26,6 +26,7 @@ import pycrfsuite
 from annotator.cleaning.chars import is_han
 from annotator.model import AUTO, GOLD, AnnotationSet
 from annotator.scoring import MatchCounts
+from annotator.suggest.lexicons import default_lexicons
 from annotator.suggest.officials import title_phrase_start
 from annotator.suggest.person_tagger import (
     PersonTagger,
@@ -143,13 +144,14 @@ def title_after_variants(
     behind the name. News writes both orders; the 1998 corpus mostly the first, so without these
     the tagger rarely finds a name followed by its title (贯彻落实习近平总书记…)."""
     words = tuple(sorted(set(titles), key=len, reverse=True))
+    lexicons = default_lexicons()  # the base corpus is read as the bundled rules read it
     for sentence in sentences:
         text = sentence.text
         for start, end in sentence.names:
             word = next((w for w in words if text.endswith(w, 0, start)), None)
             if word is None:
                 continue
-            phrase = title_phrase_start(text, start, start - len(word))
+            phrase = title_phrase_start(text, start, start - len(word), lexicons)
             if start - len(word) - phrase > MAX_ORGANIZATION or (
                 phrase > 0 and is_han(text[phrase - 1]) and text[phrase - 1] not in "了的在和与同及"
             ):
