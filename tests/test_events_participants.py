@@ -48,7 +48,7 @@ def test_a_cited_leader_is_no_participant() -> None:
     )
     aset = _suggested(text, "2024-04-08")
     assert _events(aset) == [("座谈会/会议", "2024-04-07", "成都", ["张三"])]
-    (cited,) = references(text)
+    (cited,) = references(text, lexicons=default_lexicons())
     assert "习近平" in text[cited[0] : cited[1]] and "张三" not in text[cited[0] : cited[1]]
 
 

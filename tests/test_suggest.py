@@ -584,7 +584,7 @@ def test_a_headline_is_not_an_event_but_the_body_sentence_is() -> None:
 def test_place_of_an_event(sentence: str, place: str | None) -> None:
     from annotator.suggest.events import find_place
 
-    found = find_place(sentence, 0)
+    found = find_place(sentence, 0, default_lexicons())
     assert (found.text if found else None) == place
 
 

@@ -25,14 +25,10 @@ from annotator.suggest.lexicons import Lexicons
 
 CLASSIFIED = "classifier"  # the trigger of an event only the classifier found
 _SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]?")
-_ACTIVITY = (
-    r"召开|举行|举办|开幕|闭幕|会见|会谈|座谈|主持|考察|调研|视察|检查|督导|参观|看望|慰问|察看"
-)
-# a place is a run of Han characters that holds no activity or policy verb (来疆考察交流 -> no place)
-_PLACE = rf"((?:(?!{_ACTIVITY}|学习|对接|交流|贯彻|落实|推进|实施|开展|了解)[{HAN}]){{2,MAX}}?)"
-_TIME_WORD = re.compile(
-    r"不久|日前|近日|近期|此前|之前|以前|以来|前夕|当天|当日|今年|去年|明年|上午|下午|晚上|期间|时候"
-)
+# the marks after a place that end it (来到…村,), a comma, and the marks a citation does not cross
+_PUNCT = "[,。;、]"
+_COMMA = "[,]"
+_STOPS = ",;:。!?"
 _QUOTE_OPEN = re.compile(r"[“「『]")
 _QUOTE_CLOSE = re.compile(r"[”」』]")
 _BLANK = "\u3000"  # stands in for quoted words: no trigger, cue or clause mark
@@ -45,7 +41,6 @@ _TITLE = re.compile(r"《[^》]*》")
 # verb carries it as an act (对埃及进行为期三天的访问)
 _NOMINAL = re.compile(r"对[^,;:。]*的$")
 _NOMINAL_REACH = 30  # characters looked back for 对…的
-_LIGHT_VERB = re.compile(r"进行|开展|展开|作了|做了")
 # 在疆期间, 在滨期间: a paragraph that sums up the stay somewhere the story told
 _STAY_RECAP = re.compile(rf"在[{HAN}]{{1,8}}期间")
 _NAME_RUN = re.compile(rf"[{HAN}·]+$")
@@ -55,35 +50,108 @@ _NAME_MIN = 8
 _NAME_REACH = 40  # characters looked back for it
 
 
-def _place(maximum: int) -> str:
-    return _PLACE.replace("MAX", str(maximum))
-
-
-_PLACE_PATTERNS = (
-    # 在人民大会堂同…举行会谈, 在北京会晤…: the venue or city, then whom they met (before the
-    # next pattern: 在日内瓦同瑞方外长举行会谈 is in 日内瓦); not 在会上, 在讲话中, 在此期间 (a when
-    # or a where in the talk, not a place)
-    re.compile(
-        rf"在{_place(12)}(?<![上中下里内后前时间])"
-        r"(?=同|与|和|会见|会晤|接见|出席|举行|签署|参加|宴请|接受|向)"
-    ),
-    # 在成都召开, 在柳林乡主持召开, 在高雄市政府主持, 在新疆对接…工作: where the activity happens
-    re.compile(rf"在{_place(12)}(?:{_ACTIVITY}|对接|交流)"),
-    # 来到于田县…村, 前往旗山区, 南下高雄: where the visitors went
-    re.compile(
-        rf"(?:来到|走进|前往|抵达|深入|南下|北上|西进|东进){_place(20)}"
-        rf"(?=[,,。;、]|{_ACTIVITY}|学习|了解|实地)"
-    ),
-    re.compile(rf"赴{_place(8)}(?:学习|考察|调研|参观|对接|交流|检查|视察|督导|出席)"),
-    # 参观自治区博物馆, 走访…服务中心: a visit names its venue by the kind of place it is
-    re.compile(
-        rf"(?:(?:参观|走访|察看)了?|来到){_place(20)}"
-        r"(?:(?<=[馆园所站港厂场院校村镇街区部室点])|(?<=中心|基地|之家|公司|企业|集团))"
-        r"(?=[,,。;、]|$|了解|学习|听取|察看|调研|考察)"
-    ),
-    re.compile(rf"来{_place(4)}(?:考察|调研|视察|检查|学习|对接|交流)"),
-    re.compile(rf"在([{HAN}]{{2,4}})(?<!期间)(?<![时中上后前里])(?=[,,])"),
+# the lexicons the place and citation patterns are built from, in the order `_built` takes them
+_GRAMMAR_STEMS = (
+    "event_activities",
+    "event_place_stops",
+    "event_time_words",
+    "event_met_at",
+    "event_done_at",
+    "event_movement_verbs",
+    "event_done_there",
+    "event_trip_purposes",
+    "event_come_purposes",
+    "event_visit_verbs",
+    "event_venue_ends",
+    "event_venue_then",
+    "event_light_verbs",
+    "event_reference_verbs",
+    "event_reference_objects",
+    "event_cited_leaders",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The patterns that find an event's place, a noun made an act by a light verb, and a
+    leader cited, built from the words of their lexicons (event_activities.txt …); the
+    localisers (上, 中, 后 …) and function words around them are grammar and stay here."""
+
+    places: tuple[re.Pattern[str], ...]
+    time_word: re.Pattern[str]
+    light_verb: re.Pattern[str]
+    reference: re.Pattern[str]
+
+
+def _grammar(lexicons: Lexicons) -> _Grammar:
+    return _built(tuple(lexicons.entries(stem) for stem in _GRAMMAR_STEMS))
+
+
+def _any(words: Iterable[str]) -> str:
+    """An alternation of `words` in file order; one that matches nothing when there are none."""
+    return "|".join(map(re.escape, words)) or "(?!)"
+
+
+def _ends(words: Iterable[str]) -> str:
+    """A lookbehind for any of `words`: one per length, as `re` wants them fixed-width."""
+    by_length: dict[int, list[str]] = {}
+    for word in words:
+        by_length.setdefault(len(word), []).append(word)
+    return "|".join(f"(?<={_any(group)})" for group in by_length.values()) or "(?!)"
+
+
+@functools.lru_cache(maxsize=8)
+def _built(words: tuple[tuple[str, ...], ...]) -> _Grammar:
+    (
+        activities,
+        stops,
+        time_words,
+        met_at,
+        done_at,
+        movement,
+        done_there,
+        trip,
+        come,
+        visit,
+        venue_ends,
+        venue_then,
+        light,
+        citing,
+        cited,
+        leaders,
+    ) = words
+    # a place is a run of Han characters that holds no activity or verb of work (来疆考察交流 ->
+    # no place)
+    place = rf"((?:(?!{_any(activities)}|{_any(stops)})[{HAN}]){{2,MAX}}?)"
+
+    def upto(maximum: int) -> str:
+        return place.replace("MAX", str(maximum))
+
+    places = (
+        # 在人民大会堂同…举行会谈, 在北京会晤…: the venue or city, then whom they met (before
+        # the next pattern: 在日内瓦同瑞方外长举行会谈 is in 日内瓦); not 在会上, 在讲话中,
+        # 在此期间 (a when or a where in the talk, not a place)
+        rf"在{upto(12)}(?<![上中下里内后前时间])(?={_any(met_at)})",
+        # 在成都召开, 在柳林乡主持召开, 在高雄市政府主持, 在新疆对接…工作: where it happens
+        rf"在{upto(12)}(?:{_any(activities)}|{_any(done_at)})",
+        # 来到于田县…村, 前往旗山区, 南下高雄: where the visitors went
+        rf"(?:{_any(movement)}){upto(20)}(?=PUNCT|{_any(activities)}|{_any(done_there)})",
+        rf"赴{upto(8)}(?:{_any(trip)})",
+        # 参观自治区博物馆, 走访…服务中心: a visit names its venue by the kind of place it is
+        # (来到 takes no 了)
+        rf"(?:(?:{_any(visit)})了?|来到){upto(20)}(?:{_ends(venue_ends)})(?=PUNCT|$|{_any(venue_then)})",
+        rf"来{upto(4)}(?:{_any(come)})",
+        rf"在([{HAN}]{{2,4}})(?<!期间)(?<![时中上后前里])(?=COMMA)",
+    )
+    return _Grammar(
+        tuple(re.compile(p.replace("PUNCT", _PUNCT).replace("COMMA", _COMMA)) for p in places),
+        re.compile(_any(time_words)),
+        re.compile(_any(light)),
+        re.compile(
+            rf"(?:{_any(citing)})[^{_STOPS}]{{0,24}}?(?:{_any(cited)})"
+            rf"|[^{_STOPS}、]{{2,8}}?(?:{_any(leaders)})(?:和党中央)?(?:关于|的?重要|的?嘱托|赋予)"
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +214,13 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return result
 
 
-def find_place(sentence: str, offset: int) -> PlaceMention | None:
-    for pattern in _PLACE_PATTERNS:
+def find_place(sentence: str, offset: int, lexicons: Lexicons) -> PlaceMention | None:
+    grammar = _grammar(lexicons)
+    for pattern in grammar.places:
         for match in pattern.finditer(sentence):
             # 在前不久召开的…: a when, not a where; 在会上同代表们座谈: a where in the talk, then whom
-            if not _TIME_WORD.search(match.group(1)) and not _IN_THE_TALK.search(match.group(1)):
+            when = grammar.time_word.search(match.group(1))
+            if not when and not _IN_THE_TALK.search(match.group(1)):
                 return PlaceMention(match.start(1) + offset, match.end(1) + offset, match.group(1))
     return None
 
@@ -190,10 +260,13 @@ def find_events(
         if classifier is not None and told:
             types = _judged(types, told, classifier, lexicons)
         if stay_told := next((d for d in dates if d.end_date), None):
-            story = replace(story, stay=Stay(stay_told, find_place(sentence, start)))
+            story = replace(story, stay=Stay(stay_told, find_place(sentence, start, lexicons)))
         if not types:
             continue
-        in_sentence = story.stay.place if stay_told and story.stay else find_place(sentence, start)
+        if stay_told and story.stay:
+            in_sentence = story.stay.place
+        else:
+            in_sentence = find_place(sentence, start, lexicons)
         recap = sums_up and not events
         stay_types = {e.type for e in events if e.recap}
         if stay_types & {t for t, _trigger, _position in types}:
@@ -202,7 +275,7 @@ def find_events(
         for event_type, trigger, position in types:
             # the place said in the trigger's own clause (赴四川省学习考察,两省区在成都举行座谈会:
             # the 考察 is in 四川省), else the first the sentence names
-            place = _clause_place(sentence, start, position) or in_sentence
+            place = _clause_place(sentence, start, position, lexicons) or in_sentence
             when = date
             if recap and stay is not None:  # the stay itself: its span of days, its place
                 when, place = stay.date, stay.place or place
@@ -350,19 +423,11 @@ def _judged(
     return [(event_type, CLASSIFIED, 0)]
 
 
-# 贯彻落实习近平总书记关于…的重要论述, 学习…重要讲话精神, 对习近平总书记关于…的理解: a leader
-# cited, not one who took part
-_REFERENCE = re.compile(
-    r"(?:贯彻|落实|学习|领会|牢记|遵循|践行|按照|根据|宣讲|忠实于)"
-    r"[^,;:。!?,;:!?]{0,24}?(?:关于|重要讲话|重要指示|重要论述|重要批示|嘱托|思想|精神|部署)"
-    r"|[^,;:。!?,;:!?、]{2,8}?(?:总书记|同志|主席)(?:和党中央)?(?:关于|的?重要|的?嘱托|赋予)"
-)
-
-
-def references(text: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
-    """Stretches of `text` that cite a leader's words (贯彻落实习近平总书记关于…): the officials
-    named there are no participants of the sentence's event."""
-    return tuple((m.start() + offset, m.end() + offset) for m in _REFERENCE.finditer(text))
+def references(text: str, offset: int = 0, *, lexicons: Lexicons) -> tuple[tuple[int, int], ...]:
+    """Stretches of `text` that cite a leader's words (贯彻落实习近平总书记关于…的重要论述,
+    学习…重要讲话精神): the officials named there are no participants of the sentence's event."""
+    cited = _grammar(lexicons).reference.finditer(text)
+    return tuple((m.start() + offset, m.end() + offset) for m in cited)
 
 
 def has_trigger(sentence: str, lexicons: Lexicons) -> bool:
@@ -373,11 +438,13 @@ def has_trigger(sentence: str, lexicons: Lexicons) -> bool:
     )
 
 
-def _clause_place(sentence: str, offset: int, position: int) -> PlaceMention | None:
+def _clause_place(
+    sentence: str, offset: int, position: int, lexicons: Lexicons
+) -> PlaceMention | None:
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)), default=0)
     clause_end = _CLAUSE_BREAK.search(sentence, position)
     stop = clause_end.end() if clause_end else len(sentence)  # its mark: patterns look for it
-    return find_place(sentence[clause_start:stop], offset + clause_start)
+    return find_place(sentence[clause_start:stop], offset + clause_start, lexicons)
 
 
 def _types_in(sentence: str, lexicons: Lexicons) -> list[tuple[str, str, int]]:
@@ -387,7 +454,8 @@ def _types_in(sentence: str, lexicons: Lexicons) -> list[tuple[str, str, int]]:
     strong, weak = _triggers(lexicons.event_triggers), _triggers(lexicons.event_weak_triggers)
     if strong.pattern.search(text) is None and weak.pattern.search(text) is None:
         return []
-    unreported = _Unreported.of(text, _cues(lexicons.event_modality))
+    light_verb = _grammar(lexicons).light_verb
+    unreported = _Unreported.of(text, _cues(lexicons.event_modality), light_verb)
     found = strong.first_of_each_type(text, unreported)
     if not found:
         found = weak.first_of_each_type(text, unreported)
@@ -507,9 +575,10 @@ class _Unreported:
     clause_starts: tuple[int, ...]
     titles: tuple[tuple[int, int], ...]  # sorted, not overlapping
     references: tuple[str, ...]
+    light_verb: re.Pattern[str]
 
     @classmethod
-    def of(cls, text: str, cues: _Cues) -> _Unreported:
+    def of(cls, text: str, cues: _Cues, light_verb: re.Pattern[str]) -> _Unreported:
         clause_starts = (0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)))
         first = cues.until_end.search(text)
         negated = frozenset(_index(clause_starts, m.start()) for m in cues.negated.finditer(text))
@@ -520,6 +589,7 @@ class _Unreported:
             clause_starts,
             tuple(m.span() for m in _TITLE.finditer(text)),
             cues.references,
+            light_verb,
         )
 
     def covers(self, start: int, end: int) -> bool:
@@ -529,7 +599,7 @@ class _Unreported:
             or _index(self.clause_starts, start) in self.negated_clauses
             or (title >= 0 and self.titles[title][0] <= start < self.titles[title][1])
             or self.text.startswith(self.references, end)
-            or _nominal(self.text, start)
+            or _nominal(self.text, start, self.light_verb)
         )
 
 
@@ -537,6 +607,6 @@ def _index(starts: Sequence[int], position: int) -> int:
     return bisect.bisect_right(starts, position) - 1
 
 
-def _nominal(text: str, position: int) -> bool:
+def _nominal(text: str, position: int, light_verb: re.Pattern[str]) -> bool:
     nominal = _NOMINAL.search(text, max(0, position - _NOMINAL_REACH), position)
-    return nominal is not None and not _LIGHT_VERB.search(nominal.group())
+    return nominal is not None and not light_verb.search(nominal.group())

@@ -321,7 +321,9 @@ class Events:
                     cited_in=tuple(
                         stretch
                         for index in {index, *(p for p, _s, _e in mention.joined)}
-                        for stretch in references(lines[index].text, lines[index].start)
+                        for stretch in references(
+                            lines[index].text, lines[index].start, lexicons=context.lexicons
+                        )
                     ),
                 )
             )
