@@ -120,3 +120,16 @@ def test_a_day_inside_a_trip_of_a_page_without_a_year_is_that_trip() -> None:
         "3月11日,代表团来到东港市码头,实地考察港口建设情况。"
     )
     assert events_of(text, None) == [("考察调研", None, "南湖省")]
+
+
+def test_a_vaguely_timed_sentence_is_not_dated_by_the_day_last_named() -> None:
+    text = "9月3日,代表团在东山召开座谈会。\n全省防汛工作会议近日在北州召开,部署防汛工作。"
+    # 近日 fixes no day: not the one last named, and no reason to be the meeting of that day
+    assert events_of(text, "2024-09-05") == [
+        ("座谈会/会议", "2024-09-03", "东山"),
+        ("座谈会/会议", None, "北州"),
+    ]
+
+
+def test_what_recent_years_saw_is_a_habit_not_an_event() -> None:
+    assert told("学术年会创办于2011年,近年来先后在南州、北州等地成功举办了8次会议。") == []

@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields, replace
 from annotator.cleaning.chars import HAN
 from annotator.suggest.dates import DateContext, DateMention, find_dates
 from annotator.suggest.event_classifier import ADD, NO_TRIGGER, VETO, EventClassifier
-from annotator.suggest.lexicons import Lexicons
+from annotator.suggest.lexicons import Lexicons, contains_any
 
 CLASSIFIED = "classifier"  # the trigger of an event only the classifier found
 _SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]?")
@@ -179,6 +179,7 @@ class EventMention:
     # itself (`recap`), the later ones what was done during it (`summed`)
     recap: bool = False
     summed: bool = False
+    vague: bool = False  # its sentence says 近日, 日前…: on some day it does not fix
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +250,11 @@ def find_events(
         dates, after = find_dates(sentence, story, start)
         story = StoryContext.of(after)
         all_dates.extend(dates)
-        date = dates[0] if dates else previous_date
+        # 近日, 日前: a time that fixes no day, so not the day the story last named either
+        vague = not dates and contains_any(sentence, lexicons.event_vague_times)
+        date = None if vague else dates[0] if dates else previous_date
         previous_date = date
-        if date is None and story.last is not None and not sums_up:
+        if date is None and story.last is not None and not sums_up and not vague:
             # a report goes on with the day it last named (随后, 当晚…); "在疆期间" sums up
             # the whole visit instead, on no one day
             date = DateMention(start, start, "", story.last, None)
@@ -291,6 +294,7 @@ def find_events(
                     name=_name(told, position, trigger),
                     recap=recap,
                     summed=sums_up and not recap,
+                    vague=vague,
                 )
             )
     return events, all_dates, story
@@ -306,6 +310,7 @@ def merge_events(events: Sequence[tuple[int, EventMention]]) -> list[tuple[int, 
     - in a paragraph that sums up a stay (在疆期间…), events of the recap's type are the stay,
       another joins the one of its type at the same place (参观自治区博物馆 again), else it is
       its own (代表团与哈密市召开座谈会: not the one of 乌鲁木齐);
+    - one told on a day the text does not fix (近日, 日前) is its own;
     - any other undated event joins the first of its type told before it, else the others of
       its paragraph."""
     accounts = _accounts(events)
@@ -340,6 +345,8 @@ def _key(
         inside = (k for k, e in same_type if _inside(event.date, e.date))
         return next(inside, (event.type, date, -1))
     own = (event.type, None, paragraph)
+    if event.vague:
+        return own
     if event.summed:
         if (paragraph, event.type) in recap_keys:
             return recap_keys[(paragraph, event.type)]
