@@ -23,9 +23,9 @@ def key_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(keys, what they do) for every action that has a shortcut, in menu order."""
     rows = []
     for action in actions:
-        keys = QCoreApplication.translate("CheatSheet", " or ").join(
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-        )
+        shown = (k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        # once each: two keys may read the same (Return and Enter are both 回车 in Chinese)
+        keys = QCoreApplication.translate("CheatSheet", " or ").join(dict.fromkeys(shown))
         if keys:
             rows.append((keys, MNEMONIC.sub(r"\1", action.text())))  # "&&" is a literal "&"
     return rows

@@ -48,6 +48,7 @@ from annotator.gui.key_prefix import Choice, KeyPrefix
 from annotator.gui.list_panel import ArticleListPanel
 from annotator.gui.notes import about_article, about_span, ask_note, flag_marks
 from annotator.gui.plain import plain_action_text, plain_window_title
+from annotator.gui.screen_fit import resize_within_screen
 from annotator.gui.side_tabs import SideTabs
 from annotator.gui.status_bar import EditorStatusBar
 from annotator.gui.text_view import DEFAULT_TEXT_SIZE, ArticleTextView, Paint
@@ -117,7 +118,7 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
         self.splitter.setSizes([160 * share for share in PANE_SHARES])
         self.setCentralWidget(self.splitter)
         self.setWindowTitle(plain_window_title(f"annotator — {annotator}"))
-        self.resize(1600, 950)
+        resize_within_screen(self, 1600, 950)
 
         self.region_prefix = self._make_region_prefix()
         self._build_menus()
@@ -758,8 +759,9 @@ class MainWindow(RetranslatedWhenShown, QMainWindow):
             self.tr("the article has 1 label.") if labels == 1
             else self.tr("the article has {n} labels.")
         )
-        text = "{} {}\n{}".format(
-            still.format(n=pending), has.format(n=labels), self.tr("Mark it done anyway?")
+        text = self.tr("{pending}; {labels}\n{question}").format(
+            pending=still.format(n=pending), labels=has.format(n=labels),
+            question=self.tr("Mark it done anyway?"),
         )
         return confirm_unless_told_not_to(
             self, self.settings, "done_with_pending", self.tr("Pending suggestions"), text,

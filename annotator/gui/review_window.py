@@ -68,6 +68,7 @@ from annotator.gui.review_layout import disagreement_boxes, lane_bars
 from annotator.gui.review_list_model import ReviewListModel, article_scores
 from annotator.gui.review_notes import NotesPane
 from annotator.gui.review_records import RecordsView
+from annotator.gui.screen_fit import resize_within_screen
 from annotator.model import GOLD
 from annotator.review.adjudication import (
     Adjudicator,
@@ -156,7 +157,7 @@ class ReviewWindow(RetranslatedWhenShown, QMainWindow):
         if self.list_model.rowCount():
             self.select_row(0)
             self._first_opened = self.list_model.article_id(0)
-        self.resize(1500, 900)
+        resize_within_screen(self, 1500, 900)
 
     # -- building -----------------------------------------------------------------------------
 

@@ -1589,6 +1589,12 @@
         <translation>本文有 {n} 个标注。</translation>
     </message>
     <message>
+        <source>{pending}; {labels}
+{question}</source>
+        <translation>{pending}；{labels}
+{question}</translation>
+    </message>
+    <message>
         <source>Mark it done anyway?</source>
         <translation>仍然标为完成吗？</translation>
     </message>
