@@ -9,7 +9,8 @@
   a blank line (readers of CoNLL-2003 take a line starting `-DOCSTART-` as a document break).
 - `tab=True` writes what doccano's CoNLL importer reads: `字<TAB>B-OFFICIAL`, and no
   -DOCSTART- lines, since doccano makes every block between blank lines a text of its own.
-- The format carries no offsets, so it is export-only.
+- The format carries no offsets, so it is export-only; nor events and their modality (planned,
+  hoped…): BIO has no place for them, and a comment line would be a token to CoNLL-2003 readers.
 """
 
 from __future__ import annotations

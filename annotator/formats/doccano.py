@@ -8,6 +8,9 @@
   "entities": [{"id", "label", "start_offset", "end_offset"}], "relations": [{"id", "from_id",
   "to_id", "type"}]}, the relations those of `formats.relations` (officials to their titles and
   organization, events to their participants, place and date, where the text names them).
+- An event's modality (planned, hoped…) as `event_modality`: [{"start_offset", "end_offset" of
+  its evidence span, "type", "modality"}] (`formats.event_modality`); doccano keeps a key it
+  does not know as the example's metadata. Read back: counted as left out (no event travels).
 - Read: both forms, `label` items as [start, end, label] or {"start_offset", "end_offset",
   "label"}. Relations of our kinds become links (`formats.relation_import`): `title` and
   `organization` those of officials; `participant`, `place` and `date` need an event, which a
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.formats import event_modality
 from annotator.formats.base import InvalidExportError, Record
 from annotator.formats.json_items import load_line
 from annotator.formats.record import labelled_spans
@@ -41,6 +45,7 @@ _RELATION = {
     "properties": {"from_id": _OFFSET, "to_id": _OFFSET, "type": _LABEL},
 }
 RELATION_KIND = "doccano relation"  # how a relation left out is counted
+_OFFSETS = ("start_offset", "end_offset")  # doccano's names of a span's ends
 
 
 class DoccanoFormat(SpanListFormat):
@@ -69,6 +74,7 @@ class DoccanoFormat(SpanListFormat):
             },
             "entities": {"type": "array", "items": _ENTITY},
             "relations": {"type": "array", "items": _RELATION},
+            event_modality.KEY: event_modality.item_schema(*_OFFSETS),
         },
     }
 
@@ -77,6 +83,12 @@ class DoccanoFormat(SpanListFormat):
         self.without_relations = without_relations  # read: count relations as left out
 
     def to_item(self, record: Record) -> dict[str, Any]:
+        item = self._spans_item(record)
+        if modalities := event_modality.event_modalities(record, *_OFFSETS):
+            item[event_modality.KEY] = modalities  # doccano keeps it as the example's meta
+        return item
+
+    def _spans_item(self, record: Record) -> dict[str, Any]:
         spans = labelled_spans(record)
         if not self.relations:
             return {"id": record["id"], "text": record["text"], "label": [list(s) for s in spans]}
@@ -117,7 +129,8 @@ class DoccanoFormat(SpanListFormat):
 
     def left_out(self, item: Any) -> tuple[tuple[str, int], ...]:
         count = len(item.get("relations", [])) if self.without_relations else 0
-        return ((RELATION_KIND, count),) if count else ()
+        relations = ((RELATION_KIND, count),) if count else ()
+        return relations + event_modality.left_out(item.get(event_modality.KEY), self.name)
 
     def relations_of(self, item: Any) -> list[FileRelation]:
         return [] if self.without_relations else _relations(item)
@@ -125,8 +138,12 @@ class DoccanoFormat(SpanListFormat):
     def verify(self, chunk: str, record: Record) -> None:
         item = load_line(chunk)
         self.verify_item(item, record)
+        if item.get(event_modality.KEY, []) != event_modality.event_modalities(record, *_OFFSETS):
+            raise InvalidExportError(
+                "doccano event modalities of {id} do not read back", id=record["id"]
+            )
         if self.relations and _relations(item) != record_relations(record):
-            raise InvalidExportError("doccano relations of {id} do not read back", id=record['id'])
+            raise InvalidExportError("doccano relations of {id} do not read back", id=record["id"])
 
 
 def _relations(item: Any) -> list[FileRelation]:

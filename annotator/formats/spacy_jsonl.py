@@ -6,6 +6,9 @@ the three shapes peers write:
   holds no labels and is skipped (only `accept`, or no answer, is imported);
 - spaCy's `Doc.to_json()`: `ents` a list, `spans` an object of span groups ({"sc": [...]});
   every entity and every group's span is read, each (start, end, label) once.
+An event's modality (planned, hoped…) is written as `meta.event_modality` (the DocBin: the same
+list in `doc.user_data`), each item naming the event by its evidence span and type
+(`formats.event_modality`); read back, it is counted as left out (no event travels).
 When spaCy happens to be installed, `write_docbin` also writes a binary `.spacy` DocBin, each
 character a token (what spaCy's Chinese `char` segmenter makes): `doc.ents` holds the entities
 that do not overlap, resolved as the CoNLL export does (what NER trains on), and every span is
@@ -20,8 +23,10 @@ import importlib.util
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO, TextIO
 
+from annotator.formats import event_modality
 from annotator.formats.base import (
     FormatError,
+    InvalidExportError,
     LabelledText,
     Record,
     RefusedLine,
@@ -29,6 +34,7 @@ from annotator.formats.base import (
     by_author,
 )
 from annotator.formats.conll import bio_entities
+from annotator.formats.json_items import load_line
 from annotator.formats.record import labelled_spans
 from annotator.formats.span_list import FileSpan, SpanListFormat
 from annotator.model import is_region_label
@@ -63,7 +69,10 @@ class SpacyFormat(SpanListFormat):
         "required": ["text"],
         "properties": {
             "text": {"type": "string"},
-            "meta": {"type": "object"},
+            "meta": {
+                "type": "object",
+                "properties": {event_modality.KEY: event_modality.item_schema()},
+            },
             "answer": {"enum": [*ANSWERS_TAKEN, *ANSWERS_SKIPPED]},
             "ents": _SPANS,
             "spans": {
@@ -91,14 +100,28 @@ class SpacyFormat(SpanListFormat):
         return by_author(super().read(stream), self.completed_by)
 
     def to_item(self, record: Record) -> dict[str, Any]:
+        meta: dict[str, Any] = {"id": record["id"]}
+        if modalities := event_modality.event_modalities(record):
+            meta[event_modality.KEY] = modalities
         return {
             "text": record["text"],
             "spans": [
                 {"start": start, "end": end, "label": label}
                 for start, end, label in labelled_spans(record)
             ],
-            "meta": {"id": record["id"]},
+            "meta": meta,
         }
+
+    def left_out(self, item: Any) -> tuple[tuple[str, int], ...]:
+        return event_modality.left_out(item.get("meta", {}).get(event_modality.KEY), self.name)
+
+    def verify(self, chunk: str, record: Record) -> None:
+        item = load_line(chunk)
+        self.verify_item(item, record)
+        if item["meta"].get(event_modality.KEY, []) != event_modality.event_modalities(record):
+            raise InvalidExportError(
+                "spacy event modalities of {id} do not read back", id=record["id"]
+            )
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:
         answer = item.get("answer")
@@ -136,6 +159,8 @@ def write_docbin(records: Iterable[Record], out: BinaryIO) -> None:
         text = record["text"]
         doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
         doc.user_data["id"] = record["id"]
+        if modalities := event_modality.event_modalities(record):
+            doc.user_data[event_modality.KEY] = modalities
         spans = labelled_spans(record)
         doc.ents = [doc.char_span(s, e, label=label) for s, e, label in bio_entities(record)]
         for group, in_group in ((ENTITY_GROUP, False), (REGION_GROUP, True)):
