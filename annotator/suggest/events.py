@@ -216,7 +216,11 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 
 
 def find_place(sentence: str, offset: int, lexicons: Lexicons) -> PlaceMention | None:
-    grammar = _grammar(lexicons)
+    """The place `sentence` names as where its event happens, or None."""
+    return _place_in(sentence, offset, _grammar(lexicons))
+
+
+def _place_in(sentence: str, offset: int, grammar: _Grammar) -> PlaceMention | None:
     for pattern in grammar.places:
         for match in pattern.finditer(sentence):
             # 在前不久召开的…: a when, not a where; 在会上同代表们座谈: a where in the talk, then whom
@@ -244,6 +248,7 @@ def find_events(
         dates, after = find_dates(text, story, offset)
         return [], dates, replace(story, today=after.today, year=after.year)
     speech = _Speech()
+    grammar = _grammar(lexicons)
     sums_up = "期间" in text  # once per paragraph, not once per sentence of a long one
     stay = story.stay if _STAY_RECAP.search(text) else None
     for start, end, sentence in sentences(text, offset):
@@ -259,17 +264,17 @@ def find_events(
             # the whole visit instead, on no one day
             date = DateMention(start, start, "", story.last, None)
         told, speech = _told(sentence, speech, _speech(lexicons.speech_verbs))
-        types = _types_in(told, lexicons)
+        types = _types_in(told, lexicons, grammar)
         if classifier is not None and told:
             types = _judged(types, told, classifier, lexicons)
         if stay_told := next((d for d in dates if d.end_date), None):
-            story = replace(story, stay=Stay(stay_told, find_place(sentence, start, lexicons)))
+            story = replace(story, stay=Stay(stay_told, _place_in(sentence, start, grammar)))
         if not types:
             continue
         if stay_told and story.stay:
             in_sentence = story.stay.place
         else:
-            in_sentence = find_place(sentence, start, lexicons)
+            in_sentence = _place_in(sentence, start, grammar)
         recap = sums_up and not events
         stay_types = {e.type for e in events if e.recap}
         if stay_types & {t for t, _trigger, _position in types}:
@@ -278,7 +283,7 @@ def find_events(
         for event_type, trigger, position in types:
             # the place said in the trigger's own clause (赴四川省学习考察,两省区在成都举行座谈会:
             # the 考察 is in 四川省), else the first the sentence names
-            place = _clause_place(sentence, start, position, lexicons) or in_sentence
+            place = _clause_place(sentence, start, position, grammar) or in_sentence
             when = date
             if recap and stay is not None:  # the stay itself: its span of days, its place
                 when, place = stay.date, stay.place or place
@@ -446,23 +451,22 @@ def has_trigger(sentence: str, lexicons: Lexicons) -> bool:
 
 
 def _clause_place(
-    sentence: str, offset: int, position: int, lexicons: Lexicons
+    sentence: str, offset: int, position: int, grammar: _Grammar
 ) -> PlaceMention | None:
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)), default=0)
     clause_end = _CLAUSE_BREAK.search(sentence, position)
     stop = clause_end.end() if clause_end else len(sentence)  # its mark: patterns look for it
-    return find_place(sentence[clause_start:stop], offset + clause_start, lexicons)
+    return _place_in(sentence[clause_start:stop], offset + clause_start, grammar)
 
 
-def _types_in(sentence: str, lexicons: Lexicons) -> list[tuple[str, str, int]]:
+def _types_in(sentence: str, lexicons: Lexicons, grammar: _Grammar) -> list[tuple[str, str, int]]:
     """One (type, trigger, position) per event type the sentence reports, in the order the types first
     appear: its triggers, else its weak triggers (其他 only when nothing better)."""
     text = sentence
     strong, weak = _triggers(lexicons.event_triggers), _triggers(lexicons.event_weak_triggers)
     if strong.pattern.search(text) is None and weak.pattern.search(text) is None:
         return []
-    light_verb = _grammar(lexicons).light_verb
-    unreported = _Unreported.of(text, _cues(lexicons.event_modality), light_verb)
+    unreported = _Unreported.of(text, _cues(lexicons.event_modality), grammar.light_verb)
     found = strong.first_of_each_type(text, unreported)
     if not found:
         found = weak.first_of_each_type(text, unreported)
