@@ -4,9 +4,10 @@ cleanly on Ctrl+C (issue 13). Speed itself is measured in `annotator bench`, nev
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -356,14 +357,15 @@ def test_ordered_map_keeps_order_bounds_what_is_in_flight_and_raises_at_the_item
 
     def items(count: int) -> Iterator[int]:
         nonlocal pulled
-        for item in range(count):
+        for item in range(100, 100 + count):  # 13 raises: not among them
             pulled += 1
             yield item
 
-    results = ordered_map(_squarer, (1,), items(12), jobs=2, start_method="fork")
-    assert next(results) == 1
+    count = 4 * 2 * IN_FLIGHT_PER_JOB  # more than two workers may hold
+    results = ordered_map(_squarer, (1,), items(count), jobs=2, start_method="fork")
+    assert next(results) == 100 * 100 + 1
     assert pulled <= 2 * IN_FLIGHT_PER_JOB  # not the whole input read ahead
-    assert list(results) == [i * i + 1 for i in range(1, 12)]
+    assert list(results) == [i * i + 1 for i in range(101, 100 + count)]
     failing = ordered_map(_squarer, (0,), range(20), jobs=2, start_method="fork")
     assert [next(failing) for _ in range(13)] == [i * i for i in range(13)]
     with pytest.raises(ValueError, match="thirteen"):
@@ -412,3 +414,21 @@ def test_a_batch_of_suggestions_is_written_whole_or_not_at_all(
         store.replace_suggestions([good], {first: "a"})
         assert store.suggestion_inputs() == {first: "a"}
         assert store.get_annotation_set(first, AUTO).spans
+
+
+def _built_where(_: object) -> Callable[[int], int]:
+    built_in = os.getpid()  # the process that ran `make`
+
+    def where(item: int) -> int:
+        return built_in
+
+    return where
+
+
+def test_forked_workers_inherit_the_function_built_once_by_the_writer() -> None:
+    """Models and lexicons are loaded once for all workers, not once in each: with fork, the
+    function is built here and every worker uses that one."""
+    from annotator.pool import ordered_map
+
+    built = set(ordered_map(_built_where, (None,), range(40), jobs=2, start_method="fork"))
+    assert built == {os.getpid()}
