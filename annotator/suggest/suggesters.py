@@ -30,7 +30,8 @@ from annotator.suggest.compose import (
     Suggestions,
 )
 from annotator.suggest.dates import DateContext, DateMention
-from annotator.suggest.events import EventMention, find_events, merge_events, references
+from annotator.suggest.event_merge import merge_events
+from annotator.suggest.events import EventMention, find_events, references
 from annotator.suggest.lines import Line
 from annotator.suggest.names import NameRules
 from annotator.suggest.officials import (
@@ -283,7 +284,7 @@ def _date_span(date: DateMention) -> Scored:
 
 @dataclass(frozen=True, slots=True)
 class Events:
-    """Events by their trigger words, one per type and date (events.merge_events), with the
+    """Events by their trigger words, one per real event (event_merge.merge_events), with the
     sentence as evidence, the place it names (a PLACE span) and its date; its participants are
     the officials named in the sentence, else in the paragraph."""
 
