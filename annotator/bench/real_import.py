@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pages", type=int, default=126, help="pages (the 42 real ones repeated)")
     parser.add_argument("--source", type=Path, default=PAGES, help="folder of real HTML pages")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes of the second run")
-    parser.add_argument("--rounds", type=int, default=2, help="best of this many runs per side")
+    parser.add_argument("--rounds", type=int, default=3, help="best of this many runs per side")
     parser.set_defaults(run=run)
 
 
@@ -155,20 +155,28 @@ def run(args: argparse.Namespace) -> int:
         print("skipped: trafilatura is not installed (pip install -e '.[dev]')")
         return 0
     rounds = max(args.rounds, 1)
+    print(f"real-import: {args.pages} real HTML pages, {rounds} rounds (load: 1-minute average)")
     with tempfile.TemporaryDirectory() as where:
         folder = Path(where)
         files = write_pages(args.source, folder, args.pages)
         theirs, ones, manies = [], [], []
-        for _ in range(rounds):  # interleaved: each side sees the machine the others saw
+        # interleaved: each side sees the machine the others saw; each round printed with the
+        # load, as other processes on the machine change the figures
+        for number in range(1, rounds + 1):
             theirs.append(extract_pages(files))
             one, count, size = import_pages(folder, 1)
             ones.append(one)
             manies.append(import_pages(folder, args.jobs)[0])
+            print(
+                f"  round {number}: annotator / trafilatura {theirs[-1].wall / one.wall:.2f}x, "
+                f"--jobs {args.jobs} / one process {one.wall / manies[-1].wall:.2f}x "
+                f"(load {os.getloadavg()[0]:.2f})"
+            )
         spare = cpu_parallelism(args.jobs)
     them, one, many = _best(theirs), _best(ones), _best(manies)
     pages = len(files)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"real-import: {pages} real HTML pages ({count} articles stored), best of {rounds}")
+    print(f"best of {rounds} ({count} articles stored):")
     for name, timing in (
         ("trafilatura extract, one process", them),
         ("annotator clean+suggest+store, 1 process", one),
