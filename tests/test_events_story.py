@@ -133,3 +133,20 @@ def test_a_vaguely_timed_sentence_is_not_dated_by_the_day_last_named() -> None:
 
 def test_what_recent_years_saw_is_a_habit_not_an_event() -> None:
     assert told("学术年会创办于2011年,近年来先后在南州、北州等地成功举办了8次会议。") == []
+
+
+def test_a_summed_up_stay_is_told_by_its_span_of_days_sentence_and_its_people() -> None:
+    text = (
+        "9月2日至4日,北江省党政代表团在西原对接对口合作工作。北江省委书记王振东参加有关活动。\n"
+        "在西期间,代表团先后到西州、东山考察。"
+    )
+    body = f"标题很长的一篇新闻报道\n{text}\n"
+    page = Article("a", "a.txt", body, body, OffsetMap.identity(len(body)), published="2024-09-05")
+    aset = suggest_article(page, tagger=None)
+    (event,) = aset.events
+    spans = {s.id: s for s in aset.spans}
+    evidence = spans[event.evidence]
+    # the first sentence stating the stay, as the gold conventions want its evidence
+    assert body[evidence.start : evidence.end].startswith("9月2日至4日,北江省党政代表团在西原")
+    names = {o.id: o.name for o in aset.officials}
+    assert [names[p] for p in event.participants] == ["王振东"]

@@ -4,7 +4,7 @@ its paragraphs: sentences of one type and day, a day inside a span of days, the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from annotator.suggest.dates import DateMention
@@ -15,9 +15,12 @@ from annotator.suggest.events import EventMention
 _NAME_MIN = 8
 
 
-def merge_events(events: Sequence[tuple[int, EventMention]]) -> list[tuple[int, EventMention]]:
-    """(paragraph, event) pairs -> one event per real event, told by its first sentence, with the
-    first place any of them names:
+def merge_events(
+    events: Sequence[tuple[int, EventMention]], paragraph_of: Callable[[int], int]
+) -> list[tuple[int, EventMention]]:
+    """(paragraph, event) pairs -> one event per real event and the paragraph of its evidence
+    (`paragraph_of` an offset), told by its first sentence, with the first place any of them
+    names:
     - one per (type, date; a date whose year is unknown by its month and day), and a day inside
       a span of days told of that type (3月9日至11日…考察; 3月11日…考察) is that span's event;
     - an undated event that shares its name with a dated one (第九次…会议近日闭幕; 9月19日至21日,
@@ -38,10 +41,10 @@ def merge_events(events: Sequence[tuple[int, EventMention]]) -> list[tuple[int, 
         key = key_of[index] = _key(paragraph, event, kept, recap_keys)
         if event.recap:
             recap_keys[(paragraph, event.type)] = key
-        _join(kept, key, paragraph, event, with_place=True)
+        _join(kept, key, paragraph, event, paragraph_of, with_place=True)
     for index, account in accounts.items():
         paragraph, event = events[index]
-        _join(kept, key_of[account], paragraph, event, with_place=False)
+        _join(kept, key_of[account], paragraph, event, paragraph_of, with_place=False)
     return list(kept.values())
 
 
@@ -100,13 +103,18 @@ def _join(
     key: _Key,
     paragraph: int,
     event: EventMention,
+    paragraph_of: Callable[[int], int],
     *,
     with_place: bool,
 ) -> None:
+    found = event.found_at or (event.sentence_start, event.sentence_end)
+    told = (paragraph, *found)
     first = kept.get(key)
     if first is None:
-        kept[key] = (paragraph, event)
+        if event.found_at is None:
+            kept[key] = (paragraph, event)
+        else:  # told elsewhere (a stay recapped): its evidence's paragraph, and where found
+            kept[key] = (paragraph_of(event.sentence_start), replace(event, joined=(told,)))
         return
-    told = (paragraph, event.sentence_start, event.sentence_end)
     place = first[1].place or (event.place if with_place else None)
     kept[key] = (first[0], replace(first[1], place=place, joined=(*first[1].joined, told)))

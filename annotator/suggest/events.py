@@ -177,6 +177,9 @@ class EventMention:
     recap: bool = False
     summed: bool = False
     vague: bool = False  # its sentence says 近日, 日前…: on some day it does not fix
+    # the sentence it was found in, when its evidence is another one (the recap of a stay is
+    # told by the sentence that first stated the stay, perhaps paragraphs before)
+    found_at: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +189,9 @@ class Stay:
 
     date: DateMention
     place: PlaceMention | None
+    start: int  # its sentence: the first that states the stay, the evidence of its event
+    end: int
+    sentence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +271,8 @@ def find_events(
         if classifier is not None and told:
             types = _judged(types, told, classifier, lexicons)
         if stay_told := next((d for d in dates if d.end_date), None):
-            story = replace(story, stay=Stay(stay_told, _place_in(sentence, start, grammar)))
+            told_stay = Stay(stay_told, _place_in(sentence, start, grammar), start, end, sentence)
+            story = replace(story, stay=told_stay)
         if not types:
             continue
         if stay_told and story.stay:
@@ -281,25 +288,37 @@ def find_events(
             # the place said in the trigger's own clause (赴四川省学习考察,两省区在成都举行座谈会:
             # the 考察 is in 四川省), else the first the sentence names
             place = _clause_place(sentence, start, position, grammar) or in_sentence
-            when = date
-            if recap and stay is not None:  # the stay itself: its span of days, its place
-                when, place = stay.date, stay.place or place
-            events.append(
-                EventMention(
-                    event_type,
-                    trigger,
-                    start,
-                    end,
-                    sentence,
-                    when,
-                    place,
-                    name=_name(told, position, trigger),
-                    recap=recap,
-                    summed=sums_up and not recap,
-                    vague=vague,
-                )
+            mention = EventMention(
+                event_type,
+                trigger,
+                start,
+                end,
+                sentence,
+                date,
+                place,
+                name=_name(told, position, trigger),
+                recap=recap,
+                summed=sums_up and not recap,
+                vague=vague,
             )
+            if recap and stay is not None:
+                mention = _the_stay(mention, stay)
+            events.append(mention)
     return events, all_dates, story
+
+
+def _the_stay(recap: EventMention, stay: Stay) -> EventMention:
+    """The recap of a stay (在疆期间,代表团先后…考察) as the event of the stay itself: told by
+    the sentence that first stated it, on its span of days, where it was."""
+    return replace(
+        recap,
+        sentence_start=stay.start,
+        sentence_end=stay.end,
+        sentence=stay.sentence,
+        date=stay.date,
+        place=stay.place or recap.place,
+        found_at=(recap.sentence_start, recap.sentence_end),
+    )
 
 
 def _name(told: str, position: int, trigger: str) -> str:

@@ -294,7 +294,8 @@ class Events:
         found, _ = _scan(context)
         lines = context.prose
         drafts = []
-        for index, mention in merge_events(found):
+        starts = [line.start for line in lines]
+        for index, mention in merge_events(found, lambda at: _line_of(starts, at) or 0):
             place = mention.place
             date = mention.date
             drafts.append(
