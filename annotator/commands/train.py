@@ -66,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         f"trained on {done.corpus_sentences} corpus sentences + {done.database_sentences} "
         f"from the database in {done.seconds:.0f} s: {done.model}"
     )
+    if done.min_name_length == 1:
+        print("people here label surnames alone (江|主席): the model gives one-character names")
     for split, found in done.after.items():
         if split in done.before:
             print(scores_line(f"{split}, before", done.before[split]))

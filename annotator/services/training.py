@@ -49,6 +49,7 @@ class TaggerTrained:
     seconds: float
     after: dict[str, Scores]
     before: dict[str, Scores] = field(default_factory=dict)
+    min_name_length: int = 2  # 1: people label surnames alone (江|主席), the model gives them
 
 
 def train_tagger(
@@ -71,7 +72,12 @@ def train_tagger(
     pass start_method="forkserver". `cancelled()` is asked while training: True stops the child
     and raises TrainingCancelled."""
     from annotator.resources import resource_path
-    from annotator.suggest.person_tagger import MODEL_FILE
+    from annotator.suggest.person_tagger import (
+        MODEL_FILE,
+        move_settings,
+        settings_path,
+        write_settings,
+    )
     from annotator.suggest.run import database_lexicons, own_tagger_model
     from annotator.suggest.tagged_officials import official_title_words
     from annotator.suggest.tagger_training import (
@@ -79,6 +85,7 @@ def train_tagger(
         base_training_sentences,
         database_model_path,
         database_sentences,
+        taught_min_length,
     )
 
     tell = progress or (lambda _step, _done, _total: None)
@@ -97,6 +104,7 @@ def train_tagger(
     added = list(database_sentences(store, _tagger(current))) if store is not None else []
     tell("reading", 1, 1)
     _check(cancelled)
+    min_length = taught_min_length(added)
     started = time.perf_counter()
     fresh = target.with_name(target.name + ".new")
     try:
@@ -110,13 +118,16 @@ def train_tagger(
             start_method,
         )
         seconds = time.perf_counter() - started
+        write_settings(fresh, min_length)  # measured as suggestions will read it
         before = _measure(current, path, splits, tell) if current.is_file() else {}
         after = _measure(fresh, path, splits, tell)
         _check(cancelled)  # the last moment a cancel leaves everything as it was
         fresh.replace(target)  # the one step that changes what suggestions read
+        move_settings(fresh, target)
     finally:
         fresh.unlink(missing_ok=True)
-    return TaggerTrained(target, len(base), len(added), seconds, after, before)
+        settings_path(fresh).unlink(missing_ok=True)
+    return TaggerTrained(target, len(base), len(added), seconds, after, before, min_length)
 
 
 @dataclass(frozen=True, slots=True)

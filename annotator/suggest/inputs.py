@@ -37,6 +37,7 @@ from annotator.suggest.corpus import CorpusStats, outlet_key
 from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.lexicons import Lexicons
 from annotator.suggest.lines import line_keys
+from annotator.suggest.person_tagger import settings_path
 from annotator.suggest.strings import occurrences_of_each
 from annotator.suggest.user_lexicons import UserLexicons
 
@@ -68,6 +69,15 @@ def rules_version() -> str:
     to remember a version number."""
     digest = _files_digest(_SUGGEST_PACKAGE, "*.py")
     return digest if any(_SUGGEST_PACKAGE.glob("*.py")) else f"version {annotator.__version__}"
+
+
+def _tagger_bytes(model: Path | None) -> bytes:
+    """A database's model and the settings `annotator train` wrote beside it (both change what
+    it finds); the shipped model is in resources_digest."""
+    if model is None:
+        return b"shipped"
+    settings = settings_path(model)
+    return model.read_bytes() + (settings.read_bytes() if settings.is_file() else b"")
 
 
 def resources_digest() -> str:
@@ -121,7 +131,7 @@ class SuggestionInputs:
                 resources_digest().encode(),
                 (lexicons_digest(lexicons) if lexicons is not None else "files").encode(),
                 (schema or "").encode(),
-                tagger_model.read_bytes() if tagger_model is not None else b"shipped",
+                _tagger_bytes(tagger_model),
                 events_model.read_bytes() if events_model is not None else b"shipped",
             ]
         )

@@ -10,6 +10,7 @@ character. The model file ships in `resources/models/` and is rebuilt by `annota
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,6 +25,11 @@ from annotator.resources import read_text, resource_path
 from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries
 
 MODEL_FILE = ("models", "person.crfsuite")
+# A name of one character is a surname standing for the person (江 in 江主席). The suggestions'
+# convention spans it with its title (马书记, see officials.surname_title_mentions), so a model
+# gives names of two characters or more, unless the people whose labels trained it labelled
+# surnames alone: then its settings file (`settings_path`) says so.
+MIN_NAME_LENGTH = 2
 MEMO_PIECES = 20_000  # sentences whose names a tagger remembers (~10 MB)
 MAX_CHUNK = 200  # characters per CRF call: a long line is cut at sentence ends (linear time)
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
@@ -148,7 +154,11 @@ class PersonTagger:
     def __init__(self, model: Path, *, memo_pieces: int = MEMO_PIECES) -> None:
         self.model = model
         data = model.read_bytes()
-        self.digest = hashlib.sha256(data).hexdigest()  # what the loaded model is, by content
+        settings = settings_path(model)
+        written = settings.read_bytes() if settings.is_file() else b""
+        self.min_length = _min_length(written, settings)
+        # what the loaded model is, by content (its settings too: they change what it finds)
+        self.digest = hashlib.sha256(data + written).hexdigest()
         self._tagger = pycrfsuite.Tagger()
         # the very bytes digested, even if the file changes; CRFsuite reads them in place,
         # without a copy, so they are held as long as the tagger
@@ -212,7 +222,7 @@ class PersonTagger:
             score = sum(self._tagger.marginal(labels[k], k) for k in range(i, end)) / (end - i)
             # The corpus has no spaces, so a run may cross one: no name holds a space.
             for part in _WORD.finditer(piece, i, end):
-                if part.end() - part.start() >= 2:
+                if part.end() - part.start() >= self.min_length:
                     spans.append(
                         TaggedName(
                             offset + part.start(),
@@ -223,6 +233,42 @@ class PersonTagger:
                     )
             i = end
         return spans
+
+
+def settings_path(model: Path) -> Path:
+    """The settings `annotator train` writes beside a model it trained (person.crfsuite.json)."""
+    return model.with_name(model.name + ".json")
+
+
+def write_settings(model: Path, min_length: int) -> None:
+    """Say beside `model` how short a name it gives; the default leaves no file at all."""
+    settings = settings_path(model)
+    if min_length == MIN_NAME_LENGTH:
+        settings.unlink(missing_ok=True)
+        return
+    partial = settings.with_name(settings.name + ".partial")
+    partial.write_text(json.dumps({"min_name_length": min_length}) + "\n", encoding="utf-8")
+    partial.replace(settings)
+
+
+def move_settings(source: Path, target: Path) -> None:
+    """`source` model's settings become `target`'s (none: `target` keeps none either)."""
+    if settings_path(source).is_file():
+        settings_path(source).replace(settings_path(target))
+    else:
+        settings_path(target).unlink(missing_ok=True)
+
+
+def _min_length(written: bytes, settings: Path) -> int:
+    if not written:
+        return MIN_NAME_LENGTH
+    try:
+        value = json.loads(written.decode("utf-8"))["min_name_length"]
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        raise ValueError(f"{settings}: not a name tagger's settings file") from None
+    if value not in (1, MIN_NAME_LENGTH):
+        raise ValueError(f"{settings}: min_name_length must be 1 or 2, not {value!r}")
+    return value
 
 
 def bio_labels(length: int, names: Sequence[tuple[int, int]]) -> list[str]:

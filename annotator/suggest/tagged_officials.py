@@ -118,7 +118,7 @@ def tagged_officials(
     places = place_names(lexicons.countries)
     for tagged in tagged_names:
         name = _without_place(text, tagged, places)
-        if name is None or not _acceptable(text, name, taken, is_credit):
+        if name is None or not _acceptable(text, name, tagger.min_length, taken, is_credit):
             continue
         titles = title_chain_before(text, name.start, lexicons, words.words)
         if not titles:
@@ -131,10 +131,12 @@ def tagged_officials(
     return found
 
 
-def _acceptable(text: str, name: TaggedName, taken: Taken, is_credit: CreditCheck) -> bool:
+def _acceptable(
+    text: str, name: TaggedName, min_length: int, taken: Taken, is_credit: CreditCheck
+) -> bool:
     return (
         name.score >= MIN_SCORE
-        and len(name.text) >= 2
+        and len(name.text) >= min_length
         and not taken.overlaps(name.start, name.end)
         and not is_credit(text, name.start, name.end)
     )

@@ -29,6 +29,7 @@ from annotator.scoring import MatchCounts
 from annotator.suggest.lexicons import default_lexicons
 from annotator.suggest.officials import title_phrase_start
 from annotator.suggest.person_tagger import (
+    MIN_NAME_LENGTH,
     PersonTagger,
     bio_labels,
     database_tagger_path,
@@ -355,6 +356,23 @@ def database_sentences(
     for article_id in sorted(best):
         names = [(s.start, s.end) for s in best[article_id].spans if s.label == "OFFICIAL"]
         yield from lines_with_names([(store.article_text(article_id), names)], known)
+
+
+# surnames labelled alone (江|主席) are a database's convention, not a slip, from this many on
+MIN_ONE_CHARACTER_NAMES = 3
+MIN_ONE_CHARACTER_SHARE = 0.05
+
+
+def taught_min_length(sentences: Iterable[Sentence]) -> int:
+    """How short a name the people's labels teach: 1 when they label a surname alone (江 in
+    江主席, as the guideline's "the name alone, without the title" reads) at least
+    MIN_ONE_CHARACTER_NAMES times and in MIN_ONE_CHARACTER_SHARE of their names; else the
+    default, and a one-character name the model finds is dropped as before."""
+    lengths = [end - start for sentence in sentences for start, end in sentence.names]
+    single = lengths.count(1)
+    if single >= MIN_ONE_CHARACTER_NAMES and single >= MIN_ONE_CHARACTER_SHARE * len(lengths):
+        return 1
+    return MIN_NAME_LENGTH
 
 
 def database_model_path(store: LabelledStore) -> Path:
