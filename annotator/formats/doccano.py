@@ -140,7 +140,7 @@ class DoccanoFormat(SpanListFormat):
         self.verify_item(item, record)
         if item.get(event_modality.KEY, []) != event_modality.event_modalities(record, *_OFFSETS):
             raise InvalidExportError(
-                "doccano event modalities of {id} do not read back", id=record["id"]
+                "{name} event modalities of {id} do not read back", name=self.name, id=record["id"]
             )
         if self.relations and _relations(item) != record_relations(record):
             raise InvalidExportError("doccano relations of {id} do not read back", id=record["id"])

@@ -120,7 +120,7 @@ class SpacyFormat(SpanListFormat):
         self.verify_item(item, record)
         if item["meta"].get(event_modality.KEY, []) != event_modality.event_modalities(record):
             raise InvalidExportError(
-                "spacy event modalities of {id} do not read back", id=record["id"]
+                "{name} event modalities of {id} do not read back", name=self.name, id=record["id"]
             )
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:

@@ -86,6 +86,7 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessage", "writing .spacy needs spaCy installed (pip install spacy); use .jsonl"),
     QT_TRANSLATE_NOOP("CoreMessage", "{name} item of {id} lost or moved spans"),
     QT_TRANSLATE_NOOP("CoreMessage", "{name} item of {id}: {error}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{name} event modalities of {id} do not read back"),
     QT_TRANSLATE_NOOP("CoreMessage", "article {id!r}: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{size} is above the limit of {limit} (change it with --max-bytes)"),
     QT_TRANSLATE_NOOP("CoreMessage", "not a regular file ({kind})"),
