@@ -24,22 +24,30 @@ from annotator.suggest.event_classifier import ADD, NO_TRIGGER, VETO, EventClass
 from annotator.suggest.lexicons import Lexicons, contains_any
 
 CLASSIFIED = "classifier"  # the trigger of an event only the classifier found
-_SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]?")
+# a lexicon writes "," for either comma: each ASCII mark also stands for its full-width form
+_WIDE = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
+
+
+def _marks(ascii_marks: str) -> str:
+    """ASCII punctuation and its full-width forms (,;: and ，；：), as news writes either."""
+    return ascii_marks + ascii_marks.translate(_WIDE)
+
+
+_ENDS = "。" + _marks("!?")  # what ends a report's sentence
+_SENTENCE = re.compile(f"[^{_ENDS}{_marks(';')}]+[{_ENDS}{_marks(';')}]?")
 # the marks after a place that end it (来到…村,), a comma, and the marks a citation does not cross
-_PUNCT = "[,。;、]"
-_COMMA = "[,]"
-_STOPS = ",;:。!?"
+_PUNCT = f"[{_marks(',;')}。、]"
+_COMMA = f"[{_marks(',')}]"
+_STOPS = _marks(",;:!?") + "。"
 _QUOTE_OPEN = re.compile(r"[“「『]")
 _QUOTE_CLOSE = re.compile(r"[”」』]")
 _BLANK = "\u3000"  # stands in for quoted words: no trigger, cue or clause mark
 _IN_THE_TALK = re.compile(r"[上中下里内后前时](?:同|与|和|向)")
-_CLAUSE_BREAK = re.compile(r"[,;:、,;:]")
-# a lexicon writes "," for either comma: each ASCII mark also stands for its full-width form
-_WIDE = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
+_CLAUSE_BREAK = re.compile(f"[{_marks(',;:')}、]")
 _TITLE = re.compile(r"《[^》]*》")
 # 对北京人跳舞之风的考察: 对…的 makes the trigger a noun (a topic, a title), unless a light
 # verb carries it as an act (对埃及进行为期三天的访问)
-_NOMINAL = re.compile(r"对[^,;:。]*的$")
+_NOMINAL = re.compile(f"对[^{_marks(',;:')}。]*的$")
 _NOMINAL_REACH = 30  # characters looked back for 对…的
 # 在疆期间, 在滨期间: a paragraph that sums up the stay somewhere the story told
 _STAY_RECAP = re.compile(rf"在[{HAN}]{{1,8}}期间")
@@ -247,7 +255,7 @@ def find_events(
     all_dates: list[DateMention] = []
     previous_date: DateMention | None = None
     story = StoryContext.of(context)
-    if not any(c in text for c in "。!?!?"):  # a headline, not a report; or a dateline alone
+    if not any(c in text for c in _ENDS):  # a headline, not a report; or a dateline alone
         dates, after = find_dates(text, story, offset)
         return [], dates, replace(story, today=after.today, year=after.year)
     speech = _Speech()
@@ -437,7 +445,7 @@ def _speech(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """A verb of speech and its comma or colon (说:, 强调,): what follows is what was said."""
     if not verbs:
         return re.compile(r"(?!)")  # matches nothing
-    return re.compile(rf"(?:{'|'.join(map(re.escape, verbs))})[,:]")
+    return re.compile(rf"(?:{'|'.join(map(re.escape, verbs))})[{_marks(',:')}]")
 
 
 def _wide_forms(words: Iterable[str]) -> set[str]:
