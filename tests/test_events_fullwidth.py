@@ -48,3 +48,23 @@ def test_the_held_out_sentences_score_the_same_in_full_width() -> None:
     for line in rows.read_text(encoding="utf-8").splitlines():
         text = json.loads(line)["text"]
         assert told(text.translate(WIDE)) == told(text), text
+
+
+@pytest.mark.parametrize("dash", ["至", "-", "－", "~", "～", "—", "–"])
+def test_a_span_of_days_reads_with_any_dash(dash: str) -> None:
+    from annotator.suggest.dates import find_dates
+
+    found, _ = find_dates(
+        f"9月2日{dash}4日,代表团在新疆考察。", DateContext.for_published("2024-09-05")
+    )
+    assert [(d.date, d.end_date) for d in found] == [("2024-09-02", "2024-09-04")]
+
+
+@pytest.mark.parametrize("dash", ["至", "～", "—"])
+def test_a_span_of_bare_days_reads_with_any_dash(dash: str) -> None:
+    from annotator.suggest.dates import find_dates
+
+    found, _ = find_dates(
+        f"9月1日启程。2日{dash}4日,代表团在新疆考察。", DateContext.for_published("2024-09-05")
+    )
+    assert [(d.date, d.end_date) for d in found][1] == ("2024-09-02", "2024-09-04")

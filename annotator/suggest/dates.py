@@ -14,6 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+# what joins the first and last day of a span: 至, 到, and the dashes and tildes news writes,
+# ASCII, full-width (－ ～) or typographic (— –)
+_SPAN_MARK = "至|到|[-~\uff0d\uff5e\u2014\u2013]"
 _PART_OF_DAY = r"(?:上午|下午|晚上|晚间|傍晚|早上|中午|凌晨)?"
 # days counted from "today": the dateline's day, else the publication day
 _RELATIVE_DAYS = {
@@ -30,9 +33,9 @@ _RELATIVE_DAYS = {
 }
 DATE_EXPRESSION = re.compile(
     rf"(?:(?P<year>\d{{4}})年)?(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日"
-    rf"(?:(?:至|到|—|-|~)(?:(?P<end_month>\d{{1,2}})月)?(?P<end_day>\d{{1,2}})日)?{_PART_OF_DAY}"
+    rf"(?:(?:{_SPAN_MARK})(?:(?P<end_month>\d{{1,2}})月)?(?P<end_day>\d{{1,2}})日)?{_PART_OF_DAY}"
     rf"(?P<dateline>\s*(?:电|讯))?"
-    rf"|(?<![\d月年])(?P<bare_day>\d{{1,2}})日(?:(?:至|到)(?P<bare_end>\d{{1,2}})日)?{_PART_OF_DAY}"
+    rf"|(?<![\d月年])(?P<bare_day>\d{{1,2}})日(?:(?:{_SPAN_MARK})(?P<bare_end>\d{{1,2}})日)?{_PART_OF_DAY}"
     rf"|(?P<same_day>当天|当日){_PART_OF_DAY}"
     rf"|(?P<relative>{'|'.join(_RELATIVE_DAYS)}){_PART_OF_DAY}"
 )
