@@ -44,12 +44,19 @@ class NameRules:
     known_set: frozenset[str] = field(default=frozenset(), compare=False)
     known_lengths: tuple[int, ...] = field(default=(), compare=False)  # longest first
     run_window: int = field(default=0, compare=False)  # see _run_at; set from the lexicons
+    # what no name holds (see is_name), looked up once here: is_name is called per candidate
+    stops_inside: re.Pattern[str] | None = field(default=None, compare=False)
+    title_inside: re.Pattern[str] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.run_window:
             stops = self.lexicons.name_stops
             window = max(RUN_WINDOW, MAX_FIRST_PART + 2, *(len(stop) + 1 for stop in stops))
             object.__setattr__(self, "run_window", window)
+        if self.stops_inside is None:
+            object.__setattr__(self, "stops_inside", _inner_stops(self.lexicons.name_stops))
+        if self.title_inside is None:
+            object.__setattr__(self, "title_inside", _any_title(self.lexicons.titles))
 
     def with_known(self, names: Collection[str]) -> NameRules:
         merged = set(self.known) | {n for n in names if len(n) >= 2}
@@ -59,6 +66,9 @@ class NameRules:
             ordered,
             frozenset(ordered),
             tuple(sorted({len(name) for name in ordered}, reverse=True)),
+            self.run_window,
+            self.stops_inside,
+            self.title_inside,
         )
 
     def known_at(self, text: str, position: int) -> str | None:
@@ -104,12 +114,12 @@ class NameRules:
         """A stop word of two characters or more inside `text` (董建华昨天, 穆青以及) ends the
         name before it: what holds one is a name and the sentence going on, not a name. One
         character stops are left to name_at: 和, 同, 向 … are also given names' characters."""
-        inside = _inner_stops(self.lexicons.name_stops)
+        inside = self.stops_inside
         return inside is not None and inside.search(text, 1) is not None
 
     def _holds_title(self, text: str) -> bool:
         """江主席, 全国人大常委会副: a surname or an organization with a title word is no name."""
-        title = _any_title(self.lexicons.titles)
+        title = self.title_inside
         return title is not None and title.search(text) is not None
 
     def _starts_with_stop(self, text: str) -> bool:
@@ -217,7 +227,7 @@ def names_in_list(rules: NameRules, tokens: Sequence[str]) -> list[str] | None:
     token holding a title word (全国人大常委会副委员长铁木尔·达瓦买提) is a title phrase, not
     names written together: the title rule reads it."""
     names: list[str] = []
-    title = _any_title(rules.lexicons.titles)
+    title = rules.title_inside
     for token in tokens:
         token = token.strip()
         if not token:
