@@ -14,15 +14,20 @@ from annotator.cleaning.offsets import Pieces, rewrite
 from annotator.model import OffsetMap
 
 _SPACE = f" {ODD_SPACE}"
+_INVISIBLE = "\u200b\u2060\ufeff"
 # A lone "\n" between two characters that are not white space is left as it is, so it is not
 # matched at all (the negative lookahead): most line breaks of a page are such, and each match
-# costs a Python call that would give back the same "\n".
-_LONE_BREAK = rf"(?<=[^{_SPACE}])\n(?=[^{_SPACE}\r\n\u200b\u2060\ufeff])"
+# costs a Python call that would give back the same "\n". The "\n" is asked first, the
+# character before it then: asked first, the look-behind ran at every character of the text.
+_LONE_BREAK = rf"\n(?<=[^{_SPACE}]\n)(?=[^{_SPACE}\r\n{_INVISIBLE}])"
+# The first look-ahead names every character a match can start with: the search skips the
+# others (nearly all of a page) without trying each branch at each of them, 4x faster.
 _WHITESPACE = re.compile(
-    rf"(?!{_LONE_BREAK})"
-    rf"(?P<breaks>[{_SPACE}]*(?:\r\n?|\n)(?:[{_SPACE}\u200b\u2060\ufeff]*(?:\r\n?|\n))*[{_SPACE}]*)"
+    rf"(?=[{_SPACE}\r\n{_INVISIBLE}])"
+    rf"(?:(?!{_LONE_BREAK})"
+    rf"(?P<breaks>[{_SPACE}]*(?:\r\n?|\n)(?:[{_SPACE}{_INVISIBLE}]*(?:\r\n?|\n))*[{_SPACE}]*)"
     rf"|(?P<spaces>[{_SPACE}]{{2,}}|[{ODD_SPACE}])"
-    r"|(?P<invisible>[\u200b\u2060\ufeff]+)"
+    rf"|(?P<invisible>[{_INVISIBLE}]+))"
 )
 _BREAK = re.compile(r"\r\n?|\n")
 _INDENT = re.compile(rf"[{_SPACE}]*")
