@@ -138,3 +138,13 @@ def test_the_suggestions_fingerprint_holds_the_models_settings(tmp_path):
     default = shared()
     write_settings(model, 1)  # same model bytes, other names: suggestions must be redone
     assert shared() != default
+
+
+def test_cross_validation_scores_each_fold_as_train_would_leave_its_model(tmp_path):
+    from annotator.suggest.tagger_training import cross_validate, read_corpus
+
+    base = read_corpus(tiny_corpus(tmp_path / "c.txt"))
+    labelled = [Sentence(f"第{n}次会谈后，江主席说，欢迎各位。", ((6, 7),)) for n in range(12)]
+    folds = cross_validate(base, labelled, 2, tmp_path, max_iterations=15)
+    assert sum(f.before.true_positive for f in folds) == 0  # the base model gives no 江
+    assert sum(f.after.true_positive for f in folds) >= len(labelled) // 2  # was 0

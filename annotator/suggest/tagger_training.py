@@ -35,6 +35,7 @@ from annotator.suggest.person_tagger import (
     database_tagger_path,
     features,
     shipped_tagger,
+    write_settings,
 )
 
 # One token of the corpus: word/tag, a bracketed compound's closing `]nt` kept with its tag.
@@ -427,6 +428,7 @@ def cross_validate(
         rest = [s for s in labelled if fold_of(s, k) != fold]
         model = folder / f"fold{fold}.crfsuite"
         train([*base, *rest], model, max_iterations=max_iterations)
+        write_settings(model, taught_min_length(rest))  # as `annotator train` would leave it
         results.append(
             FoldScores(fold, len(held), score(before, held), score(PersonTagger(model), held))
         )
