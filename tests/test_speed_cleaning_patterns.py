@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.cleaning import pinyin, whitespace
+from annotator.cleaning import damage, middle_dot, pinyin, whitespace
 from annotator.cleaning.chars import HAN, ODD_SPACE, TONED_SYLLABLE
 from annotator.resources import seeds_dir
 
@@ -26,7 +26,16 @@ REFERENCE_WHITESPACE = re.compile(
 REFERENCE_READING = re.compile(
     rf"(?<=[{HAN}])[(（]{TONED_SYLLABLE}[)）]|(?P<orphan>(?<=\?){TONED_SYLLABLE}[)）])"
 )
-PAIRS = [(REFERENCE_WHITESPACE, whitespace._WHITESPACE), (REFERENCE_READING, pinyin._READING)]
+REFERENCE_NAME_DOT = re.compile(
+    rf"(?<=[{HAN}])[\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\u16eb\u2e31](?=[{HAN}])"
+)
+REFERENCE_BARE_QUESTION = re.compile(rf"(?<=[{HAN}])\?(?=[{HAN}])")
+PAIRS = [
+    (REFERENCE_WHITESPACE, whitespace._WHITESPACE),
+    (REFERENCE_READING, pinyin._READING),
+    (REFERENCE_NAME_DOT, middle_dot._NAME_DOT),
+    (REFERENCE_BARE_QUESTION, damage._BARE_QUESTION),
+]
 
 
 def matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str | None]]:
@@ -48,8 +57,8 @@ def test_the_same_matches_on_every_page_we_have(
 
 
 # every kind of white space the steps tell apart, invisible characters, Han characters, the
-# `?` of a lost one, both parentheses and pinyin with and without tone marks
-_ALPHABET = " \t\xa0\u3000\u2002\x0b\x0c\r\n\u200b\u2060\ufeff中國?()（）tuánzhōngbaoǎü"
+# `?` of a lost one, both parentheses, pinyin with and without tone marks, and middle dots
+_ALPHABET = " \t\xa0\u3000\u2002\x0b\x0c\r\n\u200b\u2060\ufeff中國?()（）tuánzhōngbaoǎü·•・\u0387"
 
 
 @settings(max_examples=500, deadline=None)

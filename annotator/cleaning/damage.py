@@ -24,7 +24,8 @@ from annotator.model import Damage
 _GARBAGE_AFTER_LOST = re.compile(rf"[{HAN}]{{0,2}}[`A-Za-z](?=[{HAN}])")
 _MERGE_GAP = 1  # a lost stretch this close to the next one is one stretch (`?貎?`)
 _NO_MERGE_GAP = re.compile(r"[\s.,;:!?。,;:!?、)）]")
-_BARE_QUESTION = re.compile(rf"(?<=[{HAN}])\?(?=[{HAN}])")
+# the `?` first, the character before it then: a look-behind first ran at every character
+_BARE_QUESTION = re.compile(rf"\?(?<=[{HAN}]\?)(?=[{HAN}])")
 _CLAUSE_START = re.compile(r"[\n。!?！？；;,，:：、“”\"]")
 _INTERROGATIVE = re.compile(
     "吗|呢|什么|怎|为何|如何|何时|何地|何处|何种|哪|谁|几|多少|是否|能否|可否|是不是|有没有|难道|岂"

@@ -11,9 +11,9 @@ import re
 from annotator.cleaning.chars import HAN
 
 MIDDLE_DOT = "\u00b7"
-_NAME_DOT = re.compile(
-    rf"(?<=[{HAN}])[\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\u16eb\u2e31](?=[{HAN}])"
-)
+_DOTS = "\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\u16eb\u2e31"
+# the dot first, the character before it then: a look-behind first ran at every character
+_NAME_DOT = re.compile(rf"[{_DOTS}](?<=[{HAN}][{_DOTS}])(?=[{HAN}])")
 
 
 def unify_middle_dots(text: str) -> str:
