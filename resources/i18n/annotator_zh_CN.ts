@@ -486,6 +486,10 @@
         <translation>{id} 的 conll：{error}</translation>
     </message>
     <message>
+        <source>{name} event modalities of {id} do not read back</source>
+        <translation>{id} 的 {name} 事件情态读回后不一致</translation>
+    </message>
+    <message>
         <source>doccano relations of {id} do not read back</source>
         <translation>{id} 的 doccano 关系读回后不一致</translation>
     </message>
