@@ -161,3 +161,23 @@ def test_one_word_per_status_in_the_list_and_the_undo_steps(qtbot, open_window):
     assert cell.startswith(words["skipped"]), cell
     in_language(ENGLISH)
     assert status_shown("in_progress") == "in progress" and status_shown("odd") == "odd"
+
+
+@pytest.mark.parametrize("language, expected", [
+    (CHINESE, "{path}:2：'植树' 的事件类型 '种树' 本数据库不认识；应为以下之一："),
+    (ENGLISH, "{path}:2: '植树' has event type '种树', which this database does not know; one of: "),
+])  # fmt: skip
+def test_a_refused_user_lexicon_is_reported_in_the_windows_language(tmp_path, language, expected):
+    from annotator.resources import default_schema
+    from annotator.suggest.lexicons import LexiconError
+    from annotator.suggest.user_lexicons import UserLexicons
+
+    in_language(language)
+    folder = tmp_path / "news.lexicons"
+    folder.mkdir()
+    (folder / "event_triggers.txt").write_text("# mine\n植树\t种树\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as refused:
+        UserLexicons.read(folder, default_schema())
+    path = folder / "event_triggers.txt"
+    assert shown(refused.value).startswith(expected.format(path=path))
+    assert str(refused.value).startswith(f"{path}:2: '植树' has event type '种树'")  # the CLI's

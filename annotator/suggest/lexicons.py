@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from annotator.messages import Explained, Message
 from annotator.model import EVENT_TYPES, LexiconKind
 from annotator.resources import default_schema, resource_path
 
@@ -20,7 +21,7 @@ from annotator.resources import default_schema, resource_path
 MODALITY_KINDS = ("future", "hope", "habitual", "generic", "condolence", "negated", "reference")
 
 
-class LexiconError(ValueError):
+class LexiconError(Explained, ValueError):
     """A lexicon file cannot be used; the message names the file and line."""
 
 
@@ -37,7 +38,11 @@ def parse_pairs(text: str, *, source: str = "<lexicon>") -> tuple[tuple[str, str
             continue
         columns = line.split("\t")
         if len(columns) != 2 or not columns[0].strip() or not columns[1].strip():
-            raise LexiconError(f"{source}:{number}: expected two columns separated by a TAB")
+            raise LexiconError(
+                "{source}:{number}: expected two columns separated by a TAB",
+                source=source,
+                number=number,
+            )
         pairs.append((columns[0].strip(), columns[1].strip()))
     return tuple(pairs)
 
@@ -83,13 +88,13 @@ class Lexicons:
         for kind in kinds:
             path = folder / f"{kind.stem}.txt"
             if not path.is_file():
-                raise LexiconError(f"lexicon {path} is missing")
+                raise LexiconError("lexicon {path} is missing", path=str(path))
             text = path.read_text(encoding="utf-8")
             if kind.pairs:
                 found = parse_pairs(text, source=str(path))
                 for first, second in found:
                     if problem := second_column_problem(kind, first, second, EVENT_TYPES):
-                        raise LexiconError(f"{path}: {problem}")
+                        raise LexiconError("{path}: {problem}", path=str(path), problem=problem)
                 values.append((kind.stem, found))
             else:
                 values.append((kind.stem, shaped(kind, parse_entries(text))))
@@ -113,11 +118,15 @@ def second_column_problem(
 ) -> str | None:
     """Why a two-column entry's second column is not one its kind allows, or None."""
     if kind.second == "event_type" and second not in event_types:
-        return f"trigger {first!r} has unknown event type {second!r}"
+        return Message(
+            "trigger {first!r} has unknown event type {second!r}", first=first, second=second
+        )
     if kind.second == "modality" and second not in MODALITY_KINDS:
-        return (
-            f"cue {first!r} has unknown kind {second!r}; "
-            f"expected one of {', '.join(MODALITY_KINDS)}"
+        return Message(
+            "cue {first!r} has unknown kind {second!r}; expected one of {kinds}",
+            first=first,
+            second=second,
+            kinds=", ".join(MODALITY_KINDS),
         )
     return None
 

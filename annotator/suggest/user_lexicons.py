@@ -61,7 +61,9 @@ class UserLexicons:
         the file, for anything the bundled files or the schema do not allow."""
         if not folder.is_dir():
             if folder.exists():
-                raise LexiconError(f"{folder}: a lexicon folder is expected here, not a file")
+                raise LexiconError(
+                    "{folder}: a lexicon folder is expected here, not a file", folder=str(folder)
+                )
             return cls(folder)
         kinds = {kind.stem: kind for kind in (schema.lexicons if schema else schema_kinds())}
         found: list[tuple[str, str, str]] = []
@@ -71,8 +73,10 @@ class UserLexicons:
             kind = kinds.get(path.stem) if path.suffix == ".txt" and path.is_file() else None
             if kind is None:
                 raise LexiconError(
-                    f"{path}: not a lexicon of ours; a database's lexicon folder holds files "
-                    f"named like the bundled ones: {', '.join(f'{k}.txt' for k in kinds)}"
+                    "{path}: not a lexicon of ours; a database's lexicon folder holds files "
+                    "named like the bundled ones: {files}",
+                    path=str(path),
+                    files=", ".join(f"{k}.txt" for k in kinds),
                 )
             found += [(path.stem, key, value) for key, value in _read(path, kind, schema)]
         return cls(folder, tuple(found))
@@ -109,7 +113,7 @@ def _read(path: Path, kind: LexiconKind, schema: LabelSchema | None) -> list[tup
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise LexiconError(f"{path}: not UTF-8 text") from None
+        raise LexiconError("{path}: not UTF-8 text", path=str(path)) from None
     if kind.pairs:
         pairs = list(parse_pairs(text, source=str(path)))
     else:
@@ -118,23 +122,32 @@ def _read(path: Path, kind: LexiconKind, schema: LabelSchema | None) -> list[tup
         return []
     if schema is not None and schema.get(kind.label) is None:
         raise LexiconError(
-            f"{path}: its words suggest {kind.label}, a label this database's schema does not have"
+            "{path}: its words suggest {label}, a label this database's schema does not have",
+            path=str(path),
+            label=kind.label,
         )
     event_types = schema.event_types if schema is not None else EVENT_TYPES
     for number, line in enumerate(text.splitlines(), start=1):
         columns = line.split("\t")
         if not kind.pairs or len(columns) != 2 or line.lstrip().startswith("#"):
             continue
-        if second_column_problem(kind, columns[0].strip(), columns[1].strip(), event_types):
-            what, allowed = (
-                ("modality kind", MODALITY_KINDS)
-                if kind.second == "modality"
-                else ("event type", event_types)
-            )
+        first, second = columns[0].strip(), columns[1].strip()
+        if not second_column_problem(kind, first, second, event_types):
+            continue
+        where = {"path": str(path), "number": number, "first": first, "second": second}
+        if kind.second == "modality":
             raise LexiconError(
-                f"{path}:{number}: {columns[0].strip()!r} has {what} {columns[1].strip()!r}, "
-                f"which this database does not know; one of: {', '.join(allowed)}"
+                "{path}:{number}: {first!r} has modality kind {second!r}, which this database "
+                "does not know; one of: {allowed}",
+                **where,
+                allowed=", ".join(MODALITY_KINDS),
             )
+        raise LexiconError(
+            "{path}:{number}: {first!r} has event type {second!r}, which this database does "
+            "not know; one of: {allowed}",
+            **where,
+            allowed=", ".join(event_types),
+        )
     return pairs
 
 

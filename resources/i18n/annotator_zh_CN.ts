@@ -933,6 +933,50 @@
         <source>{path} is neither a database file nor a folder</source>
         <translation>{path} 既不是数据库文件，也不是文件夹</translation>
     </message>
+    <message>
+        <source>{source}:{number}: expected two columns separated by a TAB</source>
+        <translation>{source}:{number}：应为以 TAB 分隔的两列</translation>
+    </message>
+    <message>
+        <source>lexicon {path} is missing</source>
+        <translation>缺少词表 {path}</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}：{problem}</translation>
+    </message>
+    <message>
+        <source>trigger {first!r} has unknown event type {second!r}</source>
+        <translation>触发词 {first!r} 的事件类型 {second!r} 未知</translation>
+    </message>
+    <message>
+        <source>cue {first!r} has unknown kind {second!r}; expected one of {kinds}</source>
+        <translation>提示词 {first!r} 的类别 {second!r} 未知；应为以下之一：{kinds}</translation>
+    </message>
+    <message>
+        <source>{folder}: a lexicon folder is expected here, not a file</source>
+        <translation>{folder}：此处应为词表文件夹，而不是文件</translation>
+    </message>
+    <message>
+        <source>{path}: not a lexicon of ours; a database&apos;s lexicon folder holds files named like the bundled ones: {files}</source>
+        <translation>{path}：不是本程序的词表；数据库的词表文件夹只能包含与内置词表同名的文件：{files}</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text</source>
+        <translation>{path}：不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>{path}: its words suggest {label}, a label this database&apos;s schema does not have</source>
+        <translation>{path}：其词语用于建议标签 {label}，但本数据库的标签方案中没有该标签</translation>
+    </message>
+    <message>
+        <source>{path}:{number}: {first!r} has modality kind {second!r}, which this database does not know; one of: {allowed}</source>
+        <translation>{path}:{number}：{first!r} 的情态类别 {second!r} 本数据库不认识；应为以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>{path}:{number}: {first!r} has event type {second!r}, which this database does not know; one of: {allowed}</source>
+        <translation>{path}:{number}：{first!r} 的事件类型 {second!r} 本数据库不认识；应为以下之一：{allowed}</translation>
+    </message>
 </context>
 <context>
     <name>DateDelegate</name>
