@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from annotator.messages import Message
+
 Script = Literal["simplified", "traditional"]
 Status = Literal["todo", "in_progress", "done", "skipped"]
 DamageKind = Literal["lost", "suspect", "replacement", "mojibake"]
@@ -57,14 +59,21 @@ def check_modality(modality: object) -> str | None:
     """Why `modality` cannot be an event's modality, or None when it can."""
     if modality is None or modality in EVENT_MODALITIES:
         return None
-    return f"unknown event modality {modality!r}; expected one of {', '.join(EVENT_MODALITIES)} or none"
+    return Message(
+        "unknown event modality {modality!r}; expected one of {allowed} or none",
+        modality=modality,
+        allowed=", ".join(EVENT_MODALITIES),
+    )
 
 AUTO = "auto"  # the machine annotator whose set holds the suggestions
 # The rule of `auto` spans offered where a labelled string recurs, on a person's request: a
 # replacement of the machine's set carries those still pending (annotator.store.offers).
 SAME_STRING = "same-string"
 GOLD = "gold"  # the set a reviewer adjudicates
-RESERVED_NAMES = {AUTO: "the machine's suggestions", GOLD: "the adjudicated set"}
+RESERVED_NAMES = {
+    AUTO: Message("the machine's suggestions"),
+    GOLD: Message("the adjudicated set"),
+}
 
 
 def check_person_name(name: str) -> str | None:
@@ -76,9 +85,13 @@ def check_person_name(name: str) -> str | None:
     """
     folded = name.strip().casefold()
     if not folded:
-        return "a name cannot be blank"
+        return Message("a name cannot be blank")
     if folded in RESERVED_NAMES:
-        return f"{folded!r} is reserved for {RESERVED_NAMES[folded]}; choose another name"
+        return Message(
+            "{name!r} is reserved for {use}; choose another name",
+            name=folded,
+            use=RESERVED_NAMES[folded],
+        )
     return None
 
 
@@ -101,10 +114,15 @@ def check_article_id(article_id: object) -> None:
     """Raise ValueError, naming the id, unless it is a legal article id (see _ARTICLE_ID)."""
     if not isinstance(article_id, str) or not _ARTICLE_ID.fullmatch(article_id):
         raise ValueError(
-            f"article id {article_id!r} is not 1-64 lower-case letters, digits, '_' or '-'"
+            Message(
+                "article id {article_id!r} is not 1-64 lower-case letters, digits, '_' or '-'",
+                article_id=article_id,
+            )
         )
     if article_id in _DEVICE_NAMES:
-        raise ValueError(f"article id {article_id!r} is a reserved device name")
+        raise ValueError(
+            Message("article id {article_id!r} is a reserved device name", article_id=article_id)
+        )
 
 
 def is_region_label(label: str) -> bool:
@@ -409,9 +427,17 @@ def link_problem(record: Official | Event, labels: Mapping[int | None, str]) -> 
     for name, span_id in linked_spans(record):
         label = labels.get(span_id)
         if label is None:
-            return f"{name} links span {span_id}, which is not in the set"
+            return Message(
+                "{name} links span {span_id}, which is not in the set", name=name, span_id=span_id
+            )
         if label != LINK_LABELS[name]:
-            return f"{name} links span {span_id}, a {label} span, not {LINK_LABELS[name]}"
+            return Message(
+                "{name} links span {span_id}, a {label} span, not {wanted}",
+                name=name,
+                span_id=span_id,
+                label=label,
+                wanted=LINK_LABELS[name],
+            )
     return None
 
 
@@ -562,10 +588,16 @@ def clean_note(note: object) -> str | None:
     if note is None:
         return None
     if not isinstance(note, str):
-        raise ValueError(f"a note is text, not {type(note).__name__}")
+        raise ValueError(Message("a note is text, not {kind}", kind=type(note).__name__))
     note = note.strip()
     if len(note) > NOTE_MAX_CHARS:
-        raise ValueError(f"a note holds at most {NOTE_MAX_CHARS} characters, this one {len(note)}")
+        raise ValueError(
+            Message(
+                "a note holds at most {most} characters, this one {length}",
+                most=NOTE_MAX_CHARS,
+                length=len(note),
+            )
+        )
     if "\x00" in note:
         raise ValueError("a note cannot hold a NUL character")
     return note or None
@@ -574,9 +606,20 @@ def clean_note(note: object) -> str | None:
 def check_span_text(text: str, start: int, end: int, expected: str | None = None) -> str | None:
     """Why a span cannot stand on `text`, or None when it can. Shared by store and formats."""
     if not (isinstance(start, int) and isinstance(end, int)):
-        return f"offsets must be integers, got {start!r}..{end!r}"
+        return Message("offsets must be integers, got {start!r}..{end!r}", start=start, end=end)
     if start < 0 or end > len(text) or start >= end:
-        return f"offsets {start}..{end} fall outside the text (length {len(text)}) or are empty"
+        return Message(
+            "offsets {start}..{end} fall outside the text (length {length}) or are empty",
+            start=start,
+            end=end,
+            length=len(text),
+        )
     if expected is not None and text[start:end] != expected:
-        return f"span text {expected!r} does not match the text at {start}..{end} ({text[start:end]!r})"
+        return Message(
+            "span text {expected!r} does not match the text at {start}..{end} ({found!r})",
+            expected=expected,
+            start=start,
+            end=end,
+            found=text[start:end],
+        )
     return None

@@ -181,3 +181,21 @@ def test_a_refused_user_lexicon_is_reported_in_the_windows_language(tmp_path, la
     path = folder / "event_triggers.txt"
     assert shown(refused.value).startswith(expected.format(path=path))
     assert str(refused.value).startswith(f"{path}:2: '植树' has event type '种树'")  # the CLI's
+
+
+@pytest.mark.parametrize("language, expected", [
+    (CHINESE, "'gold' 已保留给裁定后的金标准集；请另选一个名字"),
+    (ENGLISH, "'gold' is reserved for the adjudicated set; choose another name"),
+])  # fmt: skip
+def test_a_data_model_refusal_reads_in_the_windows_language(language, expected):
+    from annotator.model import check_article_id, check_person_name
+
+    in_language(language)
+    assert shown(check_person_name("Gold")) == expected
+    with pytest.raises(ValueError) as refused:
+        check_article_id("../x")
+    assert shown(refused.value) == (
+        "文章编号 '../x' 不是 1 到 64 个小写字母、数字、“_”或“-”"
+        if language == CHINESE
+        else "article id '../x' is not 1-64 lower-case letters, digits, '_' or '-'"
+    )

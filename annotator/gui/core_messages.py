@@ -28,7 +28,11 @@ def shown(message: str | BaseException) -> str:
     if isinstance(message, Explained):
         message = message.message
     elif isinstance(message, BaseException):
-        return str(message)
+        # a ValueError the data model raises carries its Message as its one argument
+        first = message.args[0] if len(message.args) == 1 else None
+        if not isinstance(first, Message):
+            return str(message)
+        message = first
     if not isinstance(message, Message):
         return QCoreApplication.translate(CONTEXT, message) if message else message
     translated = QCoreApplication.translate(CONTEXT, message.template)
@@ -193,4 +197,18 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: its words suggest {label}, a label this database's schema does not have"),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}:{number}: {first!r} has modality kind {second!r}, which this database does not know; one of: {allowed}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}:{number}: {first!r} has event type {second!r}, which this database does not know; one of: {allowed}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a name cannot be blank"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a note holds at most {most} characters, this one {length}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a note is text, not {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "article id {article_id!r} is a reserved device name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "article id {article_id!r} is not 1-64 lower-case letters, digits, '_' or '-'"),
+    QT_TRANSLATE_NOOP("CoreMessage", "offsets must be integers, got {start!r}..{end!r}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "offsets {start}..{end} fall outside the text (length {length}) or are empty"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span text {expected!r} does not match the text at {start}..{end} ({found!r})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unknown event modality {modality!r}; expected one of {allowed} or none"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{name!r} is reserved for {use}; choose another name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{name} links span {span_id}, a {label} span, not {wanted}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{name} links span {span_id}, which is not in the set"),
+    QT_TRANSLATE_NOOP("CoreMessage", "the machine's suggestions"),
+    QT_TRANSLATE_NOOP("CoreMessage", "the adjudicated set"),
 )

@@ -977,6 +977,62 @@
         <source>{path}:{number}: {first!r} has event type {second!r}, which this database does not know; one of: {allowed}</source>
         <translation>{path}:{number}：{first!r} 的事件类型 {second!r} 本数据库不认识；应为以下之一：{allowed}</translation>
     </message>
+    <message>
+        <source>a name cannot be blank</source>
+        <translation>名字不能为空</translation>
+    </message>
+    <message>
+        <source>a note holds at most {most} characters, this one {length}</source>
+        <translation>备注最多 {most} 个字符，这条有 {length} 个</translation>
+    </message>
+    <message>
+        <source>a note is text, not {kind}</source>
+        <translation>备注应为文本，而不是 {kind}</translation>
+    </message>
+    <message>
+        <source>article id {article_id!r} is a reserved device name</source>
+        <translation>文章编号 {article_id!r} 是系统保留的设备名</translation>
+    </message>
+    <message>
+        <source>article id {article_id!r} is not 1-64 lower-case letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>文章编号 {article_id!r} 不是 1 到 64 个小写字母、数字、“_”或“-”</translation>
+    </message>
+    <message>
+        <source>offsets must be integers, got {start!r}..{end!r}</source>
+        <translation>偏移量必须是整数，收到的是 {start!r}..{end!r}</translation>
+    </message>
+    <message>
+        <source>offsets {start}..{end} fall outside the text (length {length}) or are empty</source>
+        <translation>偏移量 {start}..{end} 超出文本范围（长度 {length}）或为空</translation>
+    </message>
+    <message>
+        <source>span text {expected!r} does not match the text at {start}..{end} ({found!r})</source>
+        <translation>标注文本 {expected!r} 与 {start}..{end} 处的原文（{found!r}）不一致</translation>
+    </message>
+    <message>
+        <source>unknown event modality {modality!r}; expected one of {allowed} or none</source>
+        <translation>未知的事件情态 {modality!r}；应为以下之一或不填：{allowed}</translation>
+    </message>
+    <message>
+        <source>{name!r} is reserved for {use}; choose another name</source>
+        <translation>{name!r} 已保留给{use}；请另选一个名字</translation>
+    </message>
+    <message>
+        <source>{name} links span {span_id}, a {label} span, not {wanted}</source>
+        <translation>{name} 链接的标注 {span_id} 是 {label}，而不是 {wanted}</translation>
+    </message>
+    <message>
+        <source>{name} links span {span_id}, which is not in the set</source>
+        <translation>{name} 链接的标注 {span_id} 不在该标注集中</translation>
+    </message>
+    <message>
+        <source>the machine&apos;s suggestions</source>
+        <translation>机器建议</translation>
+    </message>
+    <message>
+        <source>the adjudicated set</source>
+        <translation>裁定后的金标准集</translation>
+    </message>
 </context>
 <context>
     <name>DateDelegate</name>
