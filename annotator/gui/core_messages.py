@@ -211,4 +211,7 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessage", "{name} links span {span_id}, which is not in the set"),
     QT_TRANSLATE_NOOP("CoreMessage", "the machine's suggestions"),
     QT_TRANSLATE_NOOP("CoreMessage", "the adjudicated set"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no annotation sets by {names}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "reviewing needs two or more distinct annotators; got {chosen}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "at most {most} annotators at once (keys 1–9); got {count}"),
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from annotator.messages import Message
 from annotator.model import GOLD, AnnotationSet, Article, OfficialDraft
 from annotator.review.agreement import ArticleSets, PairAgreement, measure_agreement
 from annotator.review.disagreements import (
@@ -49,11 +50,22 @@ def check_annotators(store: Store, annotators: Sequence[str] | None) -> list[str
     chosen = list(annotators) if annotators else human_annotators(store)
     unknown = sorted(set(chosen) - set(store.annotators()))
     if unknown:
-        raise ValueError(f"no annotation sets by {', '.join(unknown)}")
+        raise ValueError(Message("no annotation sets by {names}", names=", ".join(unknown)))
     if len(chosen) < 2 or len(set(chosen)) != len(chosen):
-        raise ValueError(f"reviewing needs two or more distinct annotators; got {chosen or 'none'}")
+        raise ValueError(
+            Message(
+                "reviewing needs two or more distinct annotators; got {chosen}",
+                chosen=chosen or "none",
+            )
+        )
     if len(chosen) > MAX_LANES:
-        raise ValueError(f"at most {MAX_LANES} annotators at once (keys 1–9); got {len(chosen)}")
+        raise ValueError(
+            Message(
+                "at most {most} annotators at once (keys 1–9); got {count}",
+                most=MAX_LANES,
+                count=len(chosen),
+            )
+        )
     return chosen
 
 

@@ -1033,6 +1033,18 @@
         <source>the adjudicated set</source>
         <translation>裁定后的金标准集</translation>
     </message>
+    <message>
+        <source>no annotation sets by {names}</source>
+        <translation>没有 {names} 的标注集</translation>
+    </message>
+    <message>
+        <source>reviewing needs two or more distinct annotators; got {chosen}</source>
+        <translation>审阅需要两位或更多不同的标注员；收到的是 {chosen}</translation>
+    </message>
+    <message>
+        <source>at most {most} annotators at once (keys 1–9); got {count}</source>
+        <translation>一次最多 {most} 位标注员（按键 1–9）；收到 {count} 位</translation>
+    </message>
 </context>
 <context>
     <name>DateDelegate</name>
