@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.cleaning import damage, middle_dot, pinyin, whitespace
+from annotator.cleaning import damage, decode, middle_dot, pinyin, whitespace
 from annotator.cleaning.chars import HAN, ODD_SPACE, TONED_SYLLABLE
 from annotator.resources import seeds_dir
 
@@ -66,3 +66,29 @@ _ALPHABET = " \t\xa0\u3000\u2002\x0b\x0c\r\n\u200b\u2060\ufeff中國?()（）tu�
 def test_the_same_matches_on_any_mix(text: str) -> None:
     for reference, fast in PAIRS:
         assert matches(fast, text) == matches(reference, text)
+
+
+def reference_valid_utf8(data: bytes) -> str | None:
+    """The definition: valid UTF-8 holding enough characters of three bytes or more, counted one
+    by one in the sample."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    sample = text[: decode._EVIDENCE_SAMPLE]
+    return text if sum(c >= "\u0800" for c in sample) >= decode._UTF8_EVIDENCE else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aé中\U00020000 ", max_size=12), st.integers(0, 12))
+def test_utf8_evidence_counts_as_the_definition(text: str, cut: int) -> None:
+    data = text.encode("utf-8")
+    for candidate in (data, data[:cut]):  # a cut may fall inside a character: not UTF-8
+        assert decode._valid_utf8(candidate) == reference_valid_utf8(candidate)
+
+
+def test_utf8_evidence_is_looked_for_in_the_sample_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(decode, "_EVIDENCE_SAMPLE", 5)
+    for text in ("aaaaa中中中", "aa中中中", "aaa中中中", "中中中aa"):
+        data = text.encode("utf-8")
+        assert decode._valid_utf8(data) == reference_valid_utf8(data)

@@ -19,6 +19,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 import charset_normalizer
 
@@ -86,6 +87,7 @@ _CJK_READINGS = ("gb18030", "big5hkscs")
 _EVIDENCE_SAMPLE = 65536  # characters scored
 _MIN_EVIDENCE = 6  # non-ASCII characters needed before a reading is judged
 _UTF8_EVIDENCE = 3  # three-byte characters that make valid UTF-8 outweigh a declaration
+_THREE_BYTE = re.compile("[\u0800-\U0010ffff]")  # a character UTF-8 writes in 3 bytes or more
 _PLAUSIBLE = 0.9  # share of common characters a reading needs to replace another
 _CLEARLY_BETTER = 0.15  # by how much it must beat the reading it replaces
 
@@ -199,7 +201,9 @@ def _valid_utf8(data: bytes) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return text if sum(c >= "\u0800" for c in text[:_EVIDENCE_SAMPLE]) >= _UTF8_EVIDENCE else None
+    # the first _UTF8_EVIDENCE such characters are enough: not a Python step per character
+    found = _THREE_BYTE.finditer(text, 0, _EVIDENCE_SAMPLE)
+    return text if next(islice(found, _UTF8_EVIDENCE - 1, None), None) is not None else None
 
 
 def _most_plausible(data: bytes, decoded: Decoded, *, chinese: bool = False) -> Decoded:
