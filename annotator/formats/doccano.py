@@ -140,7 +140,10 @@ class DoccanoFormat(SpanListFormat):
         self.verify_item(item, record)
         if item.get(event_modality.KEY, []) != event_modality.event_modalities(record, *_OFFSETS):
             raise InvalidExportError(
-                "{name} event modalities of {id} do not read back", name=self.name, id=record["id"]
+                "{name} item of {id}: {error}",
+                name=self.name,
+                id=record["id"],
+                error="its event modalities do not read back",
             )
         if self.relations and _relations(item) != record_relations(record):
             raise InvalidExportError("doccano relations of {id} do not read back", id=record["id"])

@@ -120,7 +120,10 @@ class SpacyFormat(SpanListFormat):
         self.verify_item(item, record)
         if item["meta"].get(event_modality.KEY, []) != event_modality.event_modalities(record):
             raise InvalidExportError(
-                "{name} event modalities of {id} do not read back", name=self.name, id=record["id"]
+                "{name} item of {id}: {error}",
+                name=self.name,
+                id=record["id"],
+                error="its event modalities do not read back",
             )
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:

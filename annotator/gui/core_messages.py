@@ -74,7 +74,6 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessage", "conll of {id}: no {DOCSTART} line"),
     QT_TRANSLATE_NOOP("CoreMessage", "conll of {id}: entities do not read back"),
     QT_TRANSLATE_NOOP("CoreMessage", "conll of {id}: {error}"),
-    QT_TRANSLATE_NOOP("CoreMessage", "{name} event modalities of {id} do not read back"),
     QT_TRANSLATE_NOOP("CoreMessage", "doccano relations of {id} do not read back"),
     QT_TRANSLATE_NOOP("CoreMessage", "article {id}: the JSON line does not read back"),
     QT_TRANSLATE_NOOP("CoreMessage", "label-studio task of {id}: {count} annotations of {author!r}"),
