@@ -27,6 +27,8 @@ _CLAUSE_BREAK_CHARACTER = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")
 MAX_ATTENDEE_CLAUSE = 300
 MAX_TITLE_LENGTH = 24
 _SPACE_RUN = re.compile(r"\s*")  # what str.lstrip() removes
+# what the regex `[\s((::]` matched: every character str.isspace() holds, brackets, colons
+_CREDIT_GAP = "((::" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +105,9 @@ def _title_chain(
 
 def is_credit(text: str, start: int, end: int, *, lexicons: Lexicons) -> bool:
     """Whether text[start:end] is a reporter's or photographer's credit (记者王兴瑞, …摄)."""
-    before = re.sub(r"[\s((::]+$", "", text[max(0, start - 6) : start])
-    if any(before.endswith(word) for word in lexicons.credits):
+    # the spaces, brackets and colons between a credit word and the name (记者 王兴瑞, 摄影:)
+    before = text[max(0, start - 6) : start].rstrip(_CREDIT_GAP)
+    if before.endswith(lexicons.credits):  # one call for the tuple, not one per word
         return True
     # past the white space after the name, without copying the rest of the line per mention
     return text.startswith(lexicons.credits_after, _SPACE_RUN.match(text, end).end())
@@ -147,6 +150,8 @@ def _enumeration(text: str, rules: NameRules) -> list[NameMention]:
     already known or a word like 分别/等/参加 follows the last. The first member may close a
     longer phrase (副省长刘海燕、陈建东) when it is a known name."""
     mentions: list[NameMention] = []
+    if "、" not in text:  # most lines: no list at all
+        return mentions
     for clause in _CLAUSE.finditer(text):
         parts = clause.group().split("、")
         if len(parts) < 2:
