@@ -47,6 +47,10 @@ class NameRules:
     # what no name holds (see is_name), looked up once here: is_name is called per candidate
     stops_inside: re.Pattern[str] | None = field(default=None, compare=False)
     title_inside: re.Pattern[str] | None = field(default=None, compare=False)
+    # the lexicons' stops and surnames, read once here: a lexicon's entries are looked up by
+    # name (Lexicons.__getattr__), which the name rules did thousands of times an article
+    stops: tuple[str, ...] = field(default=(), compare=False)
+    surnames: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.run_window:
@@ -57,6 +61,10 @@ class NameRules:
             object.__setattr__(self, "stops_inside", _inner_stops(self.lexicons.name_stops))
         if self.title_inside is None:
             object.__setattr__(self, "title_inside", _any_title(self.lexicons.titles))
+        if not self.stops:
+            object.__setattr__(self, "stops", self.lexicons.name_stops)
+        if not self.surnames:
+            object.__setattr__(self, "surnames", self.lexicons.surnames)
 
     def with_known(self, names: Collection[str]) -> NameRules:
         merged = set(self.known) | {n for n in names if len(n) >= 2}
@@ -69,6 +77,8 @@ class NameRules:
             self.run_window,
             self.stops_inside,
             self.title_inside,
+            self.stops,
+            self.surnames,
         )
 
     def known_at(self, text: str, position: int) -> str | None:
@@ -105,7 +115,7 @@ class NameRules:
             return False
         if not all(is_han(c) for c in text) or self._starts_with_stop(text):
             return False
-        surnames = self.lexicons.surnames
+        surnames = self.surnames
         if text[:2] in surnames and 3 <= len(text) <= MAX_HAN_NAME:
             return True
         return text[:1] in surnames and 2 <= len(text) <= MAX_HAN_NAME
@@ -123,7 +133,7 @@ class NameRules:
         return title is not None and title.search(text) is not None
 
     def _starts_with_stop(self, text: str) -> bool:
-        return text.startswith(self.lexicons.name_stops)  # a tuple: one call, not one per stop
+        return text.startswith(self.stops)  # a tuple: one call, not one per stop
 
     def name_at(self, text: str, position: int) -> str | None:
         """The name starting at `position`, ended by punctuation, a stop word or the 3-character
@@ -165,7 +175,7 @@ class NameRules:
         return run
 
     def _stop_position(self, run: str, start: int) -> int | None:
-        stops = self.lexicons.name_stops
+        stops = self.stops
         for index in range(start, len(run)):
             if run.startswith(stops, index):  # not run[index:]: a copy per index is quadratic
                 return index
