@@ -36,12 +36,19 @@ _SEPARATORS = re.compile(
 )
 
 
+_PLANE_0 = 0x10000
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 @dataclass(frozen=True, slots=True)
 class _Tables:
     phrases: dict[str, str]
     lengths_by_first: dict[str, tuple[int, ...]]  # first character -> phrase lengths, longest first
     phrase_starts: re.Pattern[str]  # any first character of a phrase
     characters: dict[int, str]  # for str.translate; separators left out (OpenCC keeps them)
+    # the same as a list indexed by code point, for text without astral characters (see
+    # `_convert`); each character not in `characters` maps to itself
+    plane_0: list[int | str]
     whole_text: bool  # OpenCC's rules hold for these dictionaries (else: the reference)
 
 
@@ -64,15 +71,19 @@ def _tables() -> _Tables:
     for key in phrases:
         by_first.setdefault(key[0], set()).add(len(key))
     single = {k: v for k, v in characters.items() if len(k) == 1 and not _SEPARATORS.fullmatch(k)}
-    clean = not any(_SEPARATORS.search(k) for k in phrases) and all(
-        len(k) == 1 for k in characters
-    )
+    clean = not any(_SEPARATORS.search(k) for k in phrases) and all(len(k) == 1 for k in characters)
     starts = "".join(sorted(by_first))
+    translated = {ord(k): v for k, v in single.items()}
+    plane_0: list[int | str] = list(range(_PLANE_0))
+    for code, value in translated.items():
+        if code < _PLANE_0:
+            plane_0[code] = value
     return _Tables(
         phrases=phrases,
         lengths_by_first={c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()},
         phrase_starts=re.compile(f"[{re.escape(starts)}]" if starts else "(?!)"),
-        characters={ord(k): v for k, v in single.items()},
+        characters=translated,
+        plane_0=plane_0,
         whole_text=clean,
     )
 
@@ -99,15 +110,19 @@ def _chosen_phrases(text: str, tables: _Tables) -> list[tuple[int, int]]:
 
 
 def _convert(text: str, tables: _Tables) -> str:
+    # Rule 3 by str.translate, which looks every character up in its table: in a list indexed
+    # by code point twice as fast as in a dict. The list covers plane 0 (an astral character
+    # would be out of its range, and so left as it is): text holding one uses the dict.
+    table = tables.plane_0 if _ASTRAL.search(text) is None else tables.characters
     chosen = _chosen_phrases(text, tables)
     if not chosen:
-        return text.translate(tables.characters)
+        return text.translate(table)
     out, at = [], 0
     for start, length in chosen:
-        out.append(text[at:start].translate(tables.characters))
+        out.append(text[at:start].translate(table))
         out.append(tables.phrases[text[start : start + length]])
         at = start + length
-    out.append(text[at:].translate(tables.characters))
+    out.append(text[at:].translate(table))
     return "".join(out)
 
 
