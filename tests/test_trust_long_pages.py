@@ -307,7 +307,7 @@ def test_the_known_suffix_is_the_one_a_test_of_every_name_finds(
 
 
 def _old_after_credit(text: str, start: int, end: int) -> bool:
-    before = re.sub(r"[\s((::]+$", "", text[max(0, start - 6) : start])
+    before = re.sub(r"[\s(（:：]+$", "", text[max(0, start - 6) : start])
     if any(before.endswith(word) for word in default_lexicons().credits):
         return True
     return text[end:].lstrip().startswith(default_lexicons().credits_after)

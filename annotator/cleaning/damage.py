@@ -23,7 +23,7 @@ from annotator.model import Damage
 # Up to two stray characters ending in an ASCII letter or backtick wedged before a CJK character.
 _GARBAGE_AFTER_LOST = re.compile(rf"[{HAN}]{{0,2}}[`A-Za-z](?=[{HAN}])")
 _MERGE_GAP = 1  # a lost stretch this close to the next one is one stretch (`?貎?`)
-_NO_MERGE_GAP = re.compile(r"[\s.,;:!?。,;:!?、)）]")
+_NO_MERGE_GAP = re.compile(r"[\s.,;:!?。，；：！？、)）]")
 # the `?` first, the character before it then: a look-behind first ran at every character
 _BARE_QUESTION = re.compile(rf"\?(?<=[{HAN}]\?)(?=[{HAN}])")
 _CLAUSE_START = re.compile(r"[\n。!?！？；;,，:：、“”\"]")

@@ -25,16 +25,16 @@ from annotator.suggest.lexicons import Lexicons, contains_any
 from annotator.suggest.lines import Line
 
 _IMAGE_FILE = re.compile(r"^\S{1,80}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(rf"(?:记者|摄影|通讯员|图)[\s/::]*[{HAN}·]{{2,8}}\s*摄[))]?$")
+_PHOTO_CREDIT = re.compile(rf"(?:记者|摄影|通讯员|图)[\s/:：]*[{HAN}·]{{2,8}}\s*摄[)）]?$")
 _DATE_ONLY = re.compile(
-    r"^[\s\d年月日时分秒:::\-/.]{6,}$|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"^[\s\d年月日时分秒:：\-/.]{6,}$|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 _ENDS_WITH_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?$")
-_BREADCRUMB_ARROW = re.compile(r"[>>»›]")
+_BREADCRUMB_ARROW = re.compile(r"[>＞»›]")
 # (记者 吴静 杨帆 通讯员 孙晓东), (临州台记者 丁磊 报道): a byline on a line of its own
 _BYLINE = re.compile(r"^[(（]?[^,，。!?！？]{0,12}记者[^,，。!?！？]{1,30}[)）]?$")
 # 视频:市长…调研, 时长 02:46 — the player's own caption
-_VIDEO_CAPTION = re.compile(r"^(?:视频[::]|时长\s*\d{1,2}:\d{2})")
+_VIDEO_CAPTION = re.compile(r"^(?:视频[:：]|时长\s*\d{1,2}:\d{2})")
 _TAG_KINDS = (
     ("footer", "footer"),
     ("nav", "navigation"),
@@ -283,7 +283,7 @@ def _is_editor_credit(text: str, lexicons: Lexicons) -> bool:
 def _credit_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!)")  # matches nothing
-    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})\s*[::]")
+    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})\s*[:：]")
 
 
 def _captions_after_images(

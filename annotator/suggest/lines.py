@@ -9,8 +9,8 @@ from annotator.cleaning.chars import is_han
 from annotator.model import Article, Block
 
 _SPACE = re.compile(r"\s+")
-_SENTENCE_PUNCTUATION = frozenset("。,,;;!!??、:")
-_SENTENCE_ENDS = tuple(dict.fromkeys("。!?!?"))
+_SENTENCE_PUNCTUATION = frozenset("。,，;；!！?？、:：")
+_SENTENCE_ENDS = ("。", "!", "?", "！", "？")
 _BULLETS = ("•", "·", "●", "■", "◆", "▪", "-", "*", ">>", "》", "【")
 
 

@@ -28,7 +28,7 @@ MAX_ATTENDEE_CLAUSE = 300
 MAX_TITLE_LENGTH = 24
 _SPACE_RUN = re.compile(r"\s*")  # what str.lstrip() removes
 # what the regex `[\s((::]` matched: every character str.isspace() holds, brackets, colons
-_CREDIT_GAP = "((::" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+_CREDIT_GAP = "(（:：" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ END = "$END"  # a region that runs to the last line of the page
 # Officials, titles, dates and events are read in the article's prose: body lines, captions,
 # repeated paragraphs, meta lines; not menus, related lists, widgets or footers.
 PROSE_KINDS = {None, "caption", "meta"}
-_SENTENCE = re.compile(r"[^。!?!?\n]+[。!?!?]?")
+_SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]?")
 
 
 def find_line(text: str, lines: list[tuple[int, int]], marker: str, after: int) -> int:
