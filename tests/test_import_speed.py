@@ -432,3 +432,15 @@ def test_forked_workers_inherit_the_function_built_once_by_the_writer() -> None:
 
     built = set(ordered_map(_built_where, (None,), range(40), jobs=2, start_method="fork"))
     assert built == {os.getpid()}
+
+
+@pytest.mark.slow
+def test_workers_that_are_not_forked_build_the_function_themselves() -> None:
+    """The window must not fork: with spawn, `make` is pickled to each worker, which builds the
+    function there; the results are the same."""
+    from annotator.pool import ordered_map
+
+    built = set(ordered_map(_built_where, (None,), range(40), jobs=2, start_method="spawn"))
+    assert built and os.getpid() not in built
+    squares = ordered_map(_squarer, (1,), range(12), jobs=2, start_method="spawn")
+    assert list(squares) == [i * i + 1 for i in range(12)]
