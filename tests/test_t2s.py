@@ -64,3 +64,11 @@ def test_any_string_of_dictionary_pieces(pieces):
 def test_a_phrase_wins_over_its_characters():
     phrase = max(_tables().phrases, key=len)
     assert t2s(phrase) == _tables().phrases[phrase] == REFERENCE.convert(phrase)
+
+
+def test_a_phrase_cut_short_by_the_end_of_the_text_is_no_longer_phrase():
+    """At the end of a text, a slice as long as 於呼哀哉 holds only 於世成: it is that shorter
+    phrase, found again at its own length, not a four-character one that outranks 藉助於
+    (found by hypothesis: 借助於世成 where OpenCC gives 借助于世成)."""
+    for text in ("藉助於世成", "甲藉助於世成", "藉助於世成。藉助於世成"):
+        assert t2s(text) == REFERENCE.convert(text)

@@ -91,10 +91,13 @@ def _tables() -> _Tables:
 def _chosen_phrases(text: str, tables: _Tables) -> list[tuple[int, int]]:
     """Rule 2: (start, length) of the phrases OpenCC would choose, in text order."""
     candidates = []
+    size = len(text)
     for found in tables.phrase_starts.finditer(text):
         start = found.start()
         for length in tables.lengths_by_first[found.group()]:
-            if text[start : start + length] in tables.phrases:
+            # a slice past the end is cut short: it may be a shorter phrase, which is found at
+            # its own length, never at this one (it would outrank longer phrases before it)
+            if start + length <= size and text[start : start + length] in tables.phrases:
                 candidates.append((start, length))
     if not candidates:
         return []
