@@ -338,6 +338,9 @@ def _old_is_name(rules: NameRules, text: str) -> bool:
 
     if text in rules.known_set:
         return True
+    # what holds a stop word of two characters or a title word is no name (席参加, 江主席)
+    if rules._holds_stop_word(text) or rules._holds_title(text):
+        return False
     if DOT in text:
         return (
             _TRANSLITERATED.fullmatch(text) is not None
