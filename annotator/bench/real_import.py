@@ -168,9 +168,9 @@ def run(args: argparse.Namespace) -> int:
             ones.append(one)
             manies.append(import_pages(folder, args.jobs)[0])
             print(
-                f"  round {number}: annotator / trafilatura {theirs[-1].wall / one.wall:.2f}x, "
-                f"--jobs {args.jobs} / one process {one.wall / manies[-1].wall:.2f}x "
-                f"(load {os.getloadavg()[0]:.2f})"
+                f"  round {number}: annotator / trafilatura {theirs[-1].wall / one.wall:.2f}x "
+                f"({theirs[-1].cpu / one.cpu:.2f}x in CPU time), --jobs {args.jobs} / one "
+                f"process {one.wall / manies[-1].wall:.2f}x (load {os.getloadavg()[0]:.2f})"
             )
         spare = cpu_parallelism(args.jobs)
     them, one, many = _best(theirs), _best(ones), _best(manies)
