@@ -74,3 +74,13 @@ def test_a_user_file_is_checked_against_the_kinds_of_the_database_schema(tmp_pat
     )
     with pytest.raises(LexiconError, match=r"spam\.txt: not a lexicon of ours.*spam2\.txt"):
         UserLexicons.read(folder, fewer)
+
+
+@pytest.mark.parametrize("stem", ["kinds", "values", "entries", "load"])
+def test_a_kind_named_like_what_lexicons_already_have_is_refused(tmp_path: Path, stem: str) -> None:
+    from annotator.model import LexiconKind
+    from annotator.suggest.lexicons import Lexicons
+
+    (tmp_path / f"{stem}.txt").write_text("一\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=f"cannot be named '{stem}'"):
+        Lexicons.load(tmp_path, (LexiconKind(stem, "OFFICIAL"),))

@@ -213,4 +213,5 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessage", "no annotation sets by {names}"),
     QT_TRANSLATE_NOOP("CoreMessage", "reviewing needs two or more distinct annotators; got {chosen}"),
     QT_TRANSLATE_NOOP("CoreMessage", "at most {most} annotators at once (keys 1–9); got {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a lexicon kind cannot be named {stem!r}"),
 )

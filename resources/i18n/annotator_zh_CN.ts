@@ -486,10 +486,6 @@
         <translation>{id} 的 conll：{error}</translation>
     </message>
     <message>
-        <source>{name} event modalities of {id} do not read back</source>
-        <translation>{id} 的 {name} 事件情态读回后不一致</translation>
-    </message>
-    <message>
         <source>doccano relations of {id} do not read back</source>
         <translation>{id} 的 doccano 关系读回后不一致</translation>
     </message>
@@ -1044,6 +1040,10 @@
     <message>
         <source>at most {most} annotators at once (keys 1–9); got {count}</source>
         <translation>一次最多 {most} 位标注员（按键 1–9）；收到 {count} 位</translation>
+    </message>
+    <message>
+        <source>a lexicon kind cannot be named {stem!r}</source>
+        <translation>词表类别不能命名为 {stem!r}</translation>
     </message>
 </context>
 <context>
