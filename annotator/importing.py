@@ -17,7 +17,7 @@ from typing import Literal, Protocol
 
 from annotator.cleaning import DEFAULT_MAX_BYTES, CleaningError, clean_page
 from annotator.messages import Explained, Message
-from annotator.model import Article, ImportResult
+from annotator.model import Article, ImportResult, article_id_for
 from annotator.pool import ordered_map
 from annotator.safe_json import JsonRefused, load_json
 from annotator.store import StoreError
@@ -47,6 +47,7 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 
 class ArticleSink(Protocol):
     def add_encoded_articles(self, articles: Sequence[EncodedArticle]) -> tuple[int, int]: ...
+    def article_ids(self) -> list[str]: ...
 
 
 class ImportInterrupted(KeyboardInterrupt):
@@ -212,7 +213,10 @@ def _jsonl_pages(data: bytes, name: str) -> Iterator[_Page]:
 
 def clean_file(path: Path, *, max_bytes: int) -> list[Article]:
     """Every page of the file as an article, or FileRefused naming the first failure."""
-    pages = read_pages(path, max_bytes=max_bytes)
+    return _clean_pages(read_pages(path, max_bytes=max_bytes), max_bytes=max_bytes)
+
+
+def _clean_pages(pages: list[_Page], *, max_bytes: int) -> list[Article]:
     articles: list[Article] = []
     for number, page in enumerate(pages, start=1):
         try:
@@ -249,16 +253,32 @@ def _same_file(path: Path, other: Path) -> bool:
 Cleaned = tuple[list[EncodedArticle], dict[str, str], list[Learned]]
 
 
-def _cleaner(max_bytes: int, finds: FindsSpec | None = None) -> Callable[[Path], Cleaned | str]:
+@dataclass(frozen=True, slots=True)
+class StoredAlready:
+    """A file whose every page is stored already (by id: the hash of its bytes): not cleaned
+    again, its pages counted as present."""
+
+    ids: tuple[str, ...]
+
+
+def _cleaner(
+    max_bytes: int, finds: FindsSpec | None = None, stored: frozenset[str] = frozenset()
+) -> Callable[[Path], Cleaned | StoredAlready | str]:
     """What a worker applies to each file: its articles, or why the file is refused (an
     exception would stop the whole import; a refusal is one file's). With `finds`, the
     worker also tags each article's officials, which the corpus pass of the suggestions
-    would otherwise do afterwards, in one process."""
+    would otherwise do afterwards, in one process. A file whose pages all have their id in
+    `stored` (and are within the limit, which refuses them whether stored or not) is not
+    cleaned: importing a folder again costs reading and hashing it, not cleaning it again."""
     collector = finds.collector() if finds is not None else None
 
-    def clean(path: Path) -> Cleaned | str:
+    def clean(path: Path) -> Cleaned | StoredAlready | str:
         try:
-            articles = clean_file(path, max_bytes=max_bytes)
+            pages = read_pages(path, max_bytes=max_bytes)
+            ids = tuple(article_id_for(page.data) for page in pages)
+            if ids and set(ids) <= stored and all(len(p.data) <= max_bytes for p in pages):
+                return StoredAlready(ids)
+            articles = _clean_pages(pages, max_bytes=max_bytes)
         except FileRefused as error:
             return error.message  # the same text, keeping its template for the window
         encoded = [encode_article(a) for a in articles]
@@ -306,29 +326,34 @@ def import_paths(
     batch: list[EncodedArticle] = []
     batch_files: list[Path] = []
     batch_finds: dict[str, str] = {}
+    batch_ids: list[str] = []  # every page of the batch in file order, stored already or not
+    skipped = 0  # pages of the batch not cleaned: stored already
     finds_prefix = finds.prefix() if finds is not None else None
     if not isinstance(store, OfficialsCache) or finds_prefix is None:
         finds = None  # nowhere to keep them, or no model to find them with
 
     def flush() -> None:
-        nonlocal imported, present
-        if not batch:
+        nonlocal imported, present, skipped
+        if not batch_ids:
             return
         try:
-            added, already = store.add_encoded_articles(batch)
+            added, already = store.add_encoded_articles(batch) if batch else (0, 0)
         except StoreError as error:  # e.g. locked or full: every file of the batch failed
             failures.extend((printable(str(f)), error.message) for f in batch_files)
+            present += skipped  # those are stored, written or not
         else:
             imported += added
-            present += already
+            present += already + skipped
             if finds is not None and finds_prefix is not None and batch_finds:
                 assert isinstance(store, OfficialsCache)
                 store.save_cached_values(finds_prefix, batch_finds, family=CACHE_FAMILY)
             if on_imported is not None:
-                on_imported(list(dict.fromkeys(a.id for a in batch)))
+                on_imported(list(dict.fromkeys(batch_ids)))
         batch.clear()
         batch_files.clear()
         batch_finds.clear()
+        batch_ids.clear()
+        skipped = 0
 
     database = getattr(store, "path", None)
 
@@ -342,21 +367,26 @@ def import_paths(
     to_clean = [path for path in files if readable(path)]
     refused_early = len(files) - len(to_clean)
     jobs = min(jobs, max(1, len(to_clean) // MIN_FILES_PER_JOB))
+    stored = frozenset(store.article_ids())  # pages with these ids are not cleaned again
     cleaned = ordered_map(
-        _cleaner, (max_bytes, finds), to_clean, jobs=jobs, start_method=start_method
+        _cleaner, (max_bytes, finds, stored), to_clean, jobs=jobs, start_method=start_method
     )
     try:
         for done, (path, outcome) in enumerate(zip(to_clean, cleaned, strict=True), start=1):
             if isinstance(outcome, str):
                 failures.append((printable(str(path)), outcome))
+            elif isinstance(outcome, StoredAlready):
+                batch_ids.extend(outcome.ids)
+                skipped += len(outcome.ids)
             else:
                 articles, found, learned = outcome
                 batch.extend(articles)
+                batch_ids.extend(a.id for a in articles)
                 batch_finds.update(found)
                 if finds is not None and jobs > 1:  # one process: its tagger has them
                     finds.remember(learned)
                 batch_files.append(path)
-            if len(batch) >= BATCH_SIZE:
+            if len(batch_ids) >= BATCH_SIZE:
                 flush()
             if progress is not None:
                 progress(refused_early + done, len(files))
