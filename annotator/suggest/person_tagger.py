@@ -57,6 +57,9 @@ def _kind(char: str) -> str:
     return "space" if char.isspace() else "punct"
 
 
+_kind_of = cache(_kind)  # a character's kind never changes; a page has a few hundred distinct
+
+
 @dataclass(frozen=True, slots=True)
 class FeatureWords:
     surnames: frozenset[str]
@@ -83,11 +86,12 @@ def feature_words() -> FeatureWords:
 
 def features(text: str) -> list[list[str]]:
     """The feature strings of every character of `text` (one chunk). Hot: a few microseconds
-    a character, so title words are looked for only where one can start, and each character's
-    kind is worked out once."""
+    a character, so title words are looked for only where one can start, each character's
+    kind is worked out once, and the rows are built column by column from shifted copies of
+    the text (one comprehension, not a loop of appends per character)."""
     words = feature_words()
     padded = "\x02\x02" + text + "\x03\x03"
-    kinds = [_kind(char) for char in padded]
+    kinds = [_kind_of(char) for char in padded]
     n = len(text)
     after_title = bytearray(n + 1)  # a title word ends right before position i
     before_title = bytearray(n + 2)  # a title word starts at position i
@@ -98,12 +102,8 @@ def features(text: str) -> list[list[str]]:
             if start + length <= n and text[start : start + length] in titles:
                 before_title[start] = 1
                 after_title[start + length] = 1
-    surnames = words.surnames
-    rows = []
-    for i in range(n):
-        p2, p1, c, n1, n2 = padded[i : i + 5]
-        kind = kinds[i + 2]
-        row = [
+    rows = [
+        [
             "c=" + c,
             "p1=" + p1,
             "p2=" + p2,
@@ -114,17 +114,31 @@ def features(text: str) -> list[list[str]]:
             "p2p1=" + p2 + p1,
             "n1n2=" + n1 + n2,
             "k=" + kind,
-            "kp=" + kinds[i + 1] + kind + kinds[i + 3],
+            "kp=" + kind_before + kind + kind_after,
         ]
+        for p2, p1, c, n1, n2, kind_before, kind, kind_after in zip(
+            padded,
+            padded[1:],
+            text,
+            padded[3:],
+            padded[4:],
+            kinds[1:],
+            kinds[2:],
+            kinds[3:],
+            strict=False,  # the shifted copies run past the text's end: it sets the length
+        )
+    ]
+    surnames = words.surnames
+    for i, row in enumerate(rows):  # the rarer features, in this order after the others
+        c = text[i]
         if c in surnames:
             row.append("surname")
-        if p1 + c in surnames:
+        if padded[i + 1] + c in surnames:
             row.append("surname2")
         if after_title[i]:
             row.append("after_title")
         if before_title[i + 1]:
             row.append("title_next")
-        rows.append(row)
     return rows
 
 
