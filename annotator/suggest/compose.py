@@ -198,13 +198,20 @@ def _resolve(claims: _Claims, proposed: Suggestions) -> Suggestions:
     for position, (span, item) in enumerate(items):
         if position not in kept_ids:
             continue
+        # most parts fit: the item itself then, not a copy of it (a replace per item cost)
         if isinstance(item, MentionDraft):
-            mentions.append(replace(item, title_spans=_fitting(claims, item.title_spans)))
+            titles = _fitting(claims, item.title_spans)
+            mentions.append(
+                item if titles == item.title_spans else replace(item, title_spans=titles)
+            )
         elif isinstance(item, EventDraft):
             place = _fitting(claims, (item.place,) if item.place else ())
             date = _fitting(claims, (item.date,) if item.date else ())
+            fits = (place[0] if place else None, date[0] if date else None)
             events.append(
-                replace(item, place=place[0] if place else None, date=date[0] if date else None)
+                item
+                if fits == (item.place, item.date)
+                else replace(item, place=fits[0], date=fits[1])
             )
         else:
             spans.append(span)
