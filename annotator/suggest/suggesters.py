@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from annotator.model import AUTO, Event, region_label
@@ -36,6 +36,7 @@ from annotator.suggest.lines import Line
 from annotator.suggest.names import NameRules
 from annotator.suggest.officials import (
     NameMention,
+    TitleMention,
     find_in_line,
     is_credit,
     link_known,
@@ -107,7 +108,8 @@ class BoilerplateRules:
 def _in_text(line: Line, mention: NameMention, score: float) -> MentionDraft:
     """A mention found in `line`, moved to article offsets, with its title spans."""
     titles = tuple(
-        replace(t, start=t.start + line.start, end=t.end + line.start) for t in mention.titles
+        TitleMention(t.start + line.start, t.end + line.start, t.text, t.organization)
+        for t in mention.titles
     )
     return MentionDraft(
         Scored(
@@ -141,16 +143,27 @@ class OfficialRules:
     def suggest(self, context: SuggestContext, kept: Kept) -> Suggestions:
         rules = NameRules(context.lexicons).with_known(_known_on_page(context))
         lines = context.prose
-        first = [
-            m for line in lines for m in find_in_line(line.text, rules) if m.rule in TEACHING_RULES
-        ]
-        rules = rules.with_known(m.name for m in first)
+        found = [find_in_line(line.text, rules) for line in lines]
+        first = [m for in_line in found for m in in_line if m.rule in TEACHING_RULES]
+        taught = rules.with_known(m.name for m in first)
+        # the rules ask the known names only about stretches of the line they read: a line
+        # that holds none of the names just taught reads as it did in the first pass
+        new = sorted(taught.known_set - rules.known_set)
+        if new:
+            found = [
+                find_in_line(line.text, taught) if _holds_any(new, line.text) else in_line
+                for line, in_line in zip(lines, found, strict=True)
+            ]
         mentions = tuple(
             _in_text(line, mention, _score(mention.rule))
-            for line in lines
-            for mention in _without_overlaps(find_in_line(line.text, rules))
+            for line, in_line in zip(lines, found, strict=True)
+            for mention in _without_overlaps(in_line)
         )
         return Suggestions(mentions=mentions, names=tuple(m.name for m in first))
+
+
+def _holds_any(words: Sequence[str], text: str) -> bool:
+    return next(occurrences_of_each(words, text), None) is not None
 
 
 def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
@@ -295,6 +308,14 @@ class Events:
         lines = context.prose
         drafts = []
         starts = [line.start for line in lines]
+        cited_by_line: dict[int, tuple[tuple[int, int], ...]] = {}  # several events a paragraph
+
+        def cited(index: int) -> tuple[tuple[int, int], ...]:
+            if index not in cited_by_line:
+                line = lines[index]
+                cited_by_line[index] = references(line.text, line.start, lexicons=context.lexicons)
+            return cited_by_line[index]
+
         for index, mention in merge_events(found, lambda at: _line_of(starts, at) or 0):
             place = mention.place
             date = mention.date
@@ -323,9 +344,7 @@ class Events:
                     cited_in=tuple(
                         stretch
                         for index in {index, *(p for p, _s, _e in mention.joined)}
-                        for stretch in references(
-                            lines[index].text, lines[index].start, lexicons=context.lexicons
-                        )
+                        for stretch in cited(index)
                     ),
                 )
             )
