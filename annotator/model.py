@@ -270,6 +270,18 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleText:
+    """What a pass over the whole corpus reads of an article (its id, outlet and text), without
+    decoding its offset map and blocks: the cleaner makes one block per non-empty line, so the
+    lines are the text's own (`blocks` empty, as `suggest.lines` reads it)."""
+
+    id: str
+    outlet: str | None
+    text: str
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str
     source: str

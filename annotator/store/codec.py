@@ -8,7 +8,7 @@ from dataclasses import fields
 from functools import cache
 from typing import Any, TypeVar
 
-from annotator.model import Article, Damage, Event, Official, OffsetMap, Span
+from annotator.model import Article, ArticleText, Damage, Event, Official, OffsetMap, Span
 from annotator.store.block_codec import decode_blocks, encode_blocks
 from annotator.store.errors import CorruptDatabase
 
@@ -58,6 +58,16 @@ def article_from_row(row: Mapping[str, Any]) -> Article:
             damage=_decoded(row, "damage", _damage),
             blocks=_decoded(row, "blocks", lambda data: decode_blocks(data, _text(row, "text"))),
             cleaner_version=_text(row, "cleaner_version"),
+        )
+    except BadColumn as bad:
+        raise damaged("articles", row["id"], bad) from None
+
+
+def article_text_from_row(row: Mapping[str, Any]) -> ArticleText:
+    """The id, outlet and text of an article row; CorruptDatabase as article_from_row."""
+    try:
+        return ArticleText(
+            id=_text(row, "id"), outlet=_text(row, "outlet", null=True), text=_text(row, "text")
         )
     except BadColumn as bad:
         raise damaged("articles", row["id"], bad) from None

@@ -6,14 +6,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from annotator.model import Article
+from annotator.model import Article, ArticleText
 from annotator.suggest.lines import line_keys
 
 MIN_ARTICLES = 3  # below this, a repeated line is as likely a shared quote as furniture
 MIN_SHARE = 0.3  # of the outlet's articles
 
 
-def outlet_key(article: Article) -> str:
+def outlet_key(article: Article | ArticleText) -> str:
     return article.outlet or ""
 
 
@@ -23,7 +23,7 @@ class CorpusStats:
     article_counts: Counter[str] = field(default_factory=Counter)
 
     @classmethod
-    def from_articles(cls, articles: Iterable[Article]) -> CorpusStats:
+    def from_articles(cls, articles: Iterable[Article | ArticleText]) -> CorpusStats:
         line_counts: Counter[tuple[str, str]] = Counter()
         article_counts: Counter[str] = Counter()
         for article in articles:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from annotator.cleaning.chars import is_han
-from annotator.model import Article, Block
+from annotator.model import Article, ArticleText, Block
 
 _SPACE = re.compile(r"\s+")
 _SENTENCE_PUNCTUATION = frozenset("。,，;；!！?？、:：")
@@ -71,7 +71,7 @@ def article_lines(article: Article) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def line_keys(article: Article) -> list[str]:
+def line_keys(article: Article | ArticleText) -> list[str]:
     """`[line.key for line in article_lines(article)]` without making the Line objects: the
     corpus statistics and the input fingerprints ask only this, of every article."""
     text, sub = article.text, _SPACE.sub

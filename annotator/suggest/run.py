@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from annotator.model import AUTO, AnnotationSet, Article
+from annotator.model import AUTO, AnnotationSet, Article, ArticleText
 from annotator.pool import ordered_map
 from annotator.suggest.article import suggest_article
 from annotator.suggest.corpus import CorpusStats
@@ -36,7 +36,7 @@ MIN_ARTICLES_PER_JOB = 4  # fewer per worker: starting workers costs more than i
 class SuggestionStore(Protocol):
     """The part of `annotator.store.Store` that suggestions need."""
 
-    def iter_articles(self) -> Iterator[Article]: ...
+    def iter_article_texts(self) -> Iterator[ArticleText]: ...
     def get_article(self, article_id: str) -> Article: ...
     def article_ids(self) -> list[str]: ...
     def annotators(self) -> list[str]: ...
@@ -110,8 +110,10 @@ def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> S
     # each text's finds are kept in the store: the CRF reads a text once, not every run
     officials = CorpusOfficials.cached(tagger, rules, store) if tagger else None
 
-    def scanned() -> Iterator[Article]:  # one pass over the corpus serves both
-        for article in store.iter_articles():
+    # one pass over the corpus serves both, reading texts only: each article is decoded whole
+    # once, by the job that suggests for it
+    def scanned() -> Iterator[ArticleText]:
+        for article in store.iter_article_texts():
             if officials is not None:
                 officials.add(article)
             yield article

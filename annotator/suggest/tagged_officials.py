@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from typing import Protocol, runtime_checkable
 
-from annotator.model import Article
+from annotator.model import Article, ArticleText
 from annotator.resources import read_text
 from annotator.suggest.inputs import lexicons_digest, resources_digest, rules_version
 from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries, parse_pairs
@@ -231,7 +231,7 @@ class CorpusOfficials:
         """(text key, JSON of `article_finds`): what is kept per text."""
         return text_key(text), json.dumps(self.article_finds(text), ensure_ascii=False)
 
-    def add(self, article: Article) -> None:
+    def add(self, article: Article | ArticleText) -> None:
         key = text_key(article.text)
         cached = self._known.get(key) or self.new.get(key)
         if cached is None:
