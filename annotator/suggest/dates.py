@@ -31,13 +31,18 @@ _RELATIVE_DAYS = {
     "明天": 1,
     "明日": 1,
 }
+# what every expression below opens with (a digit, 当, a relative word's first character): a
+# lookahead for it lets the scan pass over the other characters without trying each branch
+_OPENERS = rf"[\d当{''.join(sorted({word[0] for word in _RELATIVE_DAYS}))}]"
 DATE_EXPRESSION = re.compile(
+    rf"(?={_OPENERS})(?:"
     rf"(?:(?P<year>\d{{4}})年)?(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日"
     rf"(?:(?:{_SPAN_MARK})(?:(?P<end_month>\d{{1,2}})月)?(?P<end_day>\d{{1,2}})日)?{_PART_OF_DAY}"
     rf"(?P<dateline>\s*(?:电|讯))?"
     rf"|(?<![\d月年])(?P<bare_day>\d{{1,2}})日(?:(?:{_SPAN_MARK})(?P<bare_end>\d{{1,2}})日)?{_PART_OF_DAY}"
     rf"|(?P<same_day>当天|当日){_PART_OF_DAY}"
     rf"|(?P<relative>{'|'.join(_RELATIVE_DAYS)}){_PART_OF_DAY}"
+    ")"
 )
 
 
