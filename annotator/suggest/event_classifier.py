@@ -64,11 +64,17 @@ def _features(sentence: str, lexicons: Lexicons, rules: str, only: _Weighted | N
             return {g for g in only.get(kind, ()) if g in padded}
         return {padded[i : i + n] for i in range(len(padded) - n + 1)}
 
+    def cue_kinds() -> set[str] | frozenset[str]:
+        # a model that weighs no cue (the shipped one) is spared a scan per cue kind
+        if only is not None and "cue" not in only:
+            return frozenset()
+        return {kind for kind, cues in _cues(lexicons.event_modality) if cues.search(sentence)}
+
     kinds = [
         ("u", set(text)),
         ("b", grams("b", 2)),
         ("t", grams("t", 3)),
-        ("cue", {kind for kind, cues in _cues(lexicons.event_modality) if cues.search(sentence)}),
+        ("cue", cue_kinds()),
         ("rules", {rules}),
     ]
     return {
