@@ -21,7 +21,11 @@ _CLAUSE_BREAK = '。,,;;::!?!?\n()()“”"「」【】[]'
 # title_phrase_breaks.txt: 听取了|财政部部长)
 _TITLE_BOUNDARY = frozenset(_CLAUSE_BREAK + "、丨| \u3000\t")
 _LIST_SEPARATOR = re.compile(r"[、\s\u3000]+")
-_CLAUSE = re.compile("[^" + re.escape(_CLAUSE_BREAK) + r"\s\u3000]+")
+_NOT_IN_CLAUSE = re.escape(_CLAUSE_BREAK) + r"\s\u3000"
+# a clause (a longest run of characters that are none of those) that holds a 、: tried only
+# at a clause's start (the lookbehind), so each clause is read once, and the many clauses
+# without a list are passed over in C, not looked at one by one
+_LISTING_CLAUSE = re.compile(f"(?<![^{_NOT_IN_CLAUSE}])[^{_NOT_IN_CLAUSE}]*、[^{_NOT_IN_CLAUSE}]*")
 _CLAUSE_BREAK_CHARACTER = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")
 # a longer stretch before 出席/参加 without a clause break is a sentence going on, not a list
 MAX_ATTENDEE_CLAUSE = 300
@@ -152,13 +156,13 @@ def _enumeration(text: str, rules: NameRules) -> list[NameMention]:
     mentions: list[NameMention] = []
     if "、" not in text:  # most lines: no list at all
         return mentions
-    for clause in _CLAUSE.finditer(text):
+    for clause in _LISTING_CLAUSE.finditer(text):
         parts = clause.group().split("、")
-        if len(parts) < 2:
-            continue
         first = parts[0] if rules.is_name(parts[0]) else rules.known_suffix(parts[0])
+        if first is None:
+            continue
         last = rules.name_at(parts[-1], 0)
-        if first is None or last is None:
+        if last is None:
             continue
         names = [first, *parts[1:-1], last]
         endings = rules.lexicons.not_name_endings

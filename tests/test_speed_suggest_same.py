@@ -1,0 +1,157 @@
+"""The faster forms of the suggesters give exactly what the plain forms gave: each fast path is
+held against a simple reference written here, on the seed pages and on generated text. Speed
+itself is measured in `annotator bench suggest`, never here."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.cleaning import clean_page
+from annotator.model import Article
+from annotator.resources import seeds_dir
+from annotator.suggest.compose import Kept, SuggestContext
+from annotator.suggest.dates import DATE_EXPRESSION
+from annotator.suggest.event_classifier import EventClassifier, _features, sentence_features
+from annotator.suggest.gazetteer import Gazetteer
+from annotator.suggest.lexicons import default_lexicons
+from annotator.suggest.names import NameRules
+from annotator.suggest.officials import _CLAUSE_BREAK, _LISTING_CLAUSE, find_in_line
+from annotator.suggest.person_tagger import _kind, feature_words, features
+from annotator.suggest.suggesters import (
+    TEACHING_RULES,
+    OfficialRules,
+    _in_text,
+    _known_on_page,
+    _score,
+    _without_overlaps,
+)
+
+# the characters the rules turn on: list marks, clause breaks, spaces, digits, date words,
+# a surname, a title word's characters, a middle dot, an astral Han character
+TEXT = st.text(
+    alphabet="、,，。;: \u3000\n()“”12０９月日年至当今昨天晚马兴瑞习近平总书记省长·𠀀ab",
+    max_size=60,
+)
+
+
+def seed_articles() -> list[Article]:
+    paths = sorted(p for p in seeds_dir().iterdir() if p.suffix == ".txt")
+    return [clean_page(p.read_bytes(), p.name) for p in paths]
+
+
+def seed_lines() -> list[str]:
+    return [line for article in seed_articles() for line in article.text.split("\n")]
+
+
+def reference_features(text: str) -> list[list[str]]:
+    """The person tagger's features, one character at a time."""
+    words = feature_words()
+    padded = "\x02\x02" + text + "\x03\x03"
+    rows = []
+    for i, c in enumerate(text):
+        p2, p1, _, n1, n2 = padded[i : i + 5]
+        kind = _kind(c)
+        row = [f"c={c}", f"p1={p1}", f"p2={p2}", f"n1={n1}", f"n2={n2}"]
+        row += [f"p1c={p1}{c}", f"cn1={c}{n1}", f"p2p1={p2}{p1}", f"n1n2={n1}{n2}", f"k={kind}"]
+        row.append(f"kp={_kind(p1)}{kind}{_kind(n1)}")
+        row += ["surname"] if c in words.surnames else []
+        row += ["surname2"] if p1 + c in words.surnames else []
+        row += ["after_title"] if any(text[:i].endswith(t) for t in words.titles) else []
+        row += ["title_next"] if any(text.startswith(t, i + 1) for t in words.titles) else []
+        rows.append(row)
+    return rows
+
+
+def test_tagger_features_on_the_seed_lines() -> None:
+    lines = seed_lines()
+    assert any(len(row) > 11 for line in lines for row in features(line))  # extras seen
+    assert [features(line) for line in lines] == [reference_features(line) for line in lines]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_tagger_features_on_generated_text(text: str) -> None:
+    assert features(text) == reference_features(text)
+
+
+# the date expression without the lookahead that lets the scan skip characters
+PLAIN_DATE = re.compile(DATE_EXPRESSION.pattern.split(")(?:", 1)[1][:-1])
+
+
+def test_the_plain_date_expression_is_the_same_expression() -> None:
+    assert DATE_EXPRESSION.pattern.startswith("(?=[")
+    assert DATE_EXPRESSION.groupindex == PLAIN_DATE.groupindex
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_date_lookahead_skips_no_date(text: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict]]:
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    assert found(DATE_EXPRESSION) == found(PLAIN_DATE)
+
+
+def test_date_lookahead_on_the_seed_lines() -> None:
+    for line in seed_lines():
+        assert [m.span() for m in DATE_EXPRESSION.finditer(line)] == [
+            m.span() for m in PLAIN_DATE.finditer(line)
+        ]
+
+
+_PLAIN_CLAUSE = re.compile("[^" + re.escape(_CLAUSE_BREAK) + r"\s\u3000]+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_listing_clauses_are_the_clauses_holding_a_list_mark(text: str) -> None:
+    plain = [m.span() for m in _PLAIN_CLAUSE.finditer(text) if "、" in m.group()]
+    assert [m.span() for m in _LISTING_CLAUSE.finditer(text)] == plain
+
+
+def two_full_passes(context: SuggestContext) -> tuple:
+    """OfficialRules as first written: every line read again with the names taught."""
+    rules = NameRules(context.lexicons).with_known(_known_on_page(context))
+    lines = context.prose
+    first = [
+        m for line in lines for m in find_in_line(line.text, rules) if m.rule in TEACHING_RULES
+    ]
+    rules = rules.with_known(m.name for m in first)
+    return tuple(
+        _in_text(line, mention, _score(mention.rule))
+        for line in lines
+        for mention in _without_overlaps(find_in_line(line.text, rules))
+    )
+
+
+def test_officials_second_pass_rereads_what_changes() -> None:
+    lexicons = default_lexicons()
+    # the seeds, and the seeds with their lines in reverse: a name taught by a later line
+    articles = seed_articles()
+    articles += [
+        clean_page("\n".join(a.text.split("\n")[::-1]).encode(), "reversed.txt") for a in articles
+    ]
+    for article in articles:
+        context = SuggestContext(article, lexicons, Gazetteer())
+        found = OfficialRules().suggest(context, Kept())
+        assert found.mentions == two_full_passes(context)
+
+
+def test_classifier_features_without_cue_weights() -> None:
+    """With `only` lacking cue kinds (the shipped model), the features are the full features
+    cut to what the model weighs, as before."""
+    lexicons = default_lexicons()
+    classifier = EventClassifier.load(lexicons)
+    assert classifier is not None
+    weighted = classifier._weighted
+    sentences = [s for line in seed_lines() for s in re.split("(?<=。)", line) if s]
+    sentences += ["他希望明年再来参观。", "会议将于下周举行。"]
+    for sentence in sentences:
+        for only in (weighted, {**weighted, "cue": frozenset({"future", "hope"})}):
+            everything = sentence_features(sentence, lexicons, "-")
+            wanted = {f for f in everything if f.partition(":")[2] in only.get(f.split(":")[0], ())}
+            assert _features(sentence, lexicons, "-", only) == wanted
+    assert any("cue:hope" in sentence_features(s, lexicons, "-") for s in sentences)
