@@ -73,6 +73,10 @@ _GRAMMAR_STEMS = (
     "event_reference_verbs",
     "event_reference_objects",
     "event_cited_leaders",
+    "event_triggers",
+    "event_weak_triggers",
+    "event_modality",
+    "speech_verbs",
 )
 
 
@@ -80,12 +84,19 @@ _GRAMMAR_STEMS = (
 class _Grammar:
     """The patterns that find an event's place, a noun made an act by a light verb, and a
     leader cited, built from the words of their lexicons (event_activities.txt …); the
-    localisers (上, 中, 后 …) and function words around them are grammar and stay here."""
+    localisers (上, 中, 后 …) and function words around them are grammar and stay here. With
+    them the triggers, cues and speech verbs, so a sentence asks for them by the lexicons
+    object, not by hashing the lists of words again (a cache keyed on a tuple hashes it
+    whole on every call)."""
 
     places: tuple[re.Pattern[str], ...]
     time_word: re.Pattern[str]
     light_verb: re.Pattern[str]
     reference: re.Pattern[str]
+    triggers: _Triggers
+    weak_triggers: _Triggers
+    cues: _Cues
+    speech: re.Pattern[str]
 
 
 def _grammar(lexicons: Lexicons) -> _Grammar:
@@ -137,6 +148,10 @@ def _built(words: tuple[tuple[str, ...], ...]) -> _Grammar:
         citing,
         cited,
         leaders,
+        triggers,
+        weak_triggers,
+        modality,
+        speech_verbs,
     ) = words
     # a place is a run of Han characters that holds no activity or verb of work (来疆考察交流 ->
     # no place)
@@ -169,6 +184,10 @@ def _built(words: tuple[tuple[str, ...], ...]) -> _Grammar:
             rf"(?:{_any(citing)})[^{_STOPS}]{{0,24}}?(?:{_any(cited)})"
             rf"|[^{_STOPS}、]{{2,8}}?(?:{_any(leaders)})(?:和党中央)?(?:关于|的?重要|的?嘱托|赋予)"
         ),
+        _triggers(triggers),
+        _triggers(weak_triggers),
+        _cues(modality),
+        _speech(speech_verbs),
     )
 
 
@@ -287,8 +306,8 @@ def find_events(
             # a report goes on with the day it last named (随后, 当晚…); "在疆期间" sums up
             # the whole visit instead, on no one day
             date = DateMention(start, start, "", story.last, None)
-        told, speech = _told(sentence, speech, _speech(lexicons.speech_verbs))
-        types = _types_in(told, lexicons, grammar)
+        told, speech = _told(sentence, speech, grammar.speech)
+        types = _types_in(told, grammar)
         if classifier is not None and told:
             types = _judged(types, told, classifier, lexicons)
         if stay_told := next((d for d in dates if d.end_date), None):
@@ -384,9 +403,10 @@ def references(text: str, offset: int = 0, *, lexicons: Lexicons) -> tuple[tuple
 
 def has_trigger(sentence: str, lexicons: Lexicons) -> bool:
     """Whether any trigger word, weak ones included, occurs in `sentence`."""
+    grammar = _grammar(lexicons)
     return any(
-        _triggers(pairs).pattern.search(sentence) is not None
-        for pairs in (lexicons.event_triggers, lexicons.event_weak_triggers)
+        triggers.pattern.search(sentence) is not None
+        for triggers in (grammar.triggers, grammar.weak_triggers)
     )
 
 
@@ -399,14 +419,14 @@ def _clause_place(
     return _place_in(sentence[clause_start:stop], offset + clause_start, grammar)
 
 
-def _types_in(sentence: str, lexicons: Lexicons, grammar: _Grammar) -> list[tuple[str, str, int]]:
+def _types_in(sentence: str, grammar: _Grammar) -> list[tuple[str, str, int]]:
     """One (type, trigger, position) per event type the sentence reports, in the order the types first
     appear: its triggers, else its weak triggers (其他 only when nothing better)."""
     text = sentence
-    strong, weak = _triggers(lexicons.event_triggers), _triggers(lexicons.event_weak_triggers)
+    strong, weak = grammar.triggers, grammar.weak_triggers
     if strong.pattern.search(text) is None and weak.pattern.search(text) is None:
         return []
-    unreported = _Unreported.of(text, _cues(lexicons.event_modality), grammar.light_verb)
+    unreported = _Unreported.of(text, grammar.cues, grammar.light_verb)
     found = strong.first_of_each_type(text, unreported)
     if not found:
         found = weak.first_of_each_type(text, unreported)
