@@ -18,7 +18,14 @@ from annotator.suggest.event_classifier import EventClassifier, _features, sente
 from annotator.suggest.gazetteer import Gazetteer
 from annotator.suggest.lexicons import default_lexicons
 from annotator.suggest.names import NameRules
-from annotator.suggest.officials import _CLAUSE_BREAK, _LISTING_CLAUSE, find_in_line
+from annotator.suggest.officials import (
+    _CLAUSE_BREAK,
+    _LISTING_CLAUSE,
+    _title_alternation,
+    _title_chain,
+    find_in_line,
+    title_chain_before,
+)
 from annotator.suggest.person_tagger import _kind, feature_words, features
 from annotator.suggest.suggesters import (
     TEACHING_RULES,
@@ -28,6 +35,7 @@ from annotator.suggest.suggesters import (
     _score,
     _without_overlaps,
 )
+from annotator.suggest.tagged_officials import official_title_words
 
 # the characters the rules turn on: list marks, clause breaks, spaces, digits, date words,
 # a surname, a title word's characters, a middle dot, an astral Han character
@@ -155,3 +163,35 @@ def test_classifier_features_without_cue_weights() -> None:
             wanted = {f for f in everything if f.partition(":")[2] in only.get(f.split(":")[0], ())}
             assert _features(sentence, lexicons, "-", only) == wanted
     assert any("cue:hope" in sentence_features(s, lexicons, "-") for s in sentences)
+
+
+def reference_title_chain_before(text: str, name_start: int, words: tuple[str, ...]) -> tuple:
+    """title_chain_before as first written: every title word tested in turn."""
+    lexicons = default_lexicons()
+    pattern = _title_alternation(words, lexicons.title_body_suffixes)
+    for word in words:
+        if text.endswith(word, 0, name_start):
+            match = pattern.match(text, name_start - len(word))
+            if match is not None and match.end() == name_start:
+                return tuple(_title_chain(text, match, pattern, lexicons))
+    return ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT.map(lambda t: "国务院副总理兼外交部长" + t + "自治区党委书记、省长"), st.data())
+def test_title_chain_before_reads_as_every_word_tested(text: str, data: st.DataObject) -> None:
+    words = official_title_words()
+    start = data.draw(st.integers(0, len(text)))
+    chain = title_chain_before(text, start, default_lexicons(), words)
+    assert chain == reference_title_chain_before(text, start, words)
+
+
+def test_title_chain_before_on_the_seed_lines() -> None:
+    words = official_title_words()
+    found = 0
+    for line in seed_lines():
+        for start in range(len(line) + 1):
+            chain = title_chain_before(line, start, default_lexicons(), words)
+            assert chain == reference_title_chain_before(line, start, words)
+            found += bool(chain)
+    assert found > 10

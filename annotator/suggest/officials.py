@@ -322,9 +322,17 @@ def title_chain_before(
     """The title chain that ends right before `name_start` (国务院副总理兼外交部长|钱其琛), read
     as the title rule reads it; `words` (longest first) may hold more titles than the lexicon."""
     pattern = _title_alternation(words, lexicons.title_body_suffixes)
-    for word in words:
-        if text.endswith(word, 0, name_start):
-            match = pattern.match(text, name_start - len(word))
+    known, lengths = _by_length(words)
+    for length in lengths:  # one word at most of each length ends there: the longest first
+        if length <= name_start and text[name_start - length : name_start] in known:
+            match = pattern.match(text, name_start - length)
             if match is not None and match.end() == name_start:
                 return tuple(_title_chain(text, match, pattern, lexicons))
     return ()
+
+
+@functools.lru_cache(maxsize=8)
+def _by_length(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """`words` as a set, and their lengths longest first: which word ends at a position is
+    one lookup per length, not a test of every word (a hundred, per name the tagger finds)."""
+    return frozenset(words), tuple(sorted({len(word) for word in words}, reverse=True))
