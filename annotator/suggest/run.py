@@ -9,6 +9,7 @@ articles whose fingerprint is the one saved with their current set.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -33,8 +34,15 @@ WRITE_BATCH = 50
 MIN_ARTICLES_PER_JOB = 4  # fewer per worker: starting workers costs more than it saves
 
 
+class ArticleSource(Protocol):
+    def get_article(self, article_id: str) -> Article: ...
+
+
 class SuggestionStore(Protocol):
     """The part of `annotator.store.Store` that suggestions need."""
+
+    # a picklable opener of the same database, read-only (None: in memory)
+    def article_reader(self) -> Callable[[], ArticleSource] | None: ...
 
     def iter_article_texts(self) -> Iterator[ArticleText]: ...
     def get_article(self, article_id: str) -> Article: ...
@@ -134,20 +142,38 @@ def corpus_inputs(store: SuggestionStore, lexicons: Lexicons | None = None) -> S
     )
 
 
-# An article, its rejections, the fingerprint saved with its current set (None: none saved).
-Job = tuple[Article, Rejected, str | None]
+# An article (or its id, for a worker that reads it itself), its rejections, the fingerprint
+# saved with its current set (None: none saved).
+Job = tuple[Article | str, Rejected, str | None]
 # The new set (None: the saved one is up to date), the article id, the input fingerprint.
 Done = tuple[AnnotationSet | None, str, str]
 
 
-def _suggester(inputs: SuggestionInputs, lexicons: Lexicons | None) -> Callable[[Job], Done]:
+def _suggester(
+    inputs: SuggestionInputs,
+    lexicons: Lexicons | None,
+    reader: Callable[[], ArticleSource] | None = None,
+) -> Callable[[Job], Done]:
     """What a worker applies to each article (built once per worker: see annotator.pool). The
-    fingerprint is computed here too, off the writer, which has the store to itself."""
+    fingerprint is computed here too, off the writer, which has the store to itself; with a
+    `reader`, so is reading and decoding the article."""
     if lexicons is None:  # the bundled ones and the database's own, merged once per worker
         lexicons = rules_lexicons(inputs.user_lexicons)
+    # opened in the process that reads, on its first article: with fork this function is built
+    # in the writer, and an SQLite connection must not cross a fork
+    sources: dict[int, ArticleSource] = {}
+
+    def read(article_id: str) -> Article:
+        assert reader is not None, "an article id comes only to a worker with a reader"
+        here = os.getpid()
+        if here not in sources:
+            sources.clear()
+            sources[here] = reader()
+        return sources[here].get_article(article_id)
 
     def suggest(job: Job) -> Done:
-        article, rejected, saved = job
+        wanted, rejected, saved = job
+        article = wanted if isinstance(wanted, Article) else read(wanted)
         fingerprint = inputs.fingerprint(article, rejected)
         if fingerprint == saved:
             return None, article.id, fingerprint
@@ -183,17 +209,20 @@ def suggest_corpus(
     ids = list(article_ids) if article_ids is not None else store.article_ids()
     saved = store.suggestion_inputs() if only_changed else {}
     jobs = min(jobs, max(1, len(ids) // MIN_ARTICLES_PER_JOB))
+    # workers read their articles themselves: decoding and pickling one cost the writer, the
+    # one process that cannot be parallel, about 2 ms an article
+    reader = store.article_reader() if jobs > 1 else None
 
     def jobs_to_do() -> Iterator[Job]:
         for article_id in ids:
-            article = store.get_article(article_id)
+            article = article_id if reader is not None else store.get_article(article_id)
             yield article, frozenset(store.rejected(article_id)), saved.get(article_id)
 
     recomputed = 0
     drafts: list[AnnotationSet] = []
     fingerprints: dict[str, str] = {}
     results = ordered_map(
-        _suggester, (inputs, lexicons), jobs_to_do(), jobs=jobs, start_method=start_method
+        _suggester, (inputs, lexicons, reader), jobs_to_do(), jobs=jobs, start_method=start_method
     )
 
     def write() -> None:

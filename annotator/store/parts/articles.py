@@ -4,8 +4,9 @@ the whole database.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from annotator.model import (
     STATUSES,
@@ -24,6 +25,9 @@ from annotator.store.edits import now
 from annotator.store.errors import NotFound, StoreError
 from annotator.store.migrations import SEARCH_INDEX_CHARS
 from annotator.store.parts.base import StoreBase
+
+if TYPE_CHECKING:
+    from annotator.suggest.run import ArticleSource
 
 
 class ArticlesPart(StoreBase):
@@ -77,6 +81,15 @@ class ArticlesPart(StoreBase):
     def iter_articles(self) -> Iterator[Article]:
         for article_id in self.article_ids():
             yield self.get_article(article_id)
+
+    def article_reader(self) -> Callable[[], ArticleSource] | None:
+        """A picklable opener of this database, read-only, for a worker process to read its
+        articles itself instead of receiving them pickled; None for a database in memory."""
+        if self.path is None:
+            return None
+        return functools.partial(
+            type(self).open, self.path, read_only=True, busy_timeout=self.busy_timeout
+        )
 
     def iter_article_texts(self) -> Iterator[ArticleText]:
         """Every article's id, outlet and text, in list order: what a pass over the corpus
