@@ -109,7 +109,7 @@ class _Facts:
     text: str
     length: int
     sentence_end: bool
-    key: str  # "" when neither the gazetteer nor the corpus is there to ask
+    key: str  # "" when neither the gazetteer's boilerplate nor the corpus is there to ask
     tag_path: str  # lower case
     article: Article
     lexicons: Lexicons
@@ -253,7 +253,8 @@ def _cue(
         line.text,
         line.length,
         line.has_sentence_end,
-        line.key if gazetteer is not None or corpus is not None else "",
+        # the key is read only against the gazetteer's boilerplate lines and the corpus
+        line.key if (gazetteer is not None and gazetteer.boilerplate) or corpus is not None else "",
         line.block.tag_path.lower(),
         article,
         lexicons,
