@@ -261,7 +261,7 @@ class _Numbered:
         if span.key in self.ids:
             return self.ids[span.key]
         text = self.article.text[span.start : span.end]
-        if span.start >= span.end or (*span.key, text) in self.rejected:
+        if span.start >= span.end or (self.rejected and (*span.key, text) in self.rejected):
             return None
         number = len(self.spans) + 1
         self.spans.append(
