@@ -21,6 +21,7 @@ from annotator.suggest.names import NameRules
 from annotator.suggest.officials import (
     _CLAUSE_BREAK,
     _LISTING_CLAUSE,
+    TitleMention,
     _title_alternation,
     _title_chain,
     find_in_line,
@@ -35,7 +36,7 @@ from annotator.suggest.suggesters import (
     _score,
     _without_overlaps,
 )
-from annotator.suggest.tagged_officials import official_title_words
+from annotator.suggest.tagged_officials import _title_after, official_title_words, title_words
 
 # the characters the rules turn on: list marks, clause breaks, spaces, digits, date words,
 # a surname, a title word's characters, a middle dot, an astral Han character
@@ -194,4 +195,36 @@ def test_title_chain_before_on_the_seed_lines() -> None:
             chain = title_chain_before(line, start, default_lexicons(), words)
             assert chain == reference_title_chain_before(line, start, words)
             found += bool(chain)
+    assert found > 10
+
+
+def reference_title_after(text: str, end: int) -> TitleMention | None:
+    """_title_after as first written: every title word tested in turn, longest first."""
+    words = official_title_words()
+    bodies = default_lexicons().title_body_suffixes
+    for word in words:
+        if text.startswith(word, end) and not text.startswith(bodies, end + len(word)):
+            return TitleMention(end, end + len(word), word, None)
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT.map(lambda t: t + "省长书记总书记"), st.data())
+def test_title_after_reads_as_every_word_tested(text: str, data: st.DataObject) -> None:
+    lexicons = default_lexicons()
+    words = title_words(lexicons.titles)
+    for end in (len(text) - 1, len(text) - 2, data.draw(st.integers(0, len(text)))):
+        found = _title_after(text, end, words, lexicons.title_body_suffixes)
+        assert found == reference_title_after(text, end)
+
+
+def test_title_after_on_the_seed_lines() -> None:
+    lexicons = default_lexicons()
+    words = title_words(lexicons.titles)
+    found = 0
+    for line in seed_lines():
+        for end in range(len(line) + 1):
+            after = _title_after(line, end, words, lexicons.title_body_suffixes)
+            assert after == reference_title_after(line, end)
+            found += after is not None
     assert found > 10

@@ -34,6 +34,10 @@ RULE = "tagger"
 class TitleWords:
     words: tuple[str, ...]  # longest first
     anywhere: re.Pattern[str]
+    # the words as a set and their lengths, longest first: which word starts at a position is
+    # one lookup per length, not a test of every word
+    known: frozenset[str]
+    lengths: tuple[int, ...]
 
 
 @cache
@@ -80,16 +84,26 @@ def _without_place(text: str, name: TaggedName, places: PlaceNames) -> TaggedNam
 @lru_cache(maxsize=4)
 def title_words(titles: tuple[str, ...]) -> TitleWords:
     words = tuple(sorted({*titles, *_extra_titles()}, key=len, reverse=True))
-    return TitleWords(words, re.compile("|".join(re.escape(w) for w in words)))
+    return TitleWords(
+        words,
+        re.compile("|".join(re.escape(w) for w in words)),
+        frozenset(words),
+        tuple(sorted({len(word) for word in words}, reverse=True)),
+    )
 
 
 def _title_after(
     text: str, end: int, words: TitleWords, bodies: tuple[str, ...]
 ) -> TitleMention | None:
     """The title word right after a name; not one glued to a body's word (常委会)."""
-    for word in words.words:
-        if text.startswith(word, end) and not text.startswith(bodies, end + len(word)):
-            return TitleMention(end, end + len(word), word, None)
+    for length in words.lengths:  # one word at most of each length starts there
+        word = text[end : end + length]
+        if (
+            len(word) == length  # not cut short by the end of the text
+            and word in words.known
+            and not text.startswith(bodies, end + length)
+        ):
+            return TitleMention(end, end + length, word, None)
     return None
 
 
