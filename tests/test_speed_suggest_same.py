@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.cleaning import clean_page
+from annotator.cleaning import clean_page, damage
 from annotator.model import Article
 from annotator.resources import seeds_dir
 from annotator.suggest.compose import Kept, SuggestContext
@@ -228,3 +228,28 @@ def test_title_after_on_the_seed_lines() -> None:
             assert after == reference_title_after(line, end)
             found += after is not None
     assert found > 10
+
+
+# the mojibake pattern as it was before its lookahead (cleaning/damage.py)
+PLAIN_MOJIBAKE = re.compile(damage._MOJIBAKE.pattern.removeprefix(r"(?=[\u00c2-\u00ef])"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet="\u00c2\u00c3\u00df\u00e0\u00e4\u00ef\u00f0\u0080\u00a9\u00bf\u2014中a",
+        max_size=30,
+    )
+)
+def test_mojibake_lookahead_skips_no_match(text: str) -> None:
+    assert PLAIN_MOJIBAKE.pattern != damage._MOJIBAKE.pattern
+    assert [m.span() for m in damage._MOJIBAKE.finditer(text)] == [
+        m.span() for m in PLAIN_MOJIBAKE.finditer(text)
+    ]
+
+
+def test_mojibake_lookahead_finds_utf8_read_as_latin1() -> None:
+    text = "中" + "新疆日报".encode().decode("latin-1") + "文"
+    found = [m.span() for m in damage._MOJIBAKE.finditer(text)]
+    assert found == [m.span() for m in PLAIN_MOJIBAKE.finditer(text)]
+    assert found == [(1, len(text) - 1)]
