@@ -512,7 +512,14 @@ def _some_pair_may_be_near(texts: list[str]) -> bool:
     Distinct paragraphs fail it at once, in C (set differences); exact copies are not pairs
     here (the index finds them without tokens)."""
     ordered = sorted(texts, key=len)
-    characters = [frozenset(text) for text in ordered]
+    # made for the lines that have one of similar length (about a third of a page's lines)
+    characters: dict[int, frozenset[str]] = {}
+
+    def of(index: int) -> frozenset[str]:
+        if index not in characters:
+            characters[index] = frozenset(ordered[index])
+        return characters[index]
+
     checks = 0
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
@@ -524,8 +531,8 @@ def _some_pair_may_be_near(texts: list[str]) -> bool:
                 return True
             need = NEAR_DUPLICATE_RATIO * (len(a) + len(b))
             if (
-                2 * (len(a) - len(characters[i] - characters[j])) >= need - 1e-9
-                and 2 * (len(b) - len(characters[j] - characters[i])) >= need - 1e-9
+                2 * (len(a) - len(of(i) - of(j))) >= need - 1e-9
+                and 2 * (len(b) - len(of(j) - of(i))) >= need - 1e-9
             ):
                 return True
     return False
