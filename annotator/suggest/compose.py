@@ -50,14 +50,13 @@ class Scored:
     end: int
     source: str
     score: float
+    # (label, start, end), made once: the composer asks it of each suggestion several times
+    key: SpanKey = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
             raise ValueError(f"score {self.score!r} of {self.source} is outside [0, 1]")
-
-    @property
-    def key(self) -> SpanKey:
-        return self.label, self.start, self.end
+        object.__setattr__(self, "key", (self.label, self.start, self.end))
 
 
 @dataclass(frozen=True, slots=True)
