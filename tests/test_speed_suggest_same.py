@@ -253,3 +253,36 @@ def test_mojibake_lookahead_finds_utf8_read_as_latin1() -> None:
     found = [m.span() for m in damage._MOJIBAKE.finditer(text)]
     assert found == [m.span() for m in PLAIN_MOJIBAKE.finditer(text)]
     assert found == [(1, len(text) - 1)]
+
+
+_TAG_PATH = st.lists(
+    st.sampled_from(["html", "body", "div", "nav", "navbar", "footer", "aside", "header", "p",
+                     "ul", "li", "nav-menu", "my_nav", "headers", "a.footer"]),
+    max_size=8,
+).map("/".join)  # fmt: skip
+
+
+def _old_tag_holds(tag: str, tag_path: str) -> bool:
+    return re.search(rf"(?:^|/){tag}\b", tag_path) is not None
+
+
+@settings(max_examples=400)
+@given(_TAG_PATH)
+def test_each_tag_path_read_once_finds_the_tags_each_rule_found(tag_path: str) -> None:
+    from annotator.suggest.boilerplate import _TAG_KINDS, _tags_in
+
+    for tag, _ in _TAG_KINDS:
+        assert (tag in _tags_in(tag_path)) == _old_tag_holds(tag, tag_path), (tag, tag_path)
+
+
+def test_the_tag_paths_of_the_real_pages_give_the_tags_each_rule_found() -> None:
+    from pathlib import Path
+
+    from annotator.suggest.boilerplate import _TAG_KINDS, _tags_in
+
+    pages = sorted((Path(__file__).parent / "data" / "real").glob("*.html"))
+    paths = {b.tag_path.lower() for p in pages for b in clean_page(p.read_bytes(), p.name).blocks}
+    assert len(paths) > 20
+    for tag_path in paths:
+        for tag, _ in _TAG_KINDS:
+            assert (tag in _tags_in(tag_path)) == _old_tag_holds(tag, tag_path), (tag, tag_path)
