@@ -6,7 +6,6 @@ template the core writes."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,21 +20,14 @@ from test_window_transfer import accept_with, wait_for_summary  # noqa: E402
 from annotator.gui import core_messages, transfer  # noqa: E402
 from annotator.gui.app import app_settings  # noqa: E402
 from annotator.gui.core_messages import shown  # noqa: E402
-from annotator.gui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, install_language, set_language  # noqa: E402
+from annotator.gui.i18n import CHINESE, ENGLISH, set_language  # noqa: E402
 from annotator.gui.main_window import MainWindow  # noqa: E402
 from annotator.messages import Message  # noqa: E402
 from annotator.store import Store  # noqa: E402
 from annotator.store.errors import SpanRejected  # noqa: E402
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("english_afterwards")]
 pytest_plugins = ["test_gui_support"]  # fixtures: settings_dir, db_path, open_window
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(qapp) -> Iterator[None]:
-    yield
-    install_language(ENGLISH)
-    app_settings().remove(LANGUAGE_KEY)
 
 
 def in_language(language: str) -> None:

@@ -14,6 +14,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QPlainTextEdit  # noqa: E402
 
+from annotator.gui.app import app_settings  # noqa: E402
+from annotator.gui.i18n import ENGLISH, LANGUAGE_KEY, install_language  # noqa: E402
 from annotator.importing import import_paths  # noqa: E402
 from annotator.model import Article, OffsetMap, article_id_for  # noqa: E402
 from annotator.resources import seeds_dir  # noqa: E402
@@ -128,3 +130,13 @@ def cursor_at(view: QPlainTextEdit, text: str, index: int) -> None:
     cursor.setPosition(qt_pos(text, index), QTextCursor.MoveMode.MoveAnchor)
     view.setTextCursor(cursor)
     view.setFocus()
+
+
+@pytest.fixture
+def english_afterwards(qapp) -> Iterator[None]:
+    """For a test that changes the interface language (use it with `usefixtures`): the
+    translator is the application's and QSettings' path process-wide, so both are left English
+    for the tests that follow."""
+    yield
+    install_language(ENGLISH)
+    app_settings().remove(LANGUAGE_KEY)

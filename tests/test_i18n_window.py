@@ -5,7 +5,6 @@ work after the menus were rebuilt."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -21,19 +20,8 @@ from annotator.gui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, install_language 
 from annotator.model import Article, OffsetMap  # noqa: E402
 from annotator.store import Store  # noqa: E402
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("english_afterwards")]
 pytest_plugins = ["test_gui_support"]  # fixtures: settings_dir, db_path, open_window
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(qapp) -> Iterator[None]:
-    """The translator is the application's, and QSettings' path is process-wide: leave both
-    English for the tests that follow."""
-    yield
-    install_language(ENGLISH)
-    from annotator.gui.app import app_settings
-
-    app_settings().remove(LANGUAGE_KEY)
 
 
 def system_is(monkeypatch, language: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -14,17 +13,10 @@ from test_gui_window import put_suggestions  # noqa: E402
 from test_window_keys import answer_question, press_ctrl_enter  # noqa: E402
 
 from annotator.gui.app import app_settings  # noqa: E402
-from annotator.gui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, install_language, set_language  # noqa: E402
+from annotator.gui.i18n import CHINESE, ENGLISH, set_language  # noqa: E402
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("english_afterwards")]
 pytest_plugins = ["test_gui_support"]  # fixtures: settings_dir, db_path, open_window
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(qapp) -> Iterator[None]:
-    yield
-    install_language(ENGLISH)
-    app_settings().remove(LANGUAGE_KEY)
 
 
 @pytest.mark.parametrize("language, first_line", [
