@@ -43,3 +43,17 @@ def test_suggest_runs_with_the_jobs_given(
     monkeypatch.setattr(suggest_command, "recompute_suggestions", recompute)
     assert main(["--db", str(db), "suggest", "--jobs", "3"]) == 0
     assert asked == [3]
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate"])
+@pytest.mark.parametrize("iterations", ["0", "-5", "many"])
+def test_a_count_of_training_passes_that_is_no_positive_whole_number_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, iterations: str
+) -> None:
+    db = tmp_path / "work.db"
+    with pytest.raises(SystemExit) as exit_:
+        main(["--db", str(db), command, "--iterations", iterations])
+    assert exit_.value.code == 2
+    error = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "--iterations" in error and repr(iterations) in error and "above 0" in error
+    assert not db.exists()

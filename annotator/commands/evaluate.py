@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from annotator.commands.common import UsageError, add_common_options, open_store
+from annotator.commands.counts import positive
 from annotator.model import AUTO
 from annotator.scoring import figure
 
@@ -34,7 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="with --cross-validate: only the name tagger, or only the events",
     )
     parser.add_argument("--corpus", type=Path, help="with --cross-validate: the base corpus file")
-    parser.add_argument("--iterations", type=int, default=60, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--iterations",
+        type=positive("a number of training passes"),
+        default=60,
+        help=argparse.SUPPRESS,
+    )
     parser.set_defaults(run=run)
 
 

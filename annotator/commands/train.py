@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.commands.common import UsageError, add_common_options, open_store
+from annotator.commands.counts import positive
 from annotator.scoring import figure
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--corpus", type=Path, help="a corpus file in the PKU 1998 format")
     parser.add_argument("--out", type=Path, help="where to write the model")
     parser.add_argument("--events-out", type=Path, help="where to write the event classifier")
-    parser.add_argument("--iterations", type=int, default=60)
+    parser.add_argument("--iterations", type=positive("a number of training passes"), default=60)
     parser.add_argument(
         "--test",
         action="store_true",
