@@ -34,12 +34,16 @@ def pku_line(rng: random.Random) -> str:
     )
 
 
+def write_pku_corpus(path: Path, seed: int, lines: int = 600) -> Path:
+    """`lines` generated corpus lines written to `path`, the same for the same seed."""
+    rng = random.Random(seed)
+    path.write_text("\n".join(pku_line(rng) for _ in range(lines)) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def tiny_corpus(tmp_path_factory) -> Path:
-    rng = random.Random(5)
-    path = tmp_path_factory.mktemp("corpus") / "tiny.txt"
-    path.write_text("\n".join(pku_line(rng) for _ in range(600)) + "\n", encoding="utf-8")
-    return path
+    return write_pku_corpus(tmp_path_factory.mktemp("corpus") / "tiny.txt", seed=5)
 
 
 @pytest.fixture(scope="module")

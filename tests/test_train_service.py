@@ -3,11 +3,10 @@ lexicon folder refuses before anything is written, a cancel leaves the model as 
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
-from test_person_tagger import new_outlet_db, pku_line
+from test_person_tagger import new_outlet_db, write_pku_corpus
 
 from annotator.cli import main
 from annotator.services.training import TrainingCancelled, train_tagger
@@ -24,10 +23,7 @@ from annotator.suggest.user_lexicons import lexicon_folder
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    rng = random.Random(7)
-    path = tmp_path_factory.mktemp("corpus") / "tiny.txt"
-    path.write_text("\n".join(pku_line(rng) for _ in range(600)) + "\n", encoding="utf-8")
-    return path
+    return write_pku_corpus(tmp_path_factory.mktemp("corpus") / "tiny.txt", seed=7)
 
 
 def files_beside(db: Path) -> set[str]:
