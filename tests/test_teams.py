@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 from review_helpers.scripted import seeded_store
 
 from annotator.bench.gui import seed_lines, synthetic_articles
 from annotator.cli import main
-from annotator.model import AUTO
+from annotator.model import AUTO, AnnotationSet
 from annotator.store import Store
 from annotator.store.backup import backup_database
 from annotator.suggest.run import suggest_corpus
@@ -192,14 +193,21 @@ def test_reassign_unfinished_work(lead_db, tmp_path, capsys):
     assert plan[first] == ["bo"] and sum("dee" in n for n in plan.values()) == total - 1
 
 
+def suggestions_of(db: Path) -> dict[str, AnnotationSet]:
+    with Store.open(db) as store:
+        return {a: store.get_annotation_set(a, AUTO) for a in store.article_ids()}
+
+
+def assert_suggest_keeps_them(capsys, db: Path) -> None:
+    """`suggest` in `db` finds every suggestion current: none recomputed, none changed."""
+    before = suggestions_of(db)
+    capsys.readouterr()
+    assert main(["--db", str(db), "suggest"]) == 0
+    assert "recomputed for 0 of" in capsys.readouterr().err
+    assert suggestions_of(db) == before
+
 
 def test_suggest_in_a_handed_out_file_keeps_the_suggestions_it_came_with(lead_db, tmp_path, capsys):
     team = tmp_path / "team"
     assign(capsys, lead_db, team, "--batch", "30", "--overlap", "0")
-    with Store.open(team / "amy.db") as store:
-        before = {a: store.get_annotation_set(a, AUTO) for a in store.article_ids()}
-    capsys.readouterr()
-    assert main(["--db", str(team / "amy.db"), "suggest"]) == 0
-    assert "recomputed for 0 of" in capsys.readouterr().err
-    with Store.open(team / "amy.db") as store:
-        assert {a: store.get_annotation_set(a, AUTO) for a in store.article_ids()} == before
+    assert_suggest_keeps_them(capsys, team / "amy.db")
