@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
+from typing import NamedTuple
 
 from annotator.cleaning.chars import HAN
 from annotator.suggest.dates import DateContext, DateMention, find_dates
@@ -55,29 +56,33 @@ _NAME_RUN = re.compile(rf"[{HAN}·]+$")
 _NAME_REACH = 40  # characters looked back for it
 
 
-# the lexicons the place and citation patterns are built from, in the order `_built` takes them
-_GRAMMAR_STEMS = (
-    "event_activities",
-    "event_place_stops",
-    "event_time_words",
-    "event_met_at",
-    "event_done_at",
-    "event_movement_verbs",
-    "event_done_there",
-    "event_trip_purposes",
-    "event_come_purposes",
-    "event_visit_verbs",
-    "event_venue_ends",
-    "event_venue_then",
-    "event_light_verbs",
-    "event_reference_verbs",
-    "event_reference_objects",
-    "event_cited_leaders",
-    "event_triggers",
-    "event_weak_triggers",
-    "event_modality",
-    "speech_verbs",
-)
+class _Words(NamedTuple):
+    """The lexicons the grammar is built from, each field named after its file
+    (event_activities.txt …), as `_grammar` reads them by those names."""
+
+    event_activities: tuple[str, ...]
+    event_place_stops: tuple[str, ...]
+    event_time_words: tuple[str, ...]
+    event_met_at: tuple[str, ...]
+    event_done_at: tuple[str, ...]
+    event_movement_verbs: tuple[str, ...]
+    event_done_there: tuple[str, ...]
+    event_trip_purposes: tuple[str, ...]
+    event_come_purposes: tuple[str, ...]
+    event_visit_verbs: tuple[str, ...]
+    event_venue_ends: tuple[str, ...]
+    event_venue_then: tuple[str, ...]
+    event_light_verbs: tuple[str, ...]
+    event_reference_verbs: tuple[str, ...]
+    event_reference_objects: tuple[str, ...]
+    event_cited_leaders: tuple[str, ...]
+    event_triggers: tuple[tuple[str, str], ...]
+    event_weak_triggers: tuple[tuple[str, str], ...]
+    event_modality: tuple[tuple[str, str], ...]
+    speech_verbs: tuple[str, ...]
+
+
+_GRAMMAR_STEMS = _Words._fields  # the lexicons the event rules read
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +106,11 @@ class _Grammar:
 
 def _grammar(lexicons: Lexicons) -> _Grammar:
     """The patterns of `lexicons`, looked up by the object itself (kept alive beside them, so its
-    id is not reused): reading the sixteen lists cost more than a paragraph's search."""
+    id is not reused): reading the twenty lists cost more than a paragraph's search."""
     known = _GRAMMARS.get(id(lexicons))
     if known is not None and known[0] is lexicons:
         return known[1]
-    grammar = _built(tuple(lexicons.entries(stem) for stem in _GRAMMAR_STEMS))
+    grammar = _built(_Words(*(lexicons.entries(stem) for stem in _GRAMMAR_STEMS)))
     if len(_GRAMMARS) >= _GRAMMARS_KEPT:
         del _GRAMMARS[next(iter(_GRAMMARS))]  # the oldest
     _GRAMMARS[id(lexicons)] = (lexicons, grammar)
@@ -130,32 +135,11 @@ def _ends(words: Iterable[str]) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _built(words: tuple[tuple[str, ...], ...]) -> _Grammar:
-    (
-        activities,
-        stops,
-        time_words,
-        met_at,
-        done_at,
-        movement,
-        done_there,
-        trip,
-        come,
-        visit,
-        venue_ends,
-        venue_then,
-        light,
-        citing,
-        cited,
-        leaders,
-        triggers,
-        weak_triggers,
-        modality,
-        speech_verbs,
-    ) = words
+def _built(words: _Words) -> _Grammar:
     # a place is a run of Han characters that holds no activity or verb of work (来疆考察交流 ->
     # no place)
-    place = rf"((?:(?!{_any(activities)}|{_any(stops)})[{HAN}]){{2,MAX}}?)"
+    activities = _any(words.event_activities)
+    place = rf"((?:(?!{activities}|{_any(words.event_place_stops)})[{HAN}]){{2,MAX}}?)"
 
     def upto(maximum: int) -> str:
         return place.replace("MAX", str(maximum))
@@ -164,30 +148,34 @@ def _built(words: tuple[tuple[str, ...], ...]) -> _Grammar:
         # 在人民大会堂同…举行会谈, 在北京会晤…: the venue or city, then whom they met (before
         # the next pattern: 在日内瓦同瑞方外长举行会谈 is in 日内瓦); not 在会上, 在讲话中,
         # 在此期间 (a when or a where in the talk, not a place)
-        rf"在{upto(12)}(?<![上中下里内后前时间])(?={_any(met_at)})",
+        rf"在{upto(12)}(?<![上中下里内后前时间])(?={_any(words.event_met_at)})",
         # 在成都召开, 在柳林乡主持召开, 在高雄市政府主持, 在新疆对接…工作: where it happens
-        rf"在{upto(12)}(?:{_any(activities)}|{_any(done_at)})",
+        rf"在{upto(12)}(?:{activities}|{_any(words.event_done_at)})",
         # 来到于田县…村, 前往旗山区, 南下高雄: where the visitors went
-        rf"(?:{_any(movement)}){upto(20)}(?=PUNCT|{_any(activities)}|{_any(done_there)})",
-        rf"赴{upto(8)}(?:{_any(trip)})",
+        rf"(?:{_any(words.event_movement_verbs)}){upto(20)}"
+        rf"(?=PUNCT|{activities}|{_any(words.event_done_there)})",
+        rf"赴{upto(8)}(?:{_any(words.event_trip_purposes)})",
         # 参观自治区博物馆, 走访…服务中心: a visit names its venue by the kind of place it is
         # (来到 takes no 了)
-        rf"(?:(?:{_any(visit)})了?|来到){upto(20)}(?:{_ends(venue_ends)})(?=PUNCT|$|{_any(venue_then)})",
-        rf"来{upto(4)}(?:{_any(come)})",
+        rf"(?:(?:{_any(words.event_visit_verbs)})了?|来到){upto(20)}"
+        rf"(?:{_ends(words.event_venue_ends)})(?=PUNCT|$|{_any(words.event_venue_then)})",
+        rf"来{upto(4)}(?:{_any(words.event_come_purposes)})",
         rf"在([{HAN}]{{2,4}})(?<!期间)(?<![时中上后前里])(?=COMMA)",
     )
     return _Grammar(
         tuple(re.compile(p.replace("PUNCT", _PUNCT).replace("COMMA", _COMMA)) for p in places),
-        re.compile(_any(time_words)),
-        re.compile(_any(light)),
+        re.compile(_any(words.event_time_words)),
+        re.compile(_any(words.event_light_verbs)),
         re.compile(
-            rf"(?:{_any(citing)})[^{_STOPS}]{{0,24}}?(?:{_any(cited)})"
-            rf"|[^{_STOPS}、]{{2,8}}?(?:{_any(leaders)})(?:和党中央)?(?:关于|的?重要|的?嘱托|赋予)"
+            rf"(?:{_any(words.event_reference_verbs)})[^{_STOPS}]{{0,24}}?"
+            rf"(?:{_any(words.event_reference_objects)})"
+            rf"|[^{_STOPS}、]{{2,8}}?(?:{_any(words.event_cited_leaders)})"
+            r"(?:和党中央)?(?:关于|的?重要|的?嘱托|赋予)"
         ),
-        _triggers(triggers),
-        _triggers(weak_triggers),
-        _cues(modality),
-        _speech(speech_verbs),
+        _triggers(words.event_triggers),
+        _triggers(words.event_weak_triggers),
+        _cues(words.event_modality),
+        _speech(words.speech_verbs),
     )
 
 
