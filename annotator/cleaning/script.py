@@ -14,12 +14,11 @@ from functools import cache
 from importlib import resources
 
 from annotator.cleaning.chars import HAN, is_han
+from annotator.cleaning.plane0 import has_astral, plane_0_table
 from annotator.cleaning.t2s import t2s
 from annotator.model import Script
 
 TRADITIONAL_SHARE = 0.05  # of CJK characters; Simplified pages score ~0, Traditional ones 0.15+
-_PLANE_0 = 0x10000
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _HAN = re.compile(f"[{HAN}]+")
 
 
@@ -46,7 +45,7 @@ def detect_script(text: str) -> Script:
     traditional_chars = traditional_characters()
     if traditional_chars.isdisjoint(text):
         return "simplified"
-    if _ASTRAL.search(text) is None:
+    if not has_astral(text):
         traditional = len(text) - len(text.translate(_deleting_traditional()))
         cjk = len(text) - len(_HAN.sub("", text))
     else:
@@ -60,11 +59,7 @@ def detect_script(text: str) -> Script:
 def _deleting_traditional() -> list[int | None]:
     """A str.translate table of plane 0: None (delete) for each character t2s changes, the
     character itself for every other."""
-    table: list[int | None] = list(range(_PLANE_0))
-    for char in traditional_characters():
-        if ord(char) < _PLANE_0:
-            table[ord(char)] = None
-    return table
+    return plane_0_table(dict.fromkeys(map(ord, traditional_characters())))
 
 
 def to_simplified(text: str) -> str:

@@ -28,16 +28,14 @@ from importlib import resources
 
 from opencc import OpenCC
 
+from annotator.cleaning.plane0 import has_astral, plane_0_table
+
 # OpenCC's separators (opencc.py, from OpenCC's PhraseExtract.cpp), in the same order.
 _SEPARATORS = re.compile(
     r"(\s+|-|,|\.|\?|!|\*|　|，|。|、|；|：|？|！|…|“|”|‘|’|『|』|「|」|﹁|﹂|—|－|（|）|《|》|〈|〉"
     r"|～|．|／|＼|︒|︑|︔|︓|︿|﹀|︹|︺|︙|︐|［|﹇|］|﹈|︕|︖|︰|︳|︴|︽|︾|︵|︶|｛|︷|｝|︸|﹃|﹄|【"
     r"|︻|】|︼)"
 )
-
-
-_PLANE_0 = 0x10000
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +72,12 @@ def _tables() -> _Tables:
     clean = not any(_SEPARATORS.search(k) for k in phrases) and all(len(k) == 1 for k in characters)
     starts = "".join(sorted(by_first))
     translated = {ord(k): v for k, v in single.items()}
-    plane_0: list[int | str] = list(range(_PLANE_0))
-    for code, value in translated.items():
-        if code < _PLANE_0:
-            plane_0[code] = value
     return _Tables(
         phrases=phrases,
         lengths_by_first={c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()},
         phrase_starts=re.compile(f"[{re.escape(starts)}]" if starts else "(?!)"),
         characters=translated,
-        plane_0=plane_0,
+        plane_0=plane_0_table(translated),
         whole_text=clean,
     )
 
@@ -116,7 +110,7 @@ def _convert(text: str, tables: _Tables) -> str:
     # Rule 3 by str.translate, which looks every character up in its table: in a list indexed
     # by code point twice as fast as in a dict. The list covers plane 0 (an astral character
     # would be out of its range, and so left as it is): text holding one uses the dict.
-    table = tables.plane_0 if _ASTRAL.search(text) is None else tables.characters
+    table = tables.characters if has_astral(text) else tables.plane_0
     chosen = _chosen_phrases(text, tables)
     if not chosen:
         return text.translate(table)
