@@ -47,10 +47,6 @@ class NameRules:
     # what no name holds (see is_name), looked up once here: is_name is called per candidate
     stops_inside: re.Pattern[str] | None = field(default=None, compare=False)
     title_inside: re.Pattern[str] | None = field(default=None, compare=False)
-    # the lexicons' stops and surnames, read once here: a lexicon's entries are looked up by
-    # name (Lexicons.__getattr__), which the name rules did thousands of times an article
-    stops: tuple[str, ...] = field(default=(), compare=False)
-    surnames: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.run_window:
@@ -61,10 +57,6 @@ class NameRules:
             object.__setattr__(self, "stops_inside", _inner_stops(self.lexicons.name_stops))
         if self.title_inside is None:
             object.__setattr__(self, "title_inside", _any_title(self.lexicons.titles))
-        if not self.stops:
-            object.__setattr__(self, "stops", self.lexicons.name_stops)
-        if not self.surnames:
-            object.__setattr__(self, "surnames", self.lexicons.surnames)
 
     def with_known(self, names: Collection[str]) -> NameRules:
         merged = set(self.known) | {n for n in names if len(n) >= 2}
@@ -77,8 +69,6 @@ class NameRules:
             self.run_window,
             self.stops_inside,
             self.title_inside,
-            self.stops,
-            self.surnames,
         )
 
     def known_at(self, text: str, position: int) -> str | None:
@@ -115,7 +105,7 @@ class NameRules:
             return False
         if not all(is_han(c) for c in text) or self._starts_with_stop(text):
             return False
-        surnames = self.surnames
+        surnames = self.lexicons.surnames
         if text[:2] in surnames and 3 <= len(text) <= MAX_HAN_NAME:
             return True
         return text[:1] in surnames and 2 <= len(text) <= MAX_HAN_NAME
@@ -133,7 +123,7 @@ class NameRules:
         return title is not None and title.search(text) is not None
 
     def _starts_with_stop(self, text: str) -> bool:
-        return text.startswith(self.stops)  # a tuple: one call, not one per stop
+        return text.startswith(self.lexicons.name_stops)  # a tuple: one call, not one per stop
 
     def name_at(self, text: str, position: int) -> str | None:
         """The name starting at `position`, ended by punctuation, a stop word or the 3-character
@@ -175,7 +165,7 @@ class NameRules:
         return run
 
     def _stop_position(self, run: str, start: int) -> int | None:
-        stops = self.stops
+        stops = self.lexicons.name_stops
         for index in range(start, len(run)):
             if run.startswith(stops, index):  # not run[index:]: a copy per index is quadratic
                 return index
@@ -237,7 +227,6 @@ def names_in_list(rules: NameRules, tokens: Sequence[str]) -> list[str] | None:
     token holding a title word (全国人大常委会副委员长铁木尔·达瓦买提) is a title phrase, not
     names written together: the title rule reads it."""
     names: list[str] = []
-    title = rules.title_inside
     for token in tokens:
         token = token.strip()
         if not token:
@@ -245,7 +234,7 @@ def names_in_list(rules: NameRules, tokens: Sequence[str]) -> list[str] | None:
         if rules.is_name(token):
             names.append(token)
             continue
-        if title is not None and title.search(token):
+        if rules._holds_title(token):
             return None
         pieces = rules.segment(token)
         if pieces is None:
