@@ -139,11 +139,12 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` holds one of `words`: one regex scan instead of a scan per word."""
-    return _alternation(words).search(text) is not None
+    return words_pattern(words).search(text) is not None
 
 
 @functools.lru_cache(maxsize=64)
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words`, the longest first (参加有关活动 before 参加); never matches when empty."""
     if not words:
         return re.compile(r"(?!)")  # matches nothing
     return re.compile("|".join(re.escape(w) for w in _longest_first(words)))

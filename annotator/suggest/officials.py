@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from annotator.suggest.lexicons import Lexicons
+from annotator.suggest.lexicons import Lexicons, words_pattern
 from annotator.suggest.names import NameRules, is_han, names_in_list
 from annotator.suggest.strings import occurrences, occurrences_of_each
 from annotator.suggest.taken import Taken
@@ -61,13 +61,6 @@ def _title_alternation(titles: tuple[str, ...], bodies: tuple[str, ...]) -> re.P
 
 def _alternation(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in words) + ")"
-
-
-@functools.lru_cache(maxsize=8)
-def _words(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of `words`, longest first (参加有关活动 before 参加); never matches when empty."""
-    ordered = tuple(sorted(words, key=len, reverse=True))
-    return re.compile(_alternation(ordered) if ordered else "(?!)")
 
 
 def title_phrase_start(text: str, end_of_word: int, word_start: int, lexicons: Lexicons) -> int:
@@ -129,7 +122,7 @@ def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
         titles = tuple(_title_chain(text, match, pattern, lexicons))
         end = match.end() + len(name)
         mentions.append(NameMention(match.end(), end, name, "title-chain", titles))
-    for match in _words(lexicons.leader_words).finditer(text):
+    for match in words_pattern(lexicons.leader_words).finditer(text):
         position = match.end()
         while True:
             name = rules.name_at(text, position)
@@ -141,7 +134,7 @@ def find_in_line(text: str, rules: NameRules) -> list[NameMention]:
                 break
             position += 1
     breaks: list[int] | None = None
-    for match in _words(lexicons.attendee_verbs).finditer(text):
+    for match in words_pattern(lexicons.attendee_verbs).finditer(text):
         if breaks is None:  # once per line: walking back from every verb was quadratic
             breaks = [m.start() for m in _CLAUSE_BREAK_CHARACTER.finditer(text)]
         mentions.extend(_attendees(text, match.start(), rules, breaks))
