@@ -138,13 +138,8 @@ class DoccanoFormat(SpanListFormat):
     def verify(self, chunk: str, record: Record) -> None:
         item = load_line(chunk)
         self.verify_item(item, record)
-        if item.get(event_modality.KEY, []) != event_modality.event_modalities(record, *_OFFSETS):
-            raise InvalidExportError(
-                "{name} item of {id}: {error}",
-                name=self.name,
-                id=record["id"],
-                error="its event modalities do not read back",
-            )
+        modalities = item.get(event_modality.KEY, [])
+        event_modality.check_read_back(modalities, record, self.name, *_OFFSETS)
         if self.relations and _relations(item) != record_relations(record):
             raise InvalidExportError("doccano relations of {id} do not read back", id=record["id"])
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.formats.base import Record
+from annotator.formats.base import InvalidExportError, Record
 from annotator.model import EVENT_MODALITIES
 
 KEY = "event_modality"
@@ -34,6 +34,20 @@ def event_modalities(record: Record, start: str = "start", end: str = "end") -> 
                 }
             )
     return found
+
+
+def check_read_back(
+    items: Any, record: Record, format_name: str, start: str = "start", end: str = "end"
+) -> None:
+    """InvalidExportError unless `items`, the list a written item holds (absent: []), is the
+    record's own."""
+    if items != event_modalities(record, start, end):
+        raise InvalidExportError(
+            "{name} item of {id}: {error}",
+            name=format_name,
+            id=record["id"],
+            error="its event modalities do not read back",
+        )
 
 
 def item_schema(start: str = "start", end: str = "end") -> dict[str, Any]:

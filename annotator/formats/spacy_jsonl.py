@@ -26,7 +26,6 @@ from typing import Any, BinaryIO, TextIO
 from annotator.formats import event_modality
 from annotator.formats.base import (
     FormatError,
-    InvalidExportError,
     LabelledText,
     Record,
     RefusedLine,
@@ -118,13 +117,7 @@ class SpacyFormat(SpanListFormat):
     def verify(self, chunk: str, record: Record) -> None:
         item = load_line(chunk)
         self.verify_item(item, record)
-        if item["meta"].get(event_modality.KEY, []) != event_modality.event_modalities(record):
-            raise InvalidExportError(
-                "{name} item of {id}: {error}",
-                name=self.name,
-                id=record["id"],
-                error="its event modalities do not read back",
-            )
+        event_modality.check_read_back(item["meta"].get(event_modality.KEY, []), record, self.name)
 
     def from_item(self, item: Any) -> tuple[str | None, str, list[FileSpan]]:
         answer = item.get("answer")
