@@ -461,12 +461,9 @@ def _told(sentence: str, speech: _Speech, verbs: re.Pattern[str]) -> tuple[str, 
     return before, _Speech(True, speaker)
 
 
-@functools.lru_cache(maxsize=16)
 def _speech(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """A verb of speech and its comma or colon (说:, 强调,): what follows is what was said."""
-    if not verbs:
-        return re.compile(r"(?!)")  # matches nothing
-    return re.compile(rf"(?:{'|'.join(map(re.escape, verbs))})[{_marks(',:')}]")
+    return re.compile(rf"(?:{_any(verbs)})[{_marks(',:')}]")
 
 
 def _wide_forms(words: Iterable[str]) -> set[str]:
@@ -493,7 +490,6 @@ class _Triggers:
         return found
 
 
-@functools.lru_cache(maxsize=8)
 def _triggers(pairs: tuple[tuple[str, str], ...]) -> _Triggers:
     types: dict[str, str] = {}
     for trigger, event_type in pairs:
@@ -509,7 +505,6 @@ class _Cues:
     references: tuple[str, ...]
 
 
-@functools.lru_cache(maxsize=8)
 def _cues(pairs: tuple[tuple[str, str], ...]) -> _Cues:
     def of(kinds: Collection[str]) -> list[str]:
         return [cue for cue, kind in pairs if kind in kinds]
