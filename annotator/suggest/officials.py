@@ -315,7 +315,7 @@ def title_chain_before(
     """The title chain that ends right before `name_start` (国务院副总理兼外交部长|钱其琛), read
     as the title rule reads it; `words` (longest first) may hold more titles than the lexicon."""
     pattern = _title_alternation(words, lexicons.title_body_suffixes)
-    known, lengths = _by_length(words)
+    known, lengths = by_length(words)
     for length in lengths:  # one word at most of each length ends there: the longest first
         if length <= name_start and text[name_start - length : name_start] in known:
             match = pattern.match(text, name_start - length)
@@ -325,7 +325,8 @@ def title_chain_before(
 
 
 @functools.lru_cache(maxsize=8)
-def _by_length(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
-    """`words` as a set, and their lengths longest first: which word ends at a position is
-    one lookup per length, not a test of every word (a hundred, per name the tagger finds)."""
+def by_length(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """`words` as a set, and their lengths longest first: which word ends (or starts) at a
+    position is one lookup per length, not a test of every word (a hundred, per name the
+    tagger finds)."""
     return frozenset(words), tuple(sorted({len(word) for word in words}, reverse=True))

@@ -22,7 +22,13 @@ from annotator.model import Article, ArticleText
 from annotator.resources import read_text
 from annotator.suggest.inputs import lexicons_digest, resources_digest, rules_version
 from annotator.suggest.lexicons import Lexicons, default_lexicons, parse_entries, parse_pairs
-from annotator.suggest.officials import NameMention, TitleMention, is_credit, title_chain_before
+from annotator.suggest.officials import (
+    NameMention,
+    TitleMention,
+    by_length,
+    is_credit,
+    title_chain_before,
+)
 from annotator.suggest.person_tagger import Learned, PersonTagger, TaggedName, tagger_at
 from annotator.suggest.taken import Taken
 
@@ -84,12 +90,7 @@ def _without_place(text: str, name: TaggedName, places: PlaceNames) -> TaggedNam
 @lru_cache(maxsize=4)
 def title_words(titles: tuple[str, ...]) -> TitleWords:
     words = tuple(sorted({*titles, *_extra_titles()}, key=len, reverse=True))
-    return TitleWords(
-        words,
-        re.compile("|".join(re.escape(w) for w in words)),
-        frozenset(words),
-        tuple(sorted({len(word) for word in words}, reverse=True)),
-    )
+    return TitleWords(words, re.compile("|".join(re.escape(w) for w in words)), *by_length(words))
 
 
 def _title_after(
