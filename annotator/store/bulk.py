@@ -16,6 +16,12 @@ from annotator.store import codec
 IN_CHUNK = 500  # ids per `IN (...)` query, well under SQLite's variable limit
 
 
+def in_chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    """`ids` IN_CHUNK at a time, in order: one `IN (...)` query's worth each."""
+    for start in range(0, len(ids), IN_CHUNK):
+        yield list(ids[start : start + IN_CHUNK])
+
+
 @dataclass(frozen=True, slots=True)
 class EncodedArticle:
     """An article as the values of its row, the import time aside: what an import's worker

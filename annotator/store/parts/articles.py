@@ -94,9 +94,7 @@ class ArticlesPart(StoreBase):
     def iter_article_texts(self) -> Iterator[ArticleText]:
         """Every article's id, outlet and text, in list order: what a pass over the corpus
         needs, read IN_CHUNK rows a query without decoding offset maps and blocks."""
-        ids = self.article_ids()
-        for chunk_start in range(0, len(ids), bulk.IN_CHUNK):
-            chunk = ids[chunk_start : chunk_start + bulk.IN_CHUNK]
+        for chunk in bulk.in_chunks(self.article_ids()):
             marks = ",".join("?" for _ in chunk)
             with self._reading() as conn:
                 rows = conn.execute(
@@ -159,8 +157,7 @@ class ArticlesPart(StoreBase):
         """The list rows of `ids`, in the order given."""
         found: dict[str, ArticleSummary] = {}
         with self._reading() as conn:
-            for chunk_start in range(0, len(ids), bulk.IN_CHUNK):
-                chunk = list(ids[chunk_start : chunk_start + bulk.IN_CHUNK])
+            for chunk in bulk.in_chunks(ids):
                 marks = ",".join("?" for _ in chunk)
                 rows = conn.execute(
                     f"""SELECT a.id, a.title, a.outlet, a.published,

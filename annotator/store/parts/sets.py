@@ -90,9 +90,9 @@ class SetsPart(StoreBase):
                     (annotator,),
                 )
             ]
-        for chunk_start in range(0, len(ids), bulk.IN_CHUNK):
+        for chunk in bulk.in_chunks(ids):
             with self._reading() as conn:
-                sets = bulk.sets_of(conn, annotator, ids[chunk_start : chunk_start + bulk.IN_CHUNK])
+                sets = bulk.sets_of(conn, annotator, chunk)
             yield from sets
 
     def annotation_sets_on(
@@ -101,8 +101,7 @@ class SetsPart(StoreBase):
         """Article id -> `annotator`'s set, for those of `article_ids` where it has one (as
         `has_annotation_set` says): four queries per bulk.IN_CHUNK articles, not four per set."""
         found: dict[str, AnnotationSet] = {}
-        for chunk_start in range(0, len(article_ids), bulk.IN_CHUNK):
-            chunk = list(article_ids[chunk_start : chunk_start + bulk.IN_CHUNK])
+        for chunk in bulk.in_chunks(article_ids):
             with self._reading() as conn:
                 found.update((s.article_id, s) for s in bulk.sets_of(conn, annotator, chunk))
         return found
