@@ -4,8 +4,9 @@ The tagger finds persons; an official is a person written right after a title (�
 美国总统克林顿: the title chain is read as the rules read it) or right before one (习近平总书记,
 马兴瑞书记). A name the rules already claimed, a reporter's credit, a low score or a name with
 no title beside it is left alone; so is a country or province the tagger takes for a person, and
-a name is cut before a place it runs into. A title between two names is the second one's. Only lines that hold a title word are tagged at all, which
-keeps the CRF's cost to the sentences that can give an official.
+a name is cut before a place it runs into. A title between two names is the second one's. Only
+lines that hold a title word are tagged at all, which keeps the CRF's cost to the sentences that
+can give an official.
 """
 
 from __future__ import annotations
