@@ -4,14 +4,13 @@ recomputed and a summary at the end."""
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("pytestqt")
 
-from test_person_tagger import new_outlet_db, pku_line  # noqa: E402
+from test_person_tagger import new_outlet_db, write_pku_corpus  # noqa: E402
 
 from annotator.gui import training  # noqa: E402
 from annotator.model import AUTO, Article  # noqa: E402
@@ -20,12 +19,6 @@ from annotator.suggest.run import suggest_corpus  # noqa: E402
 
 pytestmark = pytest.mark.gui
 pytest_plugins = ["test_gui_support"]  # fixtures: settings_dir, db_path, open_window
-
-
-def tiny_corpus(path: Path, lines: int) -> Path:
-    rng = random.Random(3)
-    path.write_text("\n".join(pku_line(rng) for _ in range(lines)) + "\n", encoding="utf-8")
-    return path
 
 
 def outlet(tmp_path: Path) -> tuple[Path, list[str]]:
@@ -50,7 +43,7 @@ def test_training_from_the_window_writes_the_model_and_recomputes_untouched_arti
     qtbot, open_window, tmp_path, monkeypatch
 ):
     db, fresh = outlet(tmp_path)
-    corpus = tiny_corpus(tmp_path / "corpus.txt", 300)
+    corpus = write_pku_corpus(tmp_path / "corpus.txt", seed=3, lines=300)
     monkeypatch.setattr(training, "base_corpus_or_ask", lambda _parent: corpus)
     before = stamps(db)
     window = open_window(path=db)
@@ -75,7 +68,7 @@ def test_cancel_in_the_window_leaves_the_model_and_the_suggestions_as_they_were(
     from annotator.suggest.tagger_training import read_corpus, train
 
     db, _fresh = outlet(tmp_path)
-    corpus = tiny_corpus(tmp_path / "corpus.txt", 3000)
+    corpus = write_pku_corpus(tmp_path / "corpus.txt", seed=3, lines=3000)
     model = tmp_path / "outlet.person.crfsuite"
     train(read_corpus(corpus)[:50], model, max_iterations=2)
     old = model.read_bytes()
@@ -97,7 +90,7 @@ def test_cancel_while_the_events_train_keeps_the_new_tagger_and_the_old_classifi
     qtbot, open_window, tmp_path, monkeypatch
 ):
     db, fresh = outlet(tmp_path)
-    corpus = tiny_corpus(tmp_path / "corpus.txt", 300)
+    corpus = write_pku_corpus(tmp_path / "corpus.txt", seed=3, lines=300)
     events_model = tmp_path / "outlet.events.crfsuite"
     from annotator.resources import resource_path
     from annotator.suggest.event_classifier import MODEL_FILE
