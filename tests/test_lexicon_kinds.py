@@ -84,3 +84,17 @@ def test_a_kind_named_like_what_lexicons_already_have_is_refused(tmp_path: Path,
     (tmp_path / f"{stem}.txt").write_text("一\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=f"cannot be named '{stem}'"):
         Lexicons.load(tmp_path, (LexiconKind(stem, "OFFICIAL"),))
+
+
+def test_lexicons_keep_their_hash_but_never_carry_it_to_another_process() -> None:
+    import pickle
+
+    lexicons = default_lexicons()
+    same = lexicons.with_entries({})
+    assert same is not lexicons and hash(same) == hash(lexicons) and same == lexicons
+    assert lexicons.__dict__["_hash"] == hash(lexicons)  # worked out once, then kept
+    copy = pickle.loads(pickle.dumps(lexicons))
+    assert "_hash" not in copy.__dict__  # a string's hash is not the same in a worker
+    assert copy == lexicons and hash(copy) == hash(lexicons) and copy.titles == lexicons.titles
+    other = lexicons.with_entries({"titles": lexicons.titles[1:]})
+    assert other != lexicons

@@ -104,21 +104,11 @@ class _Grammar:
     speech: re.Pattern[str]
 
 
+@functools.lru_cache(maxsize=8)
 def _grammar(lexicons: Lexicons) -> _Grammar:
-    """The patterns of `lexicons`, looked up by the object itself (kept alive beside them, so its
-    id is not reused): reading the twenty lists cost more than a paragraph's search."""
-    known = _GRAMMARS.get(id(lexicons))
-    if known is not None and known[0] is lexicons:
-        return known[1]
-    grammar = _built(_Words(*(lexicons.entries(stem) for stem in _GRAMMAR_STEMS)))
-    if len(_GRAMMARS) >= _GRAMMARS_KEPT:
-        del _GRAMMARS[next(iter(_GRAMMARS))]  # the oldest
-    _GRAMMARS[id(lexicons)] = (lexicons, grammar)
-    return grammar
-
-
-_GRAMMARS: dict[int, tuple[Lexicons, _Grammar]] = {}  # a cache, as lru_cache is
-_GRAMMARS_KEPT = 8
+    """The patterns of `lexicons` (Lexicons keeps its hash, so the lookup costs no rehash of
+    the twenty lists; reading them cost more than a paragraph's search)."""
+    return _built(_Words(*(lexicons.entries(stem) for stem in _GRAMMAR_STEMS)))
 
 
 def _any(words: Iterable[str]) -> str:

@@ -64,6 +64,18 @@ class Lexicons:
                 raise LexiconError("a lexicon kind cannot be named {stem!r}", stem=stem)
             self.__dict__[stem] = entries
 
+    def __hash__(self) -> int:
+        # worked out once: caches key on the lexicons per article and per sentence, and the
+        # hash of every list of every kind cost more than the lookup it served
+        known = self.__dict__.get("_hash")
+        if known is None:
+            known = self.__dict__["_hash"] = hash((self.kinds, self.values))
+        return known
+
+    def __getstate__(self) -> dict[str, Any]:
+        # a string's hash differs from process to process: a worker works its own out
+        return {key: value for key, value in self.__dict__.items() if key != "_hash"}
+
     def __getattr__(self, name: str) -> Any:  # only reached for a kind the schema lacks
         if name.startswith("_"):
             raise AttributeError(name)
