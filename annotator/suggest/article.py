@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 from typing import Literal
 
 from annotator.model import AnnotationSet, Article
+from annotator.suggest.boilerplate import CueMemo
 from annotator.suggest.compose import SuggestContext, Suggester, compose
 from annotator.suggest.corpus import CorpusStats
 from annotator.suggest.event_classifier import EventClassifier, classifier_at
@@ -30,11 +31,13 @@ def suggest_article(
     tagger: PersonTagger | None | Literal["shipped"] = "shipped",
     suggesters: Sequence[Suggester] | None = None,
     event_classifier: EventClassifier | None | Literal["shipped"] = "shipped",
+    cue_memo: CueMemo | None = None,
 ) -> AnnotationSet:
     """`tagger`: the person-name tagger whose officials join the rules' ("shipped": the model
     in resources/models; None: the rules alone). `suggesters`: in priority order (default:
     every one, suggesters.default_suggesters). `event_classifier`: the one beside the event
-    rules ("shipped": resources/models; None: the rules alone)."""
+    rules ("shipped": resources/models; None: the rules alone). `cue_memo`: one for all the
+    articles of a run, so lines repeated across them are classified once."""
     if tagger == "shipped":
         tagger = shipped_tagger()
     lexicons = lexicons if lexicons is not None else default_lexicons()
@@ -47,6 +50,7 @@ def suggest_article(
         corpus,
         tagger,
         event_classifier,
+        cue_memo,
     )
     chosen = suggesters if suggesters is not None else default_suggesters()
     return compose(context, chosen, rejected=rejected)

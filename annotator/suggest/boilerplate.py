@@ -72,8 +72,14 @@ def classify_lines(
     lexicons: Lexicons,
     corpus: CorpusStats | None = None,
     gazetteer: Gazetteer | None = None,
+    memo: CueMemo | None = None,
 ) -> list[LineKind]:
-    cues = [_cue(line, article, lexicons, corpus, gazetteer) for line in lines]
+    """`memo`: the cues of lines already decided with the same lexicons, corpus and gazetteer
+    (one per run of the suggestions), so an outlet's furniture is decided once, not per page."""
+    if memo is None:
+        cues = [_cue(line, article, lexicons, corpus, gazetteer) for line in lines]
+    else:
+        cues = memo.cues(lines, article, lexicons, corpus, gazetteer)
     cues = _captions_after_images(lines, cues)
     body_start, body_end, cut = _body_bounds(lines, cues, lexicons)
     last_navigation = max(
@@ -175,6 +181,8 @@ def _short_tokens(f: _Facts) -> bool:
 
 # The cue rules in the order they are tried: the first that holds names the line's kind. Text
 # and lexicon evidence first, then the corpus, then the page's layout (HTML tags, links, lists).
+# A rule reads the line's text and block and the article's outlet, nothing else of the article:
+# CueMemo reuses a cue for every line that has those of one already decided.
 CUE_RULES: tuple[CueRule, ...] = (
     CueRule("spam-lexicon", "spam", _spam),
     CueRule("gazetteer", _gazetteer_kind, _in_gazetteer),
@@ -217,8 +225,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "comment-heading",
         "widget",
-        lambda f: f.length < 20
-        and _starts_with_any(f.text.lstrip(">»›【[ "), f.lexicons.comments),
+        lambda f: f.length < 20 and _starts_with_any(f.text.lstrip(">»›【[ "), f.lexicons.comments),
     ),
     CueRule(
         "related-heading",
@@ -242,9 +249,9 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "list-item",
         "navigation",
-        lambda f: (f.line.block.in_list or f.line.bulleted)
-        and f.length < 20
-        and not f.sentence_end,
+        lambda f: (
+            (f.line.block.in_list or f.line.bulleted) and f.length < 20 and not f.sentence_end
+        ),
     ),
     CueRule("short-tokens", "navigation", _short_tokens),
 )
@@ -275,6 +282,53 @@ def _cue(
         if cue.holds(facts):
             return (cue.kind if isinstance(cue.kind, str) else cue.kind(facts)), cue.rule
     return None
+
+
+_Cue = tuple[str, str] | None
+
+
+class CueMemo:
+    """The cue of each distinct line seen in a run. An outlet's navigation, share prompts and
+    footer repeat on every page of it (two thirds of the lines of the real pages imported
+    three times each), and a line's cue depends on nothing else than what the key holds: its
+    text (hence its length, sentence end, bullet and key), its block's tag path, link density
+    and list membership, its article's outlet, and the run's lexicons, corpus and gazetteer,
+    which the memo holds and starts afresh when they change (a cue rule reads nothing else of
+    its _Facts: see CUE_RULES). Bounded: emptied at LIMIT lines."""
+
+    LIMIT = 100_000
+
+    __slots__ = ("_inputs", "_found")
+
+    def __init__(self) -> None:
+        self._inputs: tuple[object, ...] | None = None
+        self._found: dict[tuple[object, ...], _Cue] = {}
+
+    def cues(
+        self,
+        lines: Sequence[Line],
+        article: Article,
+        lexicons: Lexicons,
+        corpus: CorpusStats | None,
+        gazetteer: Gazetteer | None,
+    ) -> list[_Cue]:
+        inputs = (lexicons, corpus, gazetteer)
+        held = self._inputs
+        if held is None or any(a is not b for a, b in zip(inputs, held, strict=True)):
+            self._inputs, self._found = inputs, {}
+        if len(self._found) > self.LIMIT:
+            self._found = {}
+        found, outlet = self._found, outlet_key(article)
+        result = []
+        for line in lines:
+            b = line.block  # all of it but where it is
+            key = (line.text, b.tag_path, b.link_density, b.in_list, b.heading, b.indent, outlet)
+            if key in found:
+                cue = found[key]
+            else:
+                cue = found[key] = _cue(line, article, lexicons, corpus, gazetteer)
+            result.append(cue)
+        return result
 
 
 def _starts_with_any(text: str, words: tuple[str, ...]) -> bool:

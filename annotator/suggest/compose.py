@@ -24,7 +24,7 @@ from functools import cached_property
 from typing import Protocol, TypeVar
 
 from annotator.model import AUTO, AnnotationSet, Article, Event, Official, Span
-from annotator.suggest.boilerplate import LineKind, classify_lines
+from annotator.suggest.boilerplate import CueMemo, LineKind, classify_lines
 from annotator.suggest.corpus import CorpusStats
 from annotator.suggest.event_classifier import EventClassifier
 from annotator.suggest.gazetteer import Gazetteer
@@ -107,6 +107,7 @@ class SuggestContext:
     corpus: CorpusStats | None = None
     tagger: PersonTagger | None = None
     event_classifier: EventClassifier | None = None  # None: the trigger rules alone
+    cue_memo: CueMemo | None = None  # shared by the articles of a run (see CueMemo)
     _shared: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def shared(self, key: str, compute: Callable[[], T]) -> T:
@@ -125,6 +126,7 @@ class SuggestContext:
                 lexicons=self.lexicons,
                 corpus=self.corpus,
                 gazetteer=self.gazetteer,
+                memo=self.cue_memo,
             )
         )
 

@@ -17,6 +17,7 @@ from typing import Protocol
 from annotator.model import AUTO, AnnotationSet, Article, ArticleText
 from annotator.pool import ordered_map
 from annotator.suggest.article import suggest_article
+from annotator.suggest.boilerplate import CueMemo
 from annotator.suggest.corpus import CorpusStats
 from annotator.suggest.event_classifier import classifier_at, database_classifier_path
 from annotator.suggest.gazetteer import Gazetteer
@@ -162,6 +163,7 @@ def _suggester(
     # opened in the process that reads, on its first article: with fork this function is built
     # in the writer, and an SQLite connection must not cross a fork
     sources: dict[int, ArticleSource] = {}
+    cue_memo = CueMemo()
 
     def read(article_id: str) -> Article:
         assert reader is not None, "an article id comes only to a worker with a reader"
@@ -185,6 +187,7 @@ def _suggester(
             lexicons=lexicons,
             tagger=tagger_at(inputs.tagger_model),
             event_classifier=classifier_at(inputs.events_model, lexicons),
+            cue_memo=cue_memo,
         )
         return draft, article.id, fingerprint
 
