@@ -75,8 +75,9 @@ def line_keys(article: Article | ArticleText) -> list[str]:
     """`[line.key for line in article_lines(article)]` without making the Line objects: the
     corpus statistics and the input fingerprints ask only this, of every article."""
     text, sub = article.text, _SPACE.sub
-    blocks = article.blocks or _blocks_from_newlines(text)
-    return [sub(" ", line) for b in blocks if (line := text[b.start : b.end].strip())]
+    if not article.blocks:  # the lines between newlines, as _blocks_from_newlines cuts them
+        return [sub(" ", line) for raw in text.split("\n") if (line := raw.strip())]
+    return [sub(" ", line) for b in article.blocks if (line := text[b.start : b.end].strip())]
 
 
 def _blocks_from_newlines(text: str) -> tuple[Block, ...]:
