@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from annotator.frozen import quick_init
 from annotator.messages import Message
 
 Script = Literal["simplified", "traditional"]
@@ -247,6 +248,7 @@ class Damage:
     kind: DamageKind = "lost"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Block:
     """One line of the cleaned text with the layout evidence a boilerplate classifier needs.
@@ -313,6 +315,7 @@ class Article:
         return self.offset_map.span_to_raw(start, end)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A labelled stretch of `Article.text`. `id` is None until the store assigns one."""

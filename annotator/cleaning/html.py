@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString, PageElement, PreformattedString
 
 from annotator.cleaning.tag_path import TagPath
+from annotator.frozen import quick_init
 
 # Never visible, or not part of the page's text.
 _HIDDEN = frozenset(
@@ -91,6 +92,7 @@ _LINE_BREAKS = re.compile(r"[\r\n\f\v]+")
 _LAYOUT_SPACE = " \t\r\n\f\v"  # ASCII white space only: NBSP at a block's ends is content
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LineLayout:
     """Layout evidence of one line of the dump (see model.Block)."""

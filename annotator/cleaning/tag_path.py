@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annotator.frozen import quick_init
+
 HEAD = 2  # html/body
 TAIL = 10
 CUT = "…"
@@ -25,6 +27,7 @@ _LISTS = frozenset({"li", "ul", "ol", "dl", "dt", "dd", "menu", "dir"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TagPath:
     """The path from the document down to one element (the root is the empty path)."""

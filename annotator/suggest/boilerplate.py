@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.cleaning.chars import HAN
+from annotator.frozen import quick_init
 from annotator.model import Article
 from annotator.suggest.corpus import CorpusStats, outlet_key
 from annotator.suggest.gazetteer import Gazetteer
@@ -56,6 +57,7 @@ LIST_KINDS = frozenset({"related", "widget"})
 WEAK_RULES = frozenset({"date-only", "list-item", "link-density", "short-tokens"})
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LineKind:
     """The verdict on one line: None for body, else a boilerplate kind, and the rule that said so."""
@@ -107,6 +109,7 @@ def classify_lines(
     return _duplicates(verdicts)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class _Facts:
     """What the cue rules ask of one line, each worked out once."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Protocol, TypeVar
 
+from annotator.frozen import quick_init
 from annotator.model import AUTO, AnnotationSet, Article, Event, Official, Span
 from annotator.suggest.boilerplate import CueMemo, LineKind, classify_lines
 from annotator.suggest.corpus import CorpusStats
@@ -40,6 +41,7 @@ SpanKey = tuple[str, int, int]  # (label, start, end)
 T = TypeVar("T")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Scored:
     """One suggested span. `source` names the suggester (or, for one of several rules, the rule

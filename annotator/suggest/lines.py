@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from annotator.cleaning.chars import is_han
+from annotator.frozen import quick_init
 from annotator.model import Article, ArticleText, Block
 
 _SPACE = re.compile(r"\s+")
@@ -14,6 +15,7 @@ _SENTENCE_ENDS = ("。", "!", "?", "！", "？")
 _BULLETS = ("•", "·", "●", "■", "◆", "▪", "-", "*", ">>", "》", "【")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Line:
     """One non-blank line: `start`/`end` cover it in `Article.text` without surrounding space."""
