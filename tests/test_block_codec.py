@@ -4,9 +4,12 @@ explicit list otherwise; both decode to the same blocks, and anything else is re
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.cleaning import clean_page
 from annotator.model import Block
@@ -58,3 +61,32 @@ def test_blocks_that_are_not_one_per_line_are_stored_explicitly() -> None:
 def test_a_column_annotator_never_writes_is_refused(stored: object) -> None:
     with pytest.raises(ValueError):
         decode_blocks(stored, TEXT)
+
+
+def lines_by_split(text: str) -> list[tuple[int, int]]:
+    """What non_blank_lines has always meant, the slow way: the stored format depends on it."""
+    found, position = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            found.append((position, position + len(line)))
+        position += len(line) + 1
+    return found
+
+
+# white space of every kind str.strip() knows, and characters that only look blank
+ODD_SPACES = " \t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u3000\u200b\ufeff"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*ODD_SPACES, "\n", "a", "中"]), max_size=40))
+def test_the_non_blank_lines_are_those_whose_strip_is_not_empty(text: str) -> None:
+    assert non_blank_lines(text) == lines_by_split(text)
+
+
+def test_every_character_is_blank_to_non_blank_lines_as_to_strip() -> None:
+    """One line per code point: the lines found are those of the characters strip() keeps."""
+    text = "\n".join(chr(point) for point in range(sys.maxunicode + 1) if point != ord("\n"))
+    found = non_blank_lines(text)
+    assert found == lines_by_split(text)
+    kept = {text[start:end] for start, end in found}
+    assert "中" in kept and "\u200b" in kept and "\u3000" not in kept and "\x85" not in kept
