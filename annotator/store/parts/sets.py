@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from typing import Any
 
 from annotator.model import (
@@ -158,10 +157,10 @@ class SetsPart(StoreBase):
 
             def insert(table: str, record: Any, **changes: Any) -> int:
                 """`record` as a new row of this set, its draft id dropped."""
-                own = replace(
+                row = codec.record_row(
                     record, id=None, article_id=aset.article_id, annotator=aset.annotator, **changes
                 )
-                return rec.put(table, None, codec.record_row(own))
+                return rec.put(table, None, row)
 
             span_ids = {span.id: insert("spans", span) for span in aset.spans}
             official_ids = {
