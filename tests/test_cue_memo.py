@@ -131,3 +131,13 @@ def test_the_same_words_in_another_layout_are_decided_again(layout: dict[str, ob
     assert kinds(plain, lexicons, None, memo) == kinds(plain, lexicons, None, None)
     assert kinds(laid_out, lexicons, None, memo) == kinds(laid_out, lexicons, None, None)
     assert kinds(laid_out, lexicons, None, None) != kinds(plain, lexicons, None, None)
+
+
+def test_long_lines_are_decided_but_not_held() -> None:
+    long_line = "长" * (CueMemo.LONGEST + 1)
+    article = Article.plain("a1", f"{BODY}\n{long_line}\n{NAV}")
+    memo = CueMemo()
+    assert kinds(article, default_lexicons(), None, memo) == kinds(
+        article, default_lexicons(), None, None
+    )
+    assert len(memo) == 2  # the body line and the menu, not the long line

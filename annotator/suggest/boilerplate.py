@@ -297,9 +297,12 @@ class CueMemo:
     text (hence its length, sentence end, bullet and key), its block's tag path, link density
     and list membership, its article's outlet, and the run's lexicons, corpus and gazetteer,
     which the memo holds and starts afresh when they change (a cue rule reads nothing else of
-    its _Facts: see CUE_RULES). Bounded: emptied at LIMIT lines."""
+    its _Facts: see CUE_RULES). Bounded: only lines up to LONGEST characters are kept (furniture
+    is short; a paragraph is seldom seen twice, and a page may be one line of a megabyte), and
+    the memo is emptied at LIMIT lines, so it never holds more than LIMIT × LONGEST characters."""
 
-    LIMIT = 100_000
+    LIMIT = 50_000
+    LONGEST = 200
 
     __slots__ = ("_inputs", "_found")
 
@@ -321,9 +324,12 @@ class CueMemo:
             self._inputs, self._found = inputs, {}
         if len(self._found) > self.LIMIT:
             self._found = {}
-        found, outlet = self._found, outlet_key(article)
+        found, outlet, longest = self._found, outlet_key(article), self.LONGEST
         result = []
         for line in lines:
+            if len(line.text) > longest:
+                result.append(_cue(line, article, lexicons, corpus, gazetteer))
+                continue
             b = line.block  # all of it but where it is
             key = (line.text, b.tag_path, b.link_density, b.in_list, b.heading, b.indent, outlet)
             if key in found:
@@ -332,6 +338,10 @@ class CueMemo:
                 cue = found[key] = _cue(line, article, lexicons, corpus, gazetteer)
             result.append(cue)
         return result
+
+    def __len__(self) -> int:
+        """How many lines it holds."""
+        return len(self._found)
 
 
 def _starts_with_any(text: str, words: tuple[str, ...]) -> bool:
