@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test command (.ci/run) on every commit of a range, oldest first, each on a clean
+# checkout: the suite must be green after every commit, not only at the end of a series
+# (issue 17). One clone and one virtual environment serve every commit; the clone is cleaned of
+# everything untracked but the environment between commits.
+#
+#   bash scripts/check-each-commit.sh FIRST..LAST    # e.g. origin/main..HEAD
+#
+# Prints "green" or "RED" per commit (with the failing output's tail) and exits 1 if any is red.
+set -euo pipefail
+range=${1:?"usage: $0 FIRST..LAST"}
+repo=$(git rev-parse --show-toplevel)
+commits=$(git -C "$repo" rev-list --reverse "$range")
+[ -n "$commits" ] || { echo "no commits in $range" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+git clone -q "$repo" "$work/clone"
+red=0
+for commit in $commits; do
+  git -C "$work/clone" checkout -q --detach "$commit"
+  git -C "$work/clone" clean -q -fdx -e .venv
+  subject=$(git -C "$repo" log -1 --format=%s "$commit" | cut -c1-70)
+  started=$(date +%s)
+  if (cd "$work/clone" && CI=true bash .ci/run -q -p no:cacheprovider >"$work/log" 2>&1); then
+    echo "green $(git -C "$repo" rev-parse --short "$commit") ($(( $(date +%s) - started )) s) $subject"
+  else
+    echo "RED   $(git -C "$repo" rev-parse --short "$commit") $subject"
+    tail -n 25 "$work/log" | sed 's/^/      /'
+    red=1
+  fi
+done
+exit "$red"
