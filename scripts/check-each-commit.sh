@@ -12,7 +12,8 @@ range=${1:?"usage: $0 FIRST..LAST"}
 repo=$(git rev-parse --show-toplevel)
 commits=$(git -C "$repo" rev-list --reverse "$range")
 [ -n "$commits" ] || { echo "no commits in $range" >&2; exit 2; }
-work=$(mktemp -d)
+# beside the repository, as CI's checkout is: some tests read ../shared (the real pages)
+work=$(mktemp -d "$(dirname "$repo")/check-each-commit.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 git clone -q "$repo" "$work/clone"
 red=0
