@@ -33,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pages", type=int, default=126, help="pages (the 42 real ones repeated)")
     parser.add_argument("--source", type=Path, default=PAGES, help="folder of real HTML pages")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes of the second run")
-    parser.add_argument("--rounds", type=int, default=3, help="best of this many runs per side")
+    # five: on a shared 2-core machine a neighbour's work slows some rounds by half; each side's
+    # best of five is its speed on a quiet machine far more often than its best of three
+    parser.add_argument("--rounds", type=int, default=5, help="best of this many runs per side")
     parser.set_defaults(run=run)
 
 
