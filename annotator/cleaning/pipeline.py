@@ -144,7 +144,8 @@ def clean_snippet(snippet: str, script: Script) -> str:
 def _blocks(cleaned: CleanText, raw_text: str, dump: HtmlDump | None) -> tuple[Block, ...]:
     """One Block per non-empty line of the cleaned text, with the evidence of its raw line."""
     raw_starts = [0] + [m.end() for m in _RAW_LINE_BREAK.finditer(raw_text)]
-    raw_lines = _RAW_LINE_BREAK.split(raw_text)
+    # a dump's lines carry their layout; only a text page's raw lines are read (for indents)
+    raw_lines = () if dump else _RAW_LINE_BREAK.split(raw_text)
     layouts: Sequence[LineLayout] = dump.layouts if dump else ()
     blocks: list[Block] = []
     # OffsetMap.to_raw of each line start, walking the anchors once (the starts only grow)
