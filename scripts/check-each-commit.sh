@@ -12,21 +12,22 @@ range=${1:?"usage: $0 FIRST..LAST"}
 repo=$(git rev-parse --show-toplevel)
 commits=$(git -C "$repo" rev-list --reverse "$range")
 [ -n "$commits" ] || { echo "no commits in $range" >&2; exit 2; }
-# beside the repository, as CI's checkout is: some tests read ../shared (the real pages)
+# the checkout sits beside the repository, as CI's does: tests read ../shared (the real pages)
 work=$(mktemp -d "$(dirname "$repo")/check-each-commit.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-git clone -q "$repo" "$work/clone"
+log=$(mktemp)
+trap 'rm -rf "$work" "$log"' EXIT
+git clone -q "$repo" "$work"
 red=0
 for commit in $commits; do
-  git -C "$work/clone" checkout -q --detach "$commit"
-  git -C "$work/clone" clean -q -fdx -e .venv
+  git -C "$work" checkout -q --detach "$commit"
+  git -C "$work" clean -q -fdx -e .venv
   subject=$(git -C "$repo" log -1 --format=%s "$commit" | cut -c1-70)
   started=$(date +%s)
-  if (cd "$work/clone" && CI=true bash .ci/run -q -p no:cacheprovider >"$work/log" 2>&1); then
+  if (cd "$work" && CI=true bash .ci/run -q -p no:cacheprovider >"$log" 2>&1); then
     echo "green $(git -C "$repo" rev-parse --short "$commit") ($(( $(date +%s) - started )) s) $subject"
   else
     echo "RED   $(git -C "$repo" rev-parse --short "$commit") $subject"
-    tail -n 25 "$work/log" | sed 's/^/      /'
+    tail -n 25 "$log" | sed 's/^/      /'
     red=1
   fi
 done

@@ -37,9 +37,11 @@ def repo(tmp_path: Path) -> Path:
     git(repo, "config", "user.email", "t@example.org")
     git(repo, "config", "user.name", "t")
     (repo / ".ci").mkdir()
-    # the test command: fails when the commit says so, and sees a clean checkout each time
+    # the test command: fails when the commit says so, sees a clean checkout each time, and
+    # finds what lies beside the repository (the suite reads ../shared) beside its checkout
+    (tmp_path / "shared").mkdir()
     (repo / ".ci" / "run").write_text(
-        '#!/usr/bin/env bash\ncd "$(dirname "$0")/.."\n'
+        '#!/usr/bin/env bash\ncd "$(dirname "$0")/.."\n[ -d ../shared ] || exit 4\n'
         "[ ! -e leftover ] || exit 3\ntouch leftover\nexit $(cat status)\n"
     )
     return repo
