@@ -158,7 +158,7 @@ def record_row(record: Record, **changes: Any) -> dict[str, Any]:
     `changes` to some fields: `record_row(replace(record, **changes))` without making the
     changed record, which cost as much again for every suggestion stored."""
     columns = _field_names(type(record))  # looked up once per class
-    unknown = changes.keys() - {name for name, _listed, _annotation in columns}
+    unknown = changes.keys() - _names(type(record)) if changes else ()
     if unknown:
         raise TypeError(f"{type(record).__name__} has no field {', '.join(sorted(unknown))}")
     row = {}
@@ -189,6 +189,11 @@ def _field_names(cls: type) -> tuple[tuple[str, bool, str], ...]:
     """(name, stored as a JSON list, annotation) per field; looked up once per class
     (dataclasses.fields walks the fields in Python)."""
     return tuple((f.name, f.name in _LIST_FIELDS, str(f.type)) for f in fields(cls))
+
+
+@cache
+def _names(cls: type) -> frozenset[str]:
+    return frozenset(name for name, _listed, _annotation in _field_names(cls))
 
 
 def record_from_row(cls: type[R], row: Mapping[str, Any]) -> R:
