@@ -299,7 +299,8 @@ class CueMemo:
     which the memo holds and starts afresh when they change (a cue rule reads nothing else of
     its _Facts: see CUE_RULES). Bounded: only lines up to LONGEST characters are kept (furniture
     is short; a paragraph is seldom seen twice, and a page may be one line of a megabyte), and
-    the memo is emptied at LIMIT lines, so it never holds more than LIMIT × LONGEST characters."""
+    the memo is emptied once it passes LIMIT lines (checked between articles), so it holds
+    about LIMIT × LONGEST characters at most."""
 
     LIMIT = 50_000
     LONGEST = 200
