@@ -34,9 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pages", type=int, default=126, help="pages (the 42 real ones repeated)")
     parser.add_argument("--source", type=Path, default=PAGES, help="folder of real HTML pages")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes of the second run")
-    # five: on a shared 2-core machine a neighbour's work slows some rounds by half; each side's
-    # best of five is its speed on a quiet machine far more often than its best of three
-    parser.add_argument("--rounds", type=int, default=5, help="best of this many runs per side")
+    # five: on a shared 2-core machine a neighbour's work slows some rounds by half, and the
+    # median of five rounds' ratios is far steadier than that of three
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="rounds: each side's best speed, each ratio's median"
+    )
     parser.set_defaults(run=run)
 
 
@@ -195,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
         )
     # Each ratio is taken within a round, whose sides ran one after the other, and summed up by
     # the median of the rounds: this machine's speed drifts by a third over minutes, so a ratio
-    # of each side's best pairs moments apart and read anything from 1.6x to 2.6x in one hour.
+    # of each side's best pairs moments apart and read 2.6x and 1.6x three minutes apart.
     versus = [t.wall / o.wall for t, o in zip(theirs, ones, strict=True)]
     versus_cpu = [t.cpu / o.cpu for t, o in zip(theirs, ones, strict=True)]
     parallel = [o.wall / m.wall for o, m in zip(ones, manies, strict=True)]
