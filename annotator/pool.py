@@ -81,7 +81,11 @@ def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def _outcome(future: Future[tuple[list[Any], BaseException | None]]) -> Iterator[Any]:
+def _outcome(
+    future: Future[tuple[list[Any], BaseException | None]], idle: Callable[[], None] | None
+) -> Iterator[Any]:
+    if idle is not None and not future.done():
+        idle()  # see ordered_map
     results, error = future.result()
     yield from results
     if error is not None:
@@ -95,12 +99,15 @@ def ordered_map(
     *,
     jobs: int,
     start_method: str | None = None,
+    idle: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     """`map(make(*args), items)` over `jobs` processes. Forked workers inherit the function
     `make(*args)` built here once; other workers build their own, so `make` must be module-level
     (it is pickled, with `args`, once per worker). An exception of the function is raised here,
     at its item. `start_method`: "fork" is fastest; a process that runs threads (the window) must
-    not fork, and passes "forkserver" or "spawn"."""
+    not fork, and passes "forkserver" or "spawn". `idle` is called here, between two results,
+    whenever the next one is not ready yet (never with one job): the caller's chance to write
+    what it holds while the workers work, rather than all of it once they are done."""
     if jobs <= 1:
         yield from map(make(*args), items)
         return
@@ -118,9 +125,9 @@ def ordered_map(
             for chunk in _chunked(items, CHUNK):
                 pending.append(pool.submit(_apply, chunk))
                 if len(pending) * CHUNK >= jobs * IN_FLIGHT_PER_JOB:
-                    yield from _outcome(pending.popleft())
+                    yield from _outcome(pending.popleft(), idle)
             while pending:
-                yield from _outcome(pending.popleft())
+                yield from _outcome(pending.popleft(), idle)
         finally:  # interrupted or abandoned: drop the queued work, do not wait for it
             for future in pending:
                 future.cancel()

@@ -289,7 +289,9 @@ def test_ctrl_c_keeps_every_committed_batch_and_says_what_it_holds(
             )
         kept = store.article_ids()
     assert stop.value.result.imported == len(kept) == len(committed) > 0
-    assert len(kept) % 4 == 0  # whole batches: the one being filled was not written
+    assert set(kept) == set(committed)  # what the batches told, nothing of the one being filled
+    if jobs == 1:  # with workers, a batch is also committed whenever the writer waits for them
+        assert len(kept) % 4 == 0
     with Store.open(tmp_path / "work.db") as store:  # the same import again finishes the work
         again = import_paths(store, [corpus_folder], jobs=jobs)
     assert again.already_present == len(kept)

@@ -32,6 +32,7 @@ Rejected = Collection[tuple[str, int, int, str]]
 # Sets written per transaction: one sync to disk per batch, not per article; an interruption
 # loses at most the batch being filled (recomputed next time).
 WRITE_BATCH = 50
+MIN_IDLE_BATCH = 8  # with workers, also written whenever the writer waits for them: see importing
 MIN_ARTICLES_PER_JOB = 4  # fewer per worker: starting workers costs more than it saves
 
 
@@ -224,10 +225,6 @@ def suggest_corpus(
     recomputed = 0
     drafts: list[AnnotationSet] = []
     fingerprints: dict[str, str] = {}
-    results = ordered_map(
-        _suggester, (inputs, lexicons, reader), jobs_to_do(), jobs=jobs, start_method=start_method
-    )
-
     def write() -> None:
         nonlocal recomputed
         if drafts:
@@ -236,6 +233,18 @@ def suggest_corpus(
             drafts.clear()
             fingerprints.clear()
 
+    def idle() -> None:  # waiting for the workers: write what is here meanwhile
+        if len(drafts) >= MIN_IDLE_BATCH:
+            write()
+
+    results = ordered_map(
+        _suggester,
+        (inputs, lexicons, reader),
+        jobs_to_do(),
+        jobs=jobs,
+        start_method=start_method,
+        idle=idle,
+    )
     for done, (draft, article_id, fingerprint) in enumerate(results, start=1):
         if draft is not None:
             drafts.append(draft)
