@@ -5,7 +5,9 @@ articles give: the cleaner makes one block per non-empty line, so the line keys 
 from __future__ import annotations
 
 import dataclasses
+import re
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ from annotator.resources import seeds_dir
 from annotator.store import Store
 from annotator.store.errors import CorruptDatabase
 from annotator.suggest.corpus import CorpusStats
-from annotator.suggest.lines import line_keys
+from annotator.suggest.lines import line_key, line_keys
 
 REAL = Path(__file__).parent / "data" / "real"
 
@@ -55,3 +57,11 @@ def test_a_text_column_holding_a_blob_is_named_as_damage(tmp_path: Path) -> None
     conn.close()
     with Store.open(path) as store, pytest.raises(CorruptDatabase, match="column text"):
         list(store.iter_article_texts())
+
+
+def test_a_line_key_joins_white_space_as_a_regex_would_for_every_code_point() -> None:
+    """line_key relies on str.split() knowing the white space `\\s` knows: checked on each."""
+    space = re.compile(r"\s+")
+    for point in range(sys.maxunicode + 1):
+        line = f"a{chr(point)}{chr(point)}b{chr(point)}c"
+        assert line_key(line) == space.sub(" ", line), hex(point)
