@@ -322,10 +322,10 @@ def import_paths(
     order are the same for any number of jobs (batches are not: with workers, one is also
     committed whenever the writer waits for them, see MIN_IDLE_BATCH). `on_imported` receives
     the ids of each committed batch's articles, new or already present (the caller decides
-    which need suggestions). Interrupted (Ctrl+C), every committed batch stays and ImportInterrupted says
-    what was committed. With `finds` (officials_finds_spec), the workers also tag each
-    article's officials and each batch keeps them in the store (OfficialsCache), so the
-    suggestions' corpus pass finds them done."""
+    which need suggestions). Interrupted (Ctrl+C), every committed batch stays and
+    ImportInterrupted says what was committed. With `finds` (officials_finds_spec), the
+    workers also tag each article's officials and each batch keeps them in the store
+    (OfficialsCache), so the suggestions' corpus pass finds them done."""
     files, failures = find_page_files(paths)
     imported = present = 0
     batch: list[EncodedArticle] = []

@@ -92,6 +92,17 @@ def test_the_import_stores_the_pages_before_a_slow_one_while_it_waits(
         assert len(batches[0]) <= 10  # stored while p10 was being cleaned
 
 
+def _counted(store: Store, writes: dict[int, int], jobs: int) -> Callable[..., None]:
+    """The store's replace_suggestions, counting its calls in `writes[jobs]`."""
+    replace = store.replace_suggestions
+
+    def counted(*args: object, **kwargs: object) -> None:
+        writes[jobs] = writes.get(jobs, 0) + 1
+        replace(*args, **kwargs)  # type: ignore[arg-type]
+
+    return counted
+
+
 @pytest.mark.usefixtures("slow_tenth_page")
 def test_suggestions_are_written_while_a_worker_is_slow_and_match_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -111,13 +122,7 @@ def test_suggestions_are_written_while_a_worker_is_slow_and_match_one_process(
     for jobs in (1, 2):
         with Store.open(tmp_path / f"jobs{jobs}.db") as store:
             import_paths(store, [folder])
-            replace = store.replace_suggestions
-
-            def counted(drafts, fingerprints, jobs=jobs, replace=replace):  # type: ignore[no-untyped-def]
-                writes[jobs] = writes.get(jobs, 0) + 1
-                return replace(drafts, fingerprints)
-
-            monkeypatch.setattr(store, "replace_suggestions", counted)
+            monkeypatch.setattr(store, "replace_suggestions", _counted(store, writes, jobs))
             assert run.suggest_corpus(store, jobs=jobs, start_method="fork") == 16
             sets[jobs] = [
                 [(s.label, s.start, s.end) for s in store.get_annotation_set(i, AUTO).spans]

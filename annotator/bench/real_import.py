@@ -210,7 +210,7 @@ def run(args: argparse.Namespace) -> int:
         f"{_spread(versus_cpu)} in CPU time (target >= 2x)"
     )
     print(f"  --jobs {args.jobs} / one process: {_spread(parallel)} (target >= 1.7x on 2 cores)")
-    print(f"  a pure-CPU loop in {args.jobs} processes / one, in the same rounds: {_spread(spares)}")
+    print(f"  a pure-CPU loop in {args.jobs} processes / one, same rounds: {_spread(spares)}")
     print(f"  database: {size / max(count, 1):,.0f} bytes per article")
     print(f"  load average (1, 5, 15 min): {load}; cores: {os.cpu_count()}")
     return 0
