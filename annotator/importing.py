@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 from annotator.cleaning import DEFAULT_MAX_BYTES, CleaningError, clean_page
 from annotator.messages import Explained, Message
 from annotator.model import Article, ImportResult, article_id_for
-from annotator.pool import ordered_map
+from annotator.pool import MIN_IDLE_BATCH, ordered_map
 from annotator.safe_json import JsonRefused, load_json
 from annotator.store import StoreError
 from annotator.store.bulk import EncodedArticle, encode_article
@@ -35,10 +35,6 @@ PAGE_SUFFIXES: dict[str, Literal["text", "html"] | None] = {
 # an article), and small enough that with worker processes the writer stores while they clean,
 # not everything once they are done.
 BATCH_SIZE = 50
-# With workers, the writer also commits what it holds whenever it would otherwise wait for them,
-# once it holds this many pages: the last batch, which it writes alone after every worker is
-# done, is then a few pages, not up to BATCH_SIZE (65 ms of 1.6 s on the real pages' bench).
-MIN_IDLE_BATCH = 8
 MIN_FILES_PER_JOB = 4  # fewer files than this per worker: starting workers costs more than it saves
 JSONL_FILE_FACTOR = 50  # a .jsonl file holds many pages: its limit is this many pages' worth
 
@@ -320,7 +316,7 @@ def import_paths(
     """Clean and store every page under `paths`: files are cleaned in `jobs` worker processes
     (annotator.pool), results taken in file order and committed here in batches, so ids and
     order are the same for any number of jobs (batches are not: with workers, one is also
-    committed whenever the writer waits for them, see MIN_IDLE_BATCH). `on_imported` receives
+    committed whenever the writer waits for them: see pool.MIN_IDLE_BATCH). `on_imported` receives
     the ids of each committed batch's articles, new or already present (the caller decides
     which need suggestions). Interrupted (Ctrl+C), every committed batch stays and
     ImportInterrupted says what was committed. With `finds` (officials_finds_spec), the

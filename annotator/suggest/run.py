@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from annotator.model import AUTO, AnnotationSet, Article, ArticleText
-from annotator.pool import ordered_map
+from annotator.pool import MIN_IDLE_BATCH, ordered_map
 from annotator.suggest.article import suggest_article
 from annotator.suggest.boilerplate import CueMemo
 from annotator.suggest.corpus import CorpusStats
@@ -32,7 +32,6 @@ Rejected = Collection[tuple[str, int, int, str]]
 # Sets written per transaction: one sync to disk per batch, not per article; an interruption
 # loses at most the batch being filled (recomputed next time).
 WRITE_BATCH = 50
-MIN_IDLE_BATCH = 8  # with workers, also written whenever the writer waits for them: see importing
 MIN_ARTICLES_PER_JOB = 4  # fewer per worker: starting workers costs more than it saves
 
 
@@ -225,6 +224,7 @@ def suggest_corpus(
     recomputed = 0
     drafts: list[AnnotationSet] = []
     fingerprints: dict[str, str] = {}
+
     def write() -> None:
         nonlocal recomputed
         if drafts:
