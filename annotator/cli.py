@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from annotator.allocator import keep_freed_memory
 from annotator.commands.common import add_common_options, run_reporting_errors
 
 # One entry per sub-command module; the order is the order of `annotator --help`.
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    keep_freed_memory()  # before the first page: see annotator.allocator
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)

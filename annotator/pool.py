@@ -17,6 +17,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from annotator.allocator import keep_freed_memory
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -60,6 +62,7 @@ def _worker_use(function: Callable[[Any], Any]) -> None:
 
 
 def _worker_start(make: Callable[..., Callable[[Any], Any]], args: tuple[Any, ...]) -> None:
+    keep_freed_memory()  # a forked worker inherits the writer's settings; this one starts afresh
     _worker_use(make(*args))
 
 
