@@ -3,7 +3,7 @@ writes no longer make each changed record first)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import pytest
 
@@ -35,3 +35,30 @@ def test_the_row_with_changes_is_the_row_of_the_changed_record(record: object) -
 def test_a_change_to_a_field_the_record_lacks_is_refused() -> None:
     with pytest.raises(TypeError, match="mentions"):
         codec.record_row(SPAN, mentions=(1,))
+
+
+@pytest.mark.parametrize("record", [SPAN, OFFICIAL, EVENT], ids=lambda r: type(r).__name__)
+def test_the_rows_of_many_records_are_each_one_s_row_in_field_order(record: object) -> None:
+    """record_rows, which stores the machine's spans of an article at once, against the row
+    built field by field from the changed record."""
+    names = {"id", "article_id", "annotator", *record.__dataclass_fields__}  # type: ignore[attr-defined]
+    changes = {name: value for name, value in CHANGES.items() if name in names}
+    others = [replace(record, id=number) for number in (20, 21)]  # type: ignore[type-var]
+    rows = codec.record_rows([record, *others], **changes)
+    for row, original in zip(rows, [record, *others], strict=True):
+        changed = replace(original, **changes)  # type: ignore[type-var]
+        expected = {
+            f.name: codec.dumps(list(value)) if isinstance(value, tuple) else value
+            for f in fields(changed)
+            for value in [getattr(changed, f.name)]
+        }
+        assert row == expected
+        assert list(row) == [f.name for f in fields(changed)]  # the columns' order
+
+
+def test_rows_of_one_class_only() -> None:
+    assert codec.record_rows([]) == []
+    with pytest.raises(TypeError, match="Official"):
+        codec.record_rows([SPAN, OFFICIAL])
+    with pytest.raises(TypeError, match="mentions"):
+        codec.record_rows([SPAN, SPAN], mentions=(1,))

@@ -155,14 +155,22 @@ class SetsPart(StoreBase):
                 ).fetchall():
                     rec.put(table, row_id, None)
 
-            def insert(table: str, record: Any, **changes: Any) -> int:
+            def row(record: Any, **changes: Any) -> dict[str, Any]:
                 """`record` as a new row of this set, its draft id dropped."""
-                row = codec.record_row(
+                return codec.record_row(
                     record, id=None, article_id=aset.article_id, annotator=aset.annotator, **changes
                 )
-                return rec.put(table, None, row)
 
-            span_ids = {span.id: insert("spans", span) for span in aset.spans}
+            def insert(table: str, record: Any, **changes: Any) -> int:
+                return rec.put(table, None, row(record, **changes))
+
+            new_span_ids = rec.put_new(
+                "spans",
+                codec.record_rows(
+                    aset.spans, id=None, article_id=aset.article_id, annotator=aset.annotator
+                ),
+            )
+            span_ids = dict(zip((span.id for span in aset.spans), new_span_ids, strict=True))
             official_ids = {
                 o.id: insert(
                     "officials",
