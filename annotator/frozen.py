@@ -6,6 +6,12 @@ one, and cleaning and suggesting a real page made over a thousand such records (
 `quick_init` gives the class an __init__ of the same signature and effect that sets each slot
 through the slot's own descriptor, as attrs does for its frozen classes: half the cost. The
 instances stay frozen; only the way __init__ fills them changes.
+
+It gives the class quicker pickling too. For a slotted dataclass, dataclasses' own
+__getstate__ and __setstate__ walk `dataclasses.fields()` and set each field by name, on every
+instance: the sixty suggested spans of a real page cost a worker of `import --jobs 2` about
+0.3 ms to pickle, and the writer, which every worker waits for, as much to unpickle. The state
+is the same (the fields' values in field order), so either reads what the other wrote.
 """
 
 from __future__ import annotations
@@ -67,4 +73,25 @@ def quick_init(cls: type[T]) -> type[T]:
     init.__signature__ = inspect.signature(cls.__init__)  # type: ignore[attr-defined,misc]
     cls.__dataclass_init__ = cls.__init__  # type: ignore[attr-defined,misc]
     cls.__init__ = init  # type: ignore[misc]
+    _quick_state(cls, fields)
     return cls
+
+
+def _quick_state(cls: type, fields: tuple[dataclasses.Field, ...]) -> None:
+    """__getstate__ and __setstate__ of the dataclass's state, written out field by field, as
+    __init__ is; __setstate__, like the dataclass's, calls neither __init__ nor __post_init__."""
+    names: dict[str, Any] = {}
+    getters, setters = [], []
+    for number, f in enumerate(fields):
+        names[f"_set{number}"] = cls.__dict__[f.name].__set__
+        getters.append(f"self.{f.name}")
+        setters.append(f"    _set{number}(self, state[{number}])")
+    source = (
+        f"def __getstate__(self):\n    return ({', '.join(getters)},)\n"
+        "def __setstate__(self, state):\n" + "\n".join(setters or ["    pass"])
+    )
+    exec(source, names)
+    for method in ("__getstate__", "__setstate__"):
+        names[method].__qualname__ = f"{cls.__qualname__}.{method}"
+        names[method].__module__ = cls.__module__
+        setattr(cls, method, names[method])
