@@ -87,7 +87,7 @@ def _quick_state(cls: type, fields: tuple[dataclasses.Field, ...]) -> None:
         getters.append(f"self.{f.name}")
         setters.append(f"    _set{number}(self, state[{number}])")
     source = (
-        f"def __getstate__(self):\n    return ({', '.join(getters)},)\n"
+        f"def __getstate__(self):\n    return ({''.join(g + ', ' for g in getters)})\n"
         "def __setstate__(self, state):\n" + "\n".join(setters or ["    pass"])
     )
     exec(source, names)

@@ -167,3 +167,20 @@ def test_each_quick_class_pickles_to_an_equal_instance(cls: type, protocol: int)
     instance = cls(*[number / 100 for number, _ in enumerate(required, start=1)])
     assert values(pickle.loads(pickle.dumps(instance, protocol))) == values(instance)
     assert type(instance).__getstate__ is not dataclasses._dataclass_getstate  # type: ignore[attr-defined]
+
+
+def test_a_class_of_one_field_or_none_pickles_too() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Nothing:
+        pass
+
+    @dataclass(frozen=True, slots=True)
+    class One:
+        value: int
+
+    nothing, one = quick_init(Nothing), quick_init(One)
+    assert nothing().__getstate__() == ()
+    assert one(3).__getstate__() == (3,)
+    restored = object.__new__(one)
+    restored.__setstate__((4,))
+    assert restored == one(4)

@@ -155,21 +155,13 @@ class SetsPart(StoreBase):
                 ).fetchall():
                     rec.put(table, row_id, None)
 
-            def row(record: Any, **changes: Any) -> dict[str, Any]:
-                """`record` as a new row of this set, its draft id dropped."""
-                return codec.record_row(
-                    record, id=None, article_id=aset.article_id, annotator=aset.annotator, **changes
-                )
+            # the records as new rows of this set, their draft ids dropped
+            own = {"id": None, "article_id": aset.article_id, "annotator": aset.annotator}
 
             def insert(table: str, record: Any, **changes: Any) -> int:
-                return rec.put(table, None, row(record, **changes))
+                return rec.put(table, None, codec.record_row(record, **own, **changes))
 
-            new_span_ids = rec.put_new(
-                "spans",
-                codec.record_rows(
-                    aset.spans, id=None, article_id=aset.article_id, annotator=aset.annotator
-                ),
-            )
+            new_span_ids = rec.put_new("spans", codec.record_rows(aset.spans, **own))
             span_ids = dict(zip((span.id for span in aset.spans), new_span_ids, strict=True))
             official_ids = {
                 o.id: insert(
