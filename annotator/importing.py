@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 from annotator.cleaning import DEFAULT_MAX_BYTES, CleaningError, clean_page
 from annotator.messages import Explained, Message
 from annotator.model import Article, ImportResult, article_id_for
-from annotator.pool import MIN_IDLE_BATCH, ordered_map
+from annotator.pool import ordered_map, write_while_waiting
 from annotator.safe_json import JsonRefused, load_json
 from annotator.store import StoreError
 from annotator.store.bulk import EncodedArticle, encode_article
@@ -316,7 +316,7 @@ def import_paths(
     """Clean and store every page under `paths`: files are cleaned in `jobs` worker processes
     (annotator.pool), results taken in file order and committed here in batches, so ids and
     order are the same for any number of jobs (batches are not: with workers, one is also
-    committed whenever the writer waits for them: see pool.MIN_IDLE_BATCH). `on_imported` receives
+    committed whenever the writer waits for them: see pool.write_while_waiting). `on_imported` receives
     the ids of each committed batch's articles, new or already present (the caller decides
     which need suggestions). Interrupted (Ctrl+C), every committed batch stays and
     ImportInterrupted says what was committed. With `finds` (officials_finds_spec), the
@@ -369,18 +369,13 @@ def import_paths(
     refused_early = len(files) - len(to_clean)
     jobs = min(jobs, max(1, len(to_clean) // MIN_FILES_PER_JOB))
     stored = frozenset(store.article_ids())  # pages with these ids are not cleaned again
-
-    def idle() -> None:  # waiting for the workers: store what is here meanwhile
-        if len(batch_ids) >= MIN_IDLE_BATCH:
-            flush()
-
     cleaned = ordered_map(
         _cleaner,
         (max_bytes, finds, stored),
         to_clean,
         jobs=jobs,
         start_method=start_method,
-        idle=idle,
+        idle=write_while_waiting(lambda: len(batch_ids), flush),
     )
     try:
         for done, (path, outcome) in enumerate(zip(to_clean, cleaned, strict=True), start=1):

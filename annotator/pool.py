@@ -32,9 +32,10 @@ CHUNK = 4
 # workers of `import --jobs 2` were busy 85 % of their time on the real pages; with eight, 93 %.
 # Still a constant, so memory stays flat however many items there are.
 IN_FLIGHT_PER_JOB = 8 * CHUNK
-# Items a caller should hold before it writes them from `idle` (see ordered_map): fewer means a
-# commit, and a sync to disk, for every task; with this many, the batch written alone after the
-# workers are done is a few items, not a whole batch (65 ms of 1.6 s on the real pages' bench).
+# Items a caller should hold before it writes them while waiting (see write_while_waiting):
+# fewer means a commit, and a sync to disk, for every task; with this many, the batch written
+# alone after the workers are done is a few items, not a whole batch (65 ms of 1.6 s on the real
+# pages' bench).
 MIN_IDLE_BATCH = 8
 
 
@@ -77,6 +78,17 @@ def _apply(items: list[Any]) -> tuple[list[Any], BaseException | None]:
         except Exception as error:
             return results, error
     return results, None
+
+
+def write_while_waiting(held: Callable[[], int], write: Callable[[], None]) -> Callable[[], None]:
+    """An `idle` for ordered_map: `write` what the caller holds once it holds (`held`) at least
+    MIN_IDLE_BATCH items, whenever it would otherwise wait for the workers."""
+
+    def idle() -> None:
+        if held() >= MIN_IDLE_BATCH:
+            write()
+
+    return idle
 
 
 def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:

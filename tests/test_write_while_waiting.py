@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import importing
+from annotator import importing, pool
 from annotator.importing import import_paths
 from annotator.model import AUTO
 from annotator.pool import CHUNK, ordered_map
@@ -66,7 +66,7 @@ def slow_tenth_page(monkeypatch: pytest.MonkeyPatch) -> None:
         return clean(pages, max_bytes=max_bytes)
 
     monkeypatch.setattr(importing, "_clean_pages", slowly)
-    monkeypatch.setattr(importing, "MIN_IDLE_BATCH", 2)
+    monkeypatch.setattr(pool, "MIN_IDLE_BATCH", 2)
 
 
 @pytest.mark.usefixtures("slow_tenth_page")
@@ -116,7 +116,7 @@ def test_suggestions_are_written_while_a_worker_is_slow_and_match_one_process(
         return suggest(article, **kwargs)
 
     monkeypatch.setattr(run, "suggest_article", slowly)
-    monkeypatch.setattr(run, "MIN_IDLE_BATCH", 2)
+    monkeypatch.setattr(pool, "MIN_IDLE_BATCH", 2)
     writes: dict[int, int] = {}
     sets = {}
     for jobs in (1, 2):

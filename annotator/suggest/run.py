@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from annotator.model import AUTO, AnnotationSet, Article, ArticleText
-from annotator.pool import MIN_IDLE_BATCH, ordered_map
+from annotator.pool import ordered_map, write_while_waiting
 from annotator.suggest.article import suggest_article
 from annotator.suggest.boilerplate import CueMemo
 from annotator.suggest.corpus import CorpusStats
@@ -233,17 +233,13 @@ def suggest_corpus(
             drafts.clear()
             fingerprints.clear()
 
-    def idle() -> None:  # waiting for the workers: write what is here meanwhile
-        if len(drafts) >= MIN_IDLE_BATCH:
-            write()
-
     results = ordered_map(
         _suggester,
         (inputs, lexicons, reader),
         jobs_to_do(),
         jobs=jobs,
         start_method=start_method,
-        idle=idle,
+        idle=write_while_waiting(lambda: len(drafts), write),
     )
     for done, (draft, article_id, fingerprint) in enumerate(results, start=1):
         if draft is not None:
