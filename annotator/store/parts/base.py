@@ -4,13 +4,14 @@ commands; reading a record by id and checking a span against the schema.
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Self
-
-import sqlite_utils
 
 from annotator.model import (
     LabelSchema,
@@ -31,6 +32,25 @@ from annotator.store.connection import (
 )
 from annotator.store.edits import Recorder, open_command, redo_last, undo_last
 from annotator.store.errors import CorruptDatabase, NotFound
+
+
+def _import_sqlite_utils() -> ModuleType:
+    """sqlite-utils, imported without pandas and numpy. It imports both at its own import when
+    they are installed (the test extras bring pandas), only to map their types to columns, which
+    the store never passes: about 240 ms of every command's start, and an OpenBLAS thread that
+    spins a core for 0.1 s. They are hidden for that one import (a None in sys.modules makes
+    `import` fail), and importable as usual afterwards; one already imported stays seen."""
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        return importlib.import_module("sqlite_utils")
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+
+
+sqlite_utils = _import_sqlite_utils()
 
 
 class StoreBase:
