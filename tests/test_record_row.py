@@ -3,7 +3,9 @@ writes no longer make each changed record first)."""
 
 from __future__ import annotations
 
+import operator
 from dataclasses import fields, replace
+from types import SimpleNamespace
 
 import pytest
 
@@ -62,3 +64,12 @@ def test_rows_of_one_class_only() -> None:
         codec.record_rows([SPAN, OFFICIAL])
     with pytest.raises(TypeError, match="mentions"):
         codec.record_rows([SPAN, SPAN], mentions=(1,))
+
+
+@pytest.mark.parametrize("keys", [("a",), ("a", "b")])
+def test_tuple_getter_gives_a_tuple_of_the_values_for_one_key_or_many(keys: tuple[str, ...]) -> None:
+    row = {"a": 1, "b": [2]}
+    assert codec.tuple_getter(operator.itemgetter, keys)(row) == tuple(row[k] for k in keys)
+    assert codec.tuple_getter(operator.attrgetter, keys)(SimpleNamespace(**row)) == tuple(
+        row[k] for k in keys
+    )

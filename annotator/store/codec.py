@@ -213,8 +213,16 @@ def _row_layout(cls: type) -> tuple[tuple[str, ...], tuple[str, ...], Callable[[
     record class, in field order."""
     names = tuple(name for name, _listed, _annotation in _field_names(cls))
     listed = tuple(name for name, is_listed, _annotation in _field_names(cls) if is_listed)
-    getter = operator.attrgetter(*names)
-    return names, listed, (getter if len(names) > 1 else lambda record: (getter(record),))
+    return names, listed, tuple_getter(operator.attrgetter, names)
+
+
+def tuple_getter(
+    make: Callable[..., Callable[[Any], Any]], keys: Sequence[str]
+) -> Callable[[Any], tuple[Any, ...]]:
+    """`make(*keys)` (operator.attrgetter or itemgetter: the values at C speed) that gives a
+    tuple for one key too, where those give the bare value."""
+    getter = make(*keys)
+    return getter if len(keys) > 1 else lambda thing: (getter(thing),)
 
 
 @cache

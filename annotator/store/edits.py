@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from annotator.store.codec import tuple_getter
+
 # Tables whose rows commands may change; each has an INTEGER `id` primary key.
 UNDOABLE_TABLES = frozenset(
     {"spans", "officials", "events", "annotation_sets", "rejections", "record_decisions"}
@@ -60,8 +62,7 @@ def _insert_rows(conn: sqlite3.Connection, table: str, rows: Sequence[dict[str, 
     if table not in UNDOABLE_TABLES:
         raise ValueError(f"commands do not write table {table}")
     columns = [c for c in rows[0] if c != "id"]
-    # a row's values in column order, at C speed (itemgetter of one name gives no tuple)
-    values = operator.itemgetter(*columns) if len(columns) > 1 else lambda r: (r[columns[0]],)
+    values = tuple_getter(operator.itemgetter, columns)  # a row's values in column order
     unlike = ValueError(f"the new rows of {table} do not have the same columns")
     if any(len(row) - ("id" in row) != len(columns) for row in rows):
         raise unlike
